@@ -1,0 +1,66 @@
+import { EpisodeEvent, IdentityObservation } from '@mcm/incidence';
+import { AgencyEvent } from '@mcm/shared';
+
+/** An accepted event with the Kafka position it was read from. */
+export interface PositionedEvent {
+  event: AgencyEvent;
+  partition: number;
+  offset: string;
+}
+
+/** Facts kept beside each event (no identifying attribute: those go to the identity table). */
+export function eventFacts(e: AgencyEvent): Record<string, unknown> {
+  return {
+    careMissingType: e.careMissingType,
+    riskGrade: e.riskGrade,
+    returnInterviewOffered: e.returnInterviewOffered,
+    missingSince: e.missingSince,
+    correction: e.correction,
+  };
+}
+
+export interface StoredEventRow {
+  event_id: string;
+  kind: EpisodeEvent['kind'];
+  setting: EpisodeEvent['setting'];
+  agency_code: string;
+  agency_child_ref: string;
+  agency_episode_ref: string;
+  occurred_at: Date;
+  reported_at: Date;
+  facts: ReturnType<typeof eventFacts>;
+}
+
+const ms = (iso: unknown) => (typeof iso === 'string' ? Date.parse(iso) : undefined);
+
+export function toEpisodeEvent(row: StoredEventRow): EpisodeEvent {
+  const f = row.facts as { careMissingType?: 'M' | 'A'; riskGrade?: EpisodeEvent['riskGrade']; returnInterviewOffered?: boolean; correction?: Record<string, unknown> };
+  const c = f.correction;
+  return {
+    eventId: row.event_id,
+    reportedAt: row.reported_at.getTime(),
+    kind: row.kind,
+    setting: row.setting,
+    agencyCode: row.agency_code,
+    agencyChildRef: row.agency_child_ref,
+    agencyEpisodeRef: row.agency_episode_ref,
+    occurredAt: row.occurred_at.getTime(),
+    careMissingType: f.careMissingType,
+    riskGrade: f.riskGrade,
+    returnInterviewOffered: f.returnInterviewOffered,
+    correction: c && {
+      missingFrom: ms(c.missingFrom),
+      returnedAt: ms(c.returnedAt),
+      riskGrade: c.riskGrade as EpisodeEvent['riskGrade'],
+      careMissingType: c.careMissingType as 'M' | 'A' | undefined,
+    },
+  };
+}
+
+export interface ObservationRow {
+  event_id: string;
+  agency_code: string;
+  agency_child_ref: string;
+  reported_at: Date;
+  attributes: IdentityObservation['attributes'];
+}

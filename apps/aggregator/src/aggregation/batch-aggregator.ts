@@ -1,0 +1,116 @@
+import { AgencyEpisode, cellsOfEpisode, foldAgencyEpisode, IncidenceCell, uniqueCells } from '@mcm/incidence';
+import { PersistenceError } from '@mcm/persistence';
+import { DataSource, EntityManager } from 'typeorm';
+import { PositionedEvent, toEpisodeEvent } from './accepted-event';
+import { ChildRegisterRepository, refKey } from './child-register.repository';
+import { AgencyRef, EventStoreRepository } from './event-store.repository';
+import { NationalEpisodeRepository } from './national-episode.repository';
+import { WeeklyIncidenceRepository } from './weekly-incidence.repository';
+
+export interface BatchResult {
+  received: number;
+  new: number;
+  nationalChildrenTouched: number;
+  cellsRecomputed: number;
+}
+
+/** Serialises batch transactions across aggregator instances: the figures are one shared state. */
+const WRITER_LOCK = 'mcm.aggregator.writer';
+
+/**
+ * Applies one batch of accepted events in one transaction: store the new events (idempotent by
+ * eventId), refold the agency episodes and child profiles they touch, relink children, rebuild
+ * the national episodes of every affected national child, and recompute exactly the weekly cells
+ * that any of this changed. Replaying any events again changes nothing.
+ */
+export class BatchAggregator {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventStoreRepository,
+    private readonly register: ChildRegisterRepository,
+    private readonly nationalEpisodes: NationalEpisodeRepository,
+    private readonly incidence: WeeklyIncidenceRepository,
+  ) {}
+
+  async apply(batch: PositionedEvent[]): Promise<BatchResult> {
+    try {
+      return await this.dataSource.transaction((db) => this.applyIn(db, batch));
+    } catch (error) {
+      throw PersistenceError.from(error);
+    }
+  }
+
+  private async applyIn(db: EntityManager, batch: PositionedEvent[]): Promise<BatchResult> {
+    await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [WRITER_LOCK]);
+    const fresh = await this.events.insertNew(db, batch);
+    if (fresh.length === 0) return { received: batch.length, new: 0, nationalChildrenTouched: 0, cellsRecomputed: 0 };
+
+    const childRefs = uniqueRefs(fresh.map(({ event: e }) => ({ agencyCode: e.agency.code, ref: e.agencyChildRef })));
+    const episodeRefs = uniqueRefs(fresh.map(({ event: e }) => ({ agencyCode: e.agency.code, ref: e.agencyEpisodeRef })));
+
+    const children = await this.register.resolve(db, childRefs);
+    const keysChanged = await this.register.refreshProfiles(db, childRefs, children);
+    const episodeChildren = await this.refoldEpisodes(db, episodeRefs, children);
+
+    const relinked = await this.register.relink(db, keysChanged);
+    const affected = await this.nationalChildrenOf(db, episodeChildren, relinked);
+    const { removed, inserted } = await this.nationalEpisodes.rebuild(db, [...affected]);
+
+    const latestReport = Math.max(...fresh.map((p) => Date.parse(p.event.reportedAt)));
+    const { horizon, cells: horizonCells } = await this.incidence.advanceHorizon(db, latestReport);
+    const cells: IncidenceCell[] = uniqueCells([...removed, ...inserted].flatMap((e) => cellsOfEpisode(e, horizon)).concat(horizonCells));
+    await this.incidence.recompute(db, cells, horizon);
+    return { received: batch.length, new: fresh.length, nationalChildrenTouched: affected.size, cellsRecomputed: cells.length };
+  }
+
+  /** Refolds the touched agency episodes; returns the agency child ids whose counted episodes changed. */
+  private async refoldEpisodes(db: EntityManager, refs: AgencyRef[], children: Map<string, { id: number }>): Promise<number[]> {
+    const rows = await this.events.eventsOfEpisodes(db, refs);
+    const byEpisode = new Map<string, ReturnType<typeof toEpisodeEvent>[]>();
+    for (const row of rows) {
+      const key = refKey(row.agency_code, row.agency_episode_ref);
+      (byEpisode.get(key) ?? byEpisode.set(key, []).get(key)!).push(toEpisodeEvent(row));
+    }
+    const folded = [...byEpisode.values()].map(foldAgencyEpisode);
+    const missing = uniqueRefs(folded.map((e) => ({ agencyCode: e.agencyCode, ref: e.agencyChildRef })).filter((r) => !children.has(refKey(r.agencyCode, r.ref))));
+    const allChildren = missing.length ? new Map([...children, ...(await this.register.resolve(db, missing))]) : children;
+    const childIdOf = (e: AgencyEpisode) => allChildren.get(refKey(e.agencyCode, e.agencyChildRef))!.id;
+
+    const previous: { agency_child_id: string }[] = await db.query(
+      `SELECT e.agency_child_id FROM agency_episode e JOIN unnest($1::text[], $2::text[]) AS t(code, ref)
+          ON e.agency_code = t.code AND e.agency_episode_ref = t.ref`,
+      [folded.map((e) => e.agencyCode), folded.map((e) => e.agencyEpisodeRef)],
+    );
+    await db.query(
+      `INSERT INTO agency_episode AS e (agency_code, agency_episode_ref, agency_child_id, setting, care_missing_type, risk_grade,
+                                        started_at, ended_at, return_interview_offered, status)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[], $9::boolean[], $10::text[])
+       ORDER BY 1, 2
+       ON CONFLICT (agency_code, agency_episode_ref) DO UPDATE SET
+         agency_child_id = excluded.agency_child_id, setting = excluded.setting, care_missing_type = excluded.care_missing_type,
+         risk_grade = excluded.risk_grade, started_at = excluded.started_at, ended_at = excluded.ended_at,
+         return_interview_offered = excluded.return_interview_offered, status = excluded.status`,
+      [
+        folded.map((e) => e.agencyCode), folded.map((e) => e.agencyEpisodeRef), folded.map(childIdOf), folded.map((e) => e.setting),
+        folded.map((e) => e.careMissingType), folded.map((e) => e.riskGrade),
+        folded.map((e) => iso(e.startedAt)), folded.map((e) => iso(e.endedAt)),
+        folded.map((e) => e.returnInterviewOffered), folded.map((e) => e.status),
+      ],
+    );
+    return [...new Set([...folded.map(childIdOf), ...previous.map((p) => Number(p.agency_child_id))])];
+  }
+
+  private async nationalChildrenOf(db: EntityManager, agencyChildIds: number[], relinked: Set<number>): Promise<Set<number>> {
+    const rows: { national_child_id: string }[] = await db.query(
+      'SELECT DISTINCT national_child_id FROM agency_child WHERE id = ANY($1::bigint[]) AND national_child_id IS NOT NULL',
+      [agencyChildIds],
+    );
+    return new Set([...relinked, ...rows.map((r) => Number(r.national_child_id))]);
+  }
+}
+
+function uniqueRefs(refs: AgencyRef[]): AgencyRef[] {
+  return [...new Map(refs.map((r) => [refKey(r.agencyCode, r.ref), r])).values()];
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());

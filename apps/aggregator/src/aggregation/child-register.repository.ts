@@ -1,0 +1,189 @@
+import { assignNationalIds, ChildLinker, foldChildProfile } from '@mcm/incidence';
+import { ChildAttributes } from '@mcm/shared';
+import { EntityManager } from 'typeorm';
+import { AgencyRef, EventStoreRepository } from './event-store.repository';
+import { LinkKeyHasher } from './link-key-hasher';
+
+export interface AgencyChildRow {
+  id: number;
+  nationalChildId: number | null;
+}
+
+const refKey = (agencyCode: string, ref: string) => `${agencyCode}\u0000${ref}`;
+
+/**
+ * Agency children, their folded identity profiles, their hashed linkage keys, and their
+ * resolution into national children. National IDs stay stable: see assignNationalIds.
+ */
+export class ChildRegisterRepository {
+  constructor(private readonly events: EventStoreRepository, private readonly hasher: LinkKeyHasher, private readonly linker: ChildLinker) {}
+
+  /** Ensures a row per agency child and returns id + national id keyed by agency code and ref. */
+  async resolve(db: EntityManager, refs: AgencyRef[]): Promise<Map<string, AgencyChildRow>> {
+    const codes = refs.map((r) => r.agencyCode);
+    const childRefs = refs.map((r) => r.ref);
+    await db.query(
+      `INSERT INTO agency_child (agency_code, agency_child_ref)
+       SELECT * FROM unnest($1::text[], $2::text[]) ORDER BY 1, 2
+       ON CONFLICT (agency_code, agency_child_ref) DO NOTHING`,
+      [codes, childRefs],
+    );
+    const rows: { id: string; agency_code: string; agency_child_ref: string; national_child_id: string | null }[] = await db.query(
+      `SELECT c.id, c.agency_code, c.agency_child_ref, c.national_child_id
+         FROM agency_child c JOIN unnest($1::text[], $2::text[]) AS t(code, ref) ON c.agency_code = t.code AND c.agency_child_ref = t.ref`,
+      [codes, childRefs],
+    );
+    return new Map(rows.map((r) => [refKey(r.agency_code, r.agency_child_ref), { id: Number(r.id), nationalChildId: r.national_child_id === null ? null : Number(r.national_child_id) }]));
+  }
+
+  /**
+   * Refolds the profiles of the given agency children from all their observations, and replaces
+   * their linkage keys. Returns the ids whose keys changed (or that have no national child yet).
+   */
+  async refreshProfiles(db: EntityManager, refs: AgencyRef[], ids: Map<string, AgencyChildRow>): Promise<number[]> {
+    const observations = await this.events.observationsOfChildren(db, refs);
+    const byChild = new Map<string, typeof observations>();
+    for (const o of observations) {
+      const key = refKey(o.agency_code, o.agency_child_ref);
+      const list = byChild.get(key);
+      if (list) list.push(o);
+      else byChild.set(key, [o]);
+    }
+    const profiles: { id: number; profile: ChildAttributes }[] = [];
+    for (const [key, rows] of byChild) {
+      const profile = foldChildProfile(rows.map((r) => ({ eventId: r.event_id, reportedAt: r.reported_at.getTime(), attributes: r.attributes })));
+      profiles.push({ id: ids.get(key)!.id, profile });
+    }
+    await db.query(
+      `INSERT INTO agency_child_profile (agency_child_id, attributes)
+       SELECT * FROM unnest($1::bigint[], $2::jsonb[]) ORDER BY 1
+       ON CONFLICT (agency_child_id) DO UPDATE SET attributes = excluded.attributes`,
+      [profiles.map((p) => p.id), profiles.map((p) => JSON.stringify(p.profile))],
+    );
+    return this.replaceKeys(db, profiles, [...ids.values()]);
+  }
+
+  private async replaceKeys(db: EntityManager, profiles: { id: number; profile: ChildAttributes }[], rows: AgencyChildRow[]): Promise<number[]> {
+    const childIds = profiles.map((p) => p.id);
+    const existing: { agency_child_id: string; key_hash: Buffer }[] = await db.query(
+      'SELECT agency_child_id, key_hash FROM child_link_key WHERE agency_child_id = ANY($1::bigint[])',
+      [childIds],
+    );
+    const before = new Map<number, Set<string>>();
+    for (const row of existing) {
+      const id = Number(row.agency_child_id);
+      (before.get(id) ?? before.set(id, new Set()).get(id)!).add(row.key_hash.toString('hex'));
+    }
+    const toDelete: [number, string][] = [];
+    const toInsert: [number, string][] = [];
+    const changed = new Set<number>(rows.filter((r) => r.nationalChildId === null).map((r) => r.id));
+    for (const { id, profile } of profiles) {
+      const now = new Set(this.linker.keysOf(profile).map((k) => this.hasher.hash(k).toString('hex')));
+      const old = before.get(id) ?? new Set<string>();
+      for (const h of old) if (!now.has(h)) toDelete.push([id, h]);
+      for (const h of now) if (!old.has(h)) toInsert.push([id, h]);
+      if (old.size !== now.size || [...now].some((h) => !old.has(h))) changed.add(id);
+    }
+    if (toDelete.length) {
+      await db.query(
+        `DELETE FROM child_link_key k USING unnest($1::bigint[], $2::text[]) AS t(id, h)
+          WHERE k.agency_child_id = t.id AND k.key_hash = decode(t.h, 'hex')`,
+        [toDelete.map((d) => d[0]), toDelete.map((d) => d[1])],
+      );
+    }
+    if (toInsert.length) {
+      await db.query(
+        `INSERT INTO child_link_key (key_hash, agency_child_id)
+         SELECT decode(t.h, 'hex'), t.id FROM unnest($1::bigint[], $2::text[]) AS t(id, h) ORDER BY 1, 2
+         ON CONFLICT DO NOTHING`,
+        [toInsert.map((d) => d[0]), toInsert.map((d) => d[1])],
+      );
+    }
+    return [...changed];
+  }
+
+  /**
+   * Re-clusters every record that a change to `changedIds` may affect: the records sharing a key
+   * with them and every record of their current national children. Returns the national child IDs
+   * whose membership changed (kept, new and retired).
+   */
+  async relink(db: EntityManager, changedIds: number[]): Promise<Set<number>> {
+    if (changedIds.length === 0) return new Set();
+    const candidates: { id: string; national_child_id: string | null; attributes: ChildAttributes | null }[] = await db.query(
+      `WITH seeds AS (
+         SELECT unnest($1::bigint[]) AS id
+         UNION
+         SELECT n.agency_child_id FROM child_link_key k JOIN child_link_key n ON n.key_hash = k.key_hash
+          WHERE k.agency_child_id = ANY($1::bigint[])
+       ), nationals AS (
+         SELECT DISTINCT c.national_child_id FROM agency_child c JOIN seeds s ON s.id = c.id WHERE c.national_child_id IS NOT NULL
+       ), members AS (
+         SELECT id FROM seeds
+         UNION
+         SELECT c.id FROM agency_child c JOIN nationals n ON n.national_child_id = c.national_child_id
+       )
+       SELECT c.id, c.national_child_id, p.attributes
+         FROM members m JOIN agency_child c ON c.id = m.id LEFT JOIN agency_child_profile p ON p.agency_child_id = c.id
+        ORDER BY c.id`,
+      [changedIds],
+    );
+    const current = new Map(candidates.map((c) => [Number(c.id), c.national_child_id === null ? null : Number(c.national_child_id)]));
+    const clusters = this.linker.cluster(candidates.map((c) => ({ id: Number(c.id), profile: c.attributes ?? {} })));
+    const { keptIds, retired } = assignNationalIds(clusters, current);
+    const newIds = await this.createNationalChildren(db, keptIds.filter((id) => id === null).length);
+    const finalIds = keptIds.map((id) => id ?? newIds.shift()!);
+
+    const updates: [number, number][] = [];
+    const touched = new Set<number>();
+    clusters.forEach((members, index) => {
+      for (const member of members) {
+        const before = current.get(member);
+        if (before !== finalIds[index]) {
+          updates.push([member, finalIds[index]]);
+          touched.add(finalIds[index]);
+          if (before != null) touched.add(before);
+        }
+      }
+    });
+    if (updates.length) {
+      await db.query(
+        `UPDATE agency_child c SET national_child_id = t.nid FROM unnest($1::bigint[], $2::bigint[]) AS t(id, nid) WHERE c.id = t.id`,
+        [updates.map((u) => u[0]), updates.map((u) => u[1])],
+      );
+    }
+    await this.recordChanges(db, clusters, current, finalIds, keptIds, retired);
+    return touched;
+  }
+
+  private async createNationalChildren(db: EntityManager, count: number): Promise<number[]> {
+    if (count === 0) return [];
+    const rows: { id: string }[] = await db.query('INSERT INTO national_child (created_at) SELECT now() FROM generate_series(1, $1) RETURNING id', [count]);
+    return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+  }
+
+  private async recordChanges(
+    db: EntityManager, clusters: number[][], current: Map<number, number | null>, finalIds: number[],
+    keptIds: (number | null)[], retired: { id: number; absorbedBy: number }[],
+  ): Promise<void> {
+    const changes: { change: 'MERGE' | 'SPLIT'; id: number; others: number[] }[] = [];
+    clusters.forEach((members, index) => {
+      const absorbed = retired.filter((r) => r.absorbedBy === index).map((r) => r.id);
+      if (absorbed.length) changes.push({ change: 'MERGE', id: finalIds[index], others: absorbed });
+      if (keptIds[index] === null) {
+        const formerIds = [...new Set(members.map((m) => current.get(m)).filter((id): id is number => id != null))];
+        if (formerIds.length) changes.push({ change: 'SPLIT', id: finalIds[index], others: formerIds });
+      }
+    });
+    if (retired.length) {
+      await db.query(
+        `UPDATE national_child n SET merged_into = t.survivor, retired_at = now() FROM unnest($1::bigint[], $2::bigint[]) AS t(id, survivor) WHERE n.id = t.id`,
+        [retired.map((r) => r.id), retired.map((r) => finalIds[r.absorbedBy])],
+      );
+    }
+    for (const c of changes) {
+      await db.query('INSERT INTO child_link_change (change, national_child_id, other_ids, linker) VALUES ($1, $2, $3, $4)', [c.change, c.id, c.others, this.linker.name]);
+    }
+  }
+}
+
+export { refKey };

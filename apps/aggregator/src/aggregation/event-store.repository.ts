@@ -1,0 +1,62 @@
+import { EntityManager } from 'typeorm';
+import { eventFacts, ObservationRow, PositionedEvent, StoredEventRow } from './accepted-event';
+
+export interface AgencyRef {
+  agencyCode: string;
+  ref: string;
+}
+
+/** Accepted events and the identity each stated. Set-based: one statement per step. */
+export class EventStoreRepository {
+  /** Inserts the events not seen before and returns them (eventId is the idempotency key). */
+  async insertNew(db: EntityManager, events: PositionedEvent[]): Promise<PositionedEvent[]> {
+    const unique = new Map(events.map((p) => [p.event.eventId, p]));
+    const rows = [...unique.values()].map(({ event: e, partition, offset }) => ({
+      event_id: e.eventId, kind: e.kind, setting: e.setting, agency_type: e.agency.type, agency_code: e.agency.code,
+      agency_child_ref: e.agencyChildRef, agency_episode_ref: e.agencyEpisodeRef, occurred_at: e.occurredAt,
+      reported_at: e.reportedAt, facts: eventFacts(e), source_partition: partition, source_offset: offset,
+    }));
+    const inserted: { event_id: string }[] = await db.query(
+      `INSERT INTO agency_event (event_id, kind, setting, agency_type, agency_code, agency_child_ref, agency_episode_ref,
+                                 occurred_at, reported_at, facts, source_partition, source_offset)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, kind text, setting text, agency_type text,
+         agency_code text, agency_child_ref text, agency_episode_ref text, occurred_at timestamptz, reported_at timestamptz,
+         facts jsonb, source_partition int, source_offset bigint)
+       ON CONFLICT (event_id) DO NOTHING
+       RETURNING event_id`,
+      [JSON.stringify(rows)],
+    );
+    const fresh = inserted.map((r) => unique.get(r.event_id)!);
+    if (fresh.length > 0) {
+      const observations = fresh.map(({ event: e }) => ({
+        event_id: e.eventId, agency_code: e.agency.code, agency_child_ref: e.agencyChildRef, reported_at: e.reportedAt, attributes: e.child,
+      }));
+      await db.query(
+        `INSERT INTO child_identity_observation (event_id, agency_code, agency_child_ref, reported_at, attributes)
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, agency_code text, agency_child_ref text, reported_at timestamptz, attributes jsonb)`,
+        [JSON.stringify(observations)],
+      );
+    }
+    return fresh;
+  }
+
+  /** Every stored event of the given agency episodes. */
+  eventsOfEpisodes(db: EntityManager, episodes: AgencyRef[]): Promise<StoredEventRow[]> {
+    return db.query(
+      `SELECT e.event_id, e.kind, e.setting, e.agency_code, e.agency_child_ref, e.agency_episode_ref, e.occurred_at, e.reported_at, e.facts
+         FROM agency_event e
+         JOIN unnest($1::text[], $2::text[]) AS t(agency_code, ref) ON e.agency_code = t.agency_code AND e.agency_episode_ref = t.ref`,
+      [episodes.map((r) => r.agencyCode), episodes.map((r) => r.ref)],
+    );
+  }
+
+  /** Every identity observation of the given agency children. */
+  observationsOfChildren(db: EntityManager, children: AgencyRef[]): Promise<ObservationRow[]> {
+    return db.query(
+      `SELECT o.event_id, o.agency_code, o.agency_child_ref, o.reported_at, o.attributes
+         FROM child_identity_observation o
+         JOIN unnest($1::text[], $2::text[]) AS t(agency_code, ref) ON o.agency_code = t.agency_code AND o.agency_child_ref = t.ref`,
+      [children.map((r) => r.agencyCode), children.map((r) => r.ref)],
+    );
+  }
+}

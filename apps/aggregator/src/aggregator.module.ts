@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { DatabaseModule, KafkaPublisherModule } from '@mcm/platform';
+import { envValidator } from '@mcm/shared';
+import { AggregationModule } from './aggregation/aggregation.module';
+import { AggregatorEnv } from './config/aggregator.env';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: envValidator(AggregatorEnv) }),
+    DatabaseModule,
+    KafkaPublisherModule.forRoot('mcm-aggregator'),
+    AggregationModule,
+  ],
+})
+export class AggregatorModule {}

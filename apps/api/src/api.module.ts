@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER } from '@nestjs/core';
+import { DatabaseModule } from '@mcm/platform';
+import { envValidator } from '@mcm/shared';
+import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { ApiEnv } from './config/api.env';
+import { HealthModule } from './health/health.module';
+import { IncidenceModule } from './incidence/incidence.module';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: envValidator(ApiEnv) }),
+    DatabaseModule,
+    HealthModule,
+    IncidenceModule,
+  ],
+  providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+})
+export class ApiModule {}

@@ -1,0 +1,49 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createKafka } from '@mcm/kafka';
+import { CommonEnv } from '@mcm/shared';
+import { Admin } from 'kafkajs';
+import { DataSource } from 'typeorm';
+
+type Check = 'up' | 'down';
+const TIMEOUT_MS = 2000;
+
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
+}
+
+@Injectable()
+export class HealthService implements OnModuleDestroy {
+  private readonly admin: Admin;
+  private connected?: Promise<void>;
+
+  constructor(@InjectDataSource() private readonly db: DataSource, config: ConfigService<CommonEnv, true>) {
+    this.admin = createKafka({ clientId: 'mcm-api-health', brokers: config.get('KAFKA_BROKERS', { infer: true }).split(',') }).admin();
+  }
+
+  async check(): Promise<{ status: 'ok' | 'degraded'; checks: { database: Check; kafka: Check } }> {
+    const [database, kafka] = await Promise.all([this.database(), this.kafka()]);
+    return { status: database === 'up' && kafka === 'up' ? 'ok' : 'degraded', checks: { database, kafka } };
+  }
+
+  private database(): Promise<Check> {
+    return within(this.db.query('SELECT 1'), TIMEOUT_MS).then(() => 'up' as const, () => 'down' as const);
+  }
+
+  private async kafka(): Promise<Check> {
+    try {
+      this.connected ??= this.admin.connect();
+      await within(this.connected, TIMEOUT_MS);
+      const cluster = await within(this.admin.describeCluster(), TIMEOUT_MS);
+      return cluster.brokers.length > 0 ? 'up' : 'down';
+    } catch {
+      this.connected = undefined;
+      return 'down';
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.admin.disconnect();
+  }
+}

@@ -1,0 +1,26 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+
+const WEEK_OR_DATE = /^(\d{4}-W\d{2}|\d{4}-\d{2}-\d{2})$/;
+
+export class WeeklyIncidenceQuery {
+  @ApiPropertyOptional({ description: 'First week: ISO week (2026-W40) or any date in it (2026-09-30). Default: 11 weeks before `to`.', example: '2026-W40' })
+  @IsOptional()
+  @Matches(WEEK_OR_DATE, { message: 'from must be an ISO week like 2026-W40 or a date like 2026-09-30' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Last week, inclusive, in the same forms. Default: the latest week with data.', example: '2026-W47' })
+  @IsOptional()
+  @Matches(WEEK_OR_DATE, { message: 'to must be an ISO week like 2026-W47 or a date like 2026-11-20' })
+  to?: string;
+
+  @ApiPropertyOptional({ enum: ['ALL', 'HOME', 'CARE', 'EDUCATION'], default: 'ALL' })
+  @IsOptional()
+  @IsIn(['ALL', 'HOME', 'CARE', 'EDUCATION'], { message: 'setting must be one of ALL, HOME, CARE, EDUCATION' })
+  setting: 'ALL' | 'HOME' | 'CARE' | 'EDUCATION' = 'ALL';
+
+  @ApiPropertyOptional({ description: "Children's services authority GSS code (E06/E08/E09/E10), or ALL for England", default: 'ALL', example: 'E09000033' })
+  @IsOptional()
+  @Matches(/^(ALL|E(06|08|09|10)\d{6}|UNKNOWN)$/, { message: 'la must be ALL, UNKNOWN or a GSS code like E09000033' })
+  la: string = 'ALL';
+}

@@ -1,0 +1,41 @@
+import { DeterministicChildLinker } from './child-linker';
+import { assignNationalIds } from './national-id-assignment';
+import { foldChildProfile } from './child-profile';
+
+describe('DeterministicChildLinker', () => {
+  const linker = new DeterministicChildLinker();
+  it('keys on valid NHS number, valid UPN and name + full date of birth only', () => {
+    expect(linker.keysOf({ nhsNumber: '9434765919', upn: 'UN2', givenName: 'AMY', familyName: 'LEE', dateOfBirth: '2012-04' })).toEqual(['nhs:9434765919']);
+    expect(linker.keysOf({ nhsNumber: '9434765918', givenName: 'AMY', familyName: 'LEE', dateOfBirth: '2012-04-03' })).toEqual(['name-dob:AMY|LEE|2012-04-03']);
+  });
+  it('clusters transitively: NHS links 1-2, name+dob links 2-3', () => {
+    const clusters = linker.cluster([
+      { id: 1, profile: { nhsNumber: '9434765919' } },
+      { id: 2, profile: { nhsNumber: '9434765919', givenName: 'AMY', familyName: 'LEE', dateOfBirth: '2012-04-03' } },
+      { id: 3, profile: { givenName: 'AMY', familyName: 'LEE', dateOfBirth: '2012-04-03' } },
+      { id: 4, profile: { givenName: 'AMY', familyName: 'LEE', dateOfBirth: '2012-04-04' } },
+    ]);
+    expect(clusters.sort((a, b) => a[0] - b[0])).toEqual([[1, 2, 3], [4]]);
+  });
+});
+
+describe('assignNationalIds', () => {
+  it('keeps the older ID on a merge and retires the other', () => {
+    const result = assignNationalIds([[1, 2, 3]], new Map([[1, 7], [2, 5], [3, null]]));
+    expect(result).toEqual({ keptIds: [5], retired: [{ id: 7, absorbedBy: 0 }] });
+  });
+  it('keeps the ID on the larger part of a split and leaves the other part for a new ID', () => {
+    const result = assignNationalIds([[1], [2, 3]], new Map([[1, 5], [2, 5], [3, 5]]));
+    expect(result).toEqual({ keptIds: [null, 5], retired: [] });
+  });
+});
+
+describe('foldChildProfile', () => {
+  it('takes each attribute from the latest report that states it', () => {
+    const profile = foldChildProfile([
+      { eventId: 'b', reportedAt: 2, attributes: { givenName: 'AMY' } },
+      { eventId: 'a', reportedAt: 1, attributes: { givenName: 'AMIE', nhsNumber: '9434765919' } },
+    ]);
+    expect(profile).toEqual({ givenName: 'AMY', nhsNumber: '9434765919' });
+  });
+});

@@ -1,0 +1,70 @@
+import { ChildAttributes, isUnknownUpnCode, isValidNhsNumber, isValidUpn } from '@mcm/shared';
+
+export interface LinkableRecord {
+  /** The agency child's database id. */
+  id: number;
+  profile: ChildAttributes;
+}
+
+/**
+ * Resolves agency children into national children. The aggregator finds the records that may be
+ * affected by a change through shared keys (blocking keys for a probabilistic linker), then asks
+ * the linker to partition exactly that set.
+ */
+export interface ChildLinker {
+  /** Recorded with every link change, so each link can be traced to the method that made it. */
+  readonly name: string;
+  /** Keys under which a record finds its candidates; raw values are hashed before storage. */
+  keysOf(profile: ChildAttributes): string[];
+  /** Partitions a closed candidate set into children; each inner array is one child's records. */
+  cluster(records: readonly LinkableRecord[]): number[][];
+}
+
+/**
+ * Deterministic first linker: the same valid NHS number, or the same valid UPN, or the same
+ * normalised given name + family name + full date of birth make the same child, transitively.
+ */
+export class DeterministicChildLinker implements ChildLinker {
+  readonly name = 'deterministic-v1';
+
+  keysOf(profile: ChildAttributes): string[] {
+    const keys: string[] = [];
+    if (profile.nhsNumber && isValidNhsNumber(profile.nhsNumber)) keys.push(`nhs:${profile.nhsNumber}`);
+    if (profile.upn && !isUnknownUpnCode(profile.upn) && isValidUpn(profile.upn)) keys.push(`upn:${profile.upn}`);
+    if (profile.givenName && profile.familyName && profile.dateOfBirth?.length === 10) {
+      keys.push(`name-dob:${profile.givenName}|${profile.familyName}|${profile.dateOfBirth}`);
+    }
+    return keys;
+  }
+
+  cluster(records: readonly LinkableRecord[]): number[][] {
+    const parent = new Map<number, number>();
+    const find = (x: number): number => {
+      let root = x;
+      while (parent.get(root) !== root) root = parent.get(root)!;
+      for (let n = x; n !== root; ) {
+        const next = parent.get(n)!;
+        parent.set(n, root);
+        n = next;
+      }
+      return root;
+    };
+    const firstWithKey = new Map<string, number>();
+    for (const r of records) {
+      parent.set(r.id, r.id);
+      for (const key of this.keysOf(r.profile)) {
+        const other = firstWithKey.get(key);
+        if (other === undefined) firstWithKey.set(key, r.id);
+        else parent.set(find(r.id), find(other));
+      }
+    }
+    const groups = new Map<number, number[]>();
+    for (const r of records) {
+      const root = find(r.id);
+      const group = groups.get(root);
+      if (group) group.push(r.id);
+      else groups.set(root, [r.id]);
+    }
+    return [...groups.values()].map((g) => g.sort((a, b) => a - b));
+  }
+}

@@ -1,0 +1,7 @@
+export * from './agency-episode';
+export * from './child-linker';
+export * from './child-profile';
+export * from './national-episodes';
+export * from './national-id-assignment';
+export * from './ordering';
+export * from './incidence-cells';

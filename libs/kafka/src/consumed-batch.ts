@@ -1,0 +1,23 @@
+/** One message as our handlers see it: raw bytes plus where it came from. */
+export interface ConsumedMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  timestamp: string;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: Record<string, Buffer | undefined>;
+}
+
+/**
+ * A batch of messages from one partition. The transport commits offsets after the handler's
+ * promise resolves, so a handler must finish all its durable work (a database commit, an
+ * acknowledged produce) before it returns.
+ */
+export interface ConsumedBatch {
+  topic: string;
+  partition: number;
+  messages: ConsumedMessage[];
+  /** Keeps the group membership alive during long work. */
+  heartbeat(): Promise<void>;
+}

@@ -1,0 +1,36 @@
+import { ConsumedMessage } from './consumed-batch';
+import { OutgoingRecord } from './publisher';
+import { TOPICS } from './topics';
+import { RejectionReason } from '@mcm/shared';
+
+/** The dead-letter value: everything needed to understand, fix and replay the original. */
+export interface DeadLetter {
+  originalValue: string | null;
+  originalKey: string | null;
+  originalHeaders: Record<string, string>;
+  source: { topic: string; partition: number; offset: string; timestamp: string };
+  reasons: RejectionReason[];
+  rejectedAt: string;
+}
+
+const base64 = (b: Buffer | null | undefined) => (b == null ? null : b.toString('base64'));
+
+export function deadLetterRecord(message: ConsumedMessage, reasons: RejectionReason[], rejectedAt: Date): OutgoingRecord {
+  const letter: DeadLetter = {
+    originalValue: base64(message.value),
+    originalKey: base64(message.key),
+    originalHeaders: Object.fromEntries(Object.entries(message.headers).map(([k, v]) => [k, base64(v) ?? ''])),
+    source: { topic: message.topic, partition: message.partition, offset: message.offset, timestamp: message.timestamp },
+    reasons,
+    rejectedAt: rejectedAt.toISOString(),
+  };
+  return {
+    topic: TOPICS.rejected,
+    key: message.key,
+    value: JSON.stringify(letter),
+    headers: {
+      'mcm-rejection-codes': [...new Set(reasons.map((r) => r.code))].join(','),
+      'mcm-source': `${message.topic}/${message.partition}/${message.offset}`,
+    },
+  };
+}

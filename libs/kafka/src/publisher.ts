@@ -1,0 +1,51 @@
+import { CompressionTypes, Kafka, Partitioners, Producer } from 'kafkajs';
+
+export interface OutgoingRecord {
+  topic: string;
+  key: string | Buffer | null;
+  value: string | Buffer;
+  headers?: Record<string, string | Buffer>;
+}
+
+/**
+ * Publishes records and resolves only once the broker has acknowledged all of them (acks=all),
+ * so callers may commit their input offsets afterwards.
+ */
+export class KafkaPublisher {
+  private readonly producer: Producer;
+
+  constructor(kafka: Kafka) {
+    // Idempotent: a retried send (e.g. on NOT_LEADER just after a topic is created) must not write
+    // twice; kafkajs requires one request in flight for it (PR #980). The Java-compatible
+    // partitioner puts a key on the same partition whichever client sends it.
+    this.producer = kafka.producer({
+      allowAutoTopicCreation: false,
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+  }
+
+  connect(): Promise<void> {
+    return this.producer.connect();
+  }
+
+  disconnect(): Promise<void> {
+    return this.producer.disconnect();
+  }
+
+  async publish(records: OutgoingRecord[], compression = CompressionTypes.None): Promise<void> {
+    if (records.length === 0) return;
+    const byTopic = new Map<string, OutgoingRecord[]>();
+    for (const r of records) {
+      const list = byTopic.get(r.topic);
+      if (list) list.push(r);
+      else byTopic.set(r.topic, [r]);
+    }
+    await this.producer.sendBatch({
+      acks: -1,
+      compression,
+      topicMessages: [...byTopic].map(([topic, rs]) => ({ topic, messages: rs.map(({ key, value, headers }) => ({ key, value, headers })) })),
+    });
+  }
+}

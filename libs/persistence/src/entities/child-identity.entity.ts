@@ -1,0 +1,22 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * Personal data: the child attributes each event stated, kept apart from everything else so that
+ * access, retention and deletion can be controlled in one place. Never logged, never served.
+ */
+@Entity('child_identity_observation')
+@Index('child_identity_agency_child_idx', ['agencyCode', 'agencyChildRef'])
+export class ChildIdentityObservationEntity {
+  @PrimaryColumn('uuid', { name: 'event_id' }) eventId!: string;
+  @Column('text', { name: 'agency_code' }) agencyCode!: string;
+  @Column('text', { name: 'agency_child_ref' }) agencyChildRef!: string;
+  @Column('timestamptz', { name: 'reported_at' }) reportedAt!: Date;
+  @Column('jsonb') attributes!: Record<string, string>;
+}
+
+/** Personal data: the current folded attributes of one agency's child record. */
+@Entity('agency_child_profile')
+export class AgencyChildProfileEntity {
+  @PrimaryColumn('bigint', { name: 'agency_child_id' }) agencyChildId!: string;
+  @Column('jsonb') attributes!: Record<string, string>;
+}

@@ -1,0 +1,16 @@
+import { AgencyEventEntity } from './agency-event.entity';
+import { AgencyChildProfileEntity, ChildIdentityObservationEntity } from './child-identity.entity';
+import { AgencyChildEntity, ChildLinkChangeEntity, ChildLinkKeyEntity, NationalChildEntity } from './child-linkage.entity';
+import { AgencyEpisodeEntity, NationalEpisodeEntity } from './episode.entity';
+import { PipelineStateEntity, WeeklyIncidenceEntity } from './weekly-incidence.entity';
+
+export * from './agency-event.entity';
+export * from './child-identity.entity';
+export * from './child-linkage.entity';
+export * from './episode.entity';
+export * from './weekly-incidence.entity';
+
+export const ENTITIES = [
+  AgencyEventEntity, ChildIdentityObservationEntity, AgencyChildProfileEntity, AgencyChildEntity, ChildLinkKeyEntity,
+  NationalChildEntity, ChildLinkChangeEntity, AgencyEpisodeEntity, NationalEpisodeEntity, WeeklyIncidenceEntity, PipelineStateEntity,
+];

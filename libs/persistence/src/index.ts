@@ -1,0 +1,6 @@
+export * from './data-source-options';
+export * from './database-url';
+export * from './ensure-database';
+export * from './entities';
+export * from './migrate';
+export * from './safe-error';

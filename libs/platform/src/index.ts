@@ -1,0 +1,3 @@
+export * from './database.module';
+export * from './kafka-publisher.module';
+export * from './logger';

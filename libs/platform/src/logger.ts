@@ -1,0 +1,6 @@
+import { ConsoleLogger, LoggerService } from '@nestjs/common';
+
+/** JSON lines in production (LOG_FORMAT=json), readable text on a developer's terminal. */
+export function createLogger(service: string, format: string | undefined = process.env.LOG_FORMAT): LoggerService {
+  return new ConsoleLogger(service, { json: format === 'json', prefix: service, timestamp: format !== 'json' });
+}

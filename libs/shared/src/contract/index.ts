@@ -1,0 +1,4 @@
+export * from './agency-event.v1';
+export * from './domain-rules';
+export * from './rejection';
+export * from './validate-event';

@@ -1,0 +1,139 @@
+import './formats';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { ValueErrorType } from '@sinclair/typebox/errors';
+import { canonicalNhsNumber, canonicalUpn } from '../identifiers';
+import { normaliseName, normalisePostcode } from '../normalise';
+import { AgencyEvent, AgencyEventSchema, SCHEMA_VERSION } from './agency-event.v1';
+import { checkDomainRules, DomainRuleOptions } from './domain-rules';
+import { RejectionCode, RejectionReason } from './rejection';
+
+const compiled = TypeCompiler.Compile(AgencyEventSchema);
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export const DEFAULT_MAX_EVENT_BYTES = 64 * 1024;
+
+export interface ValidationOptions extends DomainRuleOptions {
+  maxEventBytes: number;
+}
+
+export type ValidationResult = { ok: true; event: AgencyEvent } | { ok: false; reasons: RejectionReason[] };
+
+const reject = (code: RejectionCode, message: string, path = ''): ValidationResult => ({ ok: false, reasons: [{ path, code, message }] });
+
+/**
+ * Bytes in, a normalised event or every reason out. Never throws for any input: the caller
+ * dead-letters whatever comes back rejected.
+ */
+export function validateEventBytes(value: Buffer | null, options: ValidationOptions): ValidationResult {
+  if (value === null || value.length === 0) return reject('EMPTY', 'the message has no value');
+  if (value.length > options.maxEventBytes) return reject('OVERSIZED', `${value.length} bytes exceeds the limit of ${options.maxEventBytes}`);
+  let text: string;
+  try {
+    text = utf8.decode(value);
+  } catch {
+    return reject('NOT_UTF8', 'the value is not valid UTF-8');
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return reject('NOT_JSON', `not JSON: ${(error as Error).message}`);
+  }
+  return validateEvent(parsed, options);
+}
+
+export function validateEvent(input: unknown, options: DomainRuleOptions): ValidationResult {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return reject('NOT_AN_OBJECT', 'the event must be a JSON object');
+  const version = (input as Record<string, unknown>).schemaVersion;
+  if (version !== SCHEMA_VERSION) {
+    return reject('UNKNOWN_SCHEMA_VERSION', `schemaVersion ${JSON.stringify(version)} is not supported (expected ${SCHEMA_VERSION})`, '/schemaVersion');
+  }
+  if (!compiled.Check(input)) return { ok: false, reasons: schemaReasons(input) };
+  const reasons = checkDomainRules(input, options);
+  if (reasons.length > 0) return { ok: false, reasons };
+  return { ok: true, event: normaliseEvent(input) };
+}
+
+function schemaReasons(input: unknown): RejectionReason[] {
+  const reasons: RejectionReason[] = [];
+  const seen = new Set<string>();
+  for (const error of compiled.Errors(input)) {
+    const code = schemaCode(error.type, error.value);
+    const key = `${error.path}|${code}`;
+    // A union reports one error per alternative: keep the first per path.
+    if (seen.has(key) || [...seen].some((k) => k.startsWith(`${error.path}|`) && code === 'SCHEMA_ENUM')) continue;
+    seen.add(key);
+    reasons.push({ path: error.path, code, message: code === 'SCHEMA_ENUM' ? `${JSON.stringify(error.value)} is not one of the allowed values` : error.message });
+  }
+  return reasons;
+}
+
+function schemaCode(type: ValueErrorType, value: unknown): RejectionCode {
+  switch (type) {
+    case ValueErrorType.ObjectRequiredProperty:
+      return 'SCHEMA_REQUIRED';
+    case ValueErrorType.ObjectAdditionalProperties:
+      return 'SCHEMA_UNKNOWN_PROPERTY';
+    case ValueErrorType.Union:
+    case ValueErrorType.Literal:
+      return value === undefined ? 'SCHEMA_REQUIRED' : 'SCHEMA_ENUM';
+    case ValueErrorType.StringFormat:
+    case ValueErrorType.StringFormatUnknown:
+      return 'SCHEMA_FORMAT';
+    case ValueErrorType.StringPattern:
+      return 'SCHEMA_PATTERN';
+    case ValueErrorType.StringMinLength:
+    case ValueErrorType.StringMaxLength:
+      return 'SCHEMA_LENGTH';
+    case ValueErrorType.String:
+    case ValueErrorType.Boolean:
+    case ValueErrorType.Object:
+    case ValueErrorType.Number:
+      return value === undefined ? 'SCHEMA_REQUIRED' : 'SCHEMA_TYPE';
+    default:
+      return 'SCHEMA_INVALID';
+  }
+}
+
+const toUtc = (instant: string) => new Date(instant).toISOString();
+const optional = <T, R>(value: T | undefined, f: (v: T) => R): R | undefined => (value === undefined ? undefined : f(value));
+
+/** Canonical forms: names folded, postcode "OUT IN", identifiers compact, every time in UTC. */
+export function normaliseEvent(event: AgencyEvent): AgencyEvent {
+  const { child, correction } = event;
+  return stripUndefined({
+    ...event,
+    eventId: event.eventId.toLowerCase(),
+    occurredAt: toUtc(event.occurredAt),
+    reportedAt: toUtc(event.reportedAt),
+    missingSince: optional(event.missingSince, toUtc),
+    child: stripUndefined({
+      ...child,
+      nhsNumber: optional(child.nhsNumber, canonicalNhsNumber),
+      upn: optional(child.upn, canonicalUpn),
+      givenName: optional(child.givenName, normaliseName),
+      familyName: optional(child.familyName, normaliseName),
+      homePostcode: optional(child.homePostcode, (p) => normalisePostcode(p) ?? p),
+    }),
+    correction: optional(correction, (c) => stripUndefined({ ...c, missingFrom: optional(c.missingFrom, toUtc), returnedAt: optional(c.returnedAt, toUtc) })),
+  });
+}
+
+function stripUndefined<T extends object>(value: T): T {
+  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
+  return value;
+}
+
+/**
+ * Reads an event that ingest already accepted (topic missing.events.accepted.v1). The shape is
+ * checked again because a topic is an interface, not a promise; time-dependent rules are not.
+ */
+export function parseAcceptedEvent(value: Buffer | null): AgencyEvent | null {
+  if (value === null) return null;
+  try {
+    const parsed: unknown = JSON.parse(value.toString('utf8'));
+    return compiled.Check(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}

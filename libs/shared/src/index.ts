@@ -1,0 +1,6 @@
+export * from './config';
+export * from './contract';
+export * from './identifiers';
+export * from './normalise';
+export * from './reference';
+export * from './time';

@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import { createKafka, ensureTopics, KafkaPublisher, OutgoingRecord, TopicNames, topicNames, topicSpecs } from '@mcm/kafka';
+import { Admin, Kafka } from 'kafkajs';
+import { TestDatabase } from './database';
+import { freePort, RunningService, ServiceName, waitFor } from './services';
+
+export interface RawMessage {
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: Record<string, Buffer>;
+  partition: number;
+  offset: string;
+}
+
+/**
+ * An isolated copy of the whole pipeline on the shared broker and database server: its own topic
+ * prefix, consumer groups and database, and the three compiled services as child processes.
+ */
+export class TestPipeline {
+  readonly id = randomBytes(4).toString('hex');
+  readonly topics: TopicNames = topicNames(`test-${this.id}.`);
+  readonly db = new TestDatabase();
+  readonly kafka: Kafka = createKafka({ clientId: `test-${this.id}`, brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',') });
+  readonly services = new Map<ServiceName, RunningService>();
+  apiPort = 0;
+  private publisher?: KafkaPublisher;
+  private admin?: Admin;
+
+  async start(which: ServiceName[] = ['ingest', 'aggregator', 'api']): Promise<this> {
+    await this.db.create();
+    await ensureTopics(this.kafka, topicSpecs(this.topics));
+    this.apiPort = await freePort();
+    for (const name of which) await this.startService(name);
+    return this;
+  }
+
+  env(): NodeJS.ProcessEnv {
+    return {
+      NODE_ENV: 'test',
+      DATABASE_URL: this.db.url,
+      KAFKA_TOPIC_PREFIX: `test-${this.id}.`,
+      INGEST_GROUP_ID: `test-${this.id}-ingest`,
+      AGGREGATOR_GROUP_ID: `test-${this.id}-aggregator`,
+      API_PORT: String(this.apiPort),
+      LOG_FORMAT: 'json',
+    };
+  }
+
+  async startService(name: ServiceName): Promise<RunningService> {
+    const service = new RunningService(name, this.env(), `${this.id}-${name}`).start();
+    this.services.set(name, service);
+    if (name === 'api') await waitFor('the api', () => this.api('/health').then((r) => r.status === 200));
+    return service;
+  }
+
+  service(name: ServiceName): RunningService {
+    return this.services.get(name)!;
+  }
+
+  async publish(records: Omit<OutgoingRecord, 'topic'>[], topic = this.topics.events): Promise<void> {
+    if (!this.publisher) {
+      this.publisher = new KafkaPublisher(this.kafka);
+      await this.publisher.connect();
+    }
+    for (let i = 0; i < records.length; i += 2000) {
+      await this.publisher.publish(records.slice(i, i + 2000).map((r) => ({ ...r, topic })));
+    }
+  }
+
+  /** Messages in the topic now (reads from the beginning up to the current end offsets). */
+  async readAll(topic: string): Promise<RawMessage[]> {
+    const admin = await this.adminClient();
+    const ends = await admin.fetchTopicOffsets(topic);
+    const wanted = new Map(ends.map((p) => [p.partition, BigInt(p.high)]));
+    const total = [...wanted.values()].reduce((a, b) => a + b, 0n);
+    const messages: RawMessage[] = [];
+    if (total === 0n) return messages;
+    const consumer = this.kafka.consumer({ groupId: `test-${this.id}-reader-${randomBytes(3).toString('hex')}`, maxWaitTimeInMs: 100 });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      consumer.run({
+        autoCommit: false,
+        eachMessage: async ({ partition, message }) => {
+          if (BigInt(message.offset) >= (wanted.get(partition) ?? 0n)) return;
+          messages.push({
+            key: message.key, value: message.value, partition, offset: message.offset,
+            headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, Buffer.from(v as Buffer)])),
+          });
+          if (BigInt(messages.length) === total) resolve();
+        },
+      }).catch(reject);
+      setTimeout(() => reject(new Error(`read ${messages.length} of ${total} messages from ${topic}`)), 60_000).unref();
+    });
+    await consumer.disconnect();
+    return messages;
+  }
+
+  /** True once a consumer group has committed the end offset of every partition of a topic. */
+  async caughtUp(groupId: string, topic: string): Promise<boolean> {
+    const admin = await this.adminClient();
+    const ends = await admin.fetchTopicOffsets(topic);
+    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    const byPartition = new Map(committed.partitions.map((p) => [p.partition, BigInt(p.offset)]));
+    return ends.every((e) => BigInt(e.high) === 0n || byPartition.get(e.partition) === BigInt(e.high));
+  }
+
+  waitUntilIngested(timeoutMs = 300_000): Promise<boolean> {
+    return waitFor('ingest to catch up', () => this.caughtUp(this.env().INGEST_GROUP_ID!, this.topics.events), timeoutMs, 300);
+  }
+
+  /** Waits until ingest, then the aggregator, have committed everything published so far. */
+  async waitUntilProcessed(timeoutMs = 300_000): Promise<void> {
+    await this.waitUntilIngested(timeoutMs);
+    await waitFor('the aggregator to catch up', () => this.caughtUp(this.env().AGGREGATOR_GROUP_ID!, this.topics.accepted), timeoutMs, 300);
+  }
+
+  async resetGroupToStart(groupId: string, topic: string): Promise<void> {
+    const admin = await this.adminClient();
+    await admin.resetOffsets({ groupId, topic, earliest: true });
+  }
+
+  async api(path: string): Promise<{ status: number; body: any }> {
+    const response = await fetch(`http://127.0.0.1:${this.apiPort}${path}`);
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  async stop(): Promise<void> {
+    for (const service of this.services.values()) await service.kill('SIGTERM');
+    await this.publisher?.disconnect();
+    const admin = await this.adminClient();
+    await admin.deleteTopics({ topics: Object.values(this.topics) }).catch(() => undefined);
+    await admin.disconnect();
+    await this.db.drop();
+  }
+
+  private async adminClient(): Promise<Admin> {
+    if (!this.admin) {
+      this.admin = this.kafka.admin();
+      await this.admin.connect();
+    }
+    return this.admin;
+  }
+}
