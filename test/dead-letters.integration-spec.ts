@@ -1,10 +1,10 @@
 import { aMissingReport } from '@mcm/shared/testing/event-factory';
-import { TestPipeline } from './support/pipeline';
-import { waitFor } from './support/services';
+import { IsolatedPipeline } from '../tools/harness/src';
+import { waitFor } from '../tools/harness/src';
 
 /** Every kind of bad input ends in the dead-letter topic with its reasons; consumption goes on. */
 describe('dead letters (real broker)', () => {
-  const pipeline = new TestPipeline();
+  const pipeline = new IsolatedPipeline();
   beforeAll(() => pipeline.start(['ingest']));
   afterAll(() => pipeline.stop());
 

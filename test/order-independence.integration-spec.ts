@@ -2,7 +2,9 @@ import * as fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { AgencyEvent, normaliseEvent } from '@mcm/shared';
 import { aMissingReport } from '@mcm/shared/testing/event-factory';
-import { AggregatorHarness, IncidenceRow } from './support/aggregator-harness';
+import { AggregatorHarness } from './support/aggregator-harness';
+import { IncidenceRow, sortRows } from './support/incidence';
+import { computeExpected, generateScenario } from '../tools/simulator/src';
 
 const police = { type: 'POLICE' as const, code: 'E23000001' };
 const council = { type: 'LOCAL_AUTHORITY' as const, code: 'E09000033' };
@@ -79,5 +81,19 @@ describe('order independence (aggregator on a real database)', () => {
     await harness.apply(stream);
     await harness.apply([...stream].reverse(), 3);
     expect(await harness.incidence()).toEqual(reference);
+  });
+});
+
+describe('aggregator against the simulator ground truth (real database)', () => {
+  const harness = new AggregatorHarness();
+  beforeAll(() => harness.start());
+  afterAll(() => harness.stop());
+
+  it('resolves every child of a linkable stream and equals the truth', async () => {
+    const scenario = generateScenario({ seed: 21, children: 400, days: 120, now: new Date(), linkableOnly: true });
+    const expected = computeExpected(scenario.events);
+    expect(expected.deterministic).toEqual(expected.truth);
+    await harness.apply(scenario.events.filter((e) => e.valid).map((e) => normaliseEvent(e.event!)), 700);
+    expect(await harness.incidence()).toEqual(sortRows(expected.truth));
   });
 });

@@ -3,20 +3,14 @@ import { createBatchAggregator } from '../../apps/aggregator/src/aggregation/cre
 import { dataSourceOptions, migrateDatabase } from '@mcm/persistence';
 import { AgencyEvent } from '@mcm/shared';
 import { DataSource } from 'typeorm';
-import { TestDatabase } from './database';
+import { ScratchDatabase } from '../../tools/harness/src';
+import { IncidenceRow, readIncidence } from './incidence';
 
-export interface IncidenceRow {
-  weekCommencing: string;
-  setting: string;
-  la: string;
-  children: number;
-  episodesStarted: number;
-  openAtWeekEnd: number;
-}
+export { IncidenceRow };
 
 /** The aggregator's core against a real, migrated PostgreSQL database, without Kafka. */
 export class AggregatorHarness {
-  readonly db = new TestDatabase();
+  readonly db = new ScratchDatabase();
   dataSource!: DataSource;
   aggregator!: BatchAggregator;
 
@@ -41,12 +35,8 @@ export class AggregatorHarness {
     );
   }
 
-  async incidence(): Promise<IncidenceRow[]> {
-    const rows: { week_start: string; setting: string; la_code: string; children: number; episodes_started: number; open_at_week_end: number }[] =
-      await this.dataSource.query(
-        `SELECT week_start::text, setting, la_code, children, episodes_started, open_at_week_end FROM weekly_incidence ORDER BY 1, 2, 3`,
-      );
-    return rows.map((r) => ({ weekCommencing: r.week_start, setting: r.setting, la: r.la_code, children: r.children, episodesStarted: r.episodes_started, openAtWeekEnd: r.open_at_week_end }));
+  incidence(): Promise<IncidenceRow[]> {
+    return readIncidence((sql, params) => this.dataSource.query(sql, params));
   }
 
   async stop(): Promise<void> {

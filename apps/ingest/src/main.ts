@@ -15,7 +15,6 @@ async function bootstrap(): Promise<void> {
       kafka: { clientId: 'mcm-ingest', brokers: env.KAFKA_BROKERS.split(',') },
       groupId: env.INGEST_GROUP_ID,
       topics: TOPIC_SPECS,
-      partitionsConsumedConcurrently: 2,
     }),
   });
   app.enableShutdownHooks();

@@ -1,6 +1,6 @@
 import { DeterministicChildLinker } from './child-linker';
 import { assignNationalIds } from './national-id-assignment';
-import { foldChildProfile } from './child-profile';
+import { foldChildProfile, mergeIntoProfile } from './child-profile';
 
 describe('DeterministicChildLinker', () => {
   const linker = new DeterministicChildLinker();
@@ -37,5 +37,26 @@ describe('foldChildProfile', () => {
       { eventId: 'a', reportedAt: 1, attributes: { givenName: 'AMIE', nhsNumber: '9434765919' } },
     ]);
     expect(profile).toEqual({ givenName: 'AMY', nhsNumber: '9434765919' });
+  });
+});
+
+describe('mergeIntoProfile', () => {
+  const observations = [
+    { eventId: 'a', reportedAt: 1, attributes: { givenName: 'AMIE', nhsNumber: '9434765919' } },
+    { eventId: 'b', reportedAt: 2, attributes: { givenName: 'AMY' } },
+    { eventId: 'c', reportedAt: 2, attributes: { givenName: 'AMELIA', sex: 'F' as const } },
+  ];
+  it('equals the full fold whatever the order and grouping of arrivals', () => {
+    const expected = foldChildProfile(observations);
+    for (const order of [[0, 1, 2], [2, 1, 0], [1, 2, 0]]) {
+      let profile = mergeIntoProfile(undefined, [observations[order[0]]])!;
+      for (const i of order.slice(1)) profile = mergeIntoProfile(profile, [observations[i]]) ?? profile;
+      expect(profile.attributes).toEqual(expected);
+    }
+    expect(expected.givenName).toBe('AMELIA');
+  });
+  it('reports no change when an older report arrives late', () => {
+    const profile = mergeIntoProfile(undefined, observations)!;
+    expect(mergeIntoProfile(profile, [{ eventId: '0', reportedAt: 0, attributes: { givenName: 'X' } }])).toBeNull();
   });
 });

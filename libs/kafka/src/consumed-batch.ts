@@ -10,13 +10,13 @@ export interface ConsumedMessage {
 }
 
 /**
- * A batch of messages from one partition. The transport commits offsets after the handler's
- * promise resolves, so a handler must finish all its durable work (a database commit, an
- * acknowledged produce) before it returns.
+ * The messages of one topic fetched together, from one or more partitions (each partition's in
+ * offset order). The transport commits offsets after the handler's promise resolves, so a handler
+ * must finish all its durable work (a database commit, an acknowledged produce) before it returns.
  */
 export interface ConsumedBatch {
   topic: string;
-  partition: number;
+  partitions: number[];
   messages: ConsumedMessage[];
   /** Keeps the group membership alive during long work. */
   heartbeat(): Promise<void>;

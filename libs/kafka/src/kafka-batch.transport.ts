@@ -14,7 +14,13 @@ export interface KafkaBatchTransportOptions {
   topics: TopicSpec[];
   maxBytesPerPartition?: number;
   maxWaitTimeInMs?: number;
-  partitionsConsumedConcurrently?: number;
+}
+
+/** One partition's share of a fetch, waiting to be handled together with the others. */
+interface PartitionBatch {
+  payload: EachBatchPayload;
+  messages: ConsumedMessage[];
+  done: (error?: unknown) => void;
 }
 
 /**
@@ -27,6 +33,8 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
   private readonly log = new Logger(KafkaBatchTransport.name);
   private readonly client: Kafka;
   private consumer?: Consumer;
+  private waiting: PartitionBatch[] = [];
+  private handling = false;
 
   constructor(private readonly options: KafkaBatchTransportOptions) {
     super();
@@ -66,16 +74,21 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
-      eachBatch: (payload) => this.handleBatch(payload),
+      // Every partition's share of a fetch is handed over together (see coalesce).
+      partitionsConsumedConcurrently: 64,
+      eachBatch: (payload) => this.coalesce(payload),
     });
     this.log.log(`consuming ${[...this.messageHandlers.keys()].join(', ')} as group ${this.options.groupId}`);
   }
 
-  private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
-    if (batch.messages.length === 0 || !isRunning() || isStale()) return;
-    const handler = this.getHandlerByPattern(batch.topic);
-    if (!handler) throw new Error(`no handler for topic ${batch.topic}`);
+  /**
+   * kafkajs calls eachBatch once per partition. Small per-partition batches would each cost a
+   * database transaction, so the partitions' batches that arrive while the previous hand-over is
+   * being handled are merged into one. Offsets are committed per partition after the handler.
+   */
+  private coalesce(payload: EachBatchPayload): Promise<void> {
+    const { batch, isRunning, isStale } = payload;
+    if (batch.messages.length === 0 || !isRunning() || isStale()) return Promise.resolve();
     const messages: ConsumedMessage[] = batch.messages.map((m) => ({
       topic: batch.topic,
       partition: batch.partition,
@@ -85,12 +98,48 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
       value: m.value,
       headers: Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, Array.isArray(v) ? toBuffer(v[0]) : toBuffer(v)])),
     }));
-    const consumed: ConsumedBatch = { topic: batch.topic, partition: batch.partition, messages, heartbeat };
-    await lastValueFrom(this.transformToObservable(await handler(consumed)), { defaultValue: undefined });
-    const last = messages[messages.length - 1].offset;
-    resolveOffset(last);
-    await this.consumer!.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
-    await heartbeat();
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ payload, messages, done: (error) => (error ? reject(error) : resolve()) });
+      if (!this.handling) setImmediate(() => void this.handleWaiting());
+    });
+  }
+
+  private async handleWaiting(): Promise<void> {
+    if (this.handling || this.waiting.length === 0) return;
+    this.handling = true;
+    const parts = this.waiting.splice(0);
+    try {
+      for (const topic of new Set(parts.map((p) => p.payload.batch.topic))) {
+        await this.handleTopic(topic, parts.filter((p) => p.payload.batch.topic === topic));
+      }
+    } finally {
+      this.handling = false;
+      if (this.waiting.length > 0) setImmediate(() => void this.handleWaiting());
+    }
+  }
+
+  private async handleTopic(topic: string, parts: PartitionBatch[]): Promise<void> {
+    try {
+      const handler = this.getHandlerByPattern(topic);
+      if (!handler) throw new Error(`no handler for topic ${topic}`);
+      const consumed: ConsumedBatch = {
+        topic,
+        partitions: parts.map((p) => p.payload.batch.partition),
+        messages: parts.flatMap((p) => p.messages),
+        heartbeat: () => parts[0].payload.heartbeat(),
+      };
+      await lastValueFrom(this.transformToObservable(await handler(consumed)), { defaultValue: undefined });
+      const offsets = parts.map((p) => {
+        const last = p.messages[p.messages.length - 1].offset;
+        p.payload.resolveOffset(last);
+        return { topic, partition: p.payload.batch.partition, offset: (BigInt(last) + 1n).toString() };
+      });
+      await this.consumer!.commitOffsets(offsets);
+      parts.forEach((p) => p.done());
+    } catch (error) {
+      // kafkajs then retries each partition from its last committed offset.
+      parts.forEach((p) => p.done(error));
+    }
   }
 }
 

@@ -3,7 +3,7 @@ import { CompressionTypes, Kafka, Partitioners, Producer } from 'kafkajs';
 export interface OutgoingRecord {
   topic: string;
   key: string | Buffer | null;
-  value: string | Buffer;
+  value: string | Buffer | null;
   headers?: Record<string, string | Buffer>;
 }
 
@@ -35,17 +35,41 @@ export class KafkaPublisher {
   }
 
   async publish(records: OutgoingRecord[], compression = CompressionTypes.None): Promise<void> {
-    if (records.length === 0) return;
-    const byTopic = new Map<string, OutgoingRecord[]>();
-    for (const r of records) {
-      const list = byTopic.get(r.topic);
-      if (list) list.push(r);
-      else byTopic.set(r.topic, [r]);
+    for (const chunk of chunksUnder(records, MAX_REQUEST_BYTES)) {
+      const byTopic = new Map<string, OutgoingRecord[]>();
+      for (const r of chunk) {
+        const list = byTopic.get(r.topic);
+        if (list) list.push(r);
+        else byTopic.set(r.topic, [r]);
+      }
+      await this.producer.sendBatch({
+        acks: -1,
+        compression,
+        topicMessages: [...byTopic].map(([topic, rs]) => ({ topic, messages: rs.map(({ key, value, headers }) => ({ key, value, headers })) })),
+      });
     }
-    await this.producer.sendBatch({
-      acks: -1,
-      compression,
-      topicMessages: [...byTopic].map(([topic, rs]) => ({ topic, messages: rs.map(({ key, value, headers }) => ({ key, value, headers })) })),
-    });
   }
+}
+
+/**
+ * The broker refuses a partition's record batch over message.max.bytes (1 MiB by default), and a
+ * kafkajs sendBatch puts each partition's share in one batch: requests are cut to stay under it.
+ * A single larger record (an oversized dead letter) travels alone, to a topic configured for it.
+ */
+const MAX_REQUEST_BYTES = 768 * 1024;
+
+function* chunksUnder(records: OutgoingRecord[], maxBytes: number): Generator<OutgoingRecord[]> {
+  let chunk: OutgoingRecord[] = [];
+  let bytes = 0;
+  for (const r of records) {
+    const size = (r.key?.length ?? 0) + (r.value?.length ?? 0) + 64;
+    if (chunk.length > 0 && bytes + size > maxBytes) {
+      yield chunk;
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(r);
+    bytes += size;
+  }
+  if (chunk.length > 0) yield chunk;
 }

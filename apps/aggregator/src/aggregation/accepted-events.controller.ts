@@ -25,9 +25,9 @@ export class AcceptedEventsController {
     const result = events.length ? await this.aggregator.apply(events) : undefined;
     await this.publisher.publish(unreadable);
     this.log.log(
-      `partition ${batch.partition} to offset ${batch.messages[batch.messages.length - 1].offset}: ` +
+      `partitions ${batch.partitions.join(',')}: ` +
         `${events.length} events (${result?.new ?? 0} new), ${result?.nationalChildrenTouched ?? 0} national children, ` +
-        `${result?.cellsRecomputed ?? 0} cells, ${unreadable.length} unreadable`,
+        `${result?.cellsRecomputed ?? 0} cells, ${unreadable.length} unreadable; ms ${JSON.stringify(result?.stepMs ?? {})}`,
     );
   }
 }

@@ -12,6 +12,8 @@ export interface BatchResult {
   new: number;
   nationalChildrenTouched: number;
   cellsRecomputed: number;
+  /** Milliseconds spent in each step, for the logs and the benchmark. */
+  stepMs: Record<string, number>;
 }
 
 /** Serialises batch transactions across aggregator instances: the figures are one shared state. */
@@ -41,26 +43,35 @@ export class BatchAggregator {
   }
 
   private async applyIn(db: EntityManager, batch: PositionedEvent[]): Promise<BatchResult> {
+    const stepMs: Record<string, number> = {};
+    const timed = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
+      const started = performance.now();
+      try {
+        return await work();
+      } finally {
+        stepMs[step] = Math.round(performance.now() - started);
+      }
+    };
     await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [WRITER_LOCK]);
-    const fresh = await this.events.insertNew(db, batch);
-    if (fresh.length === 0) return { received: batch.length, new: 0, nationalChildrenTouched: 0, cellsRecomputed: 0 };
+    const fresh = await timed('store', () => this.events.insertNew(db, batch));
+    if (fresh.length === 0) return { received: batch.length, new: 0, nationalChildrenTouched: 0, cellsRecomputed: 0, stepMs };
 
     const childRefs = uniqueRefs(fresh.map(({ event: e }) => ({ agencyCode: e.agency.code, ref: e.agencyChildRef })));
     const episodeRefs = uniqueRefs(fresh.map(({ event: e }) => ({ agencyCode: e.agency.code, ref: e.agencyEpisodeRef })));
 
-    const children = await this.register.resolve(db, childRefs);
-    const keysChanged = await this.register.refreshProfiles(db, childRefs, children);
-    const episodeChildren = await this.refoldEpisodes(db, episodeRefs, children);
+    const children = await timed('children', () => this.register.resolve(db, childRefs));
+    const keysChanged = await timed('profiles', () => this.register.refreshProfiles(db, fresh, children));
+    const episodeChildren = await timed('episodes', () => this.refoldEpisodes(db, episodeRefs, children));
 
-    const relinked = await this.register.relink(db, keysChanged);
+    const relinked = await timed('link', () => this.register.relink(db, keysChanged));
     const affected = await this.nationalChildrenOf(db, episodeChildren, relinked);
-    const { removed, inserted } = await this.nationalEpisodes.rebuild(db, [...affected]);
+    const { removed, inserted } = await timed('national', () => this.nationalEpisodes.rebuild(db, [...affected]));
 
     const latestReport = Math.max(...fresh.map((p) => Date.parse(p.event.reportedAt)));
-    const { horizon, cells: horizonCells } = await this.incidence.advanceHorizon(db, latestReport);
+    const { horizon, cells: horizonCells } = await timed('horizon', () => this.incidence.advanceHorizon(db, latestReport));
     const cells: IncidenceCell[] = uniqueCells([...removed, ...inserted].flatMap((e) => cellsOfEpisode(e, horizon)).concat(horizonCells));
-    await this.incidence.recompute(db, cells, horizon);
-    return { received: batch.length, new: fresh.length, nationalChildrenTouched: affected.size, cellsRecomputed: cells.length };
+    await timed('cells', () => this.incidence.recompute(db, cells, horizon));
+    return { received: batch.length, new: fresh.length, nationalChildrenTouched: affected.size, cellsRecomputed: cells.length, stepMs };
   }
 
   /** Refolds the touched agency episodes; returns the agency child ids whose counted episodes changed. */

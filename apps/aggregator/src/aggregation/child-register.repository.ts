@@ -1,7 +1,8 @@
-import { assignNationalIds, ChildLinker, foldChildProfile } from '@mcm/incidence';
+import { assignNationalIds, ChildLinker, ChildProfile, IdentityObservation, mergeIntoProfile } from '@mcm/incidence';
+import { PositionedEvent } from './accepted-event';
 import { ChildAttributes } from '@mcm/shared';
 import { EntityManager } from 'typeorm';
-import { AgencyRef, EventStoreRepository } from './event-store.repository';
+import { AgencyRef } from './event-store.repository';
 import { LinkKeyHasher } from './link-key-hasher';
 
 export interface AgencyChildRow {
@@ -16,7 +17,7 @@ const refKey = (agencyCode: string, ref: string) => `${agencyCode}\u0000${ref}`;
  * resolution into national children. National IDs stay stable: see assignNationalIds.
  */
 export class ChildRegisterRepository {
-  constructor(private readonly events: EventStoreRepository, private readonly hasher: LinkKeyHasher, private readonly linker: ChildLinker) {}
+  constructor(private readonly hasher: LinkKeyHasher, private readonly linker: ChildLinker) {}
 
   /** Ensures a row per agency child and returns id + national id keyed by agency code and ref. */
   async resolve(db: EntityManager, refs: AgencyRef[]): Promise<Map<string, AgencyChildRow>> {
@@ -37,33 +38,42 @@ export class ChildRegisterRepository {
   }
 
   /**
-   * Refolds the profiles of the given agency children from all their observations, and replaces
-   * their linkage keys. Returns the ids whose keys changed (or that have no national child yet).
+   * Folds the identities stated by new events into their agency children's profiles and replaces
+   * the linkage keys of those that changed. Returns the ids whose keys changed (or that have no
+   * national child yet): the records linkage must look at again.
    */
-  async refreshProfiles(db: EntityManager, refs: AgencyRef[], ids: Map<string, AgencyChildRow>): Promise<number[]> {
-    const observations = await this.events.observationsOfChildren(db, refs);
-    const byChild = new Map<string, typeof observations>();
-    for (const o of observations) {
-      const key = refKey(o.agency_code, o.agency_child_ref);
-      const list = byChild.get(key);
-      if (list) list.push(o);
-      else byChild.set(key, [o]);
+  async refreshProfiles(db: EntityManager, fresh: PositionedEvent[], ids: Map<string, AgencyChildRow>): Promise<number[]> {
+    const observations = new Map<number, IdentityObservation[]>();
+    for (const { event: e } of fresh) {
+      const id = ids.get(refKey(e.agency.code, e.agencyChildRef))!.id;
+      const observation = { eventId: e.eventId, reportedAt: Date.parse(e.reportedAt), attributes: e.child };
+      (observations.get(id) ?? observations.set(id, []).get(id)!).push(observation);
     }
-    const profiles: { id: number; profile: ChildAttributes }[] = [];
-    for (const [key, rows] of byChild) {
-      const profile = foldChildProfile(rows.map((r) => ({ eventId: r.event_id, reportedAt: r.reported_at.getTime(), attributes: r.attributes })));
-      profiles.push({ id: ids.get(key)!.id, profile });
-    }
-    await db.query(
-      `INSERT INTO agency_child_profile (agency_child_id, attributes)
-       SELECT * FROM unnest($1::bigint[], $2::jsonb[]) ORDER BY 1
-       ON CONFLICT (agency_child_id) DO UPDATE SET attributes = excluded.attributes`,
-      [profiles.map((p) => p.id), profiles.map((p) => JSON.stringify(p.profile))],
+    const stored: { agency_child_id: string; attributes: ChildAttributes; provenance: ChildProfile['provenance'] }[] = await db.query(
+      'SELECT agency_child_id, attributes, provenance FROM agency_child_profile WHERE agency_child_id = ANY($1::bigint[])',
+      [[...observations.keys()]],
     );
-    return this.replaceKeys(db, profiles, [...ids.values()]);
+    const before = new Map(stored.map((r) => [Number(r.agency_child_id), { attributes: r.attributes, provenance: r.provenance }]));
+    const changed: { id: number; profile: ChildProfile }[] = [];
+    for (const [id, list] of observations) {
+      const merged = mergeIntoProfile(before.get(id), list);
+      if (merged) changed.push({ id, profile: merged });
+    }
+    if (changed.length) {
+      await db.query(
+        `INSERT INTO agency_child_profile (agency_child_id, attributes, provenance)
+         SELECT * FROM unnest($1::bigint[], $2::jsonb[], $3::jsonb[]) ORDER BY 1
+         ON CONFLICT (agency_child_id) DO UPDATE SET attributes = excluded.attributes, provenance = excluded.provenance`,
+        [changed.map((c) => c.id), changed.map((c) => JSON.stringify(c.profile.attributes)), changed.map((c) => JSON.stringify(c.profile.provenance))],
+      );
+    }
+    const unlinked = [...ids.values()].filter((r) => r.nationalChildId === null).map((r) => r.id);
+    const keysChanged = await this.replaceKeys(db, changed.map((c) => ({ id: c.id, profile: c.profile.attributes })));
+    return [...new Set([...unlinked, ...keysChanged])];
   }
 
-  private async replaceKeys(db: EntityManager, profiles: { id: number; profile: ChildAttributes }[], rows: AgencyChildRow[]): Promise<number[]> {
+  private async replaceKeys(db: EntityManager, profiles: { id: number; profile: ChildAttributes }[]): Promise<number[]> {
+    if (profiles.length === 0) return [];
     const childIds = profiles.map((p) => p.id);
     const existing: { agency_child_id: string; key_hash: Buffer }[] = await db.query(
       'SELECT agency_child_id, key_hash FROM child_link_key WHERE agency_child_id = ANY($1::bigint[])',
@@ -76,7 +86,7 @@ export class ChildRegisterRepository {
     }
     const toDelete: [number, string][] = [];
     const toInsert: [number, string][] = [];
-    const changed = new Set<number>(rows.filter((r) => r.nationalChildId === null).map((r) => r.id));
+    const changed = new Set<number>();
     for (const { id, profile } of profiles) {
       const now = new Set(this.linker.keysOf(profile).map((k) => this.hasher.hash(k).toString('hex')));
       const old = before.get(id) ?? new Set<string>();
@@ -109,23 +119,24 @@ export class ChildRegisterRepository {
    */
   async relink(db: EntityManager, changedIds: number[]): Promise<Set<number>> {
     if (changedIds.length === 0) return new Set();
+    // Three index-driven steps rather than one query: plans stay right on tables that grow fast.
+    const neighbours: { agency_child_id: string }[] = await db.query(
+      `SELECT DISTINCT n.agency_child_id FROM child_link_key n
+        WHERE n.key_hash IN (SELECT k.key_hash FROM child_link_key k WHERE k.agency_child_id = ANY($1::bigint[]))`,
+      [changedIds],
+    );
+    const seeds = [...new Set([...changedIds, ...neighbours.map((n) => Number(n.agency_child_id))])];
     const candidates: { id: string; national_child_id: string | null; attributes: ChildAttributes | null }[] = await db.query(
-      `WITH seeds AS (
-         SELECT unnest($1::bigint[]) AS id
-         UNION
-         SELECT n.agency_child_id FROM child_link_key k JOIN child_link_key n ON n.key_hash = k.key_hash
-          WHERE k.agency_child_id = ANY($1::bigint[])
-       ), nationals AS (
-         SELECT DISTINCT c.national_child_id FROM agency_child c JOIN seeds s ON s.id = c.id WHERE c.national_child_id IS NOT NULL
+      `WITH nationals AS (
+         SELECT DISTINCT national_child_id FROM agency_child WHERE id = ANY($1::bigint[]) AND national_child_id IS NOT NULL
        ), members AS (
-         SELECT id FROM seeds
-         UNION
-         SELECT c.id FROM agency_child c JOIN nationals n ON n.national_child_id = c.national_child_id
+         SELECT c.id FROM agency_child c WHERE c.national_child_id IN (SELECT national_child_id FROM nationals)
+         UNION SELECT unnest($1::bigint[])
        )
        SELECT c.id, c.national_child_id, p.attributes
          FROM members m JOIN agency_child c ON c.id = m.id LEFT JOIN agency_child_profile p ON p.agency_child_id = c.id
         ORDER BY c.id`,
-      [changedIds],
+      [seeds],
     );
     const current = new Map(candidates.map((c) => [Number(c.id), c.national_child_id === null ? null : Number(c.national_child_id)]));
     const clusters = this.linker.cluster(candidates.map((c) => ({ id: Number(c.id), profile: c.attributes ?? {} })));

@@ -10,6 +10,6 @@ import { WeeklyIncidenceRepository } from './weekly-incidence.repository';
 /** Wires the aggregator's plain classes; used by the Nest module, the tests and the benchmark. */
 export function createBatchAggregator(dataSource: DataSource, linkKeySecret: string, linker: ChildLinker = new DeterministicChildLinker()): BatchAggregator {
   const events = new EventStoreRepository();
-  const register = new ChildRegisterRepository(events, new LinkKeyHasher(linkKeySecret), linker);
+  const register = new ChildRegisterRepository(new LinkKeyHasher(linkKeySecret), linker);
   return new BatchAggregator(dataSource, events, register, new NationalEpisodeRepository(), new WeeklyIncidenceRepository());
 }

@@ -1,4 +1,4 @@
-import { IncidenceCell, openWeeksBetween, rollupsOf, uniqueCells } from '@mcm/incidence';
+import { IncidenceCell, openWeeksBetween, uniqueCells } from '@mcm/incidence';
 import { weekCommencing } from '@mcm/shared';
 import { EntityManager } from 'typeorm';
 
@@ -7,7 +7,7 @@ const HORIZON_KEY = 'horizon';
 /**
  * The weekly incidence table, recomputed exactly for the cells a batch touches, inside the
  * batch's transaction. Level-1 cells (week, setting, LA) are counted from national episodes;
- * totals count distinct children again (children are not additive) and sum open episodes.
+ * totals ('ALL' setting and/or LA) are recomputed for every touched week.
  */
 export class WeeklyIncidenceRepository {
   async horizonWeek(db: EntityManager): Promise<string | null> {
@@ -40,58 +40,79 @@ export class WeeklyIncidenceRepository {
     return { horizon: candidate, cells: uniqueCells(cells) };
   }
 
-  /** Recomputes the given level-1 cells, then every total they roll up into. */
+  /** Recomputes the given level-1 cells, then every total cell of the weeks they are in. */
   async recompute(db: EntityManager, level1: IncidenceCell[], horizonWeek: string | null): Promise<void> {
     if (level1.length === 0) return;
-    const horizon = horizonWeek ?? '9999-12-31';
-    await this.upsert(
-      db,
-      level1,
-      `(SELECT count(DISTINCT e.national_child_id) FROM national_episode e
-          WHERE e.setting = t.setting AND e.la_code = t.la_code AND e.start_week = t.week_start)`,
-      `(SELECT count(*) FROM national_episode e
-          WHERE e.setting = t.setting AND e.la_code = t.la_code AND e.start_week = t.week_start)`,
-      `CASE WHEN t.week_start > $4::date THEN 0 ELSE
-         (SELECT count(*) FROM national_episode e
-           WHERE e.setting = t.setting AND e.la_code = t.la_code AND e.start_week <= t.week_start
-             AND (e.end_week IS NULL OR e.end_week > t.week_start)) END`,
-      [horizon],
-    );
-    const totals = uniqueCells(level1.flatMap(rollupsOf));
-    await this.upsert(
-      db,
-      totals,
-      `(SELECT count(DISTINCT e.national_child_id) FROM national_episode e
-          WHERE e.start_week = t.week_start AND (t.setting = 'ALL' OR e.setting = t.setting) AND (t.la_code = 'ALL' OR e.la_code = t.la_code))`,
-      `(SELECT count(*) FROM national_episode e
-          WHERE e.start_week = t.week_start AND (t.setting = 'ALL' OR e.setting = t.setting) AND (t.la_code = 'ALL' OR e.la_code = t.la_code))`,
-      `(SELECT coalesce(sum(w.open_at_week_end), 0) FROM weekly_incidence w
-          WHERE w.week_start = t.week_start AND w.setting <> 'ALL' AND w.la_code <> 'ALL'
-            AND (t.setting = 'ALL' OR w.setting = t.setting) AND (t.la_code = 'ALL' OR w.la_code = t.la_code))`,
-      [],
-    );
+    await this.recomputeLevel1(db, level1, horizonWeek ?? '9999-12-31');
+    await this.recomputeTotals(db, [...new Set(level1.map((c) => c.weekStart))]);
   }
 
-  private async upsert(db: EntityManager, cells: IncidenceCell[], children: string, started: string, open: string, extraParams: unknown[]): Promise<void> {
-    const params = [cells.map((c) => c.weekStart), cells.map((c) => c.setting), cells.map((c) => c.laCode), ...extraParams];
-    const values = `SELECT t.week_start, t.setting, t.la_code, ${children}::int AS children, ${started}::int AS started, ${open}::int AS open
-                      FROM (SELECT DISTINCT * FROM unnest($1::date[], $2::text[], $3::text[]) AS u(week_start, setting, la_code)) t`;
+  private async recomputeLevel1(db: EntityManager, cells: IncidenceCell[], horizon: string): Promise<void> {
     await db.query(
-      `WITH v AS (${values}),
+      `WITH t AS (SELECT DISTINCT * FROM unnest($1::date[], $2::text[], $3::text[]) AS u(week_start, setting, la_code)),
+            starts AS (
+              SELECT t.week_start, t.setting, t.la_code, count(DISTINCT e.national_child_id) AS children, count(*) AS started
+                FROM t JOIN national_episode e ON e.setting = t.setting AND e.la_code = t.la_code AND e.start_week = t.week_start
+               GROUP BY 1, 2, 3),
+            opens AS (
+              SELECT t.week_start, t.setting, t.la_code, count(*) AS open
+                FROM t JOIN national_episode e ON e.setting = t.setting AND e.la_code = t.la_code
+                 AND e.start_week <= t.week_start AND (e.end_week IS NULL OR e.end_week > t.week_start)
+               WHERE t.week_start <= $4::date
+               GROUP BY 1, 2, 3),
+            v AS (
+              SELECT t.week_start, t.setting, t.la_code,
+                     coalesce(s.children, 0)::int AS children, coalesce(s.started, 0)::int AS started, coalesce(o.open, 0)::int AS open
+                FROM t LEFT JOIN starts s USING (week_start, setting, la_code) LEFT JOIN opens o USING (week_start, setting, la_code)),
             gone AS (
               DELETE FROM weekly_incidence w USING v
                WHERE w.week_start = v.week_start AND w.setting = v.setting AND w.la_code = v.la_code
                  AND v.children = 0 AND v.started = 0 AND v.open = 0)
-       INSERT INTO weekly_incidence AS w (week_start, setting, la_code, children, episodes_started, open_at_week_end, updated_at)
-       SELECT week_start, setting, la_code, children, started, open, now() FROM v
-        WHERE children > 0 OR started > 0 OR open > 0
-        ORDER BY 1, 2, 3
-       ON CONFLICT (week_start, setting, la_code) DO UPDATE
-         SET children = excluded.children, episodes_started = excluded.episodes_started,
-             open_at_week_end = excluded.open_at_week_end, updated_at = now()
-       WHERE (w.children, w.episodes_started, w.open_at_week_end)
-             IS DISTINCT FROM (excluded.children, excluded.episodes_started, excluded.open_at_week_end)`,
-      params,
+       ${UPSERT_FROM_V}`,
+      [cells.map((c) => c.weekStart), cells.map((c) => c.setting), cells.map((c) => c.laCode), horizon],
+    );
+  }
+
+  /**
+   * Totals over settings, over LAs and over both, for whole weeks at once: distinct children are
+   * counted again from the episodes (they are not additive); open episodes are summed from level 1.
+   */
+  private async recomputeTotals(db: EntityManager, weeks: string[]): Promise<void> {
+    await db.query(
+      `WITH weeks AS (SELECT DISTINCT unnest($1::date[]) AS week_start),
+            starts AS (
+              SELECT e.start_week AS week_start, coalesce(e.setting, 'ALL') AS setting, coalesce(e.la_code, 'ALL') AS la_code,
+                     count(DISTINCT e.national_child_id) AS children, count(*) AS started
+                FROM national_episode e JOIN weeks w ON e.start_week = w.week_start
+               GROUP BY GROUPING SETS ((e.start_week, e.setting), (e.start_week, e.la_code), (e.start_week))),
+            opens AS (
+              SELECT l.week_start, coalesce(l.setting, 'ALL') AS setting, coalesce(l.la_code, 'ALL') AS la_code, sum(l.open_at_week_end) AS open
+                FROM weekly_incidence l JOIN weeks w ON l.week_start = w.week_start
+               WHERE l.setting <> 'ALL' AND l.la_code <> 'ALL'
+               GROUP BY GROUPING SETS ((l.week_start, l.setting), (l.week_start, l.la_code), (l.week_start))),
+            v AS (
+              SELECT week_start, setting, la_code, coalesce(s.children, 0)::int AS children, coalesce(s.started, 0)::int AS started,
+                     coalesce(o.open, 0)::int AS open
+                FROM starts s FULL JOIN opens o USING (week_start, setting, la_code)),
+            gone AS (
+              DELETE FROM weekly_incidence w USING weeks
+               WHERE w.week_start = weeks.week_start AND (w.setting = 'ALL' OR w.la_code = 'ALL')
+                 AND NOT EXISTS (SELECT 1 FROM v WHERE v.week_start = w.week_start AND v.setting = w.setting AND v.la_code = w.la_code
+                                   AND (v.children > 0 OR v.started > 0 OR v.open > 0)))
+       ${UPSERT_FROM_V}`,
+      [weeks],
     );
   }
 }
+
+/** Writes the rows of CTE `v` that are not all zero; unchanged rows are left untouched. */
+const UPSERT_FROM_V = `
+  INSERT INTO weekly_incidence AS w (week_start, setting, la_code, children, episodes_started, open_at_week_end, updated_at)
+  SELECT week_start, setting, la_code, children, started, open, now() FROM v
+   WHERE children > 0 OR started > 0 OR open > 0
+   ORDER BY 1, 2, 3
+  ON CONFLICT (week_start, setting, la_code) DO UPDATE
+    SET children = excluded.children, episodes_started = excluded.episodes_started,
+        open_at_week_end = excluded.open_at_week_end, updated_at = now()
+  WHERE (w.children, w.episodes_started, w.open_at_week_end)
+        IS DISTINCT FROM (excluded.children, excluded.episodes_started, excluded.open_at_week_end)`;

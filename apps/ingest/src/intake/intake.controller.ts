@@ -14,6 +14,6 @@ export class IntakeController {
   async onAgencyEvents(@Payload() batch: ConsumedBatch): Promise<void> {
     const { records, accepted, rejected } = this.intake.triage(batch.messages);
     await this.publisher.publish(records);
-    this.log.log(`partition ${batch.partition} up to offset ${batch.messages[batch.messages.length - 1].offset}: ${accepted} accepted, ${rejected} dead-lettered`);
+    this.log.log(`partitions ${batch.partitions.join(',')}: ${accepted} accepted, ${rejected} dead-lettered`);
   }
 }

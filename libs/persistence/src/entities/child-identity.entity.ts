@@ -19,4 +19,6 @@ export class ChildIdentityObservationEntity {
 export class AgencyChildProfileEntity {
   @PrimaryColumn('bigint', { name: 'agency_child_id' }) agencyChildId!: string;
   @Column('jsonb') attributes!: Record<string, string>;
+  /** Per attribute, the [reportedAt ms, eventId] of the report it came from (see mergeIntoProfile). */
+  @Column('jsonb') provenance!: Record<string, [number, string]>;
 }

@@ -3,8 +3,8 @@ import { Client } from 'pg';
 
 const SERVER = process.env.TEST_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
 
-/** A fresh database per spec, dropped at the end: specs never see each other's rows. */
-export class TestDatabase {
+/** A fresh database per spec or benchmark run, dropped at the end: runs never see each other's rows. */
+export class ScratchDatabase {
   readonly name = `mcm_test_${randomBytes(4).toString('hex')}`;
   readonly url = `${SERVER}/${this.name}`;
   private client?: Client;

@@ -1,14 +1,15 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-const ROOT = join(__dirname, '..', '..');
+/** The repository root, from source (tests) or from dist/ (benchmarks). */
+export const ROOT = __dirname.includes(`${join('dist', 'tools')}`) ? join(__dirname, '..', '..', '..', '..') : join(__dirname, '..', '..', '..');
 export const LOG_DIR = join(ROOT, '.infra', 'test-logs');
 
 export type ServiceName = 'ingest' | 'aggregator' | 'api';
 
-/** One compiled service running as a child process, as in production. */
+/** One compiled service running as a child process, as in production (tests and benchmarks). */
 export class RunningService {
   private child?: ChildProcess;
   private exited?: Promise<number | null>;
@@ -30,6 +31,17 @@ export class RunningService {
 
   get pid(): number | undefined {
     return this.child?.pid;
+  }
+
+  /** Peak resident set size so far (VmHWM), in MiB; Linux only. */
+  peakRssMiB(): number | undefined {
+    try {
+      const status = readFileSync(`/proc/${this.child!.pid}/status`, 'utf8');
+      const kib = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+      return kib ? Number(kib) / 1024 : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** SIGKILL gives the service no chance to finish anything: the crash case. */

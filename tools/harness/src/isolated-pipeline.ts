@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createKafka, ensureTopics, KafkaPublisher, OutgoingRecord, TopicNames, topicNames, topicSpecs } from '@mcm/kafka';
 import { Admin, Kafka } from 'kafkajs';
-import { TestDatabase } from './database';
-import { freePort, RunningService, ServiceName, waitFor } from './services';
+import { ScratchDatabase } from './scratch-database';
+import { freePort, RunningService, ServiceName, waitFor } from './service-process';
 
 export interface RawMessage {
   key: Buffer | null;
@@ -16,11 +16,18 @@ export interface RawMessage {
  * An isolated copy of the whole pipeline on the shared broker and database server: its own topic
  * prefix, consumer groups and database, and the three compiled services as child processes.
  */
-export class TestPipeline {
-  readonly id = randomBytes(4).toString('hex');
-  readonly topics: TopicNames = topicNames(`test-${this.id}.`);
-  readonly db = new TestDatabase();
-  readonly kafka: Kafka = createKafka({ clientId: `test-${this.id}`, brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',') });
+export class IsolatedPipeline {
+  readonly id: string;
+  readonly topics: TopicNames;
+  readonly kafka: Kafka;
+
+  constructor(readonly label = 'test') {
+    this.id = randomBytes(4).toString('hex');
+    this.topics = topicNames(`${label}-${this.id}.`);
+    this.kafka = createKafka({ clientId: `${label}-${this.id}`, brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',') });
+  }
+
+  readonly db = new ScratchDatabase();
   readonly services = new Map<ServiceName, RunningService>();
   apiPort = 0;
   private publisher?: KafkaPublisher;
@@ -38,16 +45,16 @@ export class TestPipeline {
     return {
       NODE_ENV: 'test',
       DATABASE_URL: this.db.url,
-      KAFKA_TOPIC_PREFIX: `test-${this.id}.`,
-      INGEST_GROUP_ID: `test-${this.id}-ingest`,
-      AGGREGATOR_GROUP_ID: `test-${this.id}-aggregator`,
+      KAFKA_TOPIC_PREFIX: `${this.label}-${this.id}.`,
+      INGEST_GROUP_ID: `${this.label}-${this.id}-ingest`,
+      AGGREGATOR_GROUP_ID: `${this.label}-${this.id}-aggregator`,
       API_PORT: String(this.apiPort),
       LOG_FORMAT: 'json',
     };
   }
 
   async startService(name: ServiceName): Promise<RunningService> {
-    const service = new RunningService(name, this.env(), `${this.id}-${name}`).start();
+    const service = new RunningService(name, this.env(), `${this.label}-${this.id}-${name}`).start();
     this.services.set(name, service);
     if (name === 'api') await waitFor('the api', () => this.api('/health').then((r) => r.status === 200));
     return service;
@@ -75,7 +82,7 @@ export class TestPipeline {
     const total = [...wanted.values()].reduce((a, b) => a + b, 0n);
     const messages: RawMessage[] = [];
     if (total === 0n) return messages;
-    const consumer = this.kafka.consumer({ groupId: `test-${this.id}-reader-${randomBytes(3).toString('hex')}`, maxWaitTimeInMs: 100 });
+    const consumer = this.kafka.consumer({ groupId: `${this.label}-${this.id}-reader-${randomBytes(3).toString('hex')}`, maxWaitTimeInMs: 100 });
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     await new Promise<void>((resolve, reject) => {

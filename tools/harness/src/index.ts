@@ -1,0 +1,3 @@
+export * from './isolated-pipeline';
+export * from './scratch-database';
+export * from './service-process';

@@ -1,0 +1,43 @@
+import { deduplicate, evaluateClusters } from '@mcm/linkage';
+import { fail, parseArgs, required, single } from './args';
+import { DATASET_NAMES, dataDir, loadDataset } from './datasets';
+
+/**
+ * npm run linkage:eval -- --dataset <name> [--data-dir <dir>] [--records <n> (children only)]
+ * Trains on the dataset itself (labels are never used for training), clusters it, and scores
+ * the clusters against the ground truth.
+ */
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const name = required(args, 'dataset');
+  if (!DATASET_NAMES.includes(name)) fail(`unknown dataset "${name}"; known: ${DATASET_NAMES.join(', ')}`);
+  const records = single(args, 'records');
+  const data = loadDataset(name, dataDir(single(args, 'data-dir')), { childrenRecords: records ? Number(records) : undefined });
+  const started = process.hrtime.bigint();
+  const result = deduplicate(data.records, { source: name });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const m = evaluateClusters(Array.from(result.cluster), data.truth);
+  const fmt = (x: number) => x.toFixed(4);
+  const perSecond = Math.round(data.records.length / seconds);
+  console.log(`dataset           ${data.name}: ${data.description}`);
+  console.log(`model             ${result.model.modelId} (prior ${result.model.prior.toPrecision(3)}, EM ${result.model.training.emIterations} iterations${result.model.training.emConverged ? '' : ', not converged'})`);
+  console.log(`records           ${m.records}`);
+  console.log(`candidate pairs   ${result.candidatePairs} (links ${result.links}, review ${result.reviews})`);
+  console.log(`clusters          ${result.clusters} predicted`);
+  console.log(`pairs             true ${m.truePairs}, predicted ${m.predictedPairs}, correct ${m.truePositivePairs}`);
+  console.log(`pairwise          precision ${fmt(m.precision)}  recall ${fmt(m.recall)}  F1 ${fmt(m.f1)}`);
+  console.log(`B-cubed           precision ${fmt(m.bcubedPrecision)}  recall ${fmt(m.bcubedRecall)}  F1 ${fmt(m.bcubedF1)}`);
+  console.log(`speed             ${seconds.toFixed(2)} s, ${perSecond} records/s (${Object.entries(result.seconds).map(([k, v]) => `${k} ${v.toFixed(2)}s`).join(', ')})`);
+  if (single(args, 'verbose')) {
+    for (const c of result.model.comparisons) {
+      console.log(`  ${c.name.padEnd(20)} ${c.levels.map((l, k) => `${l}: m=${c.m[k].toFixed(4)} u=${c.u[k].toExponential(2)} w=${Math.log2(c.m[k] / c.u[k]).toFixed(2)}`).join(' | ')}`);
+    }
+  }
+  console.log(`RESULT dataset=${name} precision=${fmt(m.precision)} recall=${fmt(m.recall)} f1=${fmt(m.f1)} bcubed_p=${fmt(m.bcubedPrecision)} bcubed_r=${fmt(m.bcubedRecall)} records_per_s=${perSecond}`);
+}
+
+try {
+  main();
+} catch (e) {
+  fail((e as Error).message);
+}
