@@ -1,18 +1,13 @@
 // Two projects: fast unit specs beside the code (no broker, no database), and integration
 // specs that run against the real Kafka broker and PostgreSQL started by test/global-setup.
-const swc = ['@swc/jest', {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2022',
-  },
-  module: { type: 'commonjs' },
-}];
+// ts-jest without type checking (the build type-checks); pure JavaScript, so the lock file
+// installs everywhere (@swc/core's per-platform binaries are not all served by every registry).
+const tsJest = ['ts-jest', { isolatedModules: true, diagnostics: false }];
 const moduleNameMapper = {
   '^@mcm/(shared|kafka|persistence|incidence|linkage|platform)$': '<rootDir>/libs/$1/src',
   '^@mcm/(shared|kafka|persistence|incidence|linkage|platform)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
-const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname };
+const common = { transform: { '^.+\\.ts$': tsJest }, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname };
 
 module.exports = {
   testTimeout: 180000,
