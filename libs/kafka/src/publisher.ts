@@ -22,6 +22,9 @@ export class KafkaPublisher {
       allowAutoTopicCreation: false,
       idempotent: true,
       maxInFlightRequests: 1,
+      // An idempotent producer retries until the broker answers (kafkajs warns otherwise); the
+      // caller's offsets stay uncommitted meanwhile, so nothing is lost while Kafka is away.
+      retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 10_000 },
       createPartitioner: Partitioners.DefaultPartitioner,
     });
   }
