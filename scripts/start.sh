@@ -34,18 +34,24 @@ URL="http://127.0.0.1:$API_PORT"
 for _ in $(seq 1 60); do curl -fs "$URL/health" >/dev/null 2>&1 && break; sleep 1; done
 curl -fs "$URL/health" >/dev/null || { echo "[start] the api did not become healthy; see .infra/logs/api.log" >&2; exit 1; }
 
-if [ "$(curl -fs "$URL/v1/incidence/weekly" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).weeks.some(w=>w.episodesStarted>0)))')" = "true" ]; then
-  echo "[start] demo data already loaded"
+DEMO_TRUTH="$ROOT/.infra/demo-ground-truth.json"
+if [ -f "$DEMO_TRUTH" ]; then
+  echo "[start] demo data already published (ground truth: .infra/demo-ground-truth.json)"
 else
   echo "[start] publishing simulated demo data: $DEMO_CHILDREN children over $DEMO_DAYS days"
-  node dist/tools/simulator/src/main.js --children "$DEMO_CHILDREN" --days "$DEMO_DAYS" --out .infra/demo-ground-truth.json
-  echo "[start] waiting for the figures"
-  for _ in $(seq 1 120); do
-    TOTAL="$(curl -fs "$URL/v1/incidence/weekly?from=$(date -u -d "-$DEMO_DAYS days" +%F)" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).weeks.reduce((a,w)=>a+w.episodesStarted,0)))')"
-    [ "${TOTAL:-0}" -gt 0 ] && [ "${TOTAL}" = "${LAST:-}" ] && break
-    LAST="$TOTAL"; sleep 2
-  done
+  # A fixed seed and today's date: publishing again the same day repeats the same eventIds.
+  node dist/tools/simulator/src/main.js --children "$DEMO_CHILDREN" --days "$DEMO_DAYS" --seed 1 \
+    --now "$(date -u +%FT00:00:00Z)" --out "$DEMO_TRUTH"
 fi
+echo "[start] waiting for the aggregator to count the demo data"
+LAST=""
+for _ in $(seq 1 90); do
+  TOTAL="$(curl -fs "$URL/v1/incidence/weekly?from=$(date -u -d "-$DEMO_DAYS days" +%F)" \
+    | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).weeks.reduce((a,w)=>a+w.episodesStarted,0)))')"
+  if [ "${TOTAL:-0}" -gt 0 ] && [ "$TOTAL" = "$LAST" ]; then break; fi
+  LAST="$TOTAL"; sleep 2
+done
+echo "[start] $LAST national episodes counted over the last $DEMO_DAYS days"
 
 cat <<MSG
 

@@ -5,6 +5,6 @@ source "$(dirname "$0")/env.sh"
 if [ -f "$KAFKA_LIBS/.complete" ]; then exit 0; fi
 echo "[infra] fetching Apache Kafka $KAFKA_VERSION from Maven Central into $KAFKA_LIBS"
 rm -rf "$KAFKA_LIBS" && mkdir -p "$KAFKA_LIBS"
-mvn -q -B -f "$ROOT/scripts/infra/kafka-pom.xml" -Dkafka.version="$KAFKA_VERSION" \
+mvn -q -B -Dstyle.color=never -f "$ROOT/scripts/infra/kafka-pom.xml" -Dkafka.version="$KAFKA_VERSION" \
   dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$KAFKA_LIBS"
 touch "$KAFKA_LIBS/.complete"
