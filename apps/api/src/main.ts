@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
-import { createLogger } from '@mcm/platform';
+import { createLogger, exitOnStartupFailure } from '@mcm/platform';
 import { envValidator } from '@mcm/shared';
 import { ApiModule } from './api.module';
 import { ApiEnv } from './config/api.env';
@@ -18,7 +18,4 @@ async function bootstrap(): Promise<void> {
   process.stdout.write(`api listening on http://${env.API_HOST}:${env.API_PORT} (OpenAPI at /docs)\n`);
 }
 
-bootstrap().catch((error: Error) => {
-  process.stderr.write(`api failed to start: ${error.message}\n`);
-  process.exit(1);
-});
+bootstrap().catch(exitOnStartupFailure('api'));

@@ -61,7 +61,7 @@ export class KafkaPublisher {
  */
 const MAX_REQUEST_BYTES = 768 * 1024;
 
-function* chunksUnder(records: OutgoingRecord[], maxBytes: number): Generator<OutgoingRecord[]> {
+export function* chunksUnder(records: OutgoingRecord[], maxBytes: number): Generator<OutgoingRecord[]> {
   let chunk: OutgoingRecord[] = [];
   let bytes = 0;
   for (const r of records) {
