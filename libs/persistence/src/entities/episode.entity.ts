@@ -13,6 +13,8 @@ export class AgencyEpisodeEntity {
   @Column('timestamptz', { name: 'started_at', nullable: true }) startedAt!: Date | null;
   @Column('timestamptz', { name: 'ended_at', nullable: true }) endedAt!: Date | null;
   @Column('boolean', { name: 'return_interview_offered', nullable: true }) returnInterviewOffered!: boolean | null;
+  /** Offered, stated by a RETURNED event reported within 72 hours of the return. */
+  @Column('boolean', { name: 'return_interview_within_72h', default: false }) returnInterviewWithin72h!: boolean;
   @Column('text') status!: string;
 }
 
@@ -21,6 +23,7 @@ export class AgencyEpisodeEntity {
 @Index('national_episode_child_idx', ['nationalChildId'])
 @Index('national_episode_cell_idx', ['setting', 'laCode', 'startWeek'])
 @Index('national_episode_start_week_idx', ['startWeek'])
+@Index('national_episode_end_week_idx', ['endWeek'])
 export class NationalEpisodeEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' }) id!: string;
   @Column('bigint', { name: 'national_child_id' }) nationalChildId!: string;
@@ -31,4 +34,15 @@ export class NationalEpisodeEntity {
   @Column('text') setting!: string;
   @Column('text', { name: 'la_code' }) laCode!: string;
   @Column('int', { name: 'agency_episode_count' }) agencyEpisodeCount!: number;
+  /** Statistical attributes (docs/STATISTICS.md); 'UNKNOWN' where the data does not say. */
+  @Column('text', { name: 'region_code', default: 'UNKNOWN' }) regionCode!: string;
+  @Column('text', { name: 'age_band', default: 'UNKNOWN' }) ageBand!: string;
+  @Column('text', { default: 'U' }) sex!: string;
+  @Column('text', { name: 'ethnicity_group', default: 'UNKNOWN' }) ethnicityGroup!: string;
+  @Column('text', { name: 'risk_grade', default: 'NOT_GRADED' }) riskGrade!: string;
+  /** Null while open. */
+  @Column('text', { name: 'duration_band', nullable: true }) durationBand!: string | null;
+  @Column('boolean', { name: 'return_interview_within_72h', default: false }) returnInterviewWithin72h!: boolean;
+  /** The child's third or later episode starting within 90 days. */
+  @Column('boolean', { name: 'repeat_missing', default: false }) repeatMissing!: boolean;
 }

@@ -1,10 +1,12 @@
 import { AgencyEventEntity } from './agency-event.entity';
+import { BulletinEntity } from './bulletin.entity';
 import { AgencyChildProfileEntity, ChildIdentityObservationEntity } from './child-identity.entity';
 import { AgencyChildEntity, ChildLinkChangeEntity, ChildLinkKeyEntity, NationalChildEntity } from './child-linkage.entity';
 import { AgencyEpisodeEntity, NationalEpisodeEntity } from './episode.entity';
-import { PipelineStateEntity, WeeklyIncidenceEntity } from './weekly-incidence.entity';
+import { AgencyActivityEntity, IncidenceRevisionEntity, PipelineStateEntity, WeeklyBreakdownEntity, WeeklyIncidenceEntity } from './weekly-incidence.entity';
 
 export * from './agency-event.entity';
+export * from './bulletin.entity';
 export * from './child-identity.entity';
 export * from './child-linkage.entity';
 export * from './episode.entity';
@@ -13,4 +15,5 @@ export * from './weekly-incidence.entity';
 export const ENTITIES = [
   AgencyEventEntity, ChildIdentityObservationEntity, AgencyChildProfileEntity, AgencyChildEntity, ChildLinkKeyEntity,
   NationalChildEntity, ChildLinkChangeEntity, AgencyEpisodeEntity, NationalEpisodeEntity, WeeklyIncidenceEntity, PipelineStateEntity,
+  WeeklyBreakdownEntity, IncidenceRevisionEntity, AgencyActivityEntity, BulletinEntity,
 ];
