@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { DatabaseModule, KafkaPublisherModule } from '@mcm/platform';
 import { envValidator } from '@mcm/shared';
 import { AggregationModule } from './aggregation/aggregation.module';
+import { BulletinModule } from './bulletin/bulletin.module';
 import { AggregatorEnv } from './config/aggregator.env';
 
 @Module({
@@ -11,6 +12,7 @@ import { AggregatorEnv } from './config/aggregator.env';
     DatabaseModule,
     KafkaPublisherModule.forRoot('mcm-aggregator'),
     AggregationModule,
+    BulletinModule,
   ],
 })
 export class AggregatorModule {}

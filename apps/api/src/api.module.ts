@@ -5,8 +5,10 @@ import { DatabaseModule } from '@mcm/platform';
 import { envValidator } from '@mcm/shared';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { ApiEnv } from './config/api.env';
+import { BulletinsModule } from './bulletins/bulletins.module';
 import { HealthModule } from './health/health.module';
 import { IncidenceModule } from './incidence/incidence.module';
+import { LinkageReviewModule } from './linkage-review/linkage-review.module';
 
 @Module({
   imports: [
@@ -14,6 +16,8 @@ import { IncidenceModule } from './incidence/incidence.module';
     DatabaseModule,
     HealthModule,
     IncidenceModule,
+    BulletinsModule,
+    LinkageReviewModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
 })

@@ -32,8 +32,12 @@ export interface AgencyEpisode {
   startedAt: number | null;
   endedAt: number | null;
   returnInterviewOffered: boolean | null;
+  /** A RETURNED event reported within 72 hours of the return said an interview was offered. */
+  returnInterviewWithin72h: boolean;
   status: AgencyEpisodeStatus;
 }
+
+const RETURN_INTERVIEW_WINDOW_MS = 72 * 3_600_000;
 
 /** Folds every event of one agency episode into its current state; order-independent. */
 export function foldAgencyEpisode(events: readonly EpisodeEvent[]): AgencyEpisode {
@@ -45,6 +49,7 @@ export function foldAgencyEpisode(events: readonly EpisodeEvent[]): AgencyEpisod
   let riskGrade: RiskGrade | null = null;
   let careMissingType = report?.careMissingType ?? null;
   let returnInterviewOffered: boolean | null = null;
+  let returnInterviewWithin72h = false;
   let correctedStart: number | undefined;
   let correctedEnd: number | undefined;
   let withdrawn = false;
@@ -53,6 +58,7 @@ export function foldAgencyEpisode(events: readonly EpisodeEvent[]): AgencyEpisod
     if (e.kind === 'RETURNED') {
       endedAt = e.occurredAt;
       if (e.returnInterviewOffered !== undefined) returnInterviewOffered = e.returnInterviewOffered;
+      if (e.returnInterviewOffered && e.reportedAt - e.occurredAt <= RETURN_INTERVIEW_WINDOW_MS) returnInterviewWithin72h = true;
     }
     if (e.kind === 'REPORT_WITHDRAWN') withdrawn = true;
     if (e.kind === 'EPISODE_CORRECTED' && e.correction) {
@@ -81,6 +87,7 @@ export function foldAgencyEpisode(events: readonly EpisodeEvent[]): AgencyEpisod
     startedAt,
     endedAt,
     returnInterviewOffered,
+    returnInterviewWithin72h,
     status,
   };
 }

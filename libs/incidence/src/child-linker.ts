@@ -6,6 +6,28 @@ export interface LinkableRecord {
   profile: ChildAttributes;
 }
 
+/** A reviewer's standing decision on a pair of agency children (ids in either order). */
+export interface PairDecision {
+  a: number;
+  b: number;
+  decision: 'CONFIRMED' | 'REJECTED';
+}
+
+/** A pair in the review band, described by comparison levels only (never attribute values). */
+export interface ReviewPair {
+  /** The smaller agency child id. */
+  a: number;
+  b: number;
+  probability: number;
+  comparisonLevels: { comparison: string; level: string; weight: number }[];
+}
+
+export interface LinkOutcome {
+  clusters: number[][];
+  /** Undecided pairs in the review band whose records were left in different clusters. */
+  review: ReviewPair[];
+}
+
 /**
  * Resolves agency children into national children. The aggregator finds the records that may be
  * affected by a change through shared keys (blocking keys for a probabilistic linker), then asks
@@ -18,6 +40,17 @@ export interface ChildLinker {
   keysOf(profile: ChildAttributes): string[];
   /** Partitions a closed candidate set into children; each inner array is one child's records. */
   cluster(records: readonly LinkableRecord[]): number[][];
+  /**
+   * Optional (probabilistic linkers): at most this many records sharing a key are gathered on
+   * each side of a changed record, in arrival order, so a very common blocking value cannot make
+   * the closed candidate set explode. Unset: every record sharing a key is gathered.
+   */
+  readonly neighboursPerKey?: number;
+  /**
+   * Optional (probabilistic linkers): like cluster, but honours reviewers' decisions among the
+   * records and reports the pairs a person should review. Used instead of cluster when present.
+   */
+  link?(records: readonly LinkableRecord[], decisions: readonly PairDecision[]): LinkOutcome;
 }
 
 /**

@@ -3,8 +3,8 @@ import { cellsOfEpisode, openWeeksBetween, rollupsOf, uniqueCells } from './inci
 const episode = { setting: 'HOME', laCode: 'E09000033', startWeek: '2026-11-02', endWeek: '2026-11-16' as string | null };
 
 describe('incidence cells', () => {
-  it('touches the start week and the weeks the episode is open at the end of', () => {
-    expect(cellsOfEpisode(episode, '2026-11-30').map((c) => c.weekStart)).toEqual(['2026-11-02', '2026-11-09']);
+  it('touches the start week, the end week and the weeks the episode is open at the end of', () => {
+    expect(cellsOfEpisode(episode, '2026-11-30').map((c) => c.weekStart)).toEqual(['2026-11-02', '2026-11-16', '2026-11-09']);
   });
   it('caps an open episode at the horizon week', () => {
     expect(cellsOfEpisode({ ...episode, endWeek: null }, '2026-11-23').map((c) => c.weekStart)).toEqual(['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23']);

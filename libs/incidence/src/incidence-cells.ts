@@ -18,14 +18,16 @@ export interface EpisodeWeeks {
 
 /**
  * The level-1 cells whose figures depend on an episode: its start week (children, episodes
- * started) and every week it is open at the end of, up to the horizon week.
+ * started), its end week (episodes ended) and every week it is open at the end of, up to the
+ * horizon week.
  */
 export function cellsOfEpisode(e: EpisodeWeeks, horizonWeek: string | null): IncidenceCell[] {
   const cells: IncidenceCell[] = [{ weekStart: e.startWeek, setting: e.setting, laCode: e.laCode }];
+  if (e.endWeek !== null && e.endWeek !== e.startWeek) cells.push({ weekStart: e.endWeek, setting: e.setting, laCode: e.laCode });
   if (horizonWeek === null) return cells;
   const lastOpenWeek = e.endWeek === null ? horizonWeek : minWeek(addWeeks(e.endWeek, -1), horizonWeek);
   for (let week = e.startWeek; week <= lastOpenWeek; week = addWeeks(week, 1)) {
-    if (week !== e.startWeek) cells.push({ weekStart: week, setting: e.setting, laCode: e.laCode });
+    if (week !== e.startWeek && week !== e.endWeek) cells.push({ weekStart: week, setting: e.setting, laCode: e.laCode });
   }
   return cells;
 }

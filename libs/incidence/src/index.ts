@@ -5,3 +5,4 @@ export * from './national-episodes';
 export * from './national-id-assignment';
 export * from './ordering';
 export * from './incidence-cells';
+export * from './statistical-attributes';

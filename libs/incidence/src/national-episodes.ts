@@ -1,4 +1,5 @@
-import { Setting, weekCommencing } from '@mcm/shared';
+import { ChildAttributes, RiskGrade, Setting, weekCommencing } from '@mcm/shared';
+import { ageBand, durationBand, ethnicityGroup, highestRisk, repeatFlags } from './statistical-attributes';
 
 /** Which setting a national episode counts under when its agencies disagree (our convention). */
 export const SETTING_PRIORITY: Record<Setting, number> = { CARE: 0, HOME: 1, EDUCATION: 2 };
@@ -12,6 +13,10 @@ export interface CountedAgencyEpisode {
   endedAt: number | null;
   /** The responsible LA of the agency's child record, when stated. */
   laCode: string | null;
+  riskGrade?: RiskGrade | null;
+  returnInterviewWithin72h?: boolean;
+  /** The agency child's profile: date of birth, sex, ethnicity. */
+  child?: Pick<ChildAttributes, 'dateOfBirth' | 'sex' | 'ethnicity'>;
 }
 
 export interface NationalEpisode {
@@ -22,6 +27,14 @@ export interface NationalEpisode {
   setting: Setting;
   laCode: string;
   agencyEpisodeCount: number;
+  regionCode: string;
+  ageBand: string;
+  sex: string;
+  ethnicityGroup: string;
+  riskGrade: string;
+  durationBand: string | null;
+  returnInterviewWithin72h: boolean;
+  repeatMissing: boolean;
 }
 
 const compareCodes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -38,7 +51,7 @@ function primaryOrder(a: CountedAgencyEpisode, b: CountedAgencyEpisode): number 
  * episode, transitively. It starts at the earliest start, ends at the latest end (open if any
  * member is open), counts under the highest-priority setting, and in the LA of its primary member.
  */
-export function buildNationalEpisodes(episodes: readonly CountedAgencyEpisode[]): NationalEpisode[] {
+export function buildNationalEpisodes(episodes: readonly CountedAgencyEpisode[], regionOf: (la: string) => string = () => UNKNOWN_LA): NationalEpisode[] {
   const sorted = [...episodes].sort((a, b) => a.startedAt - b.startedAt);
   const groups: CountedAgencyEpisode[][] = [];
   let groupEnd = -Infinity;
@@ -52,18 +65,30 @@ export function buildNationalEpisodes(episodes: readonly CountedAgencyEpisode[])
       groupEnd = end;
     }
   }
-  return groups.map((members) => {
+  const built = groups.map((members) => {
     const startedAt = members[0].startedAt;
     const endedAt = members.some((m) => m.endedAt === null) ? null : Math.max(...members.map((m) => m.endedAt!));
     const byPriority = [...members].sort(primaryOrder);
+    const laCode = byPriority.find((m) => m.laCode)?.laCode ?? UNKNOWN_LA;
+    const first = <K extends 'dateOfBirth' | 'sex' | 'ethnicity'>(field: K) => byPriority.find((m) => m.child?.[field] && m.child[field] !== 'U')?.child?.[field];
     return {
       startedAt,
       endedAt,
       startWeek: weekCommencing(new Date(startedAt)),
       endWeek: endedAt === null ? null : weekCommencing(new Date(endedAt)),
       setting: byPriority[0].setting,
-      laCode: byPriority.find((m) => m.laCode)?.laCode ?? UNKNOWN_LA,
+      laCode,
       agencyEpisodeCount: members.length,
+      regionCode: laCode === UNKNOWN_LA ? UNKNOWN_LA : regionOf(laCode),
+      ageBand: ageBand(byPriority.find((m) => m.child?.dateOfBirth?.length === 10)?.child?.dateOfBirth, startedAt),
+      sex: first('sex') ?? 'U',
+      ethnicityGroup: ethnicityGroup(first('ethnicity')),
+      riskGrade: highestRisk(members.map((m) => m.riskGrade)),
+      durationBand: durationBand(startedAt, endedAt),
+      returnInterviewWithin72h: members.some((m) => m.returnInterviewWithin72h === true),
+      repeatMissing: false,
     };
   });
+  const repeats = repeatFlags(built.map((e) => e.startedAt));
+  return built.map((e, i) => ({ ...e, repeatMissing: repeats[i] }));
 }

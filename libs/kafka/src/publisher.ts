@@ -37,6 +37,12 @@ export class KafkaPublisher {
     return this.producer.disconnect();
   }
 
+  /** Publishes one record and returns where it landed. */
+  async publishWithAck(record: OutgoingRecord): Promise<{ partition: number; offset: string }[]> {
+    const acks = await this.producer.send({ topic: record.topic, acks: -1, messages: [{ key: record.key, value: record.value, headers: record.headers }] });
+    return acks.map((a) => ({ partition: a.partition, offset: a.baseOffset ?? '' }));
+  }
+
   async publish(records: OutgoingRecord[], compression = CompressionTypes.None): Promise<void> {
     for (const chunk of chunksUnder(records, MAX_REQUEST_BYTES)) {
       const byTopic = new Map<string, OutgoingRecord[]>();

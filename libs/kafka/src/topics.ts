@@ -5,6 +5,8 @@ export interface TopicNames {
   accepted: string;
   /** Dead letters: original bytes, headers, source position and every reason. */
   rejected: string;
+  /** Weekly bulletins (JSON), key = ISO week, one message per revision. */
+  bulletins: string;
 }
 
 /**
@@ -16,6 +18,7 @@ export function topicNames(prefix = ''): TopicNames {
     events: `${prefix}missing.events.v1`,
     accepted: `${prefix}missing.events.accepted.v1`,
     rejected: `${prefix}missing.events.rejected.v1`,
+    bulletins: `${prefix}missing.bulletins.v1`,
   };
 }
 
@@ -33,6 +36,7 @@ export function topicSpecs(topics: TopicNames = TOPICS): TopicSpec[] {
     { topic: topics.accepted, numPartitions: 6 },
     // A dead letter carries the original message base64-encoded, so it may be larger than it.
     { topic: topics.rejected, numPartitions: 3, configEntries: [{ name: 'max.message.bytes', value: String(8 * 1024 * 1024) }] },
+    { topic: topics.bulletins, numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: String(8 * 1024 * 1024) }] },
   ];
 }
 

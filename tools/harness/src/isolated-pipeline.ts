@@ -21,7 +21,7 @@ export class IsolatedPipeline {
   readonly topics: TopicNames;
   readonly kafka: Kafka;
 
-  constructor(readonly label = 'test') {
+  constructor(readonly label = 'test', private readonly extraEnv: NodeJS.ProcessEnv = {}) {
     this.id = randomBytes(4).toString('hex');
     this.topics = topicNames(`${label}-${this.id}.`);
     this.kafka = createKafka({ clientId: `${label}-${this.id}`, brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',') });
@@ -50,6 +50,9 @@ export class IsolatedPipeline {
       AGGREGATOR_GROUP_ID: `${this.label}-${this.id}-aggregator`,
       API_PORT: String(this.apiPort),
       LOG_FORMAT: 'json',
+      // The weekly job would publish at start-up; specs about bulletins turn it on themselves.
+      BULLETIN_ENABLED: 'false',
+      ...this.extraEnv,
     };
   }
 

@@ -1,5 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { LinkageModel, LinkageRecord, parseFieldMap, serialiseModel, trainModel, TrainOptions } from '@mcm/linkage';
+import { databaseUrlFromEnv, dataSourceOptions, migrateDatabase } from '@mcm/persistence';
+import { DataSource } from 'typeorm';
+import { trainFromRegister } from '../../../apps/aggregator/src/linkage/linkage-model.repository';
 import { fail, parseArgs, required, single } from './args';
 import { readInputs } from './datasets';
 
@@ -14,26 +17,42 @@ export function trainFromRecords(records: readonly LinkageRecord[], options: Tra
 
 /**
  * npm run linkage:train -- --input <file.csv> [--input <second.csv>] --id <column> --map <field>=<column>,... --out <model.json>
+ * npm run linkage:train -- --from-database [--out <model.json>] [--min-records N]
+ *   trains on the register's current agency child profiles (DATABASE_URL), stores the model in
+ *   linkage_model and makes it the active one; the aggregator (LINKER=probabilistic) uses it
+ *   from its next start.
  */
-function main(): void {
+async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const files = args.get('input') ?? fail('--input is required (database mode: call trainFromRecords with the register records)');
-  const mapping = parseFieldMap(required(args, 'map'));
-  const out = required(args, 'out');
-  const records = readInputs(files.map((file) => ({ file, id: required(args, 'id'), mapping })));
-  const model = trainFromRecords(records, { source: single(args, 'source') ?? files.join(' + ') });
-  writeFileSync(out, serialiseModel(model) + '\n');
+  const out = single(args, 'out');
+  let model: LinkageModel;
+  if (single(args, 'from-database') !== undefined) {
+    const url = databaseUrlFromEnv();
+    await migrateDatabase(url);
+    const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
+    try {
+      const minRecords = Number(single(args, 'min-records') ?? 200);
+      const trained = await dataSource.transaction((db) => trainFromRegister(db, { minRecords }));
+      if (!trained) fail(`the register holds fewer than ${minRecords} agency child profiles: not enough to train on`);
+      model = trained.model;
+    } finally {
+      await dataSource.destroy();
+    }
+  } else {
+    const files = args.get('input') ?? fail('--input (CSV mode) or --from-database is required');
+    const mapping = parseFieldMap(required(args, 'map'));
+    if (out === undefined) fail('--out is required in CSV mode');
+    const records = readInputs(files.map((file) => ({ file, id: required(args, 'id'), mapping })));
+    model = trainFromRecords(records, { source: single(args, 'source') ?? files.join(' + ') });
+  }
+  if (out !== undefined) writeFileSync(out, serialiseModel(model) + '\n');
   const t = model.training;
   process.stdout.write(
     `model ${model.modelId}: ${t.records} records, ${t.candidatePairs} candidate pairs, prior ${model.prior.toPrecision(3)}, ` +
-      `EM ${t.emIterations} iterations${t.emConverged ? '' : ' (not converged)'}, ${t.seconds.toFixed(1)} s -> ${out}\n`,
+      `EM ${t.emIterations} iterations${t.emConverged ? '' : ' (not converged)'}, ${t.seconds.toFixed(1)} s -> ${out ?? 'linkage_model (active)'}\n`,
   );
 }
 
 if (require.main === module) {
-  try {
-    main();
-  } catch (e) {
-    fail((e as Error).message);
-  }
+  main().catch((e: Error) => fail(e.message));
 }

@@ -1,7 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import { AggregatorEnv } from '../config/aggregator.env';
+import { selectLinker } from '../linkage/linker-selection';
 import { AcceptedEventsController } from './accepted-events.controller';
 import { BatchAggregator } from './batch-aggregator';
 import { createBatchAggregator } from './create-batch-aggregator';
@@ -13,8 +14,11 @@ import { createBatchAggregator } from './create-batch-aggregator';
     {
       provide: BatchAggregator,
       inject: [DataSource, ConfigService],
-      useFactory: (dataSource: DataSource, config: ConfigService<AggregatorEnv, true>) =>
-        createBatchAggregator(dataSource, config.get('LINK_KEY_SECRET', { infer: true })),
+      useFactory: async (dataSource: DataSource, config: ConfigService<AggregatorEnv, true>) => {
+        const log = new Logger('Linkage');
+        const { linker, reviews } = await selectLinker(dataSource, config.get('LINKER', { infer: true }), { info: (m) => log.log(m), warn: (m) => log.warn(m) });
+        return createBatchAggregator(dataSource, config.get('LINK_KEY_SECRET', { infer: true }), linker, reviews);
+      },
     },
   ],
 })

@@ -6,6 +6,8 @@ import { ChildRegisterRepository, refKey } from './child-register.repository';
 import { AgencyRef, EventStoreRepository } from './event-store.repository';
 import { NationalEpisodeRepository } from './national-episode.repository';
 import { WeeklyIncidenceRepository } from './weekly-incidence.repository';
+import { WeeklyBreakdownRepository } from './weekly-breakdown.repository';
+import { AgencyActivityRepository } from './agency-activity.repository';
 
 export interface BatchResult {
   received: number;
@@ -32,6 +34,8 @@ export class BatchAggregator {
     private readonly register: ChildRegisterRepository,
     private readonly nationalEpisodes: NationalEpisodeRepository,
     private readonly incidence: WeeklyIncidenceRepository,
+    private readonly breakdowns: WeeklyBreakdownRepository,
+    private readonly activity: AgencyActivityRepository,
   ) {}
 
   async apply(batch: PositionedEvent[]): Promise<BatchResult> {
@@ -69,8 +73,13 @@ export class BatchAggregator {
 
     const latestReport = Math.max(...fresh.map((p) => Date.parse(p.event.reportedAt)));
     const { horizon, cells: horizonCells } = await timed('horizon', () => this.incidence.advanceHorizon(db, latestReport));
-    const cells: IncidenceCell[] = uniqueCells([...removed, ...inserted].flatMap((e) => cellsOfEpisode(e, horizon)).concat(horizonCells));
-    await timed('cells', () => this.incidence.recompute(db, cells, horizon));
+    const changed = [...removed, ...inserted];
+    const cells: IncidenceCell[] = uniqueCells(changed.flatMap((e) => cellsOfEpisode(e, horizon)).concat(horizonCells));
+    const revision = { publishedThrough: await this.publishedThrough(db), reason: revisionReason(fresh, await this.mergedOrSplit(db)) };
+    await timed('cells', () => this.incidence.recompute(db, cells, horizon, revision));
+    const breakdownWeeks = [...new Set(changed.flatMap((e) => (e.endWeek ? [e.startWeek, e.endWeek] : [e.startWeek])))];
+    await timed('breakdowns', () => this.breakdowns.recompute(db, breakdownWeeks));
+    await timed('activity', () => this.activity.record(db, fresh));
     return { received: batch.length, new: fresh.length, nationalChildrenTouched: affected.size, cellsRecomputed: cells.length, stepMs };
   }
 
@@ -94,21 +103,34 @@ export class BatchAggregator {
     );
     await db.query(
       `INSERT INTO agency_episode AS e (agency_code, agency_episode_ref, agency_child_id, setting, care_missing_type, risk_grade,
-                                        started_at, ended_at, return_interview_offered, status)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[], $9::boolean[], $10::text[])
+                                        started_at, ended_at, return_interview_offered, status, return_interview_within_72h)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[],
+                            $9::boolean[], $10::text[], $11::boolean[])
        ORDER BY 1, 2
        ON CONFLICT (agency_code, agency_episode_ref) DO UPDATE SET
          agency_child_id = excluded.agency_child_id, setting = excluded.setting, care_missing_type = excluded.care_missing_type,
          risk_grade = excluded.risk_grade, started_at = excluded.started_at, ended_at = excluded.ended_at,
-         return_interview_offered = excluded.return_interview_offered, status = excluded.status`,
+         return_interview_offered = excluded.return_interview_offered, status = excluded.status,
+         return_interview_within_72h = excluded.return_interview_within_72h`,
       [
         folded.map((e) => e.agencyCode), folded.map((e) => e.agencyEpisodeRef), folded.map(childIdOf), folded.map((e) => e.setting),
         folded.map((e) => e.careMissingType), folded.map((e) => e.riskGrade),
         folded.map((e) => iso(e.startedAt)), folded.map((e) => iso(e.endedAt)),
-        folded.map((e) => e.returnInterviewOffered), folded.map((e) => e.status),
+        folded.map((e) => e.returnInterviewOffered), folded.map((e) => e.status), folded.map((e) => e.returnInterviewWithin72h),
       ],
     );
     return [...new Set([...folded.map(childIdOf), ...previous.map((p) => Number(p.agency_child_id))])];
+  }
+
+  /** Whether this transaction merged or split national children (changes are stamped with now()). */
+  private async mergedOrSplit(db: EntityManager): Promise<boolean> {
+    const [row]: { changed: boolean }[] = await db.query('SELECT EXISTS (SELECT 1 FROM child_link_change WHERE changed_at = now()) AS changed');
+    return row.changed;
+  }
+
+  private async publishedThrough(db: EntityManager): Promise<string | null> {
+    const [row]: { week: string | null }[] = await db.query('SELECT max(week_start)::text AS week FROM bulletin');
+    return row.week;
   }
 
   private async nationalChildrenOf(db: EntityManager, agencyChildIds: number[], relinked: Set<number>): Promise<Set<number>> {
@@ -118,6 +140,15 @@ export class BatchAggregator {
     );
     return new Set([...relinked, ...rows.map((r) => Number(r.national_child_id))]);
   }
+}
+
+/** Why a batch changed figures already published (the bulletin states it beside each revision). */
+function revisionReason(fresh: PositionedEvent[], mergedOrSplit: boolean): string {
+  if (mergedOrSplit) return 'linkage merge or split';
+  const kinds = new Set(fresh.map((p) => p.event.kind));
+  if (kinds.has('REPORT_WITHDRAWN')) return 'withdrawal';
+  if (kinds.has('EPISODE_CORRECTED')) return 'correction';
+  return 'late event';
 }
 
 function uniqueRefs(refs: AgencyRef[]): AgencyRef[] {

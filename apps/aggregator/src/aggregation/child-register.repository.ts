@@ -1,9 +1,10 @@
-import { assignNationalIds, ChildLinker, ChildProfile, IdentityObservation, mergeIntoProfile } from '@mcm/incidence';
+import { assignNationalIds, ChildLinker, ChildProfile, IdentityObservation, LinkableRecord, mergeIntoProfile } from '@mcm/incidence';
 import { PositionedEvent } from './accepted-event';
 import { ChildAttributes } from '@mcm/shared';
 import { EntityManager } from 'typeorm';
 import { AgencyRef } from './event-store.repository';
 import { LinkKeyHasher } from './link-key-hasher';
+import { ReviewQueue } from '../linkage/linkage-review.repository';
 
 export interface AgencyChildRow {
   id: number;
@@ -17,7 +18,8 @@ const refKey = (agencyCode: string, ref: string) => `${agencyCode}\u0000${ref}`;
  * resolution into national children. National IDs stay stable: see assignNationalIds.
  */
 export class ChildRegisterRepository {
-  constructor(private readonly hasher: LinkKeyHasher, private readonly linker: ChildLinker) {}
+  /** `reviews`: where a probabilistic linker's reviewer decisions come from and its review pairs go. */
+  constructor(private readonly hasher: LinkKeyHasher, private readonly linker: ChildLinker, private readonly reviews?: ReviewQueue) {}
 
   /** Ensures a row per agency child and returns id + national id keyed by agency code and ref. */
   async resolve(db: EntityManager, refs: AgencyRef[]): Promise<Map<string, AgencyChildRow>> {
@@ -117,14 +119,30 @@ export class ChildRegisterRepository {
    * with them and every record of their current national children. Returns the national child IDs
    * whose membership changed (kept, new and retired).
    */
-  async relink(db: EntityManager, changedIds: number[]): Promise<Set<number>> {
+  async relink(db: EntityManager, keysChangedIds: number[]): Promise<Set<number>> {
+    // Reviewers' decisions recorded since the last batch are applied with this batch's changes.
+    const decided = this.reviews ? await this.reviews.takeDecisionsToApply(db) : [];
+    const changedIds = decided.length ? [...new Set([...keysChangedIds, ...decided])] : keysChangedIds;
     if (changedIds.length === 0) return new Set();
     // Three index-driven steps rather than one query: plans stay right on tables that grow fast.
-    const neighbours: { agency_child_id: string }[] = await db.query(
-      `SELECT DISTINCT n.agency_child_id FROM child_link_key n
-        WHERE n.key_hash IN (SELECT k.key_hash FROM child_link_key k WHERE k.agency_child_id = ANY($1::bigint[]))`,
-      [changedIds],
-    );
+    const perKey = this.linker.neighboursPerKey;
+    const neighbours: { agency_child_id: string }[] = perKey === undefined
+      ? await db.query(
+        `SELECT DISTINCT n.agency_child_id FROM child_link_key n
+          WHERE n.key_hash IN (SELECT k.key_hash FROM child_link_key k WHERE k.agency_child_id = ANY($1::bigint[]))`,
+        [changedIds],
+      )
+      // Capped: per key, the records that arrived just before and just after the changed one.
+      : await db.query(
+        `SELECT DISTINCT x.agency_child_id FROM child_link_key k CROSS JOIN LATERAL (
+           (SELECT n.agency_child_id FROM child_link_key n WHERE n.key_hash = k.key_hash AND n.agency_child_id < k.agency_child_id
+             ORDER BY n.agency_child_id DESC LIMIT $2)
+           UNION ALL
+           (SELECT n.agency_child_id FROM child_link_key n WHERE n.key_hash = k.key_hash AND n.agency_child_id > k.agency_child_id
+             ORDER BY n.agency_child_id LIMIT $2)) x
+          WHERE k.agency_child_id = ANY($1::bigint[])`,
+        [changedIds, perKey],
+      );
     const seeds = [...new Set([...changedIds, ...neighbours.map((n) => Number(n.agency_child_id))])];
     const candidates: { id: string; national_child_id: string | null; attributes: ChildAttributes | null }[] = await db.query(
       `WITH nationals AS (
@@ -139,7 +157,8 @@ export class ChildRegisterRepository {
       [seeds],
     );
     const current = new Map(candidates.map((c) => [Number(c.id), c.national_child_id === null ? null : Number(c.national_child_id)]));
-    const clusters = this.linker.cluster(candidates.map((c) => ({ id: Number(c.id), profile: c.attributes ?? {} })));
+    const records = candidates.map((c) => ({ id: Number(c.id), profile: c.attributes ?? {} }));
+    const clusters = await this.cluster(db, records);
     const { keptIds, retired } = assignNationalIds(clusters, current);
     const newIds = await this.createNationalChildren(db, keptIds.filter((id) => id === null).length);
     const finalIds = keptIds.map((id) => id ?? newIds.shift()!);
@@ -164,6 +183,16 @@ export class ChildRegisterRepository {
     }
     await this.recordChanges(db, clusters, current, finalIds, keptIds, retired);
     return touched;
+  }
+
+  /** Partitions the closed set; a probabilistic linker also gets decisions and fills the review queue. */
+  private async cluster(db: EntityManager, records: LinkableRecord[]): Promise<number[][]> {
+    if (!this.linker.link) return this.linker.cluster(records);
+    const ids = records.map((r) => r.id);
+    const decisions = this.reviews ? await this.reviews.decisionsAmong(db, ids) : [];
+    const { clusters, review } = this.linker.link(records, decisions);
+    if (this.reviews) await this.reviews.replacePending(db, ids, review, this.linker.name);
+    return clusters;
   }
 
   private async createNationalChildren(db: EntityManager, count: number): Promise<number[]> {

@@ -1,15 +1,27 @@
 import { ChildLinker, DeterministicChildLinker } from '@mcm/incidence';
 import { DataSource } from 'typeorm';
+import { LinkageReviewRepository, ReviewQueue } from '../linkage/linkage-review.repository';
 import { BatchAggregator } from './batch-aggregator';
 import { ChildRegisterRepository } from './child-register.repository';
 import { EventStoreRepository } from './event-store.repository';
 import { LinkKeyHasher } from './link-key-hasher';
 import { NationalEpisodeRepository } from './national-episode.repository';
 import { WeeklyIncidenceRepository } from './weekly-incidence.repository';
+import { WeeklyBreakdownRepository } from './weekly-breakdown.repository';
+import { AgencyActivityRepository } from './agency-activity.repository';
 
-/** Wires the aggregator's plain classes; used by the Nest module, the tests and the benchmark. */
-export function createBatchAggregator(dataSource: DataSource, linkKeySecret: string, linker: ChildLinker = new DeterministicChildLinker()): BatchAggregator {
+/**
+ * Wires the aggregator's plain classes; used by the Nest module, the tests and the benchmark.
+ * A linker that reports review pairs (the probabilistic one) gets the `linkage_review` queue.
+ */
+export function createBatchAggregator(
+  dataSource: DataSource, linkKeySecret: string, linker: ChildLinker = new DeterministicChildLinker(),
+  reviews: ReviewQueue | undefined = linker.link ? new LinkageReviewRepository() : undefined,
+): BatchAggregator {
   const events = new EventStoreRepository();
-  const register = new ChildRegisterRepository(new LinkKeyHasher(linkKeySecret), linker);
-  return new BatchAggregator(dataSource, events, register, new NationalEpisodeRepository(), new WeeklyIncidenceRepository());
+  const register = new ChildRegisterRepository(new LinkKeyHasher(linkKeySecret), linker, reviews);
+  return new BatchAggregator(
+    dataSource, events, register, new NationalEpisodeRepository(), new WeeklyIncidenceRepository(),
+    new WeeklyBreakdownRepository(), new AgencyActivityRepository(),
+  );
 }

@@ -1,5 +1,5 @@
 import { IncidenceCell, openWeeksBetween, uniqueCells } from '@mcm/incidence';
-import { weekCommencing } from '@mcm/shared';
+import { referenceData, weekCommencing } from '@mcm/shared';
 import { EntityManager } from 'typeorm';
 
 const HORIZON_KEY = 'horizon';
@@ -7,7 +7,7 @@ const HORIZON_KEY = 'horizon';
 /**
  * The weekly incidence table, recomputed exactly for the cells a batch touches, inside the
  * batch's transaction. Level-1 cells (week, setting, LA) are counted from national episodes;
- * totals ('ALL' setting and/or LA) are recomputed for every touched week.
+ * totals (setting 'ALL'; regions; England as 'ALL') are recomputed for every touched week.
  */
 export class WeeklyIncidenceRepository {
   async horizonWeek(db: EntityManager): Promise<string | null> {
@@ -40,19 +40,26 @@ export class WeeklyIncidenceRepository {
     return { horizon: candidate, cells: uniqueCells(cells) };
   }
 
-  /** Recomputes the given level-1 cells, then every total cell of the weeks they are in. */
-  async recompute(db: EntityManager, level1: IncidenceCell[], horizonWeek: string | null): Promise<void> {
+  /**
+   * Recomputes the given level-1 cells, then every total of the weeks they are in. Changes to
+   * weeks already published (up to `publishedThrough`) are recorded as revisions with `reason`.
+   */
+  async recompute(db: EntityManager, level1: IncidenceCell[], horizonWeek: string | null, revision: RevisionContext): Promise<void> {
     if (level1.length === 0) return;
-    await this.recomputeLevel1(db, level1, horizonWeek ?? '9999-12-31');
-    await this.recomputeTotals(db, [...new Set(level1.map((c) => c.weekStart))]);
+    await this.recomputeLevel1(db, level1, horizonWeek ?? '9999-12-31', revision);
+    await this.recomputeTotals(db, [...new Set(level1.map((c) => c.weekStart))], revision);
   }
 
-  private async recomputeLevel1(db: EntityManager, cells: IncidenceCell[], horizon: string): Promise<void> {
+  private async recomputeLevel1(db: EntityManager, cells: IncidenceCell[], horizon: string, revision: RevisionContext): Promise<void> {
     await db.query(
       `WITH t AS (SELECT DISTINCT * FROM unnest($1::date[], $2::text[], $3::text[]) AS u(week_start, setting, la_code)),
             starts AS (
               SELECT t.week_start, t.setting, t.la_code, count(DISTINCT e.national_child_id) AS children, count(*) AS started
                 FROM t JOIN national_episode e ON e.setting = t.setting AND e.la_code = t.la_code AND e.start_week = t.week_start
+               GROUP BY 1, 2, 3),
+            ends AS (
+              SELECT t.week_start, t.setting, t.la_code, count(*) AS ended
+                FROM t JOIN national_episode e ON e.setting = t.setting AND e.la_code = t.la_code AND e.end_week = t.week_start
                GROUP BY 1, 2, 3),
             opens AS (
               SELECT t.week_start, t.setting, t.la_code, count(*) AS open
@@ -61,58 +68,104 @@ export class WeeklyIncidenceRepository {
                WHERE t.week_start <= $4::date
                GROUP BY 1, 2, 3),
             v AS (
-              SELECT t.week_start, t.setting, t.la_code,
-                     coalesce(s.children, 0)::int AS children, coalesce(s.started, 0)::int AS started, coalesce(o.open, 0)::int AS open
-                FROM t LEFT JOIN starts s USING (week_start, setting, la_code) LEFT JOIN opens o USING (week_start, setting, la_code)),
+              SELECT t.week_start, t.setting, t.la_code, coalesce(s.children, 0)::int AS children, coalesce(s.started, 0)::int AS started,
+                     coalesce(n.ended, 0)::int AS ended, coalesce(o.open, 0)::int AS open
+                FROM t LEFT JOIN starts s USING (week_start, setting, la_code) LEFT JOIN ends n USING (week_start, setting, la_code)
+                       LEFT JOIN opens o USING (week_start, setting, la_code)),
+            old AS (SELECT w.* FROM weekly_incidence w JOIN t USING (week_start, setting, la_code)),
+            ${REVISIONS_OF_V_AGAINST_OLD('$5', '$6')},
             gone AS (
               DELETE FROM weekly_incidence w USING v
                WHERE w.week_start = v.week_start AND w.setting = v.setting AND w.la_code = v.la_code
-                 AND v.children = 0 AND v.started = 0 AND v.open = 0)
+                 AND v.children = 0 AND v.started = 0 AND v.ended = 0 AND v.open = 0)
        ${UPSERT_FROM_V}`,
-      [cells.map((c) => c.weekStart), cells.map((c) => c.setting), cells.map((c) => c.laCode), horizon],
+      [cells.map((c) => c.weekStart), cells.map((c) => c.setting), cells.map((c) => c.laCode), horizon, revision.publishedThrough, revision.reason],
     );
   }
 
   /**
-   * Totals over settings, over LAs and over both, for whole weeks at once: distinct children are
-   * counted again from the episodes (they are not additive); open episodes are summed from level 1.
+   * Totals for whole weeks at once: over settings, and over LAs up to regions (E12) and England
+   * ('ALL'). Distinct children are counted again from the episodes (they are not additive);
+   * episode counts are summed from level 1.
    */
-  private async recomputeTotals(db: EntityManager, weeks: string[]): Promise<void> {
+  private async recomputeTotals(db: EntityManager, weeks: string[], revision: RevisionContext): Promise<void> {
+    const regions = [...referenceData().localAuthorities.values()];
     await db.query(
       `WITH weeks AS (SELECT DISTINCT unnest($1::date[]) AS week_start),
+            la_region AS (SELECT * FROM unnest($2::text[], $3::text[]) AS r(la_code, region_code)),
             starts AS (
-              SELECT e.start_week AS week_start, coalesce(e.setting, 'ALL') AS setting, coalesce(e.la_code, 'ALL') AS la_code,
+              SELECT e.start_week AS week_start, coalesce(e.setting, 'ALL') AS setting,
+                     CASE WHEN GROUPING(e.la_code) = 0 THEN e.la_code WHEN GROUPING(e.region_code) = 0 THEN e.region_code ELSE 'ALL' END AS la_code,
                      count(DISTINCT e.national_child_id) AS children, count(*) AS started
                 FROM national_episode e JOIN weeks w ON e.start_week = w.week_start
-               GROUP BY GROUPING SETS ((e.start_week, e.setting), (e.start_week, e.la_code), (e.start_week))),
-            opens AS (
-              SELECT l.week_start, coalesce(l.setting, 'ALL') AS setting, coalesce(l.la_code, 'ALL') AS la_code, sum(l.open_at_week_end) AS open
-                FROM weekly_incidence l JOIN weeks w ON l.week_start = w.week_start
-               WHERE l.setting <> 'ALL' AND l.la_code <> 'ALL'
-               GROUP BY GROUPING SETS ((l.week_start, l.setting), (l.week_start, l.la_code), (l.week_start))),
+               GROUP BY GROUPING SETS ((e.start_week, e.setting), (e.start_week), (e.start_week, e.la_code),
+                                       (e.start_week, e.setting, e.region_code), (e.start_week, e.region_code))
+              -- Unknown LAs have an unknown region: that region's rows would repeat the LA's.
+              HAVING NOT (GROUPING(e.region_code) = 0 AND e.region_code = 'UNKNOWN')),
+            level1 AS (
+              SELECT l.*, coalesce(r.region_code, 'UNKNOWN') AS region_code
+                FROM weekly_incidence l JOIN weeks w ON l.week_start = w.week_start LEFT JOIN la_region r ON r.la_code = l.la_code
+               WHERE l.setting <> 'ALL' AND l.la_code <> 'ALL' AND l.la_code NOT LIKE 'E12%'),
+            sums AS (
+              SELECT l.week_start, coalesce(l.setting, 'ALL') AS setting,
+                     CASE WHEN GROUPING(l.la_code) = 0 THEN l.la_code WHEN GROUPING(l.region_code) = 0 THEN l.region_code ELSE 'ALL' END AS la_code,
+                     sum(l.episodes_ended) AS ended, sum(l.open_at_week_end) AS open
+                FROM level1 l
+               GROUP BY GROUPING SETS ((l.week_start, l.setting), (l.week_start), (l.week_start, l.la_code),
+                                       (l.week_start, l.setting, l.region_code), (l.week_start, l.region_code))
+              HAVING NOT (GROUPING(l.region_code) = 0 AND l.region_code = 'UNKNOWN')),
             v AS (
               SELECT week_start, setting, la_code, coalesce(s.children, 0)::int AS children, coalesce(s.started, 0)::int AS started,
-                     coalesce(o.open, 0)::int AS open
-                FROM starts s FULL JOIN opens o USING (week_start, setting, la_code)),
+                     coalesce(o.ended, 0)::int AS ended, coalesce(o.open, 0)::int AS open
+                FROM starts s FULL JOIN sums o USING (week_start, setting, la_code)),
+            old AS (
+              SELECT w.* FROM weekly_incidence w JOIN weeks USING (week_start)
+               WHERE w.setting = 'ALL' OR w.la_code = 'ALL' OR w.la_code LIKE 'E12%'),
+            ${REVISIONS_OF_V_AGAINST_OLD('$4', '$5')},
             gone AS (
-              DELETE FROM weekly_incidence w USING weeks
-               WHERE w.week_start = weeks.week_start AND (w.setting = 'ALL' OR w.la_code = 'ALL')
+              DELETE FROM weekly_incidence w USING old
+               WHERE w.week_start = old.week_start AND w.setting = old.setting AND w.la_code = old.la_code
                  AND NOT EXISTS (SELECT 1 FROM v WHERE v.week_start = w.week_start AND v.setting = w.setting AND v.la_code = w.la_code
-                                   AND (v.children > 0 OR v.started > 0 OR v.open > 0)))
+                                   AND (v.children > 0 OR v.started > 0 OR v.ended > 0 OR v.open > 0)))
        ${UPSERT_FROM_V}`,
-      [weeks],
+      [weeks, regions.map((r) => r.code), regions.map((r) => r.regionCode), revision.publishedThrough, revision.reason],
     );
   }
 }
 
-/** Writes the rows of CTE `v` that are not all zero; unchanged rows are left untouched. */
+/** Which published weeks a batch may revise, and why it changes them. */
+export interface RevisionContext {
+  /** The latest week a bulletin has been published for, or null (nothing to revise yet). */
+  publishedThrough: string | null;
+  reason: string;
+}
+
+/**
+ * A CTE recording, for weeks already published, each measure whose value in \`v\` differs from
+ * \`old\` (the table before this statement; a row absent on either side counts as zeros).
+ */
+const REVISIONS_OF_V_AGAINST_OLD = (publishedThrough: string, reason: string) => `
+  revised AS (
+    INSERT INTO incidence_revision (week_start, setting, area_code, measure, old_value, new_value, reason)
+    SELECT k.week_start, k.setting, k.la_code, m.measure, m.old_value, m.new_value, ${reason}::text
+      FROM (SELECT coalesce(v.week_start, old.week_start) AS week_start, coalesce(v.setting, old.setting) AS setting,
+                   coalesce(v.la_code, old.la_code) AS la_code,
+                   coalesce(old.children, 0) AS oc, coalesce(v.children, 0) AS nc, coalesce(old.episodes_started, 0) AS os,
+                   coalesce(v.started, 0) AS ns, coalesce(old.episodes_ended, 0) AS oe, coalesce(v.ended, 0) AS ne,
+                   coalesce(old.open_at_week_end, 0) AS oo, coalesce(v.open, 0) AS no
+              FROM v FULL JOIN old ON old.week_start = v.week_start AND old.setting = v.setting AND old.la_code = v.la_code) k
+      CROSS JOIN LATERAL (VALUES ('children', k.oc, k.nc), ('episodes_started', k.os, k.ns), ('episodes_ended', k.oe, k.ne),
+                                 ('open_at_week_end', k.oo, k.no)) AS m(measure, old_value, new_value)
+     WHERE ${publishedThrough}::date IS NOT NULL AND k.week_start <= ${publishedThrough}::date AND m.old_value <> m.new_value)`;
+
+/** Writes the rows of CTE \`v\` that are not all zero; unchanged rows are left untouched. */
 const UPSERT_FROM_V = `
-  INSERT INTO weekly_incidence AS w (week_start, setting, la_code, children, episodes_started, open_at_week_end, updated_at)
-  SELECT week_start, setting, la_code, children, started, open, now() FROM v
-   WHERE children > 0 OR started > 0 OR open > 0
+  INSERT INTO weekly_incidence AS w (week_start, setting, la_code, children, episodes_started, episodes_ended, open_at_week_end, updated_at)
+  SELECT week_start, setting, la_code, children, started, ended, open, now() FROM v
+   WHERE children > 0 OR started > 0 OR ended > 0 OR open > 0
    ORDER BY 1, 2, 3
   ON CONFLICT (week_start, setting, la_code) DO UPDATE
-    SET children = excluded.children, episodes_started = excluded.episodes_started,
+    SET children = excluded.children, episodes_started = excluded.episodes_started, episodes_ended = excluded.episodes_ended,
         open_at_week_end = excluded.open_at_week_end, updated_at = now()
-  WHERE (w.children, w.episodes_started, w.open_at_week_end)
-        IS DISTINCT FROM (excluded.children, excluded.episodes_started, excluded.open_at_week_end)`;
+  WHERE (w.children, w.episodes_started, w.episodes_ended, w.open_at_week_end)
+        IS DISTINCT FROM (excluded.children, excluded.episodes_started, excluded.episodes_ended, excluded.open_at_week_end)`;

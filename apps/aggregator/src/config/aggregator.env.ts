@@ -1,7 +1,7 @@
-import { CommonEnv } from '@mcm/shared';
-import { IsString, MinLength } from 'class-validator';
+import { BulletinEnv } from '../bulletin/bulletin.env';
+import { IsIn, IsString, MinLength } from 'class-validator';
 
-export class AggregatorEnv extends CommonEnv {
+export class AggregatorEnv extends BulletinEnv {
   @IsString()
   AGGREGATOR_GROUP_ID: string = 'mcm-aggregator';
 
@@ -11,6 +11,14 @@ export class AggregatorEnv extends CommonEnv {
    */
   @IsString() @MinLength(16)
   LINK_KEY_SECRET: string = 'development-only-link-key-secret';
+
+  /**
+   * How agency children are resolved into national children. `probabilistic` links with the
+   * active model in `linkage_model` (trained from the register at start-up if there is none and
+   * the register is big enough; otherwise the aggregator falls back to deterministic and says so).
+   */
+  @IsIn(['deterministic', 'probabilistic'])
+  LINKER: 'deterministic' | 'probabilistic' = 'deterministic';
 }
 
 export const DEVELOPMENT_LINK_KEY_SECRET = 'development-only-link-key-secret';

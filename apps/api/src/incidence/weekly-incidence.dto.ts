@@ -5,6 +5,7 @@ export class WeekFigures {
   @ApiProperty({ example: '2026-11-16', description: 'Monday of the week' }) weekCommencing!: string;
   @ApiProperty({ example: 412, description: 'Distinct national children with a missing episode starting in the week' }) children!: number;
   @ApiProperty({ example: 530, description: 'National missing episodes starting in the week' }) episodesStarted!: number;
+  @ApiProperty({ example: 498, description: 'National missing episodes ending (child found or returned) in the week' }) episodesEnded!: number;
   @ApiProperty({ example: 61, description: 'National episodes still open at the end of the week (Sunday 24:00 London time)' }) episodesOpenAtWeekEnd!: number;
 }
 

@@ -19,8 +19,8 @@ export class WeeklyIncidenceQuery {
   @IsIn(['ALL', 'HOME', 'CARE', 'EDUCATION'], { message: 'setting must be one of ALL, HOME, CARE, EDUCATION' })
   setting: 'ALL' | 'HOME' | 'CARE' | 'EDUCATION' = 'ALL';
 
-  @ApiPropertyOptional({ description: "Children's services authority GSS code (E06/E08/E09/E10), or ALL for England", default: 'ALL', example: 'E09000033' })
+  @ApiPropertyOptional({ description: "Children's services authority GSS code (E06/E08/E09/E10), a region (E12), UNKNOWN, or ALL for England", default: 'ALL', example: 'E09000033' })
   @IsOptional()
-  @Matches(/^(ALL|E(06|08|09|10)\d{6}|UNKNOWN)$/, { message: 'la must be ALL, UNKNOWN or a GSS code like E09000033' })
+  @Matches(/^(ALL|E(06|08|09|10|12)\d{6}|UNKNOWN)$/, { message: 'la must be ALL, UNKNOWN, a region (E12...) or a GSS code like E09000033' })
   la: string = 'ALL';
 }

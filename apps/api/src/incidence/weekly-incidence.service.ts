@@ -18,8 +18,8 @@ export class WeeklyIncidenceService {
     const span = weeksBetween(from, to) + 1;
     if (span < 1) throw invalid('from', 'from must not be after to');
     if (span > MAX_WEEKS) throw invalid('from', `at most ${MAX_WEEKS} weeks can be asked for at once`);
-    const rows: { week_start: string; children: number; episodes_started: number; open_at_week_end: number }[] = await this.db.query(
-      `SELECT week_start::text, children, episodes_started, open_at_week_end FROM weekly_incidence
+    const rows: { week_start: string; children: number; episodes_started: number; episodes_ended: number; open_at_week_end: number }[] = await this.db.query(
+      `SELECT week_start::text, children, episodes_started, episodes_ended, open_at_week_end FROM weekly_incidence
         WHERE setting = $1 AND la_code = $2 AND week_start BETWEEN $3::date AND $4::date`,
       [query.setting, query.la, from, to],
     );
@@ -32,6 +32,7 @@ export class WeeklyIncidenceService {
         weekCommencing: weekStart,
         children: row?.children ?? 0,
         episodesStarted: row?.episodes_started ?? 0,
+        episodesEnded: row?.episodes_ended ?? 0,
         episodesOpenAtWeekEnd: row?.open_at_week_end ?? 0,
       };
     });
@@ -46,6 +47,8 @@ export class WeeklyIncidenceService {
   private laName(code: string): string {
     if (code === 'ALL') return 'England';
     if (code === 'UNKNOWN') return 'Not available';
+    const region = referenceData().regions.get(code);
+    if (region) return region.name;
     const la = referenceData().localAuthorities.get(code);
     if (!la) throw invalid('la', `${code} is not a children's services authority in reference data ${referenceData().version}`);
     return la.name;

@@ -1,9 +1,10 @@
 import { ConfigService } from '@nestjs/config';
 import { ConsumedMessage } from '@mcm/kafka';
 import { aMissingReport } from '@mcm/shared/testing/event-factory';
+import { IngestEnv } from '../config/ingest.env';
 import { EventIntakeService } from './event-intake.service';
 
-const config = { get: (key: string) => ({ MAX_EVENT_BYTES: 65536, MAX_CLOCK_SKEW_SECONDS: 300 })[key] } as unknown as ConfigService;
+const config = { get: (key: string) => ({ MAX_EVENT_BYTES: 65536, MAX_CLOCK_SKEW_SECONDS: 300 })[key] } as unknown as ConfigService<IngestEnv, true>;
 const message = (value: string | null, offset = '0'): ConsumedMessage => ({
   topic: 'missing.events.v1', partition: 0, offset, timestamp: '0', key: Buffer.from('k'), value: value === null ? null : Buffer.from(value), headers: {},
 });

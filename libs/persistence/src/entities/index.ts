@@ -3,6 +3,7 @@ import { BulletinEntity } from './bulletin.entity';
 import { AgencyChildProfileEntity, ChildIdentityObservationEntity } from './child-identity.entity';
 import { AgencyChildEntity, ChildLinkChangeEntity, ChildLinkKeyEntity, NationalChildEntity } from './child-linkage.entity';
 import { AgencyEpisodeEntity, NationalEpisodeEntity } from './episode.entity';
+import { LinkageModelEntity, LinkageReviewEntity } from './linkage-model.entity';
 import { AgencyActivityEntity, IncidenceRevisionEntity, PipelineStateEntity, WeeklyBreakdownEntity, WeeklyIncidenceEntity } from './weekly-incidence.entity';
 
 export * from './agency-event.entity';
@@ -10,10 +11,11 @@ export * from './bulletin.entity';
 export * from './child-identity.entity';
 export * from './child-linkage.entity';
 export * from './episode.entity';
+export * from './linkage-model.entity';
 export * from './weekly-incidence.entity';
 
 export const ENTITIES = [
   AgencyEventEntity, ChildIdentityObservationEntity, AgencyChildProfileEntity, AgencyChildEntity, ChildLinkKeyEntity,
   NationalChildEntity, ChildLinkChangeEntity, AgencyEpisodeEntity, NationalEpisodeEntity, WeeklyIncidenceEntity, PipelineStateEntity,
-  WeeklyBreakdownEntity, IncidenceRevisionEntity, AgencyActivityEntity, BulletinEntity,
+  WeeklyBreakdownEntity, IncidenceRevisionEntity, AgencyActivityEntity, BulletinEntity, LinkageModelEntity, LinkageReviewEntity,
 ];

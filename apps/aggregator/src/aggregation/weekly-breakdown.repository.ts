@@ -1,0 +1,44 @@
+import { EntityManager } from 'typeorm';
+
+/**
+ * Breakdowns recomputed for whole weeks: every (setting or ALL) x (LA, region or England) x
+ * category of each dimension, with a 'Total' category. Dimensions of episodes starting in the
+ * week: age band x sex, ethnicity group, risk grade, repeat missing; of episodes ending in it:
+ * duration band, return interview offered within 72 hours.
+ */
+export class WeeklyBreakdownRepository {
+  async recompute(db: EntityManager, weeks: string[]): Promise<void> {
+    if (weeks.length === 0) return;
+    await db.query('DELETE FROM weekly_breakdown WHERE week_start = ANY($1::date[])', [weeks]);
+    await db.query(
+      `WITH weeks AS (SELECT DISTINCT unnest($1::date[]) AS week_start),
+            started AS (SELECT e.*, e.start_week AS week FROM national_episode e JOIN weeks w ON e.start_week = w.week_start),
+            ended AS (SELECT e.*, e.end_week AS week FROM national_episode e JOIN weeks w ON e.end_week = w.week_start),
+            facts AS (
+              SELECT week, setting, la_code, region_code, national_child_id, 'age_band_sex' AS dimension,
+                     age_band || ' ' || CASE sex WHEN 'F' THEN 'Female' WHEN 'M' THEN 'Male' ELSE 'Sex unknown' END AS category FROM started
+              UNION ALL SELECT week, setting, la_code, region_code, national_child_id, 'ethnicity_group', ethnicity_group FROM started
+              UNION ALL SELECT week, setting, la_code, region_code, national_child_id, 'risk_grade', risk_grade FROM started
+              UNION ALL SELECT week, setting, la_code, region_code, national_child_id, 'repeat_missing',
+                               CASE WHEN repeat_missing THEN 'Repeat missing' ELSE 'Not repeat missing' END FROM started
+              UNION ALL SELECT week, setting, la_code, region_code, national_child_id, 'duration_band', duration_band FROM ended
+              UNION ALL SELECT week, setting, la_code, region_code, national_child_id, 'return_interview',
+                               CASE WHEN return_interview_within_72h THEN 'Offered within 72 hours' ELSE 'Not recorded as offered within 72 hours' END
+                          FROM ended)
+       INSERT INTO weekly_breakdown (week_start, setting, area_code, dimension, category, children, episodes)
+       SELECT week, coalesce(setting, 'ALL'),
+              CASE WHEN GROUPING(la_code) = 0 THEN la_code WHEN GROUPING(region_code) = 0 THEN region_code ELSE 'ALL' END,
+              dimension, coalesce(category, 'Total'), count(DISTINCT national_child_id), count(*)
+         FROM facts
+        GROUP BY GROUPING SETS (
+          (week, dimension, setting, la_code, category), (week, dimension, la_code, category),
+          (week, dimension, setting, region_code, category), (week, dimension, region_code, category),
+          (week, dimension, setting, category), (week, dimension, category),
+          (week, dimension, setting, la_code), (week, dimension, la_code),
+          (week, dimension, setting, region_code), (week, dimension, region_code),
+          (week, dimension, setting), (week, dimension))
+       HAVING NOT (GROUPING(region_code) = 0 AND region_code = 'UNKNOWN')`,
+      [weeks],
+    );
+  }
+}

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ScheduleModule } from '@nestjs/schedule';
+import { KafkaPublisher } from '@mcm/kafka';
+import { weekStartOfLabel } from '@mcm/shared';
+import { DataSource } from 'typeorm';
+import { BulletinEnv } from './bulletin.env';
+import { BulletinScheduler } from './bulletin.scheduler';
+import { BulletinService } from './bulletin.service';
+
+@Module({
+  imports: [ScheduleModule.forRoot()],
+  providers: [
+    {
+      provide: BulletinService,
+      inject: [DataSource, KafkaPublisher, ConfigService],
+      useFactory: (dataSource: DataSource, publisher: KafkaPublisher, config: ConfigService<BulletinEnv, true>) =>
+        new BulletinService(dataSource, publisher, bulletinSettings(config)),
+    },
+    BulletinScheduler,
+  ],
+})
+export class BulletinModule {}
+
+export function bulletinSettings(config: { get: ConfigService<BulletinEnv, true>['get'] }) {
+  const firstWeek = config.get('BULLETIN_FIRST_WEEK', { infer: true });
+  return {
+    silentDaysFlag: config.get('BULLETIN_SILENT_DAYS', { infer: true }),
+    methodologyUrl: config.get('BULLETIN_METHODOLOGY_URL', { infer: true }),
+    contact: config.get('BULLETIN_CONTACT', { infer: true }),
+    firstWeek: firstWeek ? (weekStartOfLabel(firstWeek) ?? undefined) : undefined,
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Columns of the bulletin's tidy CSV, in order, and its EES-style metadata.
+ *
+ * Weeks: `time_period` is the ISO year and `time_identifier` is `Week N` with N the ISO week
+ * number (Monday to Sunday, Europe/London), `Week 53` included in ISO years that have 53
+ * weeks. Explore Education Statistics has no `Week 53`, so that label is our choice; the
+ * `week_commencing` column (yyyy-mm-dd, the Monday) on every row identifies each week
+ * unambiguously, and `time_period` (ISO year) can differ from the calendar year of
+ * `week_commencing` around New Year (2024-12-30 is 2025 Week 1).
+ */
+
+/** Observational units (time and geography): EES leaves these out of the meta file. */
+export const TIME_GEOGRAPHY_COLUMNS = [
+  'time_period',
+  'time_identifier',
+  'geographic_level',
+  'country_code',
+  'country_name',
+  'region_code',
+  'region_name',
+  'new_la_code',
+  'la_name',
+  'old_la_code',
+] as const;
+
+export interface MetaColumn {
+  col_name: string;
+  col_type: 'Filter' | 'Indicator';
+  label: string;
+  indicator_grouping: string;
+  indicator_unit: '' | '%' | 'pp';
+  indicator_dp: string;
+  filter_hint: string;
+  filter_grouping_column: string;
+}
+
+const filter = (col_name: string, label: string, filter_hint: string, filter_grouping_column = ''): MetaColumn => ({
+  col_name, col_type: 'Filter', label, indicator_grouping: '', indicator_unit: '', indicator_dp: '', filter_hint, filter_grouping_column,
+});
+const indicator = (col_name: string, label: string, indicator_grouping: string, dp: number, indicator_unit: '' | '%' = ''): MetaColumn => ({
+  col_name, col_type: 'Indicator', label, indicator_grouping, indicator_unit, indicator_dp: String(dp), filter_hint: '', filter_grouping_column: '',
+});
+
+export const FILTER_COLUMNS: readonly MetaColumn[] = [
+  filter('week_commencing', 'Week commencing', 'Monday of the ISO week (yyyy-mm-dd); it tells Week 53 apart, which EES does not have'),
+  filter('setting', 'Setting', 'Where the child went missing from: home, care or education; Total counts each child once'),
+  filter('breakdown', 'Breakdown', 'Characteristic the figures are broken down by; Total for no breakdown'),
+  filter('category', 'Category', 'Item of the breakdown; Total for all items', 'breakdown'),
+  filter('revision_status', 'Revision status', 'p provisional; r revised since first published; blank neither'),
+];
+
+export const INDICATOR_COLUMNS: readonly MetaColumn[] = [
+  indicator('children_count', 'Children going missing', 'Children', 0),
+  indicator('episodes_started_count', 'Missing episodes started', 'Episodes', 0),
+  indicator('episodes_ended_count', 'Missing episodes ended', 'Episodes', 0),
+  indicator('open_at_week_end_count', 'Missing episodes open at the end of the week', 'Episodes', 0),
+  indicator('children_rate_per_10000', 'Children going missing per 10,000 children', 'Children', 1),
+  indicator('repeat_missing_children_count', 'Children missing 3 or more times in 90 days', 'Repeat missing', 0),
+  indicator('repeat_missing_percent', 'Percentage of children missing 3 or more times in 90 days', 'Repeat missing', 1, '%'),
+  indicator('return_interview_offered_72h_count', 'Episodes ended with a return interview offered within 72 hours', 'Return interviews', 0),
+  indicator('return_interview_percent', 'Percentage of episodes ended with a return interview offered within 72 hours', 'Return interviews', 1, '%'),
+];
+
+export type IndicatorName =
+  | 'children_count'
+  | 'episodes_started_count'
+  | 'episodes_ended_count'
+  | 'open_at_week_end_count'
+  | 'children_rate_per_10000'
+  | 'repeat_missing_children_count'
+  | 'repeat_missing_percent'
+  | 'return_interview_offered_72h_count'
+  | 'return_interview_percent';
+
+export const DATA_COLUMNS: readonly string[] = [
+  ...TIME_GEOGRAPHY_COLUMNS,
+  ...FILTER_COLUMNS.map((c) => c.col_name),
+  ...INDICATOR_COLUMNS.map((c) => c.col_name),
+];
+
+export const META_HEADER = [
+  'col_name',
+  'col_type',
+  'label',
+  'indicator_grouping',
+  'indicator_unit',
+  'indicator_dp',
+  'filter_hint',
+  'filter_grouping_column',
+] as const;

@@ -1,0 +1,10 @@
+export * from './bulletin.model';
+export { renderBulletinJson } from './json/render-bulletin-json';
+export { renderBulletinCsv } from './csv/render-bulletin-csv';
+export type { BulletinCsv } from './csv/render-bulletin-csv';
+export { DATA_COLUMNS, FILTER_COLUMNS, INDICATOR_COLUMNS, TIME_GEOGRAPHY_COLUMNS } from './csv/columns';
+export type { MetaColumn } from './csv/columns';
+export { parseCsv, toCsv, csvField } from './csv/csv';
+export { renderBulletinHtml } from './html/render-bulletin-html';
+export { lineChart, barChart, niceTicks, niceStep } from './svg';
+export type { LineSeries, LineChartOptions, Bar, BarChartOptions, Scale } from './svg';

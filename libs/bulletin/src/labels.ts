@@ -1,0 +1,81 @@
+import { AreaRow, BreakdownRow, SettingKey } from './bulletin.model';
+
+export const ENGLAND = { code: 'E92000001', name: 'England' } as const;
+
+/** Settings in the order every output lists them. */
+export const SETTINGS: readonly SettingKey[] = ['ALL', 'HOME', 'CARE', 'EDUCATION'];
+
+/** Filter item of the `setting` column: 'ALL' is the filter's Total item. */
+export const SETTING_LABEL: Record<SettingKey, string> = { ALL: 'Total', HOME: 'Home', CARE: 'Care', EDUCATION: 'Education' };
+
+/** Words for sentences and table headers: "children going missing from care". */
+export const SETTING_PHRASE: Record<SettingKey, string> = {
+  ALL: 'from any setting',
+  HOME: 'from home',
+  CARE: 'from care',
+  EDUCATION: 'from education',
+};
+export const SETTING_HEADER: Record<SettingKey, string> = {
+  ALL: 'All settings',
+  HOME: 'Home',
+  CARE: 'Care',
+  EDUCATION: 'Education',
+};
+
+export type Dimension = BreakdownRow['dimension'];
+export const DIMENSIONS: readonly Dimension[] = ['age_band_sex', 'ethnicity_group', 'risk_grade', 'duration_band'];
+export const DIMENSION_LABEL: Record<Dimension, string> = {
+  age_band_sex: 'Age band and sex',
+  ethnicity_group: 'Ethnicity group',
+  risk_grade: 'Risk grade',
+  duration_band: 'Duration band',
+};
+
+/**
+ * Which episodes a breakdown counts (as the aggregator stores them): age and sex, ethnicity and
+ * risk count episodes starting in the week; duration counts episodes ending in it, because an
+ * episode's duration is known only once it ends.
+ */
+export const DIMENSION_EPISODES: Record<Dimension, 'started' | 'ended'> = {
+  age_band_sex: 'started',
+  ethnicity_group: 'started',
+  risk_grade: 'started',
+  duration_band: 'ended',
+};
+
+/** Upper-case codes ('HIGH', 'NO_APPARENT_RISK') read as words ('High', 'No apparent risk'). */
+export function categoryLabel(category: string): string {
+  if (!/^[A-Z][A-Z0-9_]*$/.test(category)) return category;
+  const words = category.toLowerCase().replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const MEASURE_LABEL: Record<string, string> = {
+  children: 'Children',
+  children_count: 'Children',
+  episodes: 'Episodes started',
+  episodes_started: 'Episodes started',
+  episodesStarted: 'Episodes started',
+  episodes_started_count: 'Episodes started',
+  episodes_ended: 'Episodes ended',
+  episodesEnded: 'Episodes ended',
+  episodes_ended_count: 'Episodes ended',
+  open_at_week_end: 'Open at week end',
+  openAtWeekEnd: 'Open at week end',
+  open_at_week_end_count: 'Open at week end',
+};
+export function measureLabel(measure: string): string {
+  return MEASURE_LABEL[measure] ?? measure.replace(/_/g, ' ');
+}
+
+/** Codes a caller may use for England in revisions ('ALL' in the incidence tables). */
+export function isEnglandCode(code: string): boolean {
+  return code === ENGLAND.code || code === 'ALL';
+}
+
+/** Names of the areas of a bulletin by code, England included. */
+export function areaNames(areas: readonly AreaRow[]): Map<string, string> {
+  const names = new Map<string, string>([[ENGLAND.code, ENGLAND.name], ['ALL', ENGLAND.name]]);
+  for (const a of areas) names.set(a.code, a.name);
+  return names;
+}

@@ -1,0 +1,71 @@
+import { RiskGrade } from '@mcm/shared';
+
+/**
+ * The categories the statistics break down by (docs/STATISTICS.md). Bands follow DfE's where DfE
+ * has them; every boundary below is stated there, and the ones we chose are marked as ours.
+ */
+export const AGE_BANDS = ['Under 1', '1-4', '5-9', '10-15', '16-17', 'UNKNOWN'] as const;
+export const DURATION_BANDS = ['Under 24 hours', '1-2 days', '2-7 days', 'Over 7 days'] as const;
+export const ETHNICITY_GROUPS = ['White', 'Mixed', 'Asian', 'Black', 'Other', 'Refused or not obtained', 'UNKNOWN'] as const;
+export const RISK_ORDER: readonly (RiskGrade | 'NOT_GRADED')[] = ['NOT_GRADED', 'NO_APPARENT_RISK', 'LOW', 'MEDIUM', 'HIGH'];
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** Age in completed years at an instant, from a full or partial date of birth (partial: null). */
+export function ageAt(dateOfBirth: string | undefined, at: number): number | null {
+  if (!dateOfBirth || dateOfBirth.length !== 10) return null;
+  const [y, m, d] = dateOfBirth.split('-').map(Number);
+  const when = new Date(at);
+  let age = when.getUTCFullYear() - y;
+  if (when.getUTCMonth() + 1 < m || (when.getUTCMonth() + 1 === m && when.getUTCDate() < d)) age--;
+  return age;
+}
+
+export function ageBand(dateOfBirth: string | undefined, at: number): (typeof AGE_BANDS)[number] {
+  const age = ageAt(dateOfBirth, at);
+  if (age === null || age < 0 || age > 17) return 'UNKNOWN';
+  if (age < 1) return 'Under 1';
+  if (age <= 4) return '1-4';
+  if (age <= 9) return '5-9';
+  if (age <= 15) return '10-15';
+  return '16-17';
+}
+
+/** Duration bands, lower bound inclusive (ours): exactly 24 hours is "1-2 days". */
+export function durationBand(startedAt: number, endedAt: number | null): (typeof DURATION_BANDS)[number] | null {
+  if (endedAt === null) return null;
+  const length = endedAt - startedAt;
+  if (length < DAY) return 'Under 24 hours';
+  if (length < 2 * DAY) return '1-2 days';
+  if (length <= 7 * DAY) return '2-7 days';
+  return 'Over 7 days';
+}
+
+/** DfE major ethnic groups from the DfE codes; Chinese counted under "Other" as in SSDA903. */
+export function ethnicityGroup(code: string | undefined): (typeof ETHNICITY_GROUPS)[number] {
+  if (!code) return 'UNKNOWN';
+  if (code === 'REFU' || code === 'NOBT') return 'Refused or not obtained';
+  if (code === 'CHNE' || code === 'OOTH') return 'Other';
+  switch (code[0]) {
+    case 'W': return 'White';
+    case 'M': return 'Mixed';
+    case 'A': return 'Asian';
+    case 'B': return 'Black';
+    default: return 'UNKNOWN';
+  }
+}
+
+export function highestRisk(grades: (RiskGrade | null | undefined)[]): RiskGrade | 'NOT_GRADED' {
+  let best: RiskGrade | 'NOT_GRADED' = 'NOT_GRADED';
+  for (const g of grades) if (g && RISK_ORDER.indexOf(g) > RISK_ORDER.indexOf(best)) best = g;
+  return best;
+}
+
+/** Repeat missing (DfE/NCA usage): the third or later episode of a child within 90 days. */
+export const REPEAT_WINDOW_MS = 90 * DAY;
+export const REPEAT_THRESHOLD = 3;
+
+export function repeatFlags(starts: readonly number[]): boolean[] {
+  return starts.map((start) => starts.filter((s) => s <= start && s > start - REPEAT_WINDOW_MS).length >= REPEAT_THRESHOLD);
+}

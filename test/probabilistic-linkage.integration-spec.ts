@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto';
+import { fixtureModel } from '@mcm/linkage';
+import { AgencyEvent, ChildAttributes, normaliseEvent } from '@mcm/shared';
+import { aMissingReport } from '@mcm/shared/testing/event-factory';
+import { createBatchAggregator } from '../apps/aggregator/src/aggregation/create-batch-aggregator';
+import { selectLinker } from '../apps/aggregator/src/linkage/linker-selection';
+import { ProbabilisticChildLinker } from '../apps/aggregator/src/linkage/probabilistic-child-linker';
+import { LinkageReviewService } from '../apps/api/src/linkage-review/linkage-review.service';
+import { AggregatorHarness } from './support/aggregator-harness';
+import { IncidenceRow } from './support/incidence';
+import { computeExpected, generateScenario } from '../tools/simulator/src';
+
+const SECRET = 'test-link-key-secret-0123456789';
+const police = { type: 'POLICE' as const, code: 'E23000001' };
+const council = { type: 'LOCAL_AUTHORITY' as const, code: 'E09000033' };
+const school = { type: 'SCHOOL' as const, code: '100001' };
+
+const amelia: ChildAttributes = {
+  nhsNumber: '9434765919', givenName: 'AMELIA', familyName: 'JONES', dateOfBirth: '2012-04-09', sex: 'F', homePostcode: 'SW1A 1AA', responsibleLaCode: 'E09000033',
+};
+// The school's record: a typo in the family name, no NHS number, and at first nothing else.
+const schoolAmelia: ChildAttributes = { givenName: 'AMELIA', familyName: 'JONSE', sex: 'F' };
+
+function ev(over: Partial<AgencyEvent>): AgencyEvent {
+  return normaliseEvent(aMissingReport({ eventId: randomUUID(), reportedAt: over.occurredAt, ...over }));
+}
+
+const cell = (rows: IncidenceRow[], week: string, setting = 'ALL', la = 'ALL') =>
+  rows.find((r) => r.weekCommencing === week && r.setting === setting && r.la === la) ?? { children: 0, episodesStarted: 0, openAtWeekEnd: 0 };
+
+const WEEK1 = '2026-10-05';
+
+describe('probabilistic linkage in the aggregator (real database)', () => {
+  const harness = new AggregatorHarness();
+  const linker = new ProbabilisticChildLinker(fixtureModel());
+  const nationalOf = async (code: string, ref: string) => {
+    const [row] = await harness.dataSource.query('SELECT national_child_id FROM agency_child WHERE agency_code = $1 AND agency_child_ref = $2', [code, ref]);
+    return Number(row.national_child_id);
+  };
+
+  beforeAll(async () => {
+    await harness.start();
+    harness.aggregator = createBatchAggregator(harness.dataSource, SECRET, linker);
+  });
+  afterAll(() => harness.stop());
+
+  describe('merges and splits correct past weeks and keep IDs stable', () => {
+    beforeAll(async () => {
+      await harness.reset();
+      // Week 1: police and council report Amelia (linked on the NHS number); the school reports
+      // "Amelia Jonse" two days later. Nothing exact in common with the school's record.
+      await harness.apply([
+        ev({ agency: police, agencyChildRef: 'P-AM', agencyEpisodeRef: 'P1', occurredAt: '2026-10-05T20:00:00Z', child: amelia }),
+        ev({ kind: 'RETURNED', agency: police, agencyChildRef: 'P-AM', agencyEpisodeRef: 'P1', occurredAt: '2026-10-06T08:00:00Z', child: {} }),
+        ev({ setting: 'CARE', careMissingType: 'M', agency: council, agencyChildRef: 'L-AM', agencyEpisodeRef: 'L1', occurredAt: '2026-10-05T21:00:00Z', child: amelia }),
+        ev({ kind: 'RETURNED', setting: 'CARE', agency: council, agencyChildRef: 'L-AM', agencyEpisodeRef: 'L1', occurredAt: '2026-10-06T09:00:00Z', child: {} }),
+      ]);
+      await harness.apply([
+        ev({ setting: 'EDUCATION', agency: school, agencyChildRef: 'S-AM', agencyEpisodeRef: 'S1', occurredAt: '2026-10-08T09:00:00Z', child: schoolAmelia }),
+        ev({ kind: 'RETURNED', setting: 'EDUCATION', agency: school, agencyChildRef: 'S-AM', agencyEpisodeRef: 'S1', occurredAt: '2026-10-08T15:00:00Z', child: {} }),
+      ]);
+    });
+
+    it('keeps the school record apart while the evidence is thin', async () => {
+      expect(cell(await harness.incidence(), WEEK1)).toMatchObject({ children: 2, episodesStarted: 2 });
+      expect(await nationalOf(school.code, 'S-AM')).not.toBe(await nationalOf(police.code, 'P-AM'));
+    });
+
+    it('merges when the linking evidence arrives weeks later, correcting the past week and keeping the older ID', async () => {
+      const older = await nationalOf(police.code, 'P-AM');
+      const schoolId = await nationalOf(school.code, 'S-AM');
+      expect(older).toBeLessThan(schoolId);
+      // Four weeks on, the school reports again with the date of birth and postcode.
+      await harness.apply([
+        ev({ setting: 'EDUCATION', agency: school, agencyChildRef: 'S-AM', agencyEpisodeRef: 'S2', occurredAt: '2026-11-02T09:00:00Z',
+          child: { ...schoolAmelia, dateOfBirth: '2012-04-09', homePostcode: 'SW1A 1AA' } }),
+      ]);
+      const rows = await harness.incidence();
+      expect(cell(rows, WEEK1)).toMatchObject({ children: 1, episodesStarted: 2 });
+      expect(await nationalOf(school.code, 'S-AM')).toBe(older);
+      expect(await nationalOf(police.code, 'P-AM')).toBe(older);
+      const [retired] = await harness.dataSource.query('SELECT merged_into FROM national_child WHERE id = $1', [schoolId]);
+      expect(Number(retired.merged_into)).toBe(older);
+      const changes = await harness.dataSource.query(`SELECT change, national_child_id, linker FROM child_link_change WHERE change = 'MERGE'`);
+      expect(changes).toEqual([{ change: 'MERGE', national_child_id: String(older), linker: 'probabilistic:lm-fixture' }]);
+    });
+
+    it('splits again when a correction removes the evidence; the larger part keeps the ID', async () => {
+      const kept = await nationalOf(police.code, 'P-AM');
+      await harness.apply([
+        ev({ kind: 'RETURNED', setting: 'EDUCATION', agency: school, agencyChildRef: 'S-AM', agencyEpisodeRef: 'S2', occurredAt: '2026-11-09T09:00:00Z',
+          child: { dateOfBirth: '2013-11-30', homePostcode: 'M1 1AE' } }),
+      ]);
+      expect(cell(await harness.incidence(), WEEK1)).toMatchObject({ children: 2, episodesStarted: 2 });
+      expect(await nationalOf(police.code, 'P-AM')).toBe(kept);
+      expect(await nationalOf(council.code, 'L-AM')).toBe(kept);
+      const split = await nationalOf(school.code, 'S-AM');
+      expect(split).toBeGreaterThan(kept);
+      const changes = await harness.dataSource.query(`SELECT other_ids, linker FROM child_link_change WHERE change = 'SPLIT' AND national_child_id = $1`, [split]);
+      expect(changes).toEqual([{ other_ids: [String(kept)], linker: 'probabilistic:lm-fixture' }]);
+    });
+  });
+
+  describe('review queue', () => {
+    const reviews = () => new LinkageReviewService(harness.dataSource);
+    const oscar: ChildAttributes = { givenName: 'OSCAR', familyName: 'BROWN', dateOfBirth: '2010-11-30', sex: 'M', homePostcode: 'M1 1AE' };
+    const noah: ChildAttributes = { givenName: 'NOAH', familyName: 'PATEL', dateOfBirth: '2011-02-14', sex: 'M', homePostcode: 'B1 1AA' };
+    // Names only: the fixture model puts these pairs in the review band (0.5 <= p < 0.8).
+    beforeAll(async () => {
+      await harness.reset();
+      await harness.dataSource.query('TRUNCATE linkage_review');
+      await harness.apply([
+        ev({ agency: police, agencyChildRef: 'P-OS', agencyEpisodeRef: 'P1', occurredAt: '2026-10-05T20:00:00Z', child: oscar }),
+        ev({ setting: 'EDUCATION', agency: school, agencyChildRef: 'S-OS', agencyEpisodeRef: 'S1', occurredAt: '2026-10-07T09:00:00Z', child: { givenName: 'OSCAR', familyName: 'BROWN' } }),
+        ev({ agency: police, agencyChildRef: 'P-NO', agencyEpisodeRef: 'P2', occurredAt: '2026-10-05T21:00:00Z', child: noah }),
+        ev({ setting: 'EDUCATION', agency: school, agencyChildRef: 'S-NO', agencyEpisodeRef: 'S2', occurredAt: '2026-10-07T10:00:00Z', child: { givenName: 'NOAH', familyName: 'PATEL' } }),
+      ]);
+    });
+
+    it('lists pending pairs with probability and comparison levels, never identifying values', async () => {
+      const { reviews: pending } = await reviews().list('PENDING', 100);
+      expect(pending).toHaveLength(2);
+      for (const r of pending) {
+        expect(r.probability).toBeGreaterThanOrEqual(0.5);
+        expect(r.probability).toBeLessThan(0.8);
+        expect(r.modelId).toBe('lm-fixture');
+        expect(r.comparisonLevels.find((c) => c.comparison === 'given_name')?.level).toBeDefined();
+      }
+      expect(JSON.stringify(pending)).not.toMatch(/OSCAR|BROWN|NOAH|PATEL|2010|2011|M1|B1|P-OS|S-OS|agency/i);
+      expect(cell(await harness.incidence(), WEEK1)).toMatchObject({ children: 4 });
+    });
+
+    it('re-clusters on decisions and updates the figures in the next batch', async () => {
+      const { reviews: pending } = await reviews().list('PENDING', 100);
+      const [first, second] = pending;
+      const confirmed = await reviews().decide(first.id, 'CONFIRM', 'steward-1');
+      expect(confirmed).toMatchObject({ status: 'CONFIRMED', decidedBy: 'steward-1', applied: false });
+      await reviews().decide(second.id, 'REJECT', 'steward-1');
+      await expect(reviews().decide(second.id, 'CONFIRM', 'steward-2')).rejects.toThrow(/already decided/);
+      await expect(reviews().decide(999999, 'CONFIRM', 'steward-2')).rejects.toThrow(/no linkage review/);
+
+      // Any later batch applies the decisions in its own transaction.
+      await harness.apply([ev({ agency: police, agencyChildRef: 'P-X', agencyEpisodeRef: 'PX', occurredAt: '2026-11-02T20:00:00Z',
+        child: { givenName: 'ZARA', familyName: 'QUINN', dateOfBirth: '2014-01-01', sex: 'F' } })]);
+      // The confirmed pair is one child now, and its two open episodes overlap: one national episode.
+      expect(cell(await harness.incidence(), WEEK1)).toMatchObject({ children: 3, episodesStarted: 3 });
+      const decided = [...(await reviews().list('CONFIRMED', 10)).reviews, ...(await reviews().list('REJECTED', 10)).reviews];
+      expect(decided.map((r) => r.applied)).toEqual([true, true]);
+      expect((await reviews().list('PENDING', 10)).reviews).toEqual([]);
+      const merges = await harness.dataSource.query(`SELECT linker FROM child_link_change WHERE change = 'MERGE'`);
+      expect(merges).toEqual([{ linker: 'probabilistic:lm-fixture' }]);
+    });
+  });
+
+  describe('on a realistic simulated stream', () => {
+    const scenario = generateScenario({ seed: 31, children: 400, days: 120, now: new Date() });
+    const expected = computeExpected(scenario.events);
+    const events = scenario.events.filter((e) => e.valid).map((e) => normaliseEvent(e.event!));
+    const total = (rows: readonly { setting: string; la: string; children: number }[]) =>
+      rows.filter((r) => r.setting === 'ALL' && r.la === 'ALL').reduce((sum, r) => sum + r.children, 0);
+
+    it('trains a model from the register and comes closer to the true figures than deterministic linkage', async () => {
+      await harness.reset();
+      await harness.dataSource.query('TRUNCATE linkage_review, linkage_model');
+      // Start-up with LINKER=probabilistic on an empty register: too few records, deterministic.
+      const log = { info: jest.fn(), warn: jest.fn() };
+      expect((await selectLinker(harness.dataSource, 'probabilistic', log)).linker.name).toBe('deterministic-v1');
+      expect(log.warn).toHaveBeenCalledWith(expect.stringMatching(/falling back to the deterministic linker/));
+
+      harness.aggregator = createBatchAggregator(harness.dataSource, SECRET);
+      await harness.apply(events, 700);
+      const deterministic = total(await harness.incidence());
+      expect(deterministic).toBe(total(expected.deterministic));
+
+      // Next start-up: no active model, enough records: trains one on the register and activates it.
+      const selected = await selectLinker(harness.dataSource, 'probabilistic', log);
+      expect(selected.linker.name).toMatch(/^probabilistic:lm-/);
+      const [active] = await harness.dataSource.query('SELECT model_id FROM linkage_model WHERE active');
+      expect(selected.linker.name).toBe(`probabilistic:${active.model_id}`);
+
+      await harness.reset();
+      harness.aggregator = createBatchAggregator(harness.dataSource, SECRET, selected.linker, selected.reviews);
+      await harness.apply(events, 700);
+      const probabilistic = total(await harness.incidence());
+      const truth = total(expected.truth);
+      expect(Math.abs(probabilistic - truth)).toBeLessThan(Math.abs(deterministic - truth));
+      expect(Math.abs(probabilistic - truth)).toBeLessThanOrEqual(Math.ceil(truth * 0.02));
+      const [{ n }] = await harness.dataSource.query(`SELECT count(*) AS n FROM child_link_change WHERE linker <> $1`, [selected.linker.name]);
+      expect(Number(n)).toBe(0);
+    });
+  });
+});

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { createKafka, ensureTopics, KafkaPublisher, topicNames, topicSpecs } from '@mcm/kafka';
+import { AgencyEvent, normaliseEvent, referenceData } from '@mcm/shared';
+import { aMissingReport } from '@mcm/shared/testing/event-factory';
+import { BulletinService } from '../apps/aggregator/src/bulletin/bulletin.service';
+import { computeExpected, generateScenario } from '../tools/simulator/src';
+import { AggregatorHarness } from './support/aggregator-harness';
+
+const ev = (over: Partial<AgencyEvent>): AgencyEvent => normaliseEvent(aMissingReport({ eventId: randomUUID(), reportedAt: over.occurredAt, ...over }));
+const police = { type: 'POLICE' as const, code: 'E23000001' };
+
+describe('national statistics (aggregator on a real database)', () => {
+  const harness = new AggregatorHarness();
+  const scenario = generateScenario({ seed: 31, children: 500, days: 200, now: new Date() });
+  const expected = computeExpected(scenario.events);
+  beforeAll(async () => {
+    await harness.start();
+    await harness.apply(scenario.events.filter((e) => e.valid).map((e) => normaliseEvent(e.event!)), 800);
+  });
+  afterAll(() => harness.stop());
+  const q = <T>(sql: string, params: unknown[] = []) => harness.dataSource.query(sql, params) as Promise<T[]>;
+
+  it('rolls local authorities up to regions and England: episodes add up, children never exceed the sum', async () => {
+    const regionOf = new Map([...referenceData().localAuthorities.values()].map((la) => [la.code, la.regionCode]));
+    const rows = await q<{ week_start: string; setting: string; la_code: string; children: number; episodes_started: number; episodes_ended: number; open_at_week_end: number }>(
+      'SELECT week_start::text, setting, la_code, children, episodes_started, episodes_ended, open_at_week_end FROM weekly_incidence',
+    );
+    const sum = (filter: (r: (typeof rows)[number]) => boolean, field: 'episodes_started' | 'episodes_ended' | 'open_at_week_end' | 'children') =>
+      rows.filter(filter).reduce((n, r) => n + r[field], 0);
+    const regionRows = rows.filter((r) => r.la_code.startsWith('E12'));
+    expect(regionRows.length).toBeGreaterThan(0);
+    for (const region of regionRows) {
+      const inRegion = (r: (typeof rows)[number]) => r.week_start === region.week_start && r.setting === region.setting && regionOf.get(r.la_code) === region.la_code;
+      for (const field of ['episodes_started', 'episodes_ended', 'open_at_week_end'] as const) expect(region[field]).toBe(sum(inRegion, field));
+      expect(region.children).toBeLessThanOrEqual(sum(inRegion, 'children'));
+    }
+    for (const england of rows.filter((r) => r.la_code === 'ALL')) {
+      const regionsAndUnknown = (r: (typeof rows)[number]) => r.week_start === england.week_start && r.setting === england.setting && (r.la_code.startsWith('E12') || r.la_code === 'UNKNOWN');
+      expect(england.episodes_started).toBe(sum(regionsAndUnknown, 'episodes_started'));
+    }
+  });
+
+  it('keeps breakdown totals equal to the headline figures', async () => {
+    const headline = await q<{ week_start: string; children: number; episodes_started: number; episodes_ended: number }>(
+      "SELECT week_start::text, children, episodes_started, episodes_ended FROM weekly_incidence WHERE setting = 'ALL' AND la_code = 'ALL'",
+    );
+    const totals = await q<{ week_start: string; dimension: string; children: number; episodes: number }>(
+      "SELECT week_start::text, dimension, children, episodes FROM weekly_breakdown WHERE setting = 'ALL' AND area_code = 'ALL' AND category = 'Total'",
+    );
+    for (const h of headline) {
+      for (const dimension of ['age_band_sex', 'ethnicity_group', 'risk_grade', 'repeat_missing']) {
+        const t = totals.find((r) => r.week_start === h.week_start && r.dimension === dimension);
+        expect([h.week_start, dimension, t?.children ?? 0, t?.episodes ?? 0]).toEqual([h.week_start, dimension, h.children, h.episodes_started]);
+      }
+      const durations = totals.find((r) => r.week_start === h.week_start && r.dimension === 'duration_band');
+      expect(durations?.episodes ?? 0).toBe(h.episodes_ended);
+    }
+    const categories = await q<{ category: string }>("SELECT DISTINCT category FROM weekly_breakdown WHERE dimension = 'duration_band'");
+    expect(categories.map((c) => c.category).sort()).toEqual(expect.arrayContaining(['Total', 'Under 24 hours']));
+  });
+
+  it('still equals the simulator ground truth', async () => {
+    const national = (await harness.incidence()).filter((r) => r.la === 'ALL');
+    expect(national).toEqual(expected.deterministic.filter((r) => r.la === 'ALL'));
+  });
+});
+
+describe('revisions and the weekly bulletin (real database and broker)', () => {
+  const harness = new AggregatorHarness();
+  const topics = topicNames(`test-bulletin-${randomUUID().slice(0, 8)}.`);
+  const kafka = createKafka({ clientId: 'test-bulletin', brokers: ['127.0.0.1:9092'] });
+  const publisher = new KafkaPublisher(kafka);
+  const settings = { silentDaysFlag: 14, methodologyUrl: '/docs/STATISTICS.md', contact: 'test', topic: topics.bulletins };
+  let bulletins: BulletinService;
+  beforeAll(async () => {
+    await harness.start();
+    await ensureTopics(kafka, topicSpecs(topics));
+    await publisher.connect();
+    bulletins = new BulletinService(harness.dataSource, publisher, settings);
+  });
+  afterAll(async () => {
+    await publisher.disconnect();
+    await harness.stop();
+  });
+  const q = <T>(sql: string, params: unknown[] = []) => harness.dataSource.query(sql, params) as Promise<T[]>;
+  const amy = { nhsNumber: '9434765919', givenName: 'AMY', familyName: 'LEE', dateOfBirth: '2011-03-02', responsibleLaCode: 'E09000033' };
+
+  it('builds a week once even when two instances build it at the same time, and again only when data changed', async () => {
+    await harness.apply([ev({ agency: police, agencyChildRef: 'P-1', agencyEpisodeRef: 'E-1', occurredAt: '2026-11-02T20:00:00Z', child: amy })]);
+    const [a, b] = await Promise.all([bulletins.build('2026-11-02'), new BulletinService(harness.dataSource, publisher, settings).build('2026-11-02')]);
+    expect([a.created, b.created].sort()).toEqual([false, true]);
+    expect([a.revision, b.revision]).toEqual([0, 0]);
+    expect((await bulletins.build('2026-11-02')).created).toBe(false);
+    const [{ n }] = await q<{ n: string }>("SELECT count(*) AS n FROM bulletin WHERE week_start = '2026-11-02'");
+    expect(Number(n)).toBe(1);
+  });
+
+  it('records a revision when a late event changes a published week, and publishes revision 1', async () => {
+    const late = ev({ agency: police, agencyChildRef: 'P-2', agencyEpisodeRef: 'E-2', occurredAt: '2026-11-03T20:00:00Z', reportedAt: '2026-11-20T10:00:00Z',
+      child: { givenName: 'ZED', familyName: 'ROE', dateOfBirth: '2012-01-01', responsibleLaCode: 'E09000033' } });
+    await harness.apply([late]);
+    const revisions = await q<{ measure: string; old_value: number; new_value: number; reason: string }>(
+      "SELECT measure, old_value, new_value, reason FROM incidence_revision WHERE week_start = '2026-11-02' AND setting = 'ALL' AND area_code = 'ALL' ORDER BY measure",
+    );
+    expect(revisions).toEqual(expect.arrayContaining([
+      { measure: 'children', old_value: 1, new_value: 2, reason: 'late event' },
+      { measure: 'episodes_started', old_value: 1, new_value: 2, reason: 'late event' },
+    ]));
+    const rebuilt = await bulletins.build('2026-11-02');
+    expect(rebuilt).toMatchObject({ created: true, revision: 1 });
+  });
+
+  it('records a merge of two children as a revision of the children count', async () => {
+    // Zed turns out to be Amy (the same NHS number): two children become one in week 2026-11-02.
+    await harness.apply([ev({ kind: 'EPISODE_CORRECTED', agency: police, agencyChildRef: 'P-2', agencyEpisodeRef: 'E-2', occurredAt: '2026-11-21T10:00:00Z', correction: {}, child: { nhsNumber: amy.nhsNumber } })]);
+    const [merge] = await q<{ old_value: number; new_value: number; reason: string }>(
+      "SELECT old_value, new_value, reason FROM incidence_revision WHERE week_start = '2026-11-02' AND setting = 'ALL' AND area_code = 'ALL' AND measure = 'children' ORDER BY id DESC LIMIT 1",
+    );
+    expect(merge).toEqual({ old_value: 2, new_value: 1, reason: 'linkage merge or split' });
+  });
+
+  it('catches up every week missed, then has nothing to do', async () => {
+    const now = new Date('2026-11-25T12:00:00Z');
+    const built = await bulletins.catchUp(now);
+    expect(built.map((b) => b.week)).toEqual(['2026-W46', '2026-W47']);
+    expect(await bulletins.catchUp(now)).toEqual([]);
+    const [{ content }] = await q<{ content: { week: string; headline: { setting: string; children: number }[]; revisions: unknown[] } }>(
+      "SELECT content FROM bulletin WHERE week_start = '2026-11-16' ORDER BY revision DESC LIMIT 1",
+    );
+    expect(content.week).toBe('2026-W47');
+    expect(content.headline.map((h) => h.setting)).toEqual(['ALL', 'HOME', 'CARE', 'EDUCATION']);
+  });
+});

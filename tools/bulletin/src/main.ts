@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createKafka, ensureTopics, KafkaPublisher, TOPIC_SPECS } from '@mcm/kafka';
+import { dataSourceOptions, migrateDatabase } from '@mcm/persistence';
+import { envValidator, weekStartOfLabel } from '@mcm/shared';
+import { DataSource } from 'typeorm';
+import { BulletinEnv } from '../../../apps/aggregator/src/bulletin/bulletin.env';
+import { bulletinSettings } from '../../../apps/aggregator/src/bulletin/bulletin.module';
+import { BulletinService } from '../../../apps/aggregator/src/bulletin/bulletin.service';
+
+const USAGE = 'usage: npm run bulletin -- --week 2026-W47 [--out DIR]';
+
+/** `npm run bulletin -- --week 2026-W47`: builds one week's bulletin on demand and says where it went. */
+async function main(argv: string[]): Promise<void> {
+  const arg = (name: string) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : undefined; };
+  const week = arg('week');
+  const weekStart = week ? weekStartOfLabel(week) : null;
+  if (!weekStart) throw new UsageError(week ? `${week} is not an ISO week (like 2026-W47)` : 'missing --week');
+  const env = envValidator(BulletinEnv)(process.env);
+  await migrateDatabase(env.DATABASE_URL);
+  const kafka = createKafka({ clientId: 'mcm-bulletin-cli', brokers: env.KAFKA_BROKERS.split(',') });
+  await ensureTopics(kafka, TOPIC_SPECS);
+  const publisher = new KafkaPublisher(kafka);
+  const dataSource = await new DataSource(dataSourceOptions(env.DATABASE_URL)).initialize();
+  await publisher.connect();
+  try {
+    const settings = bulletinSettings({ get: ((key: keyof BulletinEnv) => env[key]) as never });
+    const outcome = await new BulletinService(dataSource, publisher, settings).build(weekStart);
+    const where = new URL(env.DATABASE_URL);
+    process.stdout.write(
+      `bulletin ${outcome.week} revision ${outcome.revision} ${outcome.created ? 'built' : 'unchanged since its last build'}\n` +
+      `  stored:    PostgreSQL ${where.host}${where.pathname}, table bulletin (week_start ${weekStart}, revision ${outcome.revision})\n` +
+      (outcome.topic ? `  published: Kafka topic ${outcome.topic.name}, partition ${outcome.topic.partition}, offset ${outcome.topic.offset}\n` : '') +
+      `  served:    http://127.0.0.1:${process.env.API_PORT ?? 3000}/v1/bulletins/${outcome.week}{.json,.csv,.html}\n`,
+    );
+    const out = arg('out');
+    if (out) {
+      const [row]: { content: unknown; csv: string; meta_csv: string; html: string }[] = await dataSource.query(
+        'SELECT content, csv, meta_csv, html FROM bulletin WHERE week_start = $1::date AND revision = $2', [weekStart, outcome.revision]);
+      mkdirSync(out, { recursive: true });
+      const base = join(resolve(out), `${outcome.week}-r${outcome.revision}`);
+      writeFileSync(`${base}.json`, JSON.stringify(row.content, null, 2));
+      writeFileSync(`${base}.csv`, row.csv);
+      writeFileSync(`${base}.meta.csv`, row.meta_csv);
+      writeFileSync(`${base}.html`, row.html);
+      process.stdout.write(`  files:     ${base}.{json,csv,meta.csv,html}\n`);
+    }
+  } finally {
+    await publisher.disconnect();
+    await dataSource.destroy();
+  }
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).catch((error: Error) => {
+  process.stderr.write(`${error.message}\n${error instanceof UsageError ? `${USAGE}\n` : ''}`);
+  process.exit(error instanceof UsageError ? 2 : 1);
+});
