@@ -131,3 +131,64 @@ describe('revisions and the weekly bulletin (real database and broker)', () => {
     expect(content.headline.map((h) => h.setting)).toEqual(['ALL', 'HOME', 'CARE', 'EDUCATION']);
   });
 });
+
+describe('one child in two settings in one week (real database)', () => {
+  const harness = new AggregatorHarness();
+  beforeAll(() => harness.start());
+  afterAll(() => harness.stop());
+
+  it('counts the child once in the week, and once in each setting', async () => {
+    const child = { nhsNumber: '6716689966', givenName: 'KAI', familyName: 'NG', dateOfBirth: '2010-06-01', responsibleLaCode: 'E08000025' };
+    const council = { type: 'LOCAL_AUTHORITY' as const, code: 'E08000025' };
+    await harness.apply([
+      ev({ agency: police, agencyChildRef: 'P-K', agencyEpisodeRef: 'H-1', occurredAt: '2026-03-30T18:00:00Z', child }),
+      ev({ kind: 'RETURNED', agency: police, agencyChildRef: 'P-K', agencyEpisodeRef: 'H-1', occurredAt: '2026-03-31T08:00:00Z', child: {} }),
+      ev({ setting: 'CARE', careMissingType: 'A', agency: council, agencyChildRef: 'L-K', agencyEpisodeRef: 'C-1', occurredAt: '2026-04-03T22:30:00Z', child }),
+      ev({ kind: 'RETURNED', setting: 'CARE', agency: council, agencyChildRef: 'L-K', agencyEpisodeRef: 'C-1', occurredAt: '2026-04-06T10:00:00Z', child: {} }),
+    ]);
+    const rows = await harness.incidence();
+    const cell = (setting: string, la: string) => rows.find((r) => r.weekCommencing === '2026-03-30' && r.setting === setting && r.la === la);
+    expect(cell('ALL', 'ALL')).toMatchObject({ children: 1, episodesStarted: 2 });
+    expect(cell('HOME', 'ALL')).toMatchObject({ children: 1, episodesStarted: 1 });
+    expect(cell('CARE', 'E08000025')).toMatchObject({ children: 1, episodesStarted: 1, openAtWeekEnd: 1 });
+    // The care episode runs over the week boundary (and the BST change on 29 March is behind it).
+    expect(rows.find((r) => r.weekCommencing === '2026-04-06' && r.setting === 'ALL' && r.la === 'ALL')).toBeUndefined();
+    const [ended] = await harness.dataSource.query(
+      "SELECT episodes_ended FROM weekly_incidence WHERE week_start = '2026-04-06' AND setting = 'CARE' AND la_code = 'ALL'",
+    );
+    expect(ended.episodes_ended).toBe(1);
+  });
+});
+
+describe('bulletin against the simulator ground truth (real database and broker)', () => {
+  const harness = new AggregatorHarness();
+  const topics = topicNames(`test-bulletin-${randomUUID().slice(0, 8)}.`);
+  const kafka = createKafka({ clientId: 'test-bulletin-truth', brokers: ['127.0.0.1:9092'] });
+  const publisher = new KafkaPublisher(kafka);
+  const scenario = generateScenario({ seed: 33, children: 400, days: 120, now: new Date(), linkableOnly: true });
+  const expected = computeExpected(scenario.events);
+  beforeAll(async () => {
+    await harness.start();
+    await ensureTopics(kafka, topicSpecs(topics));
+    await publisher.connect();
+    await harness.apply(scenario.events.filter((e) => e.valid).map((e) => normaliseEvent(e.event!)), 800);
+  });
+  afterAll(async () => {
+    await publisher.disconnect();
+    await harness.stop();
+  });
+
+  it('headlines the true national figures and protects small local figures', async () => {
+    const busiest = expected.truth.filter((r) => r.la === 'ALL' && r.setting === 'ALL').sort((a, b) => b.children - a.children)[0];
+    const service = new BulletinService(harness.dataSource, publisher, { silentDaysFlag: 14, methodologyUrl: '/m', contact: 't', topic: topics.bulletins });
+    const outcome = await service.build(busiest.weekCommencing);
+    const [{ content }] = await harness.dataSource.query('SELECT content FROM bulletin WHERE week_start = $1 AND revision = $2', [busiest.weekCommencing, outcome.revision]);
+    for (const setting of ['ALL', 'HOME', 'CARE', 'EDUCATION']) {
+      const truth = expected.truth.find((r) => r.weekCommencing === busiest.weekCommencing && r.setting === setting && r.la === 'ALL');
+      expect(content.headline.find((h: { setting: string }) => h.setting === setting)).toMatchObject({ children: truth?.children ?? 0, episodes: truth?.episodesStarted ?? 0 });
+    }
+    const local = content.areas.filter((a: { level: string }) => a.level === 'Local authority');
+    for (const area of local) for (const v of [area.children, area.episodesStarted, area.episodesEnded, area.openAtWeekEnd]) expect(v === 'c' || v === 0 || v > 4).toBe(true);
+    expect(local.some((a: { children: unknown }) => a.children === 'c')).toBe(true);
+  });
+});

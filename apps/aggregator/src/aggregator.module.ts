@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { ScheduleModule } from '@nestjs/schedule';
 import { DatabaseModule, KafkaPublisherModule } from '@mcm/platform';
 import { envValidator } from '@mcm/shared';
 import { AggregationModule } from './aggregation/aggregation.module';
@@ -9,6 +10,7 @@ import { AggregatorEnv } from './config/aggregator.env';
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: envValidator(AggregatorEnv) }),
+    ScheduleModule.forRoot(),
     DatabaseModule,
     KafkaPublisherModule.forRoot('mcm-aggregator'),
     AggregationModule,

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import { AggregatorEnv } from '../config/aggregator.env';
 import { selectLinker } from '../linkage/linker-selection';
+import { ReviewDecisionsPoller } from '../linkage/review-decisions.poller';
 import { AcceptedEventsController } from './accepted-events.controller';
 import { BatchAggregator } from './batch-aggregator';
 import { createBatchAggregator } from './create-batch-aggregator';
@@ -20,6 +21,7 @@ import { createBatchAggregator } from './create-batch-aggregator';
         return createBatchAggregator(dataSource, config.get('LINK_KEY_SECRET', { infer: true }), linker, reviews);
       },
     },
+    ReviewDecisionsPoller,
   ],
 })
 export class AggregationModule {}

@@ -67,20 +67,46 @@ export class BatchAggregator {
     const keysChanged = await timed('profiles', () => this.register.refreshProfiles(db, fresh, children));
     const episodeChildren = await timed('episodes', () => this.refoldEpisodes(db, episodeRefs, children));
 
+    const latestReport = Math.max(...fresh.map((p) => Date.parse(p.event.reportedAt)));
+    const { affected, cells } = await this.propagate(db, keysChanged, episodeChildren, latestReport, timed, (merged) => revisionReason(fresh, merged));
+    await timed('activity', () => this.activity.record(db, fresh));
+    return { received: batch.length, new: fresh.length, nationalChildrenTouched: affected.size, cellsRecomputed: cells.length, stepMs };
+  }
+
+  /**
+   * Applies linkage review decisions recorded since the last batch without waiting for new events
+   * (the probabilistic linker's queue; a no-op otherwise).
+   */
+  async applyPendingDecisions(): Promise<{ nationalChildrenTouched: number }> {
+    try {
+      return await this.dataSource.transaction(async (db) => {
+        await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [WRITER_LOCK]);
+        const { affected } = await this.propagate(db, [], [], null, (_work, run) => run(), () => 'linkage review decision');
+        return { nationalChildrenTouched: affected.size };
+      });
+    } catch (error) {
+      throw PersistenceError.from(error);
+    }
+  }
+
+  /** Relink, rebuild national episodes, recompute cells and breakdowns: what any change sets off. */
+  private async propagate(
+    db: EntityManager, keysChanged: number[], episodeChildren: number[], latestReport: number | null,
+    timed: <T>(step: string, work: () => Promise<T>) => Promise<T>, reasonFor: (mergedOrSplit: boolean) => string,
+  ): Promise<{ affected: Set<number>; cells: IncidenceCell[] }> {
     const relinked = await timed('link', () => this.register.relink(db, keysChanged));
     const affected = await this.nationalChildrenOf(db, episodeChildren, relinked);
     const { removed, inserted } = await timed('national', () => this.nationalEpisodes.rebuild(db, [...affected]));
-
-    const latestReport = Math.max(...fresh.map((p) => Date.parse(p.event.reportedAt)));
-    const { horizon, cells: horizonCells } = await timed('horizon', () => this.incidence.advanceHorizon(db, latestReport));
+    const { horizon, cells: horizonCells } = latestReport === null
+      ? { horizon: await this.incidence.horizonWeek(db), cells: [] }
+      : await timed('horizon', () => this.incidence.advanceHorizon(db, latestReport));
     const changed = [...removed, ...inserted];
     const cells: IncidenceCell[] = uniqueCells(changed.flatMap((e) => cellsOfEpisode(e, horizon)).concat(horizonCells));
-    const revision = { publishedThrough: await this.publishedThrough(db), reason: revisionReason(fresh, await this.mergedOrSplit(db)) };
+    const revision = { publishedThrough: await this.publishedThrough(db), reason: reasonFor(await this.mergedOrSplit(db)) };
     await timed('cells', () => this.incidence.recompute(db, cells, horizon, revision));
     const breakdownWeeks = [...new Set(changed.flatMap((e) => (e.endWeek ? [e.startWeek, e.endWeek] : [e.startWeek])))];
     await timed('breakdowns', () => this.breakdowns.recompute(db, breakdownWeeks));
-    await timed('activity', () => this.activity.record(db, fresh));
-    return { received: batch.length, new: fresh.length, nationalChildrenTouched: affected.size, cellsRecomputed: cells.length, stepMs };
+    return { affected, cells };
   }
 
   /** Refolds the touched agency episodes; returns the agency child ids whose counted episodes changed. */

@@ -50,6 +50,33 @@ export class WeeklyIncidenceRepository {
     await this.recomputeTotals(db, [...new Set(level1.map((c) => c.weekStart))], revision);
   }
 
+  /**
+   * Recomputes the whole table from the national episodes (every week up to the horizon): for
+   * loading history in bulk and for checking the incremental path. Not used per batch.
+   */
+  async rebuildAll(db: EntityManager, horizonWeek: string, chunkWeeks = 26): Promise<void> {
+    await db.query('DELETE FROM weekly_incidence');
+    await db.query(
+      `WITH opens AS (
+         SELECT w::date AS week_start, e.setting, e.la_code, count(*) AS open
+           FROM national_episode e
+           CROSS JOIN LATERAL generate_series(e.start_week, least(coalesce(e.end_week - 7, $1::date), $1::date), interval '7 days') AS w
+          GROUP BY 1, 2, 3),
+       starts AS (
+         SELECT start_week AS week_start, setting, la_code, count(DISTINCT national_child_id) AS children, count(*) AS started
+           FROM national_episode GROUP BY 1, 2, 3),
+       ends AS (SELECT end_week AS week_start, setting, la_code, count(*) AS ended FROM national_episode WHERE end_week IS NOT NULL GROUP BY 1, 2, 3)
+       INSERT INTO weekly_incidence (week_start, setting, la_code, children, episodes_started, episodes_ended, open_at_week_end, updated_at)
+       SELECT week_start, setting, la_code, coalesce(s.children, 0), coalesce(s.started, 0), coalesce(n.ended, 0), coalesce(o.open, 0), now()
+         FROM starts s FULL JOIN ends n USING (week_start, setting, la_code) FULL JOIN opens o USING (week_start, setting, la_code)`,
+      [horizonWeek],
+    );
+    const weeks: { week: string }[] = await db.query('SELECT DISTINCT week_start::text AS week FROM weekly_incidence ORDER BY 1');
+    for (let i = 0; i < weeks.length; i += chunkWeeks) {
+      await this.recomputeTotals(db, weeks.slice(i, i + chunkWeeks).map((w) => w.week), { publishedThrough: null, reason: 'rebuild' });
+    }
+  }
+
   private async recomputeLevel1(db: EntityManager, cells: IncidenceCell[], horizon: string, revision: RevisionContext): Promise<void> {
     await db.query(
       `WITH t AS (SELECT DISTINCT * FROM unnest($1::date[], $2::text[], $3::text[]) AS u(week_start, setting, la_code)),

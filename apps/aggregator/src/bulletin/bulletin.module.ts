@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ScheduleModule } from '@nestjs/schedule';
 import { KafkaPublisher } from '@mcm/kafka';
 import { weekStartOfLabel } from '@mcm/shared';
 import { DataSource } from 'typeorm';
@@ -9,7 +8,6 @@ import { BulletinScheduler } from './bulletin.scheduler';
 import { BulletinService } from './bulletin.service';
 
 @Module({
-  imports: [ScheduleModule.forRoot()],
   providers: [
     {
       provide: BulletinService,

@@ -1,5 +1,5 @@
 import { BulletinEnv } from '../bulletin/bulletin.env';
-import { IsIn, IsString, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsString, Max, Min, MinLength } from 'class-validator';
 
 export class AggregatorEnv extends BulletinEnv {
   @IsString()
@@ -19,6 +19,10 @@ export class AggregatorEnv extends BulletinEnv {
    */
   @IsIn(['deterministic', 'probabilistic'])
   LINKER: 'deterministic' | 'probabilistic' = 'deterministic';
+
+  /** How often reviewers' decisions are applied when no events arrive (probabilistic linker). */
+  @IsInt() @Min(1) @Max(3600)
+  REVIEW_DECISIONS_INTERVAL_SECONDS: number = 10;
 }
 
 export const DEVELOPMENT_LINK_KEY_SECRET = 'development-only-link-key-secret';

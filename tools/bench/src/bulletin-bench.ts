@@ -1,0 +1,100 @@
+import { createKafka, ensureTopics, KafkaPublisher, topicNames, topicSpecs } from '@mcm/kafka';
+import { dataSourceOptions, migrateDatabase } from '@mcm/persistence';
+import { addWeeks, referenceData, weekCommencing } from '@mcm/shared';
+import { DataSource } from 'typeorm';
+import { WeeklyBreakdownRepository } from '../../../apps/aggregator/src/aggregation/weekly-breakdown.repository';
+import { WeeklyIncidenceRepository } from '../../../apps/aggregator/src/aggregation/weekly-incidence.repository';
+import { BulletinService } from '../../../apps/aggregator/src/bulletin/bulletin.service';
+import { ScratchDatabase } from '../../harness/src';
+
+/**
+ * `npm run bench:bulletin`: ten years of national history (about 2,000,000 episodes, loaded in
+ * bulk), then times building the latest week's bulletin (figures, disclosure control, JSON, CSV,
+ * HTML, storage and publication).
+ */
+const log = (m: string) => process.stderr.write(`[bench:bulletin] ${m}\n`);
+
+async function main(): Promise<void> {
+  const flag = process.argv.indexOf('--episodes');
+  const episodes = flag >= 0 ? Number(process.argv[flag + 1]) : 2_000_000;
+  if (!Number.isInteger(episodes) || episodes < 1) throw new Error('usage: npm run bench:bulletin [-- --episodes N]');
+  const runs = 7;
+  const db = await new ScratchDatabase().create();
+  await migrateDatabase(db.url);
+  const dataSource = await new DataSource(dataSourceOptions(db.url)).initialize();
+  const topics = topicNames(`bench-bulletin-${Date.now()}.`);
+  const kafka = createKafka({ clientId: 'bench-bulletin', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',') });
+  await ensureTopics(kafka, topicSpecs(topics));
+  const publisher = new KafkaPublisher(kafka);
+  await publisher.connect();
+  try {
+    const lastWeek = addWeeks(weekCommencing(new Date()), -1);
+    const t0 = Date.now();
+    await loadHistory(dataSource, episodes, lastWeek);
+    log(`loaded ${episodes} national episodes over 10 years in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    const t1 = Date.now();
+    await new WeeklyIncidenceRepository().rebuildAll(dataSource.manager, lastWeek);
+    const weeks: { week: string }[] = await dataSource.query('SELECT DISTINCT start_week::text AS week FROM national_episode ORDER BY 1');
+    const breakdowns = new WeeklyBreakdownRepository();
+    for (let i = 0; i < weeks.length; i += 26) await breakdowns.recompute(dataSource.manager, weeks.slice(i, i + 26).map((w) => w.week));
+    log(`weekly figures and breakdowns for ${weeks.length} weeks in ${((Date.now() - t1) / 1000).toFixed(0)} s`);
+
+    const service = new BulletinService(dataSource, publisher, { silentDaysFlag: 14, methodologyUrl: '/docs/STATISTICS.md', contact: 'bench', topic: topics.bulletins });
+    const timings: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      // A revision per run (the data changes a little) so that every run does the whole build.
+      await dataSource.query(`UPDATE weekly_incidence SET children = children + 1 WHERE week_start = $1 AND setting = 'ALL' AND la_code = 'ALL'`, [lastWeek]);
+      const started = performance.now();
+      const outcome = await service.build(lastWeek);
+      timings.push(performance.now() - started);
+      if (!outcome.created) throw new Error('expected a new revision');
+    }
+    timings.sort((a, b) => a - b);
+    const [{ size }] = await dataSource.query("SELECT length(html) + length(csv) AS size FROM bulletin ORDER BY revision DESC LIMIT 1");
+    log(`build times ms: ${timings.map((t) => t.toFixed(0)).join(', ')}; HTML + CSV ${(size / 1024).toFixed(0)} KiB`);
+    process.stdout.write(`RESULT bulletin_build_ms=${timings[Math.floor(runs / 2)].toFixed(0)} max_ms=${timings[runs - 1].toFixed(0)} episodes=${episodes} weeks=${weeks.length}\n`);
+  } finally {
+    await publisher.disconnect();
+    await dataSource.destroy();
+    await db.drop();
+  }
+}
+
+/** Synthetic national episodes: 3,650 days back, durations mostly under a day, 1% still open. */
+async function loadHistory(dataSource: DataSource, episodes: number, lastWeek: string): Promise<void> {
+  const las = [...referenceData().localAuthorities.values()];
+  const lastDay = Date.parse(`${addWeeks(lastWeek, 1)}T00:00:00Z`);
+  await dataSource.query(
+    `CREATE TEMP TABLE las AS SELECT * FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(la_code, region_code, n)`,
+    [las.map((l) => l.code), las.map((l) => l.regionCode)],
+  );
+  await dataSource.query(
+    `INSERT INTO national_episode (national_child_id, started_at, ended_at, start_week, end_week, setting, la_code, agency_episode_count,
+                                   region_code, age_band, sex, ethnicity_group, risk_grade, duration_band, return_interview_within_72h, repeat_missing)
+     SELECT child, s, e, date_trunc('week', s AT TIME ZONE 'Europe/London')::date, date_trunc('week', e AT TIME ZONE 'Europe/London')::date,
+            (ARRAY['HOME','HOME','CARE','EDUCATION'])[1 + (g % 4)], las.la_code, 1, las.region_code,
+            (ARRAY['10-15','16-17','5-9','1-4'])[1 + (g % 4)], (ARRAY['F','M'])[1 + (g % 2)],
+            (ARRAY['White','Black','Asian','Mixed','Other'])[1 + (g % 5)], (ARRAY['LOW','MEDIUM','HIGH','NOT_GRADED'])[1 + (g % 4)],
+            CASE WHEN e IS NULL THEN NULL WHEN e - s < interval '1 day' THEN 'Under 24 hours' WHEN e - s < interval '2 days' THEN '1-2 days'
+                 WHEN e - s <= interval '7 days' THEN '2-7 days' ELSE 'Over 7 days' END,
+            g % 3 = 0, g % 7 = 0
+       FROM (SELECT g, (g::bigint * 7919) % ($1::int / 5) AS child,
+                    to_timestamp($2::float8 / 1000 - random() * 3650 * 86400) AS s, g % 100 = 0 AS open, random() AS r
+               FROM generate_series(1, $1::int) AS g) x
+       CROSS JOIN LATERAL (SELECT CASE WHEN x.open THEN NULL ELSE x.s + (-ln(1 - x.r * 0.999) * interval '14 hours') END AS e) d
+       JOIN las ON las.n = 1 + (x.g % ${las.length})
+      WHERE x.s < to_timestamp($2::float8 / 1000)`,
+    [episodes, lastDay],
+  );
+  await dataSource.query(
+    `INSERT INTO agency_activity (agency_code, week_start, agency_type, events, lag_hours_sum, last_reported_at)
+     SELECT la_code, w::date, 'LOCAL_AUTHORITY', 40, 40 * 6.5, w + interval '6 days' FROM las, generate_series($1::date - 3640, $1::date, interval '7 days') AS w`,
+    [lastWeek],
+  );
+  await dataSource.query('ANALYZE');
+}
+
+main().then(() => process.exit(0), (error: Error) => {
+  process.stderr.write(`bench:bulletin failed: ${error.stack ?? error.message}\n`);
+  process.exit(1);
+});
