@@ -34,6 +34,8 @@ URL="http://127.0.0.1:$API_PORT"
 for _ in $(seq 1 60); do curl -fs "$URL/health" >/dev/null 2>&1 && break; sleep 1; done
 curl -fs "$URL/health" >/dev/null || { echo "[start] the api did not become healthy; see .infra/logs/api.log" >&2; exit 1; }
 
+TOKEN="$(node dist/tools/token/src/main.js --role statistician --sub npm-start)"
+ANALYST_TOKEN="$(node dist/tools/token/src/main.js --role analyst --sub demo-analyst)"
 DEMO_TRUTH="$ROOT/.infra/demo-ground-truth.json"
 if [ -f "$DEMO_TRUTH" ]; then
   echo "[start] demo data already published (ground truth: .infra/demo-ground-truth.json)"
@@ -46,21 +48,24 @@ fi
 echo "[start] waiting for the aggregator to count the demo data"
 LAST=""
 for _ in $(seq 1 90); do
-  TOTAL="$(curl -fs "$URL/v1/incidence/weekly?from=$(date -u -d "-$DEMO_DAYS days" +%F)" \
+  TOTAL="$(curl -fs -H "Authorization: Bearer $TOKEN" "$URL/v1/incidence/weekly?from=$(date -u -d "-$DEMO_DAYS days" +%F)" \
     | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).weeks.reduce((a,w)=>a+w.episodesStarted,0)))')"
   if [ "${TOTAL:-0}" -gt 0 ] && [ "$TOTAL" = "$LAST" ]; then break; fi
   LAST="$TOTAL"; sleep 2
 done
 echo "[start] $LAST national episodes counted over the last $DEMO_DAYS days"
 
+echo "$ANALYST_TOKEN" > "$ROOT/.infra/analyst.token"
 cat <<MSG
 
   Missing Children Monitor is running.
     API:      $URL
     OpenAPI:  $URL/docs
     Health:   $URL/health
-    Try:      curl '$URL/v1/incidence/weekly?setting=CARE'
-              curl '$URL/v1/incidence/weekly?from=$(date -u -d '-12 weeks' +%G-W%V)&la=E09000033'
+    Token:    an analyst token (8 hours) is in .infra/analyst.token; mint others with
+              npm run token -- --role analyst|statistician|data-steward|admin --sub <name>
+    Try:      curl -H "Authorization: Bearer \$(cat .infra/analyst.token)" '$URL/v1/incidence/weekly?setting=CARE'
+              curl -H "Authorization: Bearer \$(cat .infra/analyst.token)" '$URL/v1/bulletins'
   Logs in .infra/logs. Ctrl-C stops the services.
 
 MSG

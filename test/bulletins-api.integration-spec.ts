@@ -46,12 +46,13 @@ describe('GET /v1/bulletins (running api)', () => {
     // The City's 3 is suppressed, and so is Westminster's 9: otherwise 3 = London's 12 - 9.
     expect([westminster.children, city.children]).toEqual(['c', 'c']);
     expect(json.body.areas.find((a: { level: string; setting: string; code: string }) => a.level === 'Regional' && a.setting === 'HOME' && a.code === 'E12000007').episodesStarted).toBe(12);
-    const csv = await fetch(`http://127.0.0.1:${pipeline.apiPort}/v1/bulletins/2026-W47.csv`);
+    const auth = { headers: { authorization: `Bearer ${await pipeline.token('analyst')}` } };
+    const csv = await fetch(`http://127.0.0.1:${pipeline.apiPort}/v1/bulletins/2026-W47.csv`, auth);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const lines = (await csv.text()).trim().split('\n');
     expect(lines[0]).toMatch(/^time_period,time_identifier,geographic_level,country_code,country_name/);
     expect(lines.some((l) => l.includes('E09000001') && l.includes(',c,'))).toBe(true);
-    const html = await fetch(`http://127.0.0.1:${pipeline.apiPort}/v1/bulletins/2026-W47.html`);
+    const html = await fetch(`http://127.0.0.1:${pipeline.apiPort}/v1/bulletins/2026-W47.html`, auth);
     expect(html.headers.get('content-type')).toContain('text/html');
     const page = await html.text();
     expect(page).toContain('<svg');

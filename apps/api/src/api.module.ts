@@ -3,6 +3,8 @@ import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER } from '@nestjs/core';
 import { DatabaseModule } from '@mcm/platform';
 import { envValidator } from '@mcm/shared';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { ApiEnv } from './config/api.env';
 import { BulletinsModule } from './bulletins/bulletins.module';
@@ -14,6 +16,8 @@ import { LinkageReviewModule } from './linkage-review/linkage-review.module';
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: envValidator(ApiEnv) }),
     DatabaseModule,
+    AuthModule,
+    AuditModule,
     HealthModule,
     IncidenceModule,
     BulletinsModule,

@@ -2,16 +2,33 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { createLogger, exitOnStartupFailure } from '@mcm/platform';
 import { envValidator } from '@mcm/shared';
 import { ApiModule } from './api.module';
 import { ApiEnv } from './config/api.env';
 import { openApiDocument } from './openapi';
 
+/** Body-parser failures (too large, malformed) as problem details, never Express's HTML page. */
+function bodyErrorsAsProblems(error: { status?: number } | undefined, _req: Request, res: Response, next: NextFunction): void {
+  if (!error) return next();
+  const status = error.status === 413 ? 413 : 400;
+  res.status(status).type('application/problem+json').json({
+    type: 'about:blank', title: status === 413 ? 'The request body is too large' : 'The request body could not be read', status, errors: [],
+  });
+}
+
 async function bootstrap(): Promise<void> {
   const env = envValidator(ApiEnv)(process.env);
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule, { logger: createLogger('api', env.LOG_FORMAT) });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule, { logger: createLogger('api', env.LOG_FORMAT), bodyParser: false });
   app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'] } } }));
+  app.useBodyParser('json', { limit: '64kb' });
+  app.useBodyParser('urlencoded', { limit: '16kb', extended: false });
+  app.use(bodyErrorsAsProblems);
+  if (env.CORS_ORIGINS) app.enableCors({ origin: env.CORS_ORIGINS.split(',').map((o) => o.trim()), methods: ['GET', 'POST'] });
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
   await app.listen(env.API_PORT, env.API_HOST);

@@ -6,9 +6,12 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Missing Children Monitor: national API')
     .setDescription(
       'Weekly incidence of children going missing from home, care and education in England, deduplicated across police, ' +
-        'local authorities and schools. Access control and statistical disclosure control are not in place yet (see README).',
+        'local authorities and schools. Every route but /health and /docs needs a bearer token; analysts receive figures ' +
+        'with disclosure control applied below national level (counts 1-4 shown as "c").',
     )
     .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A token from your identity provider (locally: npm run token -- --role analyst --sub <name>)' })
+    .addSecurityRequirements('bearer')
     .build();
   return SwaggerModule.createDocument(app, config);
 }

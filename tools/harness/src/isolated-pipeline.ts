@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createKafka, ensureTopics, KafkaPublisher, OutgoingRecord, TopicNames, topicNames, topicSpecs } from '@mcm/kafka';
 import { Admin, Kafka } from 'kafkajs';
+import { mintToken } from '../../../apps/api/src/auth/mint-token';
+import { Role } from '../../../apps/api/src/auth/roles';
 import { ScratchDatabase } from './scratch-database';
 import { freePort, RunningService, ServiceName, waitFor } from './service-process';
 
@@ -18,6 +20,7 @@ export interface RawMessage {
  */
 export class IsolatedPipeline {
   readonly id: string;
+  readonly jwtSecret = randomBytes(24).toString('hex');
   readonly topics: TopicNames;
   readonly kafka: Kafka;
 
@@ -52,6 +55,7 @@ export class IsolatedPipeline {
       LOG_FORMAT: 'json',
       // The weekly job would publish at start-up; specs about bulletins turn it on themselves.
       BULLETIN_ENABLED: 'false',
+      JWT_SECRET: this.jwtSecret,
       ...this.extraEnv,
     };
   }
@@ -130,8 +134,15 @@ export class IsolatedPipeline {
     await admin.resetOffsets({ groupId, topic, earliest: true });
   }
 
-  async api(path: string): Promise<{ status: number; body: any }> {
-    const response = await fetch(`http://127.0.0.1:${this.apiPort}${path}`);
+  /** A bearer token the pipeline's API accepts (signed with its JWT_SECRET). */
+  token(role: Role = 'statistician', sub = `test-${role}`): Promise<string> {
+    return mintToken({ sub, role }, { secret: this.jwtSecret, issuer: 'missing-children-monitor', audience: 'mcm-api' });
+  }
+
+  /** GET against the API; signed in as a statistician unless told otherwise (`role: null`: no token). */
+  async api(path: string, role: Role | null = 'statistician'): Promise<{ status: number; body: any }> {
+    const headers: Record<string, string> = role ? { authorization: `Bearer ${await this.token(role)}` } : {};
+    const response = await fetch(`http://127.0.0.1:${this.apiPort}${path}`, { headers });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
   }

@@ -13,6 +13,7 @@ export type ServiceName = 'ingest' | 'aggregator' | 'api';
 export class RunningService {
   private child?: ChildProcess;
   private exited?: Promise<number | null>;
+  private captured = '';
 
   constructor(readonly name: ServiceName, private readonly env: NodeJS.ProcessEnv, private readonly logName: string) {}
 
@@ -25,6 +26,9 @@ export class RunningService {
     });
     this.child.stdout!.pipe(log);
     this.child.stderr!.pipe(log);
+    const keep = (chunk: Buffer) => (this.captured = (this.captured + chunk.toString()).slice(-64 * 1024));
+    this.child.stdout!.on('data', keep);
+    this.child.stderr!.on('data', keep);
     this.exited = new Promise((resolve) => this.child!.once('exit', (code) => resolve(code)));
     return this;
   }
@@ -42,6 +46,16 @@ export class RunningService {
     } catch {
       return undefined;
     }
+  }
+
+  /** The last 64 KiB the service printed. */
+  output(): string {
+    return this.captured;
+  }
+
+  /** Waits for the service to exit by itself and returns its exit code. */
+  exitCode(timeoutMs: number): Promise<number | null> {
+    return Promise.race([this.exited!, new Promise<number | null>((_, reject) => setTimeout(() => reject(new Error(`${this.name} still running after ${timeoutMs} ms`)), timeoutMs).unref())]);
   }
 
   /** SIGKILL gives the service no chance to finish anything: the crash case. */

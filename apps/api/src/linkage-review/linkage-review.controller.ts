@@ -1,27 +1,17 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Req, SetMetadata, UsePipes } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, UsePipes } from '@nestjs/common';
 import {
-  ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags,
+  ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags,
 } from '@nestjs/swagger';
-import { Request } from 'express';
+import { CurrentUser, Roles } from '../auth/roles.decorator';
+import { AuthenticatedUser } from '../auth/roles';
 import { queryValidationPipe } from '../common/validation';
 import { LinkageDecisionBody, LinkageReviewList, LinkageReviewQuery, LinkageReviewView } from './linkage-review.dto';
 import { LinkageReviewService } from './linkage-review.service';
 
-/**
- * Role metadata for the access-control issue: only `data-steward` may list or decide linkage
- * reviews. NOT ENFORCED YET: no guard reads it until access control lands (README: the API is
- * unprotected and listens on 127.0.0.1 only).
- */
-export const ROLES_KEY = 'roles';
-export const DATA_STEWARD = 'data-steward';
-const Roles = (...roles: string[]) => SetMetadata(ROLES_KEY, roles);
-
-/** Until access control lands there is no authenticated user; the decision is recorded as this. */
-export const UNAUTHENTICATED_REVIEWER = 'unauthenticated';
-
 @ApiTags('linkage review')
 @Controller('v1/linkage/reviews')
-@Roles(DATA_STEWARD)
+@ApiBearerAuth()
+@Roles('data-steward', 'admin')
 @UsePipes(queryValidationPipe)
 export class LinkageReviewController {
   constructor(private readonly reviews: LinkageReviewService) {}
@@ -37,13 +27,12 @@ export class LinkageReviewController {
   @Post(':id/decision')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Record a reviewer decision; the aggregator re-clusters the records and updates the figures in its next batch',
+    summary: 'Record a reviewer decision; the aggregator re-clusters the records and updates the figures within seconds',
   })
   @ApiOkResponse({ type: LinkageReviewView })
   @ApiNotFoundResponse({ description: 'No such review' })
   @ApiConflictResponse({ description: 'The review was already decided' })
-  decide(@Param('id', ParseIntPipe) id: number, @Body() body: LinkageDecisionBody, @Req() request: Request): Promise<LinkageReviewView> {
-    const user = (request as Request & { user?: { id?: string } }).user;
-    return this.reviews.decide(id, body.decision, user?.id ?? UNAUTHENTICATED_REVIEWER);
+  decide(@Param('id', ParseIntPipe) id: number, @Body() body: LinkageDecisionBody, @CurrentUser() user: AuthenticatedUser): Promise<LinkageReviewView> {
+    return this.reviews.decide(id, body.decision, user.sub);
   }
 }

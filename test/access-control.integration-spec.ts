@@ -1,0 +1,143 @@
+import * as fc from 'fast-check';
+import { randomUUID } from 'node:crypto';
+import { SignJWT, generateKeyPair } from 'jose';
+import { dataSourceOptions } from '@mcm/persistence';
+import { normaliseEvent } from '@mcm/shared';
+import { aMissingReport } from '@mcm/shared/testing/event-factory';
+import { DataSource } from 'typeorm';
+import { createBatchAggregator } from '../apps/aggregator/src/aggregation/create-batch-aggregator';
+import { mintToken } from '../apps/api/src/auth/mint-token';
+import { IsolatedPipeline, RunningService, waitFor } from '../tools/harness/src';
+
+/** Access control, disclosure control by role, audit and hardening of the running API. */
+describe('API access control (running api)', () => {
+  const pipeline = new IsolatedPipeline('test', { RATE_LIMIT_PER_MINUTE: '100000' });
+  let dataSource: DataSource;
+  const base = () => `http://127.0.0.1:${pipeline.apiPort}`;
+  const get = (path: string, token?: string) => fetch(`${base()}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const body = async (path: string, token: string): Promise<any> => (await get(path, token)).json();
+  const sign = (claims: Record<string, unknown>, secret = pipeline.jwtSecret) =>
+    new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(secret));
+  const now = () => Math.floor(Date.now() / 1000);
+  const las = ['E09000033', 'E09000001', 'E08000025', 'E06000001'];
+
+  beforeAll(async () => {
+    await pipeline.start(['api']);
+    dataSource = await new DataSource(dataSourceOptions(pipeline.db.url)).initialize();
+    // Small and large counts in several LAs and settings over four weeks.
+    const events = Array.from({ length: 90 }, (_, i) => normaliseEvent(aMissingReport({
+      eventId: randomUUID(), agencyChildRef: `C-${i}`, agencyEpisodeRef: `E-${i}`, setting: (['HOME', 'HOME', 'CARE', 'EDUCATION'] as const)[i % 4],
+      occurredAt: new Date(Date.parse('2026-10-26T10:00:00Z') + (i % 4) * 7 * 86_400_000).toISOString(), reportedAt: '2026-11-20T10:00:00Z',
+      agency: { type: 'LOCAL_AUTHORITY', code: las[i % 4 === 0 ? 0 : i % 7 === 0 ? 1 : i % 3 === 0 ? 2 : 0] },
+      child: { givenName: `CHILD${i}`, familyName: 'TEST', dateOfBirth: '2012-01-01', responsibleLaCode: las[i % 4 === 0 ? 0 : i % 7 === 0 ? 1 : i % 3 === 0 ? 2 : 0] },
+    })));
+    await createBatchAggregator(dataSource, 'test-link-key-secret-0123456789').apply(events.map((event, i) => ({ event, partition: 0, offset: String(i) })));
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await pipeline.stop();
+  });
+
+  it('answers 401 to a missing, expired, wrongly signed, wrong-audience or wrong-issuer token', async () => {
+    const claims = { sub: 'mallory', role: 'admin', iss: 'missing-children-monitor', aud: 'mcm-api', exp: now() + 600 };
+    const { privateKey } = await generateKeyPair('RS256');
+    const cases = {
+      missing: undefined,
+      garbage: 'not-a-token',
+      expired: await sign({ ...claims, exp: now() - 60 }),
+      'wrong signature': await sign(claims, 'another-secret-entirely'),
+      'wrong audience': await sign({ ...claims, aud: 'some-other-api' }),
+      'wrong issuer': await sign({ ...claims, iss: 'someone-else' }),
+      'no role': await sign({ ...claims, role: undefined }),
+      'unknown role': await sign({ ...claims, role: 'superuser' }),
+      'RS256 when HS256 is configured': await new SignJWT(claims).setProtectedHeader({ alg: 'RS256' }).sign(privateKey),
+    };
+    for (const [name, token] of Object.entries(cases)) {
+      const response = await get('/v1/incidence/weekly', token);
+      expect([name, response.status]).toEqual([name, 401]);
+      const body = await response.json();
+      expect(JSON.stringify(body)).not.toMatch(/at .*\.js|stack|SELECT/);
+    }
+    expect((await get('/health')).status).toBe(200);
+  });
+
+  it('answers 403 to a role the route does not admit', async () => {
+    expect((await get('/v1/incidence/weekly', await pipeline.token('data-steward'))).status).toBe(403);
+    expect((await get('/v1/audit', await pipeline.token('analyst'))).status).toBe(403);
+    expect((await get('/v1/linkage/reviews', await pipeline.token('statistician'))).status).toBe(403);
+    expect((await get('/v1/audit', await pipeline.token('admin'))).status).toBe(200);
+  });
+
+  it('never gives an analyst a suppressed value below national level (random queries)', async () => {
+    const analyst = await pipeline.token('analyst');
+    const statistician = await pipeline.token('statistician');
+    let sawSmall = false;
+    await fc.assert(fc.asyncProperty(
+      fc.constantFrom(...las, 'E12000007', 'UNKNOWN'), fc.constantFrom('ALL', 'HOME', 'CARE', 'EDUCATION'), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 3 }),
+      async (la, setting, first, length) => {
+        const from = new Date(Date.parse('2026-10-19T12:00:00Z') + first * 7 * 86_400_000).toISOString().slice(0, 10);
+        const to = new Date(Date.parse(from) + length * 7 * 86_400_000).toISOString().slice(0, 10);
+        const path = `/v1/incidence/weekly?from=${from}&to=${to}&setting=${setting}&la=${la}`;
+        const [asAnalyst, asStatistician] = await Promise.all([body(path, analyst), body(path, statistician)]);
+        asAnalyst.weeks.forEach((week: Record<string, unknown>, i: number) => {
+          for (const measure of ['children', 'episodesStarted', 'episodesEnded', 'episodesOpenAtWeekEnd']) {
+            const value = week[measure];
+            expect(value === 'c' || (typeof value === 'number' && (value === 0 || value > 4))).toBe(true);
+            const raw = asStatistician.weeks[i][measure];
+            if (raw >= 1 && raw <= 4) sawSmall = true;
+            if (value !== 'c') expect(value).toBe(raw);
+          }
+        });
+      },
+    ), { numRuns: 40 });
+    expect(sawSmall).toBe(true);
+  });
+
+  it('gives analysts national figures in full', async () => {
+    const national = await body('/v1/incidence/weekly?from=2026-W44&to=2026-W47', await pipeline.token('analyst'));
+    expect(national.weeks.map((w: { episodesStarted: number }) => w.episodesStarted).reduce((a: number, b: number) => a + b, 0)).toBe(90);
+  });
+
+  it('records an audit row for every request, refused ones included', async () => {
+    const subject = `auditor-${randomUUID().slice(0, 8)}`;
+    const token = await mintToken({ sub: subject, role: 'analyst' }, { secret: pipeline.jwtSecret, issuer: 'missing-children-monitor', audience: 'mcm-api' });
+    const statuses = [(await get('/v1/incidence/weekly?setting=CARE', token)).status, (await get('/v1/audit', token)).status, (await get('/v1/incidence/weekly?setting=NOPE', token)).status];
+    expect(statuses).toEqual([200, 403, 400]);
+    const admin = await pipeline.token('admin');
+    const rows = await waitFor('the audit rows', async () => {
+      const { records } = await body(`/v1/audit?subject=${subject}`, admin);
+      return records.length === 3 ? records : undefined;
+    }, 10_000);
+    expect(rows.map((r: { route: string; status: number; role: string }) => [r.route, r.status, r.role]).reverse())
+      .toEqual([['/v1/incidence/weekly', 200, 'analyst'], ['/v1/audit', 403, 'analyst'], ['/v1/incidence/weekly', 400, 'analyst']]);
+    expect(rows[2].parameters).toEqual({ setting: 'CARE' });
+    const [{ n }] = await pipeline.db.query<{ n: string }>('SELECT count(*) AS n FROM api_audit WHERE subject IS NULL');
+    expect(Number(n)).toBeGreaterThan(0);
+    await expect(pipeline.db.query('DELETE FROM api_audit')).rejects.toThrow(/append-only/);
+  });
+
+  it('sends security headers, keeps CORS closed, refuses large bodies', async () => {
+    const response = await fetch(`${base()}/health`, { headers: { origin: 'https://evil.example' } });
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('strict-transport-security')).toBeTruthy();
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(response.headers.get('x-powered-by')).toBeNull();
+    const big = await fetch(`${base()}/v1/linkage/reviews/1/decision`, {
+      method: 'POST', headers: { authorization: `Bearer ${await pipeline.token('data-steward')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ decision: 'CONFIRM', padding: 'x'.repeat(200 * 1024) }),
+    });
+    expect(big.status).toBe(413);
+  });
+});
+
+describe('API start-up in production', () => {
+  it('refuses to start without a configured token key', async () => {
+    // Empty values count as unset, as in a deployment template with the keys left blank.
+    const service = new RunningService('api', { NODE_ENV: 'production', JWT_SECRET: '', JWT_PUBLIC_KEY: '', JWKS_URL: '' }, `prod-refusal-${randomUUID().slice(0, 6)}`).start();
+    const code = await service.exitCode(30_000);
+    expect(code).toBe(1);
+    expect(service.output()).toMatch(/JWT_SECRET, JWT_PUBLIC_KEY or JWKS_URL must be set in production/);
+  });
+});
+
