@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { ApiEnv } from './config/api.env';
 import { BulletinsModule } from './bulletins/bulletins.module';
+import { CompletenessModule } from './completeness/completeness.module';
 import { HealthModule } from './health/health.module';
 import { IncidenceModule } from './incidence/incidence.module';
 import { LinkageReviewModule } from './linkage-review/linkage-review.module';
@@ -21,6 +22,7 @@ import { LinkageReviewModule } from './linkage-review/linkage-review.module';
     HealthModule,
     IncidenceModule,
     BulletinsModule,
+    CompletenessModule,
     LinkageReviewModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

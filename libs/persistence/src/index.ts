@@ -4,3 +4,4 @@ export * from './ensure-database';
 export * from './entities';
 export * from './migrate';
 export * from './safe-error';
+export * from './statistics/statistics-figures.repository';

@@ -1,7 +1,7 @@
 import { AreaRow, Bulletin, BreakdownRow, CompletenessNote, HeadlineRow, Published, SettingKey } from '@mcm/bulletin';
 import { DEFAULT_RULES, DisclosureRules, protectTable } from '@mcm/disclosure';
 import { addWeeks, isoWeekLabel, ReferenceData } from '@mcm/shared';
-import { AgencyFigures, BreakdownFigures, IncidenceFigures, RevisionFigures } from './bulletin-figures.repository';
+import { AgencyFigures, BreakdownFigures, IncidenceFigures, RevisionFigures } from '@mcm/persistence';
 
 export const SETTINGS: SettingKey[] = ['ALL', 'HOME', 'CARE', 'EDUCATION'];
 const LEVEL_SETTINGS = ['HOME', 'CARE', 'EDUCATION'] as const;

@@ -4,7 +4,7 @@ import { addWeeks, referenceData, weekCommencing } from '@mcm/shared';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { assembleBulletin } from './assemble-bulletin';
-import { BulletinFiguresRepository, sameWeekLastYear } from './bulletin-figures.repository';
+import { sameWeekLastYear, StatisticsFiguresRepository } from '@mcm/persistence';
 
 export interface BulletinSettings {
   silentDaysFlag: number;
@@ -30,7 +30,7 @@ export interface BuildOutcome {
 const BULLETIN_LOCK = 'mcm.bulletin.builder';
 
 export class BulletinService {
-  private readonly figures = new BulletinFiguresRepository();
+  private readonly figures = new StatisticsFiguresRepository();
 
   constructor(private readonly dataSource: DataSource, private readonly publisher: KafkaPublisher, private readonly settings: BulletinSettings) {}
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IncidenceController } from './incidence.controller';
+import { IncidenceQueryService } from './incidence-query.service';
 import { WeeklyIncidenceService } from './weekly-incidence.service';
 
-@Module({ controllers: [IncidenceController], providers: [WeeklyIncidenceService] })
+@Module({ controllers: [IncidenceController], providers: [WeeklyIncidenceService, IncidenceQueryService] })
 export class IncidenceModule {}

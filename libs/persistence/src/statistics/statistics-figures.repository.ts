@@ -6,8 +6,8 @@ export interface BreakdownFigures { dimension: string; category: string; childre
 export interface RevisionFigures { weekStart: string; setting: string; area: string; measure: string; oldValue: number; newValue: number; changedAt: Date; reason: string }
 export interface AgencyFigures { agencyCode: string; agencyType: string; lastReportedAt: Date | null; eventsThisWeek: number; eventsBefore: number; weeksBefore: number; lagHours: number | null }
 
-/** Reads what a bulletin for one week needs; every query is bounded by week, so history size barely matters. */
-export class BulletinFiguresRepository {
+/** Reads published-statistics figures (bulletins, the API); every query is bounded by week, so history size barely matters. */
+export class StatisticsFiguresRepository {
   async incidence(db: EntityManager, weekStarts: string[], areas: 'national' | 'all'): Promise<Map<string, IncidenceFigures[]>> {
     const rows: { week_start: string; setting: string; la_code: string; children: number; episodes_started: number; episodes_ended: number; open_at_week_end: number }[] =
       await db.query(
