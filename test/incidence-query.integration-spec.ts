@@ -11,6 +11,8 @@ describe('GET /v1/incidence (running api)', () => {
   const scenario = generateScenario({ seed: 41, children: 400, days: 120, now: new Date('2026-11-20T12:00:00Z') });
   let dataSource: DataSource;
   let token: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const json = async (response: Response): Promise<any> => response.json();
   const get = (path: string, headers: Record<string, string> = {}) => fetch(`http://127.0.0.1:${pipeline.apiPort}${path}`, { headers: { authorization: `Bearer ${token}`, ...headers } });
 
   beforeAll(async () => {
@@ -27,8 +29,8 @@ describe('GET /v1/incidence (running api)', () => {
 
   it('agrees with the weekly table for England, week by week', async () => {
     const [mine, weekly] = await Promise.all([
-      get('/v1/incidence?from=2026-W30&to=2026-W46').then((r) => r.json()),
-      get('/v1/incidence/weekly?from=2026-W30&to=2026-W46').then((r) => r.json()),
+      get('/v1/incidence?from=2026-W30&to=2026-W46').then(json),
+      get('/v1/incidence/weekly?from=2026-W30&to=2026-W46').then(json),
     ]);
     const byWeek = new Map(mine.rows.map((r: { period: string }) => [r.period, r]));
     for (const w of weekly.weeks) {
@@ -37,14 +39,14 @@ describe('GET /v1/incidence (running api)', () => {
   });
 
   it('groups by setting and age band, counts distinct children per month, and compares with the previous period', async () => {
-    const body = await get('/v1/incidence?from=2026-09&to=2026-10&granularity=month&groupBy=setting,ageBand&compare=previous-period').then((r) => r.json());
+    const body = await get('/v1/incidence?from=2026-09&to=2026-10&granularity=month&groupBy=setting,ageBand&compare=previous-period').then(json);
     expect(body.rows.length).toBeGreaterThan(0);
     for (const row of body.rows) {
       expect(['2026-09', '2026-10']).toContain(row.period);
       expect(Object.keys(row.groups).sort()).toEqual(['ageBand', 'setting']);
       expect(row.previous.period).toBe(row.period === '2026-09' ? '2026-07' : '2026-08');
     }
-    const total = await get('/v1/incidence?from=2026-10&to=2026-10&granularity=month').then((r) => r.json());
+    const total = await get('/v1/incidence?from=2026-10&to=2026-10&granularity=month').then(json);
     const episodes = body.rows.filter((r: { period: string }) => r.period === '2026-10').reduce((n: number, r: { episodesStarted: number }) => n + r.episodesStarted, 0);
     expect(episodes).toBe(total.rows[0].episodesStarted);
     // A child can be in two groups in a month, never fewer children in total than in any group.
@@ -53,12 +55,12 @@ describe('GET /v1/incidence (running api)', () => {
 
   it('serves the same figures as CSV, by suffix or by Accept header', async () => {
     const path = '/v1/incidence?from=2026-W40&to=2026-W44&groupBy=setting';
-    const json = await get(path).then((r) => r.json());
+    const expected = await get(path).then(json);
     for (const response of [await get(path.replace('/v1/incidence?', '/v1/incidence.csv?')), await get(path, { accept: 'text/csv' })]) {
       expect(response.headers.get('content-type')).toContain('text/csv');
       const [header, ...lines] = (await response.text()).trim().split('\n');
       expect(header).toBe('period,period_start,setting,children_count,episodes_started_count');
-      expect(lines.map((l) => l.split(','))).toEqual(json.rows.map((r: { period: string; periodStart: string; groups: { setting: string }; children: number; episodesStarted: number }) =>
+      expect(lines.map((l) => l.split(','))).toEqual(expected.rows.map((r: { period: string; periodStart: string; groups: { setting: string }; children: number; episodesStarted: number }) =>
         [r.period, r.periodStart, r.groups.setting, String(r.children), String(r.episodesStarted)]));
     }
     const weekly = await get('/v1/incidence/weekly.csv?from=2026-W40&to=2026-W41&setting=CARE');
@@ -69,14 +71,14 @@ describe('GET /v1/incidence (running api)', () => {
     for (const [query, path] of [['groupBy=colour', 'groupBy'], ['granularity=day', 'granularity'], ['la=E23000001', 'la'], ['from=2026-13', 'from']] as const) {
       const response = await get(`/v1/incidence?from=2026-01&to=2026-02&${query}`.replace('from=2026-01&to=2026-02&from=2026-13', 'from=2026-13&to=2026-02'));
       expect(response.status).toBe(400);
-      const body = await response.json();
+      const body = await json(response);
       expect(body.errors.map((e: { path: string }) => e.path)).toContain(path);
     }
   });
 
   it('protects small local counts for analysts', async () => {
     const analyst = await pipeline.token('analyst');
-    const body = await fetch(`http://127.0.0.1:${pipeline.apiPort}/v1/incidence?from=2026-W40&to=2026-W44&groupBy=la`, { headers: { authorization: `Bearer ${analyst}` } }).then((r) => r.json());
+    const body = await fetch(`http://127.0.0.1:${pipeline.apiPort}/v1/incidence?from=2026-W40&to=2026-W44&groupBy=la`, { headers: { authorization: `Bearer ${analyst}` } }).then(json);
     const values = body.rows.flatMap((r: { children: unknown; episodesStarted: unknown }) => [r.children, r.episodesStarted]);
     expect(values.some((v: unknown) => v === 'c')).toBe(true);
     for (const v of values) expect(v === 'c' || (typeof v === 'number' && (v === 0 || v > 4))).toBe(true);

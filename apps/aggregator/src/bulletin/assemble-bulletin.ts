@@ -77,10 +77,16 @@ export function assembleBulletin(input: BulletinInputs): Omit<Bulletin, 'revisio
 function areaRows(input: BulletinInputs, weekStart: string): AreaRow[] {
   const rows = input.incidence.get(weekStart) ?? [];
   const value = (area: string, setting: string, m: Measure) => rows.find((r) => r.area === area && r.setting === setting)?.[m] ?? 0;
+  const rate = (area: string, children: Published): { ratePer10000?: Published } => {
+    const population = input.reference.childPopulationOf(area);
+    if (population === null) return {};
+    return { ratePer10000: typeof children === 'number' ? Math.round((children / population) * 100_000) / 10 : children };
+  };
   const out: AreaRow[] = SETTINGS.map((setting) => ({
     level: 'National', code: ENGLAND.code, name: ENGLAND.name, setting,
     children: value('ALL', setting, 'children'), episodesStarted: value('ALL', setting, 'started'),
     episodesEnded: value('ALL', setting, 'ended'), openAtWeekEnd: value('ALL', setting, 'open'),
+    ...rate('ALL', value('ALL', setting, 'children')),
   }));
   const rules = input.rules ?? DEFAULT_RULES;
   for (const region of [...input.reference.regions.values()].sort((a, b) => a.code.localeCompare(b.code))) {
@@ -106,11 +112,17 @@ function areaRows(input: BulletinInputs, weekStart: string): AreaRow[] {
       children: cell('children', row, column), episodesStarted: cell('started', row, column),
       episodesEnded: cell('ended', row, column), openAtWeekEnd: cell('open', row, column),
     });
-    SETTINGS.forEach((setting, s) => out.push({ level: 'Regional', code: region.code, name: region.name, setting, ...areaRow(-1, s - 1) }));
-    las.forEach((la, r) => SETTINGS.forEach((setting, s) => out.push({
-      level: 'Local authority', code: la.code, name: la.name, regionCode: region.code, regionName: region.name, oldLaCode: la.laNumber, setting,
-      ...areaRow(r, s - 1),
-    })));
+    SETTINGS.forEach((setting, s) => {
+      const row = areaRow(-1, s - 1);
+      out.push({ level: 'Regional', code: region.code, name: region.name, setting, ...row, ...rate(region.code, row.children) });
+    });
+    las.forEach((la, r) => SETTINGS.forEach((setting, s) => {
+      const row = areaRow(r, s - 1);
+      out.push({
+        level: 'Local authority', code: la.code, name: la.name, regionCode: region.code, regionName: region.name, oldLaCode: la.laNumber, setting,
+        ...row, ...rate(la.code, row.children),
+      });
+    }));
   }
   return out;
 }

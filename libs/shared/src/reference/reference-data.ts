@@ -18,10 +18,26 @@ export class ReferenceData {
   readonly policeForces: ReadonlyMap<string, PoliceForce>;
   readonly regions: ReadonlyMap<string, Region>;
 
-  constructor(readonly version: string, las: LocalAuthority[], forces: PoliceForce[]) {
+  /**
+   * Children aged 0-17 per LA, when the optional `child_population.csv` (columns `new_la_code`,
+   * `population_0_17`) is in the reference folder; empty otherwise (rates are then unavailable).
+   */
+  readonly childPopulation: ReadonlyMap<string, number>;
+
+  constructor(readonly version: string, las: LocalAuthority[], forces: PoliceForce[], childPopulation: Map<string, number> = new Map()) {
+    this.childPopulation = childPopulation;
     this.localAuthorities = new Map(las.map((la) => [la.code, la]));
     this.policeForces = new Map(forces.map((f) => [f.code, f]));
     this.regions = new Map(las.map((la) => [la.regionCode, { code: la.regionCode, name: la.regionName }]));
+  }
+
+  /** Children aged 0-17 in an LA, a region (E12) or England ('ALL'), or null when not loaded. */
+  childPopulationOf(area: string): number | null {
+    if (this.childPopulation.size === 0) return null;
+    if (this.childPopulation.has(area)) return this.childPopulation.get(area)!;
+    const las = [...this.localAuthorities.values()].filter((la) => area === 'ALL' || la.regionCode === area);
+    if (las.length === 0 || las.some((la) => !this.childPopulation.has(la.code))) return null;
+    return las.reduce((n, la) => n + this.childPopulation.get(la.code)!, 0);
   }
 
   static load(dir: string = defaultReferenceDir()): ReferenceData {
@@ -37,7 +53,11 @@ export class ReferenceData {
     const forces = read('dfe_police-force-areas.csv')
       .filter((r) => /^(E23|W15)\d{6}$/.test(r.pfa_code) && r.status === 'active')
       .map((r) => ({ code: r.pfa_code, name: r.pfa_name }));
-    return new ReferenceData(dir.split(/[\\/]/).filter(Boolean).pop() ?? 'custom', las, forces);
+    const populationFile = join(dir, 'child_population.csv');
+    const population = existsSync(populationFile)
+      ? new Map(parseCsv(readFileSync(populationFile, 'utf8')).map((r) => [r.new_la_code, Number(r.population_0_17)] as [string, number]).filter(([, n]) => n > 0))
+      : new Map<string, number>();
+    return new ReferenceData(dir.split(/[\\/]/).filter(Boolean).pop() ?? 'custom', las, forces, population);
   }
 }
 
