@@ -12,6 +12,7 @@ ENV NODE_ENV=production LOG_FORMAT=json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/libs/shared/reference ./libs/shared/reference
+COPY --from=build /app/apps/api/static ./apps/api/static
 COPY package.json ./
 USER node
 CMD ["node", "dist/apps/api/src/main.js"]

@@ -59,6 +59,7 @@ echo "$ANALYST_TOKEN" > "$ROOT/.infra/analyst.token"
 cat <<MSG
 
   Missing Children Monitor is running.
+    Dashboard: $URL/  (sign in with the token below)
     API:      $URL
     OpenAPI:  $URL/docs
     Health:   $URL/health

@@ -9,6 +9,7 @@ import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { ApiEnv } from './config/api.env';
 import { BulletinsModule } from './bulletins/bulletins.module';
 import { CompletenessModule } from './completeness/completeness.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { HealthModule } from './health/health.module';
 import { IncidenceModule } from './incidence/incidence.module';
 import { LinkageReviewModule } from './linkage-review/linkage-review.module';
@@ -23,6 +24,7 @@ import { LinkageReviewModule } from './linkage-review/linkage-review.module';
     IncidenceModule,
     BulletinsModule,
     CompletenessModule,
+    DashboardModule,
     LinkageReviewModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

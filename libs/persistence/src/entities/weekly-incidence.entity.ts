@@ -6,6 +6,7 @@ import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDat
  * Distinct children are not additive, so totals are stored, not summed.
  */
 @Entity('weekly_incidence')
+@Index('weekly_incidence_area_idx', ['laCode', 'setting', 'weekStart'])
 export class WeeklyIncidenceEntity {
   @PrimaryColumn('date', { name: 'week_start' }) weekStart!: string;
   @PrimaryColumn('text') setting!: string;

@@ -1,0 +1,159 @@
+import autocannon from 'autocannon';
+import { dataSourceOptions } from '@mcm/persistence';
+import { addWeeks, isoWeekLabel, referenceData, weekCommencing } from '@mcm/shared';
+import { DataSource } from 'typeorm';
+import { WeeklyIncidenceRepository } from '../../../apps/aggregator/src/aggregation/weekly-incidence.repository';
+import { mintToken } from '../../../apps/api/src/auth/mint-token';
+import { IsolatedPipeline } from '../../harness/src';
+
+/**
+ * `npm run bench:api`: ten years of national history (about 2,000,000 episodes, loaded in bulk
+ * into a scratch database), the compiled API in front of it, and autocannon with 50 concurrent
+ * clients on a mix of incidence queries (England, regions, LAs; every setting; 12- and 52-week
+ * ranges ending anywhere in the history) with a valid statistician token. Prints p50, p95, p99
+ * and requests/s; target p95 <= 25 ms and p99 <= 100 ms.
+ */
+const log = (m: string) => process.stderr.write(`[bench:api] ${m}\n`);
+const JWT_SECRET = 'bench-api-secret-0123456789abcdef0123';
+const SETTINGS = ['ALL', 'HOME', 'CARE', 'EDUCATION'];
+
+function flag(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`usage: npm run bench:api [-- --episodes N --connections N --seconds N]`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const episodes = flag('episodes', 2_000_000);
+  const connections = flag('connections', 50);
+  const seconds = flag('seconds', 20);
+  const pipeline = new IsolatedPipeline('bench-api', { JWT_SECRET, RATE_LIMIT_PER_MINUTE: '100000000', LOG_FORMAT: 'json' });
+  let dataSource: DataSource | undefined;
+  try {
+    await pipeline.start(['api']); // the api migrates the scratch database at start-up
+    dataSource = await new DataSource(dataSourceOptions(pipeline.db.url)).initialize();
+    const lastWeek = addWeeks(weekCommencing(new Date()), -1);
+    const t0 = Date.now();
+    await loadHistory(dataSource, episodes, lastWeek);
+    log(`loaded ${episodes} national episodes over 10 years in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    const t1 = Date.now();
+    await new WeeklyIncidenceRepository().rebuildAll(dataSource.manager, lastWeek);
+    await dataSource.query('VACUUM ANALYZE weekly_incidence');
+    const [{ cells, weeks }] = await dataSource.query('SELECT count(*)::int AS cells, count(DISTINCT week_start)::int AS weeks FROM weekly_incidence');
+    log(`weekly figures rebuilt in ${((Date.now() - t1) / 1000).toFixed(0)} s: ${cells} cells over ${weeks} weeks`);
+    await dataSource.destroy();
+    dataSource = undefined;
+
+    const token = await mintToken({ sub: 'bench', role: 'statistician' }, { secret: JWT_SECRET, issuer: 'missing-children-monitor', audience: 'mcm-api' });
+    const url = `http://127.0.0.1:${pipeline.apiPort}`;
+    const paths = queryMix(lastWeek, weeks);
+    // Retried: the health check's keep-alive socket may have been closed by the api during the load.
+    const get = () => fetch(`${url}${paths[0]}`, { headers: { Authorization: `Bearer ${token}` } });
+    const check = await get().catch(get);
+    if (check.status !== 200) throw new Error(`the api answered ${check.status} to ${paths[0]}: ${await check.text()}`);
+
+    // Floor: everything but the database (auth, rate limit, validation, problem details).
+    const floor = await load(url, token, ['/v1/incidence/weekly?la=E99999999'], connections, 5, 400);
+    log(`floor without the database (400 on a bad la): p50 ${floor.p50} ms, p95 ${floor.p95} ms, p99 ${floor.p99} ms, ${floor.rps} requests/s`);
+    await load(url, token, paths, connections, 3, 200); // warm-up: JIT, connection pool, buffers
+    // Every client sends its next request as soon as the last is answered, so at saturation the
+    // latency is mostly queueing: about clients / throughput.
+    const result = await load(url, token, paths, connections, seconds, 200);
+    log(`saturation, ${connections} connections, ${seconds} s, ${paths.length} distinct queries: ${result.total} requests, ${result.errors} errors`);
+    log(`  latency p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, max ${result.max} ms; ${result.rps} requests/s`);
+    log(`targets: p95 <= 25 ms ${result.p95 <= 25 ? 'met' : 'NOT MET'}, p99 <= 100 ms ${result.p99 <= 100 ? 'met' : 'NOT MET'}`);
+    process.stdout.write(`RESULT p50_ms=${result.p50} p95_ms=${result.p95} p99_ms=${result.p99} requests_per_s=${result.rps}\n`);
+  } finally {
+    await dataSource?.destroy();
+    await pipeline.stop();
+  }
+}
+
+/** National, regional and LA queries for every setting, 12- and 52-week ranges, ending anywhere in the history. */
+function queryMix(lastWeek: string, weeksOfHistory: number): string[] {
+  const reference = referenceData();
+  const areas = ['ALL', ...reference.regions.keys(), ...reference.localAuthorities.keys()];
+  const paths: string[] = [];
+  let seed = 42;
+  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  for (let i = 0; i < 2000; i++) {
+    // A third national, a third regional, a third LA; half the ranges end at the latest week.
+    const kind = i % 3;
+    const la = kind === 0 ? 'ALL' : kind === 1 ? areas[1 + Math.floor(random() * reference.regions.size)] : areas[1 + reference.regions.size + Math.floor(random() * reference.localAuthorities.size)];
+    const span = random() < 0.5 ? 12 : 52;
+    const to = random() < 0.5 ? lastWeek : addWeeks(lastWeek, -Math.floor(random() * (weeksOfHistory - span)));
+    const from = addWeeks(to, -(span - 1));
+    paths.push(`/v1/incidence/weekly?from=${isoWeekLabel(from)}&to=${isoWeekLabel(to)}&setting=${SETTINGS[i % 4]}&la=${la}`);
+  }
+  return paths;
+}
+
+interface LoadResult { total: number; errors: number; p50: number; p95: number; p99: number; max: number; rps: number }
+
+/** autocannon over the paths (round robin from a random start per connection); percentiles from every response time. */
+async function load(url: string, token: string, paths: string[], connections: number, seconds: number, expectedStatus: number): Promise<LoadResult> {
+  let next = 0;
+  const times: number[] = [];
+  let unexpected = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({
+      url,
+      connections,
+      duration: seconds,
+      headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+      requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }],
+    }, (error, outcome) => (error ? reject(error) : resolve(outcome)));
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      times.push(responseTime);
+      if (statusCode !== expectedStatus) unexpected++;
+    });
+  });
+  if (unexpected > 0 || result.errors > 0 || result.timeouts > 0) {
+    throw new Error(`${unexpected} responses other than ${expectedStatus}, ${result.errors} errors, ${result.timeouts} timeouts`);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => Number(times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)].toFixed(1));
+  return {
+    total: times.length, errors: result.errors, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: Number(times[times.length - 1].toFixed(1)),
+    rps: Math.round(times.length / seconds),
+  };
+}
+
+/**
+ * Synthetic national episodes: 3,650 days back, durations mostly under a day, 1% still open.
+ * A copy of tools/bench/src/bulletin-bench.ts's loader (national_episode only: the incidence
+ * endpoints read weekly_incidence, rebuilt from it).
+ */
+async function loadHistory(dataSource: DataSource, episodes: number, lastWeek: string): Promise<void> {
+  const las = [...referenceData().localAuthorities.values()];
+  const lastDay = Date.parse(`${addWeeks(lastWeek, 1)}T00:00:00Z`);
+  await dataSource.query(
+    `CREATE TEMP TABLE las AS SELECT * FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(la_code, region_code, n)`,
+    [las.map((l) => l.code), las.map((l) => l.regionCode)],
+  );
+  await dataSource.query(
+    `INSERT INTO national_episode (national_child_id, started_at, ended_at, start_week, end_week, setting, la_code, agency_episode_count,
+                                   region_code, age_band, sex, ethnicity_group, risk_grade, duration_band, return_interview_within_72h, repeat_missing)
+     SELECT child, s, e, date_trunc('week', s AT TIME ZONE 'Europe/London')::date, date_trunc('week', e AT TIME ZONE 'Europe/London')::date,
+            (ARRAY['HOME','HOME','CARE','EDUCATION'])[1 + (g % 4)], las.la_code, 1, las.region_code,
+            (ARRAY['10-15','16-17','5-9','1-4'])[1 + (g % 4)], (ARRAY['F','M'])[1 + (g % 2)],
+            (ARRAY['White','Black','Asian','Mixed','Other'])[1 + (g % 5)], (ARRAY['LOW','MEDIUM','HIGH','NOT_GRADED'])[1 + (g % 4)],
+            CASE WHEN e IS NULL THEN NULL WHEN e - s < interval '1 day' THEN 'Under 24 hours' WHEN e - s < interval '2 days' THEN '1-2 days'
+                 WHEN e - s <= interval '7 days' THEN '2-7 days' ELSE 'Over 7 days' END,
+            g % 3 = 0, g % 7 = 0
+       FROM (SELECT g, (g::bigint * 7919) % ($1::int / 5) AS child,
+                    to_timestamp($2::float8 / 1000 - random() * 3650 * 86400) AS s, g % 100 = 0 AS open, random() AS r
+               FROM generate_series(1, $1::int) AS g) x
+       CROSS JOIN LATERAL (SELECT CASE WHEN x.open THEN NULL ELSE x.s + (-ln(1 - x.r * 0.999) * interval '14 hours') END AS e) d
+       JOIN las ON las.n = 1 + (x.g % ${las.length})
+      WHERE x.s < to_timestamp($2::float8 / 1000)`,
+    [episodes, lastDay],
+  );
+  await dataSource.query('ANALYZE national_episode');
+}
+
+main().then(() => process.exit(0), (error: Error) => {
+  process.stderr.write(`bench:api failed: ${error.stack ?? error.message} ${String((error as { cause?: unknown }).cause ?? "")}\n`);
+  process.exit(1);
+});
