@@ -1,11 +1,12 @@
 import { createKafka, ensureTopics, KafkaPublisher, topicNames, topicSpecs } from '@mcm/kafka';
 import { dataSourceOptions, migrateDatabase } from '@mcm/persistence';
-import { addWeeks, referenceData, weekCommencing } from '@mcm/shared';
+import { addWeeks, weekCommencing } from '@mcm/shared';
 import { DataSource } from 'typeorm';
 import { WeeklyBreakdownRepository } from '../../../apps/aggregator/src/aggregation/weekly-breakdown.repository';
 import { WeeklyIncidenceRepository } from '../../../apps/aggregator/src/aggregation/weekly-incidence.repository';
 import { BulletinService } from '../../../apps/aggregator/src/bulletin/bulletin.service';
 import { ScratchDatabase } from '../../harness/src';
+import { loadHistory } from './synthetic-history';
 
 /**
  * `npm run bench:bulletin`: ten years of national history (about 2,000,000 episodes, loaded in
@@ -58,40 +59,6 @@ async function main(): Promise<void> {
     await dataSource.destroy();
     await db.drop();
   }
-}
-
-/** Synthetic national episodes: 3,650 days back, durations mostly under a day, 1% still open. */
-async function loadHistory(dataSource: DataSource, episodes: number, lastWeek: string): Promise<void> {
-  const las = [...referenceData().localAuthorities.values()];
-  const lastDay = Date.parse(`${addWeeks(lastWeek, 1)}T00:00:00Z`);
-  await dataSource.query(
-    `CREATE TEMP TABLE las AS SELECT * FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(la_code, region_code, n)`,
-    [las.map((l) => l.code), las.map((l) => l.regionCode)],
-  );
-  await dataSource.query(
-    `INSERT INTO national_episode (national_child_id, started_at, ended_at, start_week, end_week, setting, la_code, agency_episode_count,
-                                   region_code, age_band, sex, ethnicity_group, risk_grade, duration_band, return_interview_within_72h, repeat_missing)
-     SELECT child, s, e, date_trunc('week', s AT TIME ZONE 'Europe/London')::date, date_trunc('week', e AT TIME ZONE 'Europe/London')::date,
-            (ARRAY['HOME','HOME','CARE','EDUCATION'])[1 + (g % 4)], las.la_code, 1, las.region_code,
-            (ARRAY['10-15','16-17','5-9','1-4'])[1 + (g % 4)], (ARRAY['F','M'])[1 + (g % 2)],
-            (ARRAY['White','Black','Asian','Mixed','Other'])[1 + (g % 5)], (ARRAY['LOW','MEDIUM','HIGH','NOT_GRADED'])[1 + (g % 4)],
-            CASE WHEN e IS NULL THEN NULL WHEN e - s < interval '1 day' THEN 'Under 24 hours' WHEN e - s < interval '2 days' THEN '1-2 days'
-                 WHEN e - s <= interval '7 days' THEN '2-7 days' ELSE 'Over 7 days' END,
-            g % 3 = 0, g % 7 = 0
-       FROM (SELECT g, (g::bigint * 7919) % ($1::int / 5) AS child,
-                    to_timestamp($2::float8 / 1000 - random() * 3650 * 86400) AS s, g % 100 = 0 AS open, random() AS r
-               FROM generate_series(1, $1::int) AS g) x
-       CROSS JOIN LATERAL (SELECT CASE WHEN x.open THEN NULL ELSE x.s + (-ln(1 - x.r * 0.999) * interval '14 hours') END AS e) d
-       JOIN las ON las.n = 1 + (x.g % ${las.length})
-      WHERE x.s < to_timestamp($2::float8 / 1000)`,
-    [episodes, lastDay],
-  );
-  await dataSource.query(
-    `INSERT INTO agency_activity (agency_code, week_start, agency_type, events, lag_hours_sum, last_reported_at)
-     SELECT la_code, w::date, 'LOCAL_AUTHORITY', 40, 40 * 6.5, w + interval '6 days' FROM las, generate_series($1::date - 3640, $1::date, interval '7 days') AS w`,
-    [lastWeek],
-  );
-  await dataSource.query('ANALYZE');
 }
 
 main().then(() => process.exit(0), (error: Error) => {
