@@ -47,13 +47,19 @@ else
 fi
 echo "[start] waiting for the aggregator to count the demo data"
 LAST=""
-for _ in $(seq 1 90); do
+STABLE=0
+for _ in $(seq 1 120); do
   TOTAL="$(curl -fs -H "Authorization: Bearer $TOKEN" "$URL/v1/incidence/weekly?from=$(date -u -d "-$DEMO_DAYS days" +%F)" \
     | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).weeks.reduce((a,w)=>a+w.episodesStarted,0)))')"
-  if [ "${TOTAL:-0}" -gt 0 ] && [ "$TOTAL" = "$LAST" ]; then break; fi
-  LAST="$TOTAL"; sleep 2
+  # Batches can take seconds: the count must hold still for three readings in a row.
+  if [ "${TOTAL:-0}" -gt 0 ] && [ "$TOTAL" = "$LAST" ]; then STABLE=$((STABLE + 1)); else STABLE=0; fi
+  [ "$STABLE" -ge 3 ] && break
+  LAST="$TOTAL"; sleep 3
 done
 echo "[start] $LAST national episodes counted over the last $DEMO_DAYS days"
+# The bulletin job ran at start-up, before the demo data: build last week's again (a revision if
+# the figures changed since).
+node dist/tools/bulletin/src/main.js --week "$(date -u -d '-7 days' +%G-W%V)" | sed 's/^/[start] /'
 
 echo "$ANALYST_TOKEN" > "$ROOT/.infra/analyst.token"
 cat <<MSG
