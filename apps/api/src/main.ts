@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -35,4 +36,20 @@ async function bootstrap(): Promise<void> {
   process.stdout.write(`api listening on http://${env.API_HOST}:${env.API_PORT} (OpenAPI at /docs)\n`);
 }
 
-bootstrap().catch(exitOnStartupFailure('api'));
+/** With API_WORKERS > 1 the primary only forks workers (sharing the port); each runs bootstrap. */
+function start(): void {
+  const workers = Number(process.env.API_WORKERS ?? 1);
+  if (workers > 1 && cluster.isPrimary) {
+    for (let i = 0; i < workers; i++) cluster.fork();
+    cluster.on('exit', (worker, code) => {
+      if (code !== 0) process.stderr.write(`api worker ${worker.process.pid} exited with ${code}\n`);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(code ?? 1);
+    });
+    const stop = () => Object.values(cluster.workers ?? {}).forEach((w) => w?.kill('SIGTERM'));
+    process.on('SIGTERM', stop).on('SIGINT', stop);
+    return;
+  }
+  bootstrap().catch(exitOnStartupFailure('api'));
+}
+
+start();

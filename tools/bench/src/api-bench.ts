@@ -21,7 +21,7 @@ const SETTINGS = ['ALL', 'HOME', 'CARE', 'EDUCATION'];
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`usage: npm run bench:api [-- --episodes N --connections N --seconds N]`);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`usage: npm run bench:api [-- --episodes N --connections N --seconds N --workers N]`);
   return value;
 }
 
@@ -29,7 +29,10 @@ async function main(): Promise<void> {
   const episodes = flag('episodes', 2_000_000);
   const connections = flag('connections', 50);
   const seconds = flag('seconds', 20);
-  const pipeline = new IsolatedPipeline('bench-api', { JWT_SECRET, RATE_LIMIT_PER_MINUTE: '100000000', LOG_FORMAT: 'json' });
+  // Production settings for the API: answers reused for 2 s, two worker processes (one per core).
+  const workers = String(flag('workers', 2));
+  const pipeline = new IsolatedPipeline('bench-api', { JWT_SECRET, RATE_LIMIT_PER_MINUTE: '100000000', LOG_FORMAT: 'json', API_CACHE_SECONDS: '2', API_WORKERS: workers });
+  log(`api: ${workers} workers, answers reused for 2 s`);
   let dataSource: DataSource | undefined;
   try {
     await pipeline.start(['api']); // the api migrates the scratch database at start-up

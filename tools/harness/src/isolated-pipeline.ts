@@ -56,6 +56,8 @@ export class IsolatedPipeline {
       // The weekly job would publish at start-up; specs about bulletins turn it on themselves.
       BULLETIN_ENABLED: 'false',
       JWT_SECRET: this.jwtSecret,
+      // Specs read figures right after writing them: no reuse of answers.
+      API_CACHE_SECONDS: '0',
       ...this.extraEnv,
     };
   }

@@ -16,12 +16,20 @@ type KeySource = Uint8Array | KeyLike | ReturnType<typeof createRemoteJWKSet> | 
 /** Verifies bearer tokens: signature (HS256, RS256 or JWKS), issuer, audience, expiry, role. */
 export class TokenVerifier {
   private key?: Promise<KeySource>;
+  /** Tokens already verified, until their expiry: a client sends the same token many times. */
+  private readonly verified = new Map<string, { user: AuthenticatedUser; expiresAt: number }>();
 
   constructor(private readonly settings: VerifierSettings) {
     if (!settings.secret && !settings.publicKey && !settings.jwksUrl) throw new Error('no token key configured (JWT_SECRET, JWT_PUBLIC_KEY or JWKS_URL)');
   }
 
   async verify(token: string): Promise<AuthenticatedUser> {
+    const known = this.verified.get(token);
+    if (known && known.expiresAt > Date.now()) return known.user;
+    return this.verifyFully(token);
+  }
+
+  private async verifyFully(token: string): Promise<AuthenticatedUser> {
     let payload: JWTPayload;
     try {
       const key = await this.keySource();
@@ -36,7 +44,10 @@ export class TokenVerifier {
     }
     const role = payload.role as Role;
     if (!ROLES.includes(role)) throw new InvalidTokenError('the token has no known role');
-    return { sub: String(payload.sub), role };
+    const user = { sub: String(payload.sub), role };
+    if (this.verified.size >= 10_000) this.verified.clear();
+    this.verified.set(token, { user, expiresAt: payload.exp! * 1000 });
+    return user;
   }
 
   private keySource(): Promise<KeySource> {

@@ -14,6 +14,14 @@ export class ApiEnv extends AuthEnv {
   @IsInt() @Min(1)
   RATE_LIMIT_PER_MINUTE: number = 1200;
 
+  /** How long a whole answer of the incidence endpoints may be reused (0 = never). */
+  @IsInt() @Min(0) @Max(300)
+  API_CACHE_SECONDS: number = 2;
+
+  /** Processes serving the API (Node cluster); 1 = this process only. */
+  @IsInt() @Min(1) @Max(16)
+  API_WORKERS: number = 1;
+
   /** Comma-separated origins allowed by CORS; empty = CORS closed. */
   @IsString()
   CORS_ORIGINS: string = '';

@@ -1,9 +1,12 @@
 import { Controller, Get, Query, Req, Res, UsePipes } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { CurrentUser } from '../auth/roles.decorator';
 import { AuthenticatedUser, seesUnsuppressed } from '../auth/roles';
+import { AnswerCache } from '../common/answer-cache';
 import { sendCsv, wantsCsv } from '../common/csv-response';
+import { ApiEnv } from '../config/api.env';
 import { queryValidationPipe } from '../common/validation';
 import { IncidenceQuery } from './incidence-query.dto';
 import { IncidenceQueryService } from './incidence-query.service';
@@ -18,7 +21,14 @@ const DISCLOSURE_NOTE = 'Below national level, analysts receive counts 1-4 and t
 @Controller('v1')
 @UsePipes(queryValidationPipe)
 export class IncidenceController {
-  constructor(private readonly weeklyIncidence: WeeklyIncidenceService, private readonly incidence: IncidenceQueryService) {}
+  private readonly weeklyAnswers: AnswerCache<WeeklyIncidenceResponse>;
+  private readonly queryAnswers: AnswerCache<Awaited<ReturnType<IncidenceQueryService['query']>>>;
+
+  constructor(private readonly weeklyIncidence: WeeklyIncidenceService, private readonly incidence: IncidenceQueryService, config: ConfigService<ApiEnv, true>) {
+    const ttl = config.get('API_CACHE_SECONDS', { infer: true }) * 1000;
+    this.weeklyAnswers = new AnswerCache(ttl);
+    this.queryAnswers = new AnswerCache(ttl);
+  }
 
   @Get(['incidence/weekly', 'incidence/weekly.csv'])
   @ApiOperation({ summary: `Incidence per ISO week (Europe/London) for England, a region or a local authority. JSON, or CSV with .csv or Accept: text/csv. ${DISCLOSURE_NOTE}` })
@@ -26,7 +36,8 @@ export class IncidenceController {
   @ApiOkResponse({ type: WeeklyIncidenceResponse })
   @ApiBadRequestResponse({ description: 'Problem details naming each invalid parameter' })
   async weekly(@Query() query: WeeklyIncidenceQuery, @CurrentUser() user: AuthenticatedUser, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const result = await this.weeklyIncidence.weekly(query, seesUnsuppressed(user.role) ? 'unsuppressed' : 'protected');
+    const disclosure = seesUnsuppressed(user.role) ? 'unsuppressed' : 'protected';
+    const result = await this.weeklyAnswers.get(`${disclosure}|${JSON.stringify(query)}`, () => this.weeklyIncidence.weekly(query, disclosure));
     if (!wantsCsv(request, request.path.endsWith('.csv') ? '.csv' : undefined)) return void response.json(result);
     sendCsv(response, `incidence-weekly-${result.query.from}-${result.query.to}.csv`,
       ['week', 'week_commencing', 'setting', 'area_code', 'area_name', 'children_count', 'episodes_started_count', 'episodes_ended_count', 'open_at_week_end_count'],
@@ -42,7 +53,8 @@ export class IncidenceController {
   @ApiOkResponse({ schema: { example: { query: { from: '2026-09', to: '2026-10', granularity: 'month', groupBy: ['setting'], compare: 'previous-year' }, rows: [{ period: '2026-09', periodStart: '2026-09-01', groups: { setting: 'CARE' }, children: 1032, episodesStarted: 6210, previous: { period: '2025-09', children: 998, episodesStarted: 6002 } }] } } })
   @ApiBadRequestResponse({ description: 'Problem details naming each invalid parameter' })
   async query(@Query() query: IncidenceQuery, @CurrentUser() user: AuthenticatedUser, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const result = await this.incidence.query(query, seesUnsuppressed(user.role) ? 'unsuppressed' : 'protected');
+    const disclosure = seesUnsuppressed(user.role) ? 'unsuppressed' : 'protected';
+    const result = await this.queryAnswers.get(`${disclosure}|${JSON.stringify(query)}`, () => this.incidence.query(query, disclosure));
     if (!wantsCsv(request, request.path.endsWith('.csv') ? '.csv' : undefined)) return void response.json(result);
     const groups = query.groupBy;
     sendCsv(response, `incidence-${query.granularity}-${query.from}-${query.to}.csv`,
