@@ -26,12 +26,14 @@ export class AggregatorHarness {
     for (let i = 0; i < events.length; i += batchSize) {
       await this.aggregator.apply(events.slice(i, i + batchSize).map((event, j) => ({ event, partition: 0, offset: String(i + j) })));
     }
+    // As the aggregator's background refresher would.
+    await this.aggregator.refreshBreakdowns();
   }
 
   async reset(): Promise<void> {
     await this.dataSource.query(
       `TRUNCATE agency_event, child_identity_observation, agency_child_profile, agency_child, child_link_key, national_child,
-                child_link_change, agency_episode, national_episode, weekly_incidence, pipeline_state RESTART IDENTITY`,
+                child_link_change, agency_episode, national_episode, weekly_incidence, weekly_breakdown, breakdown_dirty_week, pipeline_state RESTART IDENTITY`,
     );
   }
 

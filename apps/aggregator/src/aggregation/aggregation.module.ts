@@ -6,6 +6,7 @@ import { selectLinker } from '../linkage/linker-selection';
 import { ReviewDecisionsPoller } from '../linkage/review-decisions.poller';
 import { AcceptedEventsController } from './accepted-events.controller';
 import { BatchAggregator } from './batch-aggregator';
+import { BreakdownRefresher } from './breakdown-refresher';
 import { createBatchAggregator } from './create-batch-aggregator';
 
 /** Accepted events to national figures. The classes are plain; this module only wires them. */
@@ -22,6 +23,7 @@ import { createBatchAggregator } from './create-batch-aggregator';
       },
     },
     ReviewDecisionsPoller,
+    BreakdownRefresher,
   ],
 })
 export class AggregationModule {}

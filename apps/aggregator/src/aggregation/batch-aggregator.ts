@@ -40,10 +40,30 @@ export class BatchAggregator {
 
   async apply(batch: PositionedEvent[]): Promise<BatchResult> {
     try {
-      return await this.dataSource.transaction((db) => this.applyIn(db, batch));
+      const result = await this.dataSource.transaction((db) => this.applyIn(db, batch));
+      await this.refreshStatistics(result.new);
+      return result;
     } catch (error) {
       throw PersistenceError.from(error);
     }
+  }
+
+  private eventsSinceAnalyze = 0;
+  private eventsAtAnalyze = 0;
+
+  /**
+   * Keeps the planner's statistics current while tables grow fast (a new deployment or a replay):
+   * with stale ones the set-based recomputations get nested-loop plans that cost seconds. ANALYZE
+   * samples, so it stays cheap; it runs once the tables may have grown by a quarter.
+   */
+  private async refreshStatistics(newEvents: number): Promise<void> {
+    this.eventsSinceAnalyze += newEvents;
+    if (this.eventsSinceAnalyze < Math.max(5000, this.eventsAtAnalyze / 4)) return;
+    this.eventsAtAnalyze += this.eventsSinceAnalyze;
+    this.eventsSinceAnalyze = 0;
+    await this.dataSource.query(
+      'ANALYZE agency_event, child_identity_observation, agency_child, agency_child_profile, child_link_key, agency_episode, national_episode, weekly_incidence, weekly_breakdown',
+    );
   }
 
   private async applyIn(db: EntityManager, batch: PositionedEvent[]): Promise<BatchResult> {
@@ -71,6 +91,13 @@ export class BatchAggregator {
     const { affected, cells } = await this.propagate(db, keysChanged, episodeChildren, latestReport, timed, (merged) => revisionReason(fresh, merged));
     await timed('activity', () => this.activity.record(db, fresh));
     return { received: batch.length, new: fresh.length, nationalChildrenTouched: affected.size, cellsRecomputed: cells.length, stepMs };
+  }
+
+  /** Recomputes the breakdowns of weeks changed since (see WeeklyBreakdownRepository.markDirty). */
+  refreshBreakdowns(): Promise<void> {
+    return this.breakdowns.refreshAll(this.dataSource).catch((error) => {
+      throw PersistenceError.from(error);
+    });
   }
 
   /**
@@ -105,7 +132,7 @@ export class BatchAggregator {
     const revision = { publishedThrough: await this.publishedThrough(db), reason: reasonFor(await this.mergedOrSplit(db)) };
     await timed('cells', () => this.incidence.recompute(db, cells, horizon, revision));
     const breakdownWeeks = [...new Set(changed.flatMap((e) => (e.endWeek ? [e.startWeek, e.endWeek] : [e.startWeek])))];
-    await timed('breakdowns', () => this.breakdowns.recompute(db, breakdownWeeks));
+    await timed('breakdowns', () => this.breakdowns.markDirty(db, breakdownWeeks));
     return { affected, cells };
   }
 

@@ -1,12 +1,44 @@
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 /**
- * Breakdowns recomputed for whole weeks: every (setting or ALL) x (LA, region or England) x
- * category of each dimension, with a 'Total' category. Dimensions of episodes starting in the
+ * Breakdowns recomputed for whole weeks: every category of each dimension (with a 'Total'), for
+ * England and each region by setting and over all settings, and for each LA over all settings
+ * (ours: LA x setting x category would multiply the rows kept for little use; /v1/incidence
+ * computes any such combination on demand). Dimensions of episodes starting in the
  * week: age band x sex, ethnicity group, risk grade, repeat missing; of episodes ending in it:
  * duration band, return interview offered within 72 hours.
  */
 export class WeeklyBreakdownRepository {
+  /**
+   * Marks weeks for recomputation, in the batch's transaction. Breakdowns are recomputed outside
+   * the batch (they would cost more than the rest of it): `refreshDirty` drains the marks, in the
+   * background and before every bulletin build, so what is published is always exact.
+   */
+  async markDirty(db: EntityManager, weeks: string[]): Promise<void> {
+    if (weeks.length === 0) return;
+    await db.query('INSERT INTO breakdown_dirty_week (week_start) SELECT DISTINCT unnest($1::date[]) ORDER BY 1 ON CONFLICT DO NOTHING', [weeks]);
+  }
+
+  /** Recomputes up to `limit` marked weeks (oldest first) in one transaction; returns how many. */
+  async refreshDirty(dataSource: DataSource, limit = 26): Promise<number> {
+    return dataSource.transaction(async (db) => {
+      // A batch that marks a week meanwhile waits for this lock, then marks it again: nothing lost.
+      const rows: { week: string }[] = await db.query(
+        'SELECT week_start::text AS week FROM breakdown_dirty_week ORDER BY week_start FOR UPDATE SKIP LOCKED LIMIT $1',
+        [limit],
+      );
+      const weeks = rows.map((r) => r.week);
+      await this.recompute(db, weeks);
+      if (weeks.length) await db.query('DELETE FROM breakdown_dirty_week WHERE week_start = ANY($1::date[])', [weeks]);
+      return weeks.length;
+    });
+  }
+
+  /** Drains every marked week. */
+  async refreshAll(dataSource: DataSource): Promise<void> {
+    while ((await this.refreshDirty(dataSource)) > 0);
+  }
+
   async recompute(db: EntityManager, weeks: string[]): Promise<void> {
     if (weeks.length === 0) return;
     await db.query('DELETE FROM weekly_breakdown WHERE week_start = ANY($1::date[])', [weeks]);
@@ -31,10 +63,10 @@ export class WeeklyBreakdownRepository {
               dimension, coalesce(category, 'Total'), count(DISTINCT national_child_id), count(*)
          FROM facts
         GROUP BY GROUPING SETS (
-          (week, dimension, setting, la_code, category), (week, dimension, la_code, category),
+          (week, dimension, la_code, category),
           (week, dimension, setting, region_code, category), (week, dimension, region_code, category),
           (week, dimension, setting, category), (week, dimension, category),
-          (week, dimension, setting, la_code), (week, dimension, la_code),
+          (week, dimension, la_code),
           (week, dimension, setting, region_code), (week, dimension, region_code),
           (week, dimension, setting), (week, dimension))
        HAVING NOT (GROUPING(region_code) = 0 AND region_code = 'UNKNOWN')`,

@@ -99,14 +99,15 @@ export class WeeklyIncidenceRepository {
                      coalesce(n.ended, 0)::int AS ended, coalesce(o.open, 0)::int AS open
                 FROM t LEFT JOIN starts s USING (week_start, setting, la_code) LEFT JOIN ends n USING (week_start, setting, la_code)
                        LEFT JOIN opens o USING (week_start, setting, la_code)),
-            old AS (SELECT w.* FROM weekly_incidence w JOIN t USING (week_start, setting, la_code)),
-            ${REVISIONS_OF_V_AGAINST_OLD('$5', '$6')},
+            ${revises(cells, revision) ? `old AS (SELECT w.* FROM weekly_incidence w JOIN t USING (week_start, setting, la_code)),
+            ${REVISIONS_OF_V_AGAINST_OLD('$5', '$6')},` : ''}
             gone AS (
               DELETE FROM weekly_incidence w USING v
                WHERE w.week_start = v.week_start AND w.setting = v.setting AND w.la_code = v.la_code
                  AND v.children = 0 AND v.started = 0 AND v.ended = 0 AND v.open = 0)
        ${UPSERT_FROM_V}`,
-      [cells.map((c) => c.weekStart), cells.map((c) => c.setting), cells.map((c) => c.laCode), horizon, revision.publishedThrough, revision.reason],
+      [cells.map((c) => c.weekStart), cells.map((c) => c.setting), cells.map((c) => c.laCode), horizon,
+        ...(revises(cells, revision) ? [revision.publishedThrough, revision.reason] : [])],
     );
   }
 
@@ -148,17 +149,22 @@ export class WeeklyIncidenceRepository {
             old AS (
               SELECT w.* FROM weekly_incidence w JOIN weeks USING (week_start)
                WHERE w.setting = 'ALL' OR w.la_code = 'ALL' OR w.la_code LIKE 'E12%'),
-            ${REVISIONS_OF_V_AGAINST_OLD('$4', '$5')},
+            ${revisesWeeks(weeks, revision) ? `${REVISIONS_OF_V_AGAINST_OLD('$4', '$5')},` : ''}
             gone AS (
               DELETE FROM weekly_incidence w USING old
                WHERE w.week_start = old.week_start AND w.setting = old.setting AND w.la_code = old.la_code
                  AND NOT EXISTS (SELECT 1 FROM v WHERE v.week_start = w.week_start AND v.setting = w.setting AND v.la_code = w.la_code
                                    AND (v.children > 0 OR v.started > 0 OR v.ended > 0 OR v.open > 0)))
        ${UPSERT_FROM_V}`,
-      [weeks, regions.map((r) => r.code), regions.map((r) => r.regionCode), revision.publishedThrough, revision.reason],
+      [weeks, regions.map((r) => r.code), regions.map((r) => r.regionCode), ...(revisesWeeks(weeks, revision) ? [revision.publishedThrough, revision.reason] : [])],
     );
   }
 }
+
+/** Whether any of these weeks has been published: only then can a change be a revision. */
+const revisesWeeks = (weeks: string[], revision: RevisionContext) =>
+  revision.publishedThrough !== null && weeks.some((w) => w <= revision.publishedThrough!);
+const revises = (cells: IncidenceCell[], revision: RevisionContext) => revisesWeeks(cells.map((c) => c.weekStart), revision);
 
 /** Which published weeks a batch may revise, and why it changes them. */
 export interface RevisionContext {

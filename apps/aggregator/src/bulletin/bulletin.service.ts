@@ -3,6 +3,7 @@ import { KafkaPublisher, TOPICS } from '@mcm/kafka';
 import { addWeeks, referenceData, weekCommencing } from '@mcm/shared';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { WeeklyBreakdownRepository } from '../aggregation/weekly-breakdown.repository';
 import { assembleBulletin } from './assemble-bulletin';
 import { sameWeekLastYear, StatisticsFiguresRepository } from '@mcm/persistence';
 
@@ -38,7 +39,9 @@ export class BulletinService {
    * Builds the bulletin of one week. Same data as the latest revision: nothing new (idempotent).
    * Changed data: the next numbered revision, stored and published in one step.
    */
-  build(weekStart: string, now = new Date()): Promise<BuildOutcome> {
+  async build(weekStart: string, now = new Date()): Promise<BuildOutcome> {
+    // Breakdowns are recomputed behind the batches: bring them up to date before reading them.
+    await new WeeklyBreakdownRepository().refreshAll(this.dataSource);
     return this.dataSource.transaction(async (db) => {
       await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [BULLETIN_LOCK]);
       const content = await this.content(db, weekStart);

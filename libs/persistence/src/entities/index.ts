@@ -5,7 +5,7 @@ import { AgencyChildProfileEntity, ChildIdentityObservationEntity } from './chil
 import { AgencyChildEntity, ChildLinkChangeEntity, ChildLinkKeyEntity, NationalChildEntity } from './child-linkage.entity';
 import { AgencyEpisodeEntity, NationalEpisodeEntity } from './episode.entity';
 import { LinkageModelEntity, LinkageReviewEntity } from './linkage-model.entity';
-import { AgencyActivityEntity, IncidenceRevisionEntity, PipelineStateEntity, WeeklyBreakdownEntity, WeeklyIncidenceEntity } from './weekly-incidence.entity';
+import { AgencyActivityEntity, BreakdownDirtyWeekEntity, IncidenceRevisionEntity, PipelineStateEntity, WeeklyBreakdownEntity, WeeklyIncidenceEntity } from './weekly-incidence.entity';
 
 export * from './agency-event.entity';
 export * from './api-audit.entity';
@@ -19,5 +19,5 @@ export * from './weekly-incidence.entity';
 export const ENTITIES = [
   AgencyEventEntity, ChildIdentityObservationEntity, AgencyChildProfileEntity, AgencyChildEntity, ChildLinkKeyEntity,
   NationalChildEntity, ChildLinkChangeEntity, AgencyEpisodeEntity, NationalEpisodeEntity, WeeklyIncidenceEntity, PipelineStateEntity,
-  WeeklyBreakdownEntity, IncidenceRevisionEntity, AgencyActivityEntity, BulletinEntity, ApiAuditEntity, LinkageModelEntity, LinkageReviewEntity,
+  WeeklyBreakdownEntity, IncidenceRevisionEntity, AgencyActivityEntity, BulletinEntity, ApiAuditEntity, BreakdownDirtyWeekEntity, LinkageModelEntity, LinkageReviewEntity,
 ];

@@ -66,3 +66,9 @@ export class AgencyActivityEntity {
   @Column('double precision', { name: 'lag_hours_sum' }) lagHoursSum!: number;
   @Column('timestamptz', { name: 'last_reported_at' }) lastReportedAt!: Date;
 }
+
+/** A week whose breakdowns wait to be recomputed (see WeeklyBreakdownRepository). */
+@Entity('breakdown_dirty_week')
+export class BreakdownDirtyWeekEntity {
+  @PrimaryColumn('date', { name: 'week_start' }) weekStart!: string;
+}
