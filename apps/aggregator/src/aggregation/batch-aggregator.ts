@@ -38,7 +38,11 @@ export class BatchAggregator {
     private readonly activity: AgencyActivityRepository,
   ) {}
 
+  /** When the last batch was applied (the breakdown refresher yields to a busy stream). */
+  lastBatchAt = 0;
+
   async apply(batch: PositionedEvent[]): Promise<BatchResult> {
+    this.lastBatchAt = Date.now();
     try {
       const result = await this.dataSource.transaction((db) => this.applyIn(db, batch));
       await this.refreshStatistics(result.new);

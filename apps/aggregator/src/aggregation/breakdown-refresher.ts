@@ -2,11 +2,16 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { BatchAggregator } from './batch-aggregator';
 
-/** Drains the weeks whose breakdowns the batches marked, every 2 seconds, one pass at a time. */
+/**
+ * Drains the weeks whose breakdowns the batches marked: when the stream pauses (no batch for a
+ * second and a half), and at least every 30 seconds under continuous load, so that a backlog is
+ * not slowed down by recomputing weeks its next batches will mark again.
+ */
 @Injectable()
 export class BreakdownRefresher implements OnApplicationBootstrap {
   private readonly log = new Logger(BreakdownRefresher.name);
   private running = false;
+  private lastRun = 0;
 
   constructor(private readonly aggregator: BatchAggregator, private readonly registry: SchedulerRegistry) {}
 
@@ -15,8 +20,11 @@ export class BreakdownRefresher implements OnApplicationBootstrap {
   }
 
   private async tick(): Promise<void> {
-    if (this.running) return;
+    const now = Date.now();
+    const idle = now - this.aggregator.lastBatchAt > 1500;
+    if (this.running || (!idle && now - this.lastRun < 30_000)) return;
     this.running = true;
+    this.lastRun = now;
     try {
       await this.aggregator.refreshBreakdowns();
     } catch (error) {
