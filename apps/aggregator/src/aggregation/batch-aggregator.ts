@@ -58,15 +58,16 @@ export class BatchAggregator {
   /**
    * Keeps the planner's statistics current while tables grow fast (a new deployment or a replay):
    * with stale ones the set-based recomputations get nested-loop plans that cost seconds. ANALYZE
-   * samples, so it stays cheap; it runs once the tables may have grown by a quarter.
+   * samples, so it stays cheap; it runs once the tables may have grown by half.
    */
   private async refreshStatistics(newEvents: number): Promise<void> {
     this.eventsSinceAnalyze += newEvents;
-    if (this.eventsSinceAnalyze < Math.max(5000, this.eventsAtAnalyze / 4)) return;
+    if (this.eventsSinceAnalyze < Math.max(10_000, this.eventsAtAnalyze / 2)) return;
     this.eventsAtAnalyze += this.eventsSinceAnalyze;
     this.eventsSinceAnalyze = 0;
     await this.dataSource.query(
-      'ANALYZE agency_event, child_identity_observation, agency_child, agency_child_profile, child_link_key, agency_episode, national_episode, weekly_incidence, weekly_breakdown',
+      // The tables the set-based steps join on; the event tables are only looked up by key.
+      'ANALYZE agency_child, child_link_key, agency_episode, national_episode, weekly_incidence',
     );
   }
 
