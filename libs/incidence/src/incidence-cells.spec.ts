@@ -1,4 +1,4 @@
-import { cellsOfEpisode, openWeeksBetween, rollupsOf, uniqueCells } from './incidence-cells';
+import { cellsOfEpisode, openWeeksBetween } from './incidence-cells';
 
 const episode = { setting: 'HOME', laCode: 'E09000033', startWeek: '2026-11-02', endWeek: '2026-11-16' as string | null };
 
@@ -15,9 +15,5 @@ describe('incidence cells', () => {
   it('finds the weeks a horizon advance adds', () => {
     expect(openWeeksBetween({ ...episode, endWeek: null }, '2026-11-09', '2026-11-23')).toEqual(['2026-11-16', '2026-11-23']);
     expect(openWeeksBetween(episode, '2026-11-09', '2026-11-23')).toEqual([]);
-  });
-  it('rolls a cell up to its totals, once each', () => {
-    const cells = [{ weekStart: '2026-11-02', setting: 'HOME', laCode: 'X' }, { weekStart: '2026-11-02', setting: 'CARE', laCode: 'X' }];
-    expect(uniqueCells(cells.flatMap(rollupsOf))).toHaveLength(3 + 1);
   });
 });

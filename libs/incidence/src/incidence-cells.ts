@@ -7,8 +7,6 @@ export interface IncidenceCell {
   laCode: string;
 }
 
-export const ALL = 'ALL';
-
 export interface EpisodeWeeks {
   setting: string;
   laCode: string;
@@ -39,15 +37,6 @@ export function openWeeksBetween(e: EpisodeWeeks, fromExclusive: string, toInclu
   const last = e.endWeek === null ? toInclusive : minWeek(addWeeks(e.endWeek, -1), toInclusive);
   for (let week = first; week <= last; week = addWeeks(week, 1)) weeks.push(week);
   return weeks;
-}
-
-/** The total cells (over settings, over LAs, and both) that a level-1 cell contributes to. */
-export function rollupsOf(cell: IncidenceCell): IncidenceCell[] {
-  return [
-    { ...cell, setting: ALL },
-    { ...cell, laCode: ALL },
-    { ...cell, setting: ALL, laCode: ALL },
-  ];
 }
 
 export function uniqueCells(cells: Iterable<IncidenceCell>): IncidenceCell[] {

@@ -5,3 +5,4 @@ export * from './entities';
 export * from './migrate';
 export * from './safe-error';
 export * from './statistics/statistics-figures.repository';
+export * from './statistics/agency-completeness';

@@ -4,3 +4,4 @@ export * from './identifiers';
 export * from './normalise';
 export * from './reference';
 export * from './time';
+export * from './random/mulberry32';

@@ -1,11 +1,10 @@
 import autocannon from 'autocannon';
 import { dataSourceOptions } from '@mcm/persistence';
-import { addWeeks, isoWeekLabel, referenceData, weekCommencing } from '@mcm/shared';
+import { addWeeks, isoWeekLabel, referenceData } from '@mcm/shared';
 import { DataSource } from 'typeorm';
-import { WeeklyIncidenceRepository } from '../../../apps/aggregator/src/aggregation/weekly-incidence.repository';
 import { mintToken } from '../../../apps/api/src/auth/mint-token';
 import { IsolatedPipeline } from '../../harness/src';
-import { loadHistory } from './synthetic-history';
+import { buildHistory } from './synthetic-history';
 
 /**
  * `npm run bench:api`: ten years of national history (about 2,000,000 episodes, loaded in bulk
@@ -37,15 +36,10 @@ async function main(): Promise<void> {
   try {
     await pipeline.start(['api']); // the api migrates the scratch database at start-up
     dataSource = await new DataSource(dataSourceOptions(pipeline.db.url)).initialize();
-    const lastWeek = addWeeks(weekCommencing(new Date()), -1);
-    const t0 = Date.now();
-    await loadHistory(dataSource, episodes, lastWeek);
-    log(`loaded ${episodes} national episodes over 10 years in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-    const t1 = Date.now();
-    await new WeeklyIncidenceRepository().rebuildAll(dataSource.manager, lastWeek);
+    const lastWeek = await buildHistory(dataSource, episodes, log);
     await dataSource.query('VACUUM ANALYZE weekly_incidence');
     const [{ cells, weeks }] = await dataSource.query('SELECT count(*)::int AS cells, count(DISTINCT week_start)::int AS weeks FROM weekly_incidence');
-    log(`weekly figures rebuilt in ${((Date.now() - t1) / 1000).toFixed(0)} s: ${cells} cells over ${weeks} weeks`);
+    log(`${cells} weekly cells over ${weeks} weeks`);
     await dataSource.destroy();
     dataSource = undefined;
 

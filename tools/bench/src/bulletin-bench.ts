@@ -1,12 +1,10 @@
 import { createKafka, ensureTopics, KafkaPublisher, topicNames, topicSpecs } from '@mcm/kafka';
 import { dataSourceOptions, migrateDatabase } from '@mcm/persistence';
-import { addWeeks, weekCommencing } from '@mcm/shared';
 import { DataSource } from 'typeorm';
 import { WeeklyBreakdownRepository } from '../../../apps/aggregator/src/aggregation/weekly-breakdown.repository';
-import { WeeklyIncidenceRepository } from '../../../apps/aggregator/src/aggregation/weekly-incidence.repository';
 import { BulletinService } from '../../../apps/aggregator/src/bulletin/bulletin.service';
 import { ScratchDatabase } from '../../harness/src';
-import { loadHistory } from './synthetic-history';
+import { buildHistory } from './synthetic-history';
 
 /**
  * `npm run bench:bulletin`: ten years of national history (about 2,000,000 episodes, loaded in
@@ -29,16 +27,12 @@ async function main(): Promise<void> {
   const publisher = new KafkaPublisher(kafka);
   await publisher.connect();
   try {
-    const lastWeek = addWeeks(weekCommencing(new Date()), -1);
-    const t0 = Date.now();
-    await loadHistory(dataSource, episodes, lastWeek);
-    log(`loaded ${episodes} national episodes over 10 years in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    const lastWeek = await buildHistory(dataSource, episodes, log);
     const t1 = Date.now();
-    await new WeeklyIncidenceRepository().rebuildAll(dataSource.manager, lastWeek);
     const weeks: { week: string }[] = await dataSource.query('SELECT DISTINCT start_week::text AS week FROM national_episode ORDER BY 1');
     const breakdowns = new WeeklyBreakdownRepository();
     for (let i = 0; i < weeks.length; i += 26) await breakdowns.recompute(dataSource.manager, weeks.slice(i, i + 26).map((w) => w.week));
-    log(`weekly figures and breakdowns for ${weeks.length} weeks in ${((Date.now() - t1) / 1000).toFixed(0)} s`);
+    log(`breakdowns for ${weeks.length} weeks in ${((Date.now() - t1) / 1000).toFixed(0)} s`);
 
     const service = new BulletinService(dataSource, publisher, { silentDaysFlag: 14, methodologyUrl: '/docs/STATISTICS.md', contact: 'bench', topic: topics.bulletins });
     const timings: number[] = [];

@@ -1,4 +1,4 @@
-import { EpisodeEvent, IdentityObservation } from '@mcm/incidence';
+import { EpisodeEvent } from '@mcm/incidence';
 import { AgencyEvent } from '@mcm/shared';
 
 /** An accepted event with the Kafka position it was read from. */
@@ -55,12 +55,4 @@ export function toEpisodeEvent(row: StoredEventRow): EpisodeEvent {
       careMissingType: c.careMissingType as 'M' | 'A' | undefined,
     },
   };
-}
-
-export interface ObservationRow {
-  event_id: string;
-  agency_code: string;
-  agency_child_ref: string;
-  reported_at: Date;
-  attributes: IdentityObservation['attributes'];
 }

@@ -220,8 +220,13 @@ export class ChildRegisterRepository {
         [retired.map((r) => r.id), retired.map((r) => finalIds[r.absorbedBy])],
       );
     }
-    for (const c of changes) {
-      await db.query('INSERT INTO child_link_change (change, national_child_id, other_ids, linker) VALUES ($1, $2, $3, $4)', [c.change, c.id, c.others, this.linker.name]);
+    if (changes.length) {
+      await db.query(
+        `INSERT INTO child_link_change (change, national_child_id, other_ids, linker)
+         SELECT r.change, r.id, ARRAY(SELECT jsonb_array_elements_text(r.others)::bigint), $2
+           FROM jsonb_to_recordset($1::jsonb) AS r(change text, id bigint, others jsonb)`,
+        [JSON.stringify(changes), this.linker.name],
+      );
     }
   }
 }

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { eventFacts, ObservationRow, PositionedEvent, StoredEventRow } from './accepted-event';
+import { eventFacts, PositionedEvent, StoredEventRow } from './accepted-event';
 
 export interface AgencyRef {
   agencyCode: string;
@@ -47,16 +47,6 @@ export class EventStoreRepository {
          FROM agency_event e
          JOIN unnest($1::text[], $2::text[]) AS t(agency_code, ref) ON e.agency_code = t.agency_code AND e.agency_episode_ref = t.ref`,
       [episodes.map((r) => r.agencyCode), episodes.map((r) => r.ref)],
-    );
-  }
-
-  /** Every identity observation of the given agency children. */
-  observationsOfChildren(db: EntityManager, children: AgencyRef[]): Promise<ObservationRow[]> {
-    return db.query(
-      `SELECT o.event_id, o.agency_code, o.agency_child_ref, o.reported_at, o.attributes
-         FROM child_identity_observation o
-         JOIN unnest($1::text[], $2::text[]) AS t(agency_code, ref) ON o.agency_code = t.agency_code AND o.agency_child_ref = t.ref`,
-      [children.map((r) => r.agencyCode), children.map((r) => r.ref)],
     );
   }
 }

@@ -1,7 +1,7 @@
 import { AreaRow, Bulletin, BreakdownRow, CompletenessNote, HeadlineRow, Published, SettingKey } from '@mcm/bulletin';
 import { DEFAULT_RULES, DisclosureRules, protectTable } from '@mcm/disclosure';
 import { addWeeks, isoWeekLabel, ReferenceData } from '@mcm/shared';
-import { AgencyFigures, BreakdownFigures, IncidenceFigures, RevisionFigures } from '@mcm/persistence';
+import { AgencyFigures, agencyCompleteness, BreakdownFigures, IncidenceFigures, RevisionFigures } from '@mcm/persistence';
 
 export const SETTINGS: SettingKey[] = ['ALL', 'HOME', 'CARE', 'EDUCATION'];
 const LEVEL_SETTINGS = ['HOME', 'CARE', 'EDUCATION'] as const;
@@ -128,15 +128,11 @@ function areaRows(input: BulletinInputs, weekStart: string): AreaRow[] {
 }
 
 function completeness(input: BulletinInputs): CompletenessNote[] {
-  const weekEnd = Date.parse(`${addWeeks(input.weekStart, 1)}T00:00:00Z`);
-  const names = (code: string) => input.reference.policeForces.get(code)?.name ?? input.reference.localAuthorities.get(code)?.name ?? `School URN ${code}`;
-  return input.agencies.map((a) => {
-    const silentDays = a.lastReportedAt ? Math.floor((weekEnd - a.lastReportedAt.getTime()) / 86_400_000) : null;
+  return input.agencies.map((figures) => {
+    const { meanLagHours, ...note } = agencyCompleteness(figures, input.reference, input.weekStart);
     return {
-      agencyType: a.agencyType as CompletenessNote['agencyType'], agencyCode: a.agencyCode, agencyName: names(a.agencyCode),
-      lastEventAt: a.lastReportedAt?.toISOString() ?? null, eventsThisWeek: a.eventsThisWeek,
-      usualWeeklyEvents: round1(a.eventsBefore / a.weeksBefore), medianLagHours: a.lagHours === null ? null : round1(Number(a.lagHours)),
-      silentDays, flagged: silentDays === null || silentDays > input.silentDaysFlag,
+      ...note, agencyType: note.agencyType as CompletenessNote['agencyType'], medianLagHours: meanLagHours,
+      flagged: note.silentDays === null || note.silentDays > input.silentDaysFlag,
     };
   });
 }

@@ -1,4 +1,5 @@
-import { BadRequestException, Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
+import { invalidParameter } from '../common/parameters';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { BulletinFormat, BulletinsService, BulletinSummary } from './bulletins.service';
@@ -24,8 +25,8 @@ export class BulletinsController {
   @ApiQuery({ name: 'revision', required: false, description: 'A revision number; default the latest' })
   async get(@Param('file') file: string, @Query('revision') revision: string | undefined, @Res() response: Response): Promise<void> {
     const match = /^(\d{4}-W\d{2})(?:\.(json|csv|html))?$/.exec(file);
-    if (!match) throw new BadRequestException({ errors: [{ path: 'file', code: 'INVALID', message: 'expected an ISO week like 2026-W47, optionally with .json, .csv or .html' }] });
-    if (revision !== undefined && !/^\d+$/.test(revision)) throw new BadRequestException({ errors: [{ path: 'revision', code: 'INVALID', message: 'revision must be a non-negative integer' }] });
+    if (!match) throw invalidParameter('file', 'expected an ISO week like 2026-W47, optionally with .json, .csv or .html');
+    if (revision !== undefined && !/^\d+$/.test(revision)) throw invalidParameter('revision', 'revision must be a non-negative integer');
     const format = (match[2] ?? 'json') as BulletinFormat;
     const body = await this.bulletins.get(match[1], format, revision === undefined ? undefined : Number(revision));
     response.type(CONTENT_TYPES[format]);

@@ -1,10 +1,11 @@
-import { BadRequestException, Controller, Get, Query, UsePipes } from '@nestjs/common';
+import { Controller, Get, Query, UsePipes } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsOptional, Matches } from 'class-validator';
-import { StatisticsFiguresRepository } from '@mcm/persistence';
+import { agencyCompleteness, StatisticsFiguresRepository } from '@mcm/persistence';
 import { addWeeks, referenceData, weekCommencing, weekStartOfLabel } from '@mcm/shared';
 import { DataSource } from 'typeorm';
+import { invalidParameter } from '../common/parameters';
 import { queryValidationPipe } from '../common/validation';
 
 export class CompletenessQuery {
@@ -28,19 +29,9 @@ export class CompletenessController {
   @ApiOkResponse({ schema: { example: { week: '2026-W47', agencies: [{ agencyCode: 'E23000001', agencyName: 'Metropolitan Police', agencyType: 'POLICE', eventsThisWeek: 412, usualWeeklyEvents: 398.5, meanLagHours: 3.2, lastEventAt: '2026-11-22T23:10:00.000Z', silentDays: 0 }] } } })
   async list(@Query() query: CompletenessQuery) {
     const weekStart = query.week ? weekStartOfLabel(query.week) : addWeeks(weekCommencing(new Date()), -1);
-    if (!weekStart) throw new BadRequestException({ errors: [{ path: 'week', code: 'INVALID', message: `${query.week} is not an ISO week` }] });
-    const weekEnd = Date.parse(`${addWeeks(weekStart, 1)}T00:00:00Z`);
+    if (!weekStart) throw invalidParameter('week', `${query.week} is not an ISO week`);
     const reference = referenceData();
-    const agencies = (await this.figures.agencies(this.db.manager, weekStart)).map((a) => ({
-      agencyCode: a.agencyCode,
-      agencyName: reference.policeForces.get(a.agencyCode)?.name ?? reference.localAuthorities.get(a.agencyCode)?.name ?? `School URN ${a.agencyCode}`,
-      agencyType: a.agencyType,
-      eventsThisWeek: a.eventsThisWeek,
-      usualWeeklyEvents: Math.round((a.eventsBefore / a.weeksBefore) * 10) / 10,
-      meanLagHours: a.lagHours === null ? null : Math.round(Number(a.lagHours) * 10) / 10,
-      lastEventAt: a.lastReportedAt?.toISOString() ?? null,
-      silentDays: a.lastReportedAt ? Math.floor((weekEnd - a.lastReportedAt.getTime()) / 86_400_000) : null,
-    }));
+    const agencies = (await this.figures.agencies(this.db.manager, weekStart)).map((a) => agencyCompleteness(a, reference, weekStart));
     return { week: query.week ?? weekStart, agencies };
   }
 }

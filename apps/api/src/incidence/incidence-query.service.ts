@@ -1,15 +1,15 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { protectSeries, Published } from '@mcm/disclosure';
 import { addWeeks, isoWeekLabel, weekCommencing, weekStartOfLabel } from '@mcm/shared';
 import { DataSource } from 'typeorm';
+import { failParameter, invalidParameter, MAX_WEEKS, weekStartOf } from '../common/parameters';
 import { GroupBy, IncidenceQuery } from './incidence-query.dto';
 
 const COLUMN: Record<GroupBy, string> = {
   setting: 'setting', region: 'region_code', la: 'la_code', ageBand: 'age_band', sex: 'sex', ethnicityGroup: 'ethnicity_group', riskGrade: 'risk_grade',
 };
 const FILTERS: [keyof IncidenceQuery, string][] = [['setting', 'setting'], ['ageBand', 'age_band'], ['sex', 'sex'], ['ethnicityGroup', 'ethnicity_group'], ['riskGrade', 'risk_grade']];
-const MAX_WEEKS = 521;
 const MAX_MONTHS = 120;
 
 export interface IncidenceRow {
@@ -97,16 +97,16 @@ function protectRows(rows: IncidenceRow[]): IncidenceRow[] {
 
 function periodRange(query: IncidenceQuery): Range {
   if (query.granularity === 'week') {
-    const [first, last] = [weekOf(query.from, 'from'), weekOf(query.to, 'to')];
+    const [first, last] = [weekStartOf(query.from, 'from'), weekStartOf(query.to, 'to')];
     const count = Math.round((Date.parse(last) - Date.parse(first)) / (7 * 86_400_000)) + 1;
-    if (count < 1) throw invalid('from', 'from must not be after to');
-    if (count > MAX_WEEKS) throw invalid('from', `at most ${MAX_WEEKS} weeks can be asked for at once`);
+    if (count < 1) throw invalidParameter('from', 'from must not be after to');
+    if (count > MAX_WEEKS) throw invalidParameter('from', `at most ${MAX_WEEKS} weeks can be asked for at once`);
     return { periods: Array.from({ length: count }, (_, i) => addWeeks(first, i)), firstWeek: first, lastWeek: last };
   }
   const [first, last] = [monthOf(query.from, 'from'), monthOf(query.to, 'to')];
   const count = monthIndex(last) - monthIndex(first) + 1;
-  if (count < 1) throw invalid('from', 'from must not be after to');
-  if (count > MAX_MONTHS) throw invalid('from', `at most ${MAX_MONTHS} months can be asked for at once`);
+  if (count < 1) throw invalidParameter('from', 'from must not be after to');
+  if (count > MAX_MONTHS) throw invalidParameter('from', `at most ${MAX_MONTHS} months can be asked for at once`);
   return monthsRange(first, count);
 }
 
@@ -123,21 +123,13 @@ function monthsRange(first: string, count: number): Range {
   return { periods, firstWeek: addWeeks(weekCommencing(new Date(`${first}-01T12:00:00Z`)), 0), lastWeek: weekCommencing(new Date(`${lastDay}T12:00:00Z`)) };
 }
 
-function weekOf(value: string, path: string): string {
-  if (value.includes('W')) return weekStartOfLabel(value) ?? fail(path, `${value} is not an ISO week`);
-  const date = value.length === 7 ? `${value}-01` : value;
-  const noon = new Date(`${date}T12:00:00Z`);
-  if (Number.isNaN(noon.getTime()) || noon.toISOString().slice(0, 10) !== date) fail(path, `${value} is not a calendar date or month`);
-  return weekCommencing(noon);
-}
-
 function monthOf(value: string, path: string): string {
   if (value.includes('W')) {
-    const start = weekStartOfLabel(value) ?? fail(path, `${value} is not an ISO week`);
+    const start = weekStartOfLabel(value) ?? failParameter(path, `${value} is not an ISO week`);
     return start.slice(0, 7);
   }
   const month = value.slice(0, 7);
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) fail(path, `${value} is not a month`);
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) failParameter(path, `${value} is not a month`);
   return month;
 }
 
@@ -145,7 +137,3 @@ const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(mo
 const fromIndex = (i: number) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
 const label = (period: string, granularity: 'week' | 'month') => (granularity === 'week' ? isoWeekLabel(period) : period);
 const key = (groups: Partial<Record<GroupBy, string>>, period: string) => `${period}|${JSON.stringify(groups)}`;
-const invalid = (path: string, message: string) => new BadRequestException({ errors: [{ path, code: 'INVALID', message }] });
-function fail(path: string, message: string): never {
-  throw invalid(path, message);
-}

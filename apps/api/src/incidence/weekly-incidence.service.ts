@@ -1,14 +1,13 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { addWeeks, isoWeekLabel, referenceData, weekCommencing, weeksBetween, weekStartOfLabel } from '@mcm/shared';
+import { addWeeks, isoWeekLabel, referenceData, weekCommencing, weeksBetween } from '@mcm/shared';
 import { DataSource } from 'typeorm';
+import { invalidParameter, MAX_WEEKS, weekStartOf } from '../common/parameters';
 import { WeeklyIncidenceResponse } from './weekly-incidence.dto';
 import { WeeklyIncidenceQuery } from './weekly-incidence.query';
 import { discloseAreaWeek, SettingRows } from './week-disclosure';
 
 const zero = () => ({ children: 0, episodesStarted: 0, episodesEnded: 0, episodesOpenAtWeekEnd: 0 });
-
-export const MAX_WEEKS = 521;
 
 @Injectable()
 export class WeeklyIncidenceService {
@@ -17,11 +16,11 @@ export class WeeklyIncidenceService {
   /** Weekly figures; below national level, roles that see suppressed figures get them protected. */
   async weekly(query: WeeklyIncidenceQuery, disclosure: 'protected' | 'unsuppressed' = 'protected'): Promise<WeeklyIncidenceResponse> {
     const laName = this.laName(query.la);
-    const to = query.to ? toWeekStart(query.to, 'to') : await this.latestWeek();
-    const from = query.from ? toWeekStart(query.from, 'from') : addWeeks(to, -11);
+    const to = query.to ? weekStartOf(query.to, 'to') : await this.latestWeek();
+    const from = query.from ? weekStartOf(query.from, 'from') : addWeeks(to, -11);
     const span = weeksBetween(from, to) + 1;
-    if (span < 1) throw invalid('from', 'from must not be after to');
-    if (span > MAX_WEEKS) throw invalid('from', `at most ${MAX_WEEKS} weeks can be asked for at once`);
+    if (span < 1) throw invalidParameter('from', 'from must not be after to');
+    if (span > MAX_WEEKS) throw invalidParameter('from', `at most ${MAX_WEEKS} weeks can be asked for at once`);
     const protect = disclosure === 'protected' && query.la !== 'ALL';
     const rows: { week_start: string; setting: keyof SettingRows; children: number; episodes_started: number; episodes_ended: number; open_at_week_end: number }[] =
       await this.db.query(
@@ -55,20 +54,7 @@ export class WeeklyIncidenceService {
     const region = referenceData().regions.get(code);
     if (region) return region.name;
     const la = referenceData().localAuthorities.get(code);
-    if (!la) throw invalid('la', `${code} is not a children's services authority in reference data ${referenceData().version}`);
+    if (!la) throw invalidParameter('la', `${code} is not a children's services authority in reference data ${referenceData().version}`);
     return la.name;
   }
 }
-
-function toWeekStart(value: string, path: string): string {
-  if (value.includes('W')) {
-    const start = weekStartOfLabel(value);
-    if (!start) throw invalid(path, `${value} is not an ISO week`);
-    return start;
-  }
-  const noon = new Date(`${value}T12:00:00Z`);
-  if (Number.isNaN(noon.getTime()) || noon.toISOString().slice(0, 10) !== value) throw invalid(path, `${value} is not a calendar date`);
-  return weekCommencing(noon);
-}
-
-const invalid = (path: string, message: string) => new BadRequestException({ errors: [{ path, code: 'INVALID', message }] });

@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../../shared/src/random/mulberry32';
 import { addWeeks, isoWeekLabel, weekEndInstant } from '../../../shared/src/time/iso-week';
 import {
   AreaRow, BreakdownRow, Bulletin, CompletenessNote, HeadlineRow, Published, Revision, SettingKey, TrendPoint,
@@ -303,15 +304,4 @@ function hash(text: string): number {
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return h >>> 0;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
