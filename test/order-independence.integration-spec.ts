@@ -71,6 +71,7 @@ describe('order independence (aggregator on a real database)', () => {
         await harness.reset();
         await harness.apply(shuffled, batchSize);
         expect(await harness.incidence()).toEqual(reference);
+        expect(await harness.wholeIncidence()).toEqual(await harness.rebuiltIncidence());
       }),
       { numRuns: 15 },
     );
@@ -95,5 +96,17 @@ describe('aggregator against the simulator ground truth (real database)', () => 
     expect(expected.deterministic).toEqual(expected.truth);
     await harness.apply(scenario.events.filter((e) => e.valid).map((e) => normaliseEvent(e.event!)), 700);
     expect(await harness.incidence()).toEqual(sortRows(expected.truth));
+    // Every level (regions, settings, England) and measure, as a rebuild from scratch gives them.
+    expect(await harness.wholeIncidence()).toEqual(await harness.rebuiltIncidence());
+  });
+
+  it('keeps every level of the table equal to a rebuild through merges, corrections, withdrawals and late events', async () => {
+    await harness.reset();
+    const scenario = generateScenario({ seed: 8, children: 300, days: 240, now: new Date() });
+    const events = scenario.events.filter((e) => e.valid).map((e) => normaliseEvent(e.event!));
+    await harness.apply(events, 250);
+    const rows = await harness.wholeIncidence();
+    expect(rows.length).toBeGreaterThan(100);
+    expect(rows).toEqual(await harness.rebuiltIncidence());
   });
 });

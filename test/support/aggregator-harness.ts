@@ -1,5 +1,6 @@
 import { BatchAggregator } from '../../apps/aggregator/src/aggregation/batch-aggregator';
 import { createBatchAggregator } from '../../apps/aggregator/src/aggregation/create-batch-aggregator';
+import { WeeklyIncidenceRepository } from '../../apps/aggregator/src/aggregation/weekly-incidence.repository';
 import { dataSourceOptions, migrateDatabase } from '@mcm/persistence';
 import { AgencyEvent } from '@mcm/shared';
 import { DataSource } from 'typeorm';
@@ -7,6 +8,9 @@ import { ScratchDatabase } from '../../tools/harness/src';
 import { IncidenceRow, readIncidence } from './incidence';
 
 export { IncidenceRow };
+
+const WHOLE_TABLE = `SELECT week_start::text, setting, la_code, children, episodes_started, episodes_ended, open_at_week_end
+  FROM weekly_incidence ORDER BY 1, 2, 3`;
 
 /** The aggregator's core against a real, migrated PostgreSQL database, without Kafka. */
 export class AggregatorHarness {
@@ -35,6 +39,26 @@ export class AggregatorHarness {
       `TRUNCATE agency_event, child_identity_observation, agency_child_profile, agency_child, child_link_key, national_child,
                 child_link_change, agency_episode, national_episode, weekly_incidence, weekly_breakdown, breakdown_dirty_week, pipeline_state RESTART IDENTITY`,
     );
+  }
+
+  /** The whole weekly table as kept incrementally: every area level and measure. */
+  wholeIncidence(): Promise<unknown[]> {
+    return this.dataSource.query(WHOLE_TABLE);
+  }
+
+  /** The whole weekly table as \`rebuildAll\` computes it from the national episodes (rolled back). */
+  async rebuiltIncidence(): Promise<unknown[]> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      const incidence = new WeeklyIncidenceRepository();
+      const horizon = await incidence.horizonWeek(runner.manager);
+      if (horizon !== null) await incidence.rebuildAll(runner.manager, horizon);
+      return await runner.query(WHOLE_TABLE);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   }
 
   incidence(): Promise<IncidenceRow[]> {

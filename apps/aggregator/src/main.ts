@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { exitOnStartupFailure, runBatchWorker } from '@mcm/platform';
-import { envValidator } from '@mcm/shared';
+import { envValidator, parseAcceptedEvent } from '@mcm/shared';
 import { AggregatorModule } from './aggregator.module';
 import { AggregatorEnv, DEVELOPMENT_LINK_KEY_SECRET } from './config/aggregator.env';
 
@@ -9,7 +9,8 @@ async function bootstrap(): Promise<void> {
   if (env.NODE_ENV === 'production' && env.LINK_KEY_SECRET === DEVELOPMENT_LINK_KEY_SECRET) {
     throw new Error('LINK_KEY_SECRET must be set in production');
   }
-  await runBatchWorker(AggregatorModule, 'aggregator', env.AGGREGATOR_GROUP_ID, env);
+  // Accepted events are parsed as they are fetched, while the previous batch is in the database.
+  await runBatchWorker(AggregatorModule, 'aggregator', env.AGGREGATOR_GROUP_ID, env, { decode: parseAcceptedEvent });
 }
 
 bootstrap().catch(exitOnStartupFailure('aggregator'));

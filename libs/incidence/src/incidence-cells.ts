@@ -1,49 +1,128 @@
-import { addWeeks } from '@mcm/shared';
-
-/** A cell of the weekly incidence table. 'ALL' stands for the total over settings or LAs. */
+/** A row of the weekly incidence table: a week and a setting ('ALL' for every setting) in an area. */
 export interface IncidenceCell {
   weekStart: string;
   setting: string;
+  /** A local authority, a region (E12), or 'ALL' for England. */
   laCode: string;
+}
+
+/** What a change adds to a cell's additive measures (negative when episodes are taken away). */
+export interface CellDelta extends IncidenceCell {
+  children: number;
+  started: number;
+  ended: number;
+  open: number;
 }
 
 export interface EpisodeWeeks {
   setting: string;
   laCode: string;
+  regionCode: string;
   startWeek: string;
   endWeek: string | null;
 }
 
+const ALL = 'ALL';
+const UNKNOWN_REGION = 'UNKNOWN';
+
 /**
- * The level-1 cells whose figures depend on an episode: its start week (children, episodes
- * started), its end week (episodes ended) and every week it is open at the end of, up to the
- * horizon week.
+ * The change a batch makes to the weekly table, as sums of contributions. Episodes started,
+ * ended and open at week end are additive, so each cell and every total above it (over settings,
+ * up to the region and England) moves by the same amount. Distinct children are not additive
+ * across cells: a child counts once in each cell, at every level, where any of its episodes
+ * started, so they move by the cells a child enters or leaves (see addChildChange).
  */
-export function cellsOfEpisode(e: EpisodeWeeks, horizonWeek: string | null): IncidenceCell[] {
-  const cells: IncidenceCell[] = [{ weekStart: e.startWeek, setting: e.setting, laCode: e.laCode }];
-  if (e.endWeek !== null && e.endWeek !== e.startWeek) cells.push({ weekStart: e.endWeek, setting: e.setting, laCode: e.laCode });
-  if (horizonWeek === null) return cells;
-  const lastOpenWeek = e.endWeek === null ? horizonWeek : minWeek(addWeeks(e.endWeek, -1), horizonWeek);
-  for (let week = e.startWeek; week <= lastOpenWeek; week = addWeeks(week, 1)) {
-    if (week !== e.startWeek && week !== e.endWeek) cells.push({ weekStart: week, setting: e.setting, laCode: e.laCode });
+export class IncidenceDeltas {
+  /** Level-1 sums by setting and LA, then by week (as a day number: the loops stay numeric). */
+  private readonly areas = new Map<string, { setting: string; laCode: string; regionCode: string; weeks: Map<number, Sums> }>();
+  /** Children entering (+1) or leaving (-1) cells at every level, by cell key. */
+  private readonly children = new Map<string, number>();
+
+  /**
+   * Adds (sign 1) or takes away (sign -1) everything an episode counts for: its start week, its
+   * end week, and every week it is open at the end of, up to the horizon week.
+   */
+  addEpisode(e: EpisodeWeeks, horizonWeek: string | null, sign: 1 | -1): void {
+    const weeks = this.weeksOf(e);
+    const start = dayOf(e.startWeek);
+    add(weeks, start, 0, sign);
+    if (e.endWeek !== null) add(weeks, dayOf(e.endWeek), 1, sign);
+    if (horizonWeek === null) return;
+    const lastOpen = e.endWeek === null ? dayOf(horizonWeek) : Math.min(dayOf(e.endWeek) - 7, dayOf(horizonWeek));
+    for (let day = start; day <= lastOpen; day += 7) add(weeks, day, 2, sign);
   }
-  return cells;
+
+  /** Adds episodes open at the end of a week (the weeks a horizon advance brings in). */
+  addOpen(e: Omit<EpisodeWeeks, 'startWeek' | 'endWeek'>, weekStart: string, count: number): void {
+    add(this.weeksOf(e), dayOf(weekStart), 2, count);
+  }
+
+  /**
+   * One child's episodes before and after a change: the child leaves the cells (at every level)
+   * where none of its episodes starts any more, and enters those where one now starts.
+   */
+  addChildChange(before: readonly EpisodeWeeks[], after: readonly EpisodeWeeks[]): void {
+    const was = startCellsOf(before);
+    const is = startCellsOf(after);
+    for (const key of was) if (!is.has(key)) this.children.set(key, (this.children.get(key) ?? 0) - 1);
+    for (const key of is) if (!was.has(key)) this.children.set(key, (this.children.get(key) ?? 0) + 1);
+  }
+
+  /** Every cell that changes, at level 1 and in the totals above it (settings, region, England). */
+  list(): CellDelta[] {
+    const cells = new Map<string, CellDelta>();
+    const cellOf = (weekStart: string, setting: string, laCode: string) => {
+      const key = cellKey(weekStart, setting, laCode);
+      return cells.get(key) ?? cells.set(key, { weekStart, setting, laCode, children: 0, started: 0, ended: 0, open: 0 }).get(key)!;
+    };
+    for (const { setting, laCode, regionCode, weeks } of this.areas.values()) {
+      for (const [day, [started, ended, open]] of weeks) {
+        const weekStart = weekOf(day);
+        for (const [s, area] of levelsOf(setting, laCode, regionCode)) {
+          const cell = cellOf(weekStart, s, area);
+          cell.started += started;
+          cell.ended += ended;
+          cell.open += open;
+        }
+      }
+    }
+    for (const [key, change] of this.children) {
+      const [weekStart, setting, laCode] = key.split('|');
+      cellOf(weekStart, setting, laCode).children += change;
+    }
+    return [...cells.values()].filter((c) => c.children !== 0 || c.started !== 0 || c.ended !== 0 || c.open !== 0);
+  }
+
+  private weeksOf(e: Omit<EpisodeWeeks, 'startWeek' | 'endWeek'>): Map<number, Sums> {
+    const key = `${e.setting}|${e.laCode}`;
+    let area = this.areas.get(key);
+    if (!area) this.areas.set(key, (area = { setting: e.setting, laCode: e.laCode, regionCode: e.regionCode, weeks: new Map() }));
+    return area.weeks;
+  }
 }
 
-/** Weeks after `fromExclusive` up to `toInclusive` in which an episode is open at week end. */
-export function openWeeksBetween(e: EpisodeWeeks, fromExclusive: string, toInclusive: string): string[] {
-  const weeks: string[] = [];
-  const first = maxWeek(addWeeks(fromExclusive, 1), e.startWeek);
-  const last = e.endWeek === null ? toInclusive : minWeek(addWeeks(e.endWeek, -1), toInclusive);
-  for (let week = first; week <= last; week = addWeeks(week, 1)) weeks.push(week);
-  return weeks;
+/** Episodes started, ended, open at week end. */
+type Sums = [number, number, number];
+
+function add(weeks: Map<number, Sums>, day: number, measure: 0 | 1 | 2, amount: number): void {
+  const sums = weeks.get(day) ?? weeks.set(day, [0, 0, 0]).get(day)!;
+  sums[measure] += amount;
 }
 
-export function uniqueCells(cells: Iterable<IncidenceCell>): IncidenceCell[] {
-  const seen = new Map<string, IncidenceCell>();
-  for (const c of cells) seen.set(`${c.weekStart}|${c.setting}|${c.laCode}`, c);
-  return [...seen.values()];
+/** The cells an episode of (setting, LA, region) counts in: level 1 and every total above it. */
+function levelsOf(setting: string, laCode: string, regionCode: string): [string, string][] {
+  const areas = regionCode === UNKNOWN_REGION ? [laCode, ALL] : [laCode, regionCode, ALL];
+  return areas.flatMap((area) => [[setting, area], [ALL, area]] as [string, string][]);
 }
 
-const minWeek = (a: string, b: string) => (a < b ? a : b);
-const maxWeek = (a: string, b: string) => (a > b ? a : b);
+const cellKey = (weekStart: string, setting: string, laCode: string) => `${weekStart}|${setting}|${laCode}`;
+
+function startCellsOf(episodes: readonly EpisodeWeeks[]): Set<string> {
+  const keys = new Set<string>();
+  for (const e of episodes) for (const [s, area] of levelsOf(e.setting, e.laCode, e.regionCode)) keys.add(cellKey(e.startWeek, s, area));
+  return keys;
+}
+
+const DAY_MS = 86_400_000;
+const dayOf = (week: string) => Date.parse(`${week}T00:00:00Z`) / DAY_MS;
+const weekOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);

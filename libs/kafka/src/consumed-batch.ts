@@ -7,11 +7,13 @@ export interface ConsumedMessage {
   key: Buffer | null;
   value: Buffer | null;
   headers: Record<string, Buffer | undefined>;
+  /** The value as the transport's \`decode\` option read it, when one is configured. */
+  decoded?: unknown;
 }
 
 /**
  * The messages of one topic fetched together, from one or more partitions (each partition's in
- * offset order). The transport commits offsets after the handler's promise resolves, so a handler
+ * offset order, possibly from several fetches). The transport commits offsets after the handler's promise resolves, so a handler
  * must finish all its durable work (a database commit, an acknowledged produce) before it returns.
  */
 export interface ConsumedBatch {

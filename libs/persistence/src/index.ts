@@ -6,3 +6,4 @@ export * from './migrate';
 export * from './safe-error';
 export * from './statistics/statistics-figures.repository';
 export * from './statistics/agency-completeness';
+export * from './epoch-ms';

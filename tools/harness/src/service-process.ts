@@ -20,7 +20,9 @@ export class RunningService {
   start(): this {
     mkdirSync(LOG_DIR, { recursive: true });
     const log = createWriteStream(join(LOG_DIR, `${this.logName}.log`), { flags: 'a' });
-    this.child = spawn(process.execPath, [join(ROOT, `dist/apps/${this.name}/src/main.js`)], {
+    // SERVICE_NODE_ARGS passes flags to the services only (e.g. --cpu-prof for a benchmark run).
+    const nodeArgs = (process.env.SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    this.child = spawn(process.execPath, [...nodeArgs, join(ROOT, `dist/apps/${this.name}/src/main.js`)], {
       env: { ...process.env, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -26,8 +26,9 @@ export interface StoredEventRow {
   agency_code: string;
   agency_child_ref: string;
   agency_episode_ref: string;
-  occurred_at: Date;
-  reported_at: Date;
+  /** Epoch milliseconds. */
+  occurred_at: number;
+  reported_at: number;
   facts: ReturnType<typeof eventFacts>;
 }
 
@@ -38,13 +39,13 @@ export function toEpisodeEvent(row: StoredEventRow): EpisodeEvent {
   const c = f.correction;
   return {
     eventId: row.event_id,
-    reportedAt: row.reported_at.getTime(),
+    reportedAt: row.reported_at,
     kind: row.kind,
     setting: row.setting,
     agencyCode: row.agency_code,
     agencyChildRef: row.agency_child_ref,
     agencyEpisodeRef: row.agency_episode_ref,
-    occurredAt: row.occurred_at.getTime(),
+    occurredAt: row.occurred_at,
     careMissingType: f.careMissingType,
     riskGrade: f.riskGrade,
     returnInterviewOffered: f.returnInterviewOffered,
@@ -55,4 +56,12 @@ export function toEpisodeEvent(row: StoredEventRow): EpisodeEvent {
       careMissingType: c.careMissingType as 'M' | 'A' | undefined,
     },
   };
+}
+
+/** The episode facts of an event not yet read back from the store (the same as after storing it). */
+export function episodeEventOf(e: AgencyEvent): EpisodeEvent {
+  return toEpisodeEvent({
+    event_id: e.eventId, kind: e.kind, setting: e.setting, agency_code: e.agency.code, agency_child_ref: e.agencyChildRef,
+    agency_episode_ref: e.agencyEpisodeRef, occurred_at: Date.parse(e.occurredAt), reported_at: Date.parse(e.reportedAt), facts: eventFacts(e),
+  });
 }

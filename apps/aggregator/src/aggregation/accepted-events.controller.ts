@@ -1,7 +1,7 @@
 import { Controller, Logger } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { ConsumedBatch, deadLetterRecord, KafkaPublisher, OutgoingRecord, TOPICS } from '@mcm/kafka';
-import { parseAcceptedEvent } from '@mcm/shared';
+import { AgencyEvent, parseAcceptedEvent } from '@mcm/shared';
 import { PositionedEvent } from './accepted-event';
 import { BatchAggregator } from './batch-aggregator';
 
@@ -17,7 +17,8 @@ export class AcceptedEventsController {
     const events: PositionedEvent[] = [];
     const unreadable: OutgoingRecord[] = [];
     for (const m of batch.messages) {
-      const event = parseAcceptedEvent(m.value);
+      // Decoded by the transport as it fetched (see main.ts); parsed here otherwise.
+      const event = m.decoded !== undefined ? (m.decoded as AgencyEvent | null) : parseAcceptedEvent(m.value);
       if (event) events.push({ event, partition: m.partition, offset: m.offset });
       // A contract breach on an internal topic is dead-lettered rather than blocking the partition.
       else unreadable.push(deadLetterRecord(m, [{ path: '', code: 'SCHEMA_INVALID', message: 'the accepted topic carried a message that does not match event contract v1' }], new Date()));

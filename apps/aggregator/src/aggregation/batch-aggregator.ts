@@ -1,10 +1,11 @@
-import { AgencyEpisode, cellsOfEpisode, foldAgencyEpisode, IncidenceCell, uniqueCells } from '@mcm/incidence';
+import { AgencyEpisode, EpisodeEvent, foldAgencyEpisode, IncidenceDeltas } from '@mcm/incidence';
+import { Logger } from '@nestjs/common';
 import { PersistenceError } from '@mcm/persistence';
 import { DataSource, EntityManager } from 'typeorm';
-import { PositionedEvent, toEpisodeEvent } from './accepted-event';
+import { episodeEventOf, PositionedEvent, toEpisodeEvent } from './accepted-event';
 import { ChildRegisterRepository, refKey } from './child-register.repository';
 import { AgencyRef, EventStoreRepository } from './event-store.repository';
-import { NationalEpisodeRepository } from './national-episode.repository';
+import { NationalEpisodeRepository, StoredNationalEpisode } from './national-episode.repository';
 import { WeeklyIncidenceRepository } from './weekly-incidence.repository';
 import { WeeklyBreakdownRepository } from './weekly-breakdown.repository';
 import { AgencyActivityRepository } from './agency-activity.repository';
@@ -28,6 +29,8 @@ const WRITER_LOCK = 'mcm.aggregator.writer';
  * that any of this changed. Replaying any events again changes nothing.
  */
 export class BatchAggregator {
+  private readonly log = new Logger(BatchAggregator.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: EventStoreRepository,
@@ -44,8 +47,14 @@ export class BatchAggregator {
   async apply(batch: PositionedEvent[]): Promise<BatchResult> {
     this.lastBatchAt = Date.now();
     try {
-      const result = await this.dataSource.transaction((db) => this.applyIn(db, batch));
-      await this.refreshStatistics(result.new);
+      let applied = 0;
+      const result = await this.dataSource.transaction(async (db) => {
+        const inTransaction = await this.applyIn(db, batch);
+        applied = performance.now();
+        return inTransaction;
+      });
+      result.stepMs.commit = Math.round(performance.now() - applied);
+      this.refreshStatistics(result.new);
       return result;
     } catch (error) {
       throw PersistenceError.from(error);
@@ -54,21 +63,27 @@ export class BatchAggregator {
 
   private eventsSinceAnalyze = 0;
   private eventsAtAnalyze = 0;
+  private analyzing?: Promise<void>;
 
   /**
    * Keeps the planner's statistics current while tables grow fast (a new deployment or a replay):
    * with stale ones the set-based recomputations get nested-loop plans that cost seconds. ANALYZE
-   * samples, so it stays cheap; it runs once the tables may have grown by half.
+   * samples, so it stays cheap; it runs once the tables may have grown by half, on its own
+   * connection beside the next batch (it takes no lock that writes wait for).
    */
-  private async refreshStatistics(newEvents: number): Promise<void> {
+  private refreshStatistics(newEvents: number): void {
     this.eventsSinceAnalyze += newEvents;
-    if (this.eventsSinceAnalyze < Math.max(10_000, this.eventsAtAnalyze / 2)) return;
+    if (this.analyzing || this.eventsSinceAnalyze < Math.max(10_000, this.eventsAtAnalyze / 2)) return;
     this.eventsAtAnalyze += this.eventsSinceAnalyze;
     this.eventsSinceAnalyze = 0;
-    await this.dataSource.query(
+    this.analyzing = this.dataSource
       // The tables the set-based steps join on; the event tables are only looked up by key.
-      'ANALYZE agency_child, child_link_key, agency_episode, national_episode, weekly_incidence',
-    );
+      .query('ANALYZE agency_child, child_link_key, agency_episode, national_episode, weekly_incidence')
+      .then(
+        () => undefined,
+        (error: Error) => this.log.warn(`ANALYZE failed (the next one will run later): ${PersistenceError.from(error).message}`),
+      )
+      .finally(() => (this.analyzing = undefined));
   }
 
   private async applyIn(db: EntityManager, batch: PositionedEvent[]): Promise<BatchResult> {
@@ -86,16 +101,15 @@ export class BatchAggregator {
     if (fresh.length === 0) return { received: batch.length, new: 0, nationalChildrenTouched: 0, cellsRecomputed: 0, stepMs };
 
     const childRefs = uniqueRefs(fresh.map(({ event: e }) => ({ agencyCode: e.agency.code, ref: e.agencyChildRef })));
-    const episodeRefs = uniqueRefs(fresh.map(({ event: e }) => ({ agencyCode: e.agency.code, ref: e.agencyEpisodeRef })));
 
     const children = await timed('children', () => this.register.resolve(db, childRefs));
     const keysChanged = await timed('profiles', () => this.register.refreshProfiles(db, fresh, children));
-    const episodeChildren = await timed('episodes', () => this.refoldEpisodes(db, episodeRefs, children));
+    const episodeChildren = await timed('episodes', () => this.refoldEpisodes(db, fresh, children));
 
     const latestReport = Math.max(...fresh.map((p) => Date.parse(p.event.reportedAt)));
     const { affected, cells } = await this.propagate(db, keysChanged, episodeChildren, latestReport, timed, (merged) => revisionReason(fresh, merged));
     await timed('activity', () => this.activity.record(db, fresh));
-    return { received: batch.length, new: fresh.length, nationalChildrenTouched: affected.size, cellsRecomputed: cells.length, stepMs };
+    return { received: batch.length, new: fresh.length, nationalChildrenTouched: affected.size, cellsRecomputed: cells, stepMs };
   }
 
   /** Recomputes the breakdowns of weeks changed since (see WeeklyBreakdownRepository.markDirty). */
@@ -121,44 +135,57 @@ export class BatchAggregator {
     }
   }
 
-  /** Relink, rebuild national episodes, recompute cells and breakdowns: what any change sets off. */
+  /** Relink, rebuild national episodes, move the weekly figures, mark breakdowns: what any change sets off. */
   private async propagate(
     db: EntityManager, keysChanged: number[], episodeChildren: number[], latestReport: number | null,
     timed: <T>(step: string, work: () => Promise<T>) => Promise<T>, reasonFor: (mergedOrSplit: boolean) => string,
-  ): Promise<{ affected: Set<number>; cells: IncidenceCell[] }> {
+  ): Promise<{ affected: Set<number>; cells: number }> {
     const relinked = await timed('link', () => this.register.relink(db, keysChanged));
     const affected = await this.nationalChildrenOf(db, episodeChildren, relinked);
-    const { removed, inserted } = await timed('national', () => this.nationalEpisodes.rebuild(db, [...affected]));
-    const { horizon, cells: horizonCells } = latestReport === null
-      ? { horizon: await this.incidence.horizonWeek(db), cells: [] }
-      : await timed('horizon', () => this.incidence.advanceHorizon(db, latestReport));
-    const changed = [...removed, ...inserted];
-    const cells: IncidenceCell[] = uniqueCells(changed.flatMap((e) => cellsOfEpisode(e, horizon)).concat(horizonCells));
+    const deltas = new IncidenceDeltas();
+    // The horizon moves first: the episodes about to be replaced are then counted up to it.
+    const horizon = latestReport === null
+      ? await this.incidence.horizonWeek(db)
+      : await timed('horizon', () => this.incidence.advanceHorizon(db, latestReport, deltas));
+    const { removed, inserted, kept } = await timed('national', () => this.nationalEpisodes.rebuild(db, [...affected]));
+    for (const e of removed) deltas.addEpisode(e, horizon, -1);
+    for (const e of inserted) deltas.addEpisode(e, horizon, 1);
+    for (const { before, after } of byChild(removed, inserted, kept)) deltas.addChildChange(before, after);
     const revision = { publishedThrough: await this.publishedThrough(db), reason: reasonFor(await this.mergedOrSplit(db)) };
-    await timed('cells', () => this.incidence.recompute(db, cells, horizon, revision));
+    const cells = await timed('cells', () => this.incidence.apply(db, deltas, revision));
+    const changed = [...removed, ...inserted];
     const breakdownWeeks = [...new Set(changed.flatMap((e) => (e.endWeek ? [e.startWeek, e.endWeek] : [e.startWeek])))];
     await timed('breakdowns', () => this.breakdowns.markDirty(db, breakdownWeeks));
     return { affected, cells };
   }
 
-  /** Refolds the touched agency episodes; returns the agency child ids whose counted episodes changed. */
-  private async refoldEpisodes(db: EntityManager, refs: AgencyRef[], children: Map<string, { id: number }>): Promise<number[]> {
-    const rows = await this.events.eventsOfEpisodes(db, refs);
-    const byEpisode = new Map<string, ReturnType<typeof toEpisodeEvent>[]>();
-    for (const row of rows) {
-      const key = refKey(row.agency_code, row.agency_episode_ref);
-      (byEpisode.get(key) ?? byEpisode.set(key, []).get(key)!).push(toEpisodeEvent(row));
-    }
+  /**
+   * Refolds the touched agency episodes from their events: this batch's, in memory, and those
+   * stored before for episodes that already existed. Returns the agency child ids whose counted
+   * episodes changed.
+   */
+  private async refoldEpisodes(db: EntityManager, fresh: PositionedEvent[], children: Map<string, { id: number }>): Promise<number[]> {
+    const refs = uniqueRefs(fresh.map(({ event: e }) => ({ agencyCode: e.agency.code, ref: e.agencyEpisodeRef })));
+    const previous: { agency_code: string; agency_episode_ref: string; agency_child_id: string }[] = await db.query(
+      `SELECT e.agency_code, e.agency_episode_ref, e.agency_child_id FROM agency_episode e JOIN unnest($1::text[], $2::text[]) AS t(code, ref)
+          ON e.agency_code = t.code AND e.agency_episode_ref = t.ref`,
+      [refs.map((r) => r.agencyCode), refs.map((r) => r.ref)],
+    );
+    // Every stored event's episode has a row (it was folded in the event's own transaction).
+    const storedEvents = previous.length === 0 ? [] : await this.events.eventsOfEpisodes(db, previous.map((p) => ({ agencyCode: p.agency_code, ref: p.agency_episode_ref })));
+    const freshIds = new Set(fresh.map((p) => p.event.eventId));
+    const byEpisode = new Map<string, EpisodeEvent[]>();
+    const collect = (e: EpisodeEvent) => {
+      const key = refKey(e.agencyCode, e.agencyEpisodeRef);
+      (byEpisode.get(key) ?? byEpisode.set(key, []).get(key)!).push(e);
+    };
+    fresh.forEach((p) => collect(episodeEventOf(p.event)));
+    storedEvents.filter((row) => !freshIds.has(row.event_id)).forEach((row) => collect(toEpisodeEvent(row)));
     const folded = [...byEpisode.values()].map(foldAgencyEpisode);
     const missing = uniqueRefs(folded.map((e) => ({ agencyCode: e.agencyCode, ref: e.agencyChildRef })).filter((r) => !children.has(refKey(r.agencyCode, r.ref))));
     const allChildren = missing.length ? new Map([...children, ...(await this.register.resolve(db, missing))]) : children;
     const childIdOf = (e: AgencyEpisode) => allChildren.get(refKey(e.agencyCode, e.agencyChildRef))!.id;
 
-    const previous: { agency_child_id: string }[] = await db.query(
-      `SELECT e.agency_child_id FROM agency_episode e JOIN unnest($1::text[], $2::text[]) AS t(code, ref)
-          ON e.agency_code = t.code AND e.agency_episode_ref = t.ref`,
-      [folded.map((e) => e.agencyCode), folded.map((e) => e.agencyEpisodeRef)],
-    );
     await db.query(
       `INSERT INTO agency_episode AS e (agency_code, agency_episode_ref, agency_child_id, setting, care_missing_type, risk_grade,
                                         started_at, ended_at, return_interview_offered, status, return_interview_within_72h)
@@ -207,6 +234,22 @@ function revisionReason(fresh: PositionedEvent[], mergedOrSplit: boolean): strin
   if (kinds.has('REPORT_WITHDRAWN')) return 'withdrawal';
   if (kinds.has('EPISODE_CORRECTED')) return 'correction';
   return 'late event';
+}
+
+/** Each changed national child's episodes before and after the rebuild. */
+function byChild(removed: StoredNationalEpisode[], inserted: StoredNationalEpisode[], kept: StoredNationalEpisode[]) {
+  const children = new Map<number, { before: StoredNationalEpisode[]; after: StoredNationalEpisode[] }>();
+  const of = (id: number) => children.get(id) ?? children.set(id, { before: [], after: [] }).get(id)!;
+  for (const e of removed) of(e.nationalChildId).before.push(e);
+  for (const e of inserted) of(e.nationalChildId).after.push(e);
+  for (const e of kept) {
+    const child = children.get(e.nationalChildId);
+    if (child) {
+      child.before.push(e);
+      child.after.push(e);
+    }
+  }
+  return children.values();
 }
 
 function uniqueRefs(refs: AgencyRef[]): AgencyRef[] {

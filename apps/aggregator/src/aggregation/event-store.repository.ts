@@ -1,3 +1,4 @@
+import { epochMs } from '@mcm/persistence';
 import { EntityManager } from 'typeorm';
 import { eventFacts, PositionedEvent, StoredEventRow } from './accepted-event';
 
@@ -43,7 +44,8 @@ export class EventStoreRepository {
   /** Every stored event of the given agency episodes. */
   eventsOfEpisodes(db: EntityManager, episodes: AgencyRef[]): Promise<StoredEventRow[]> {
     return db.query(
-      `SELECT e.event_id, e.kind, e.setting, e.agency_code, e.agency_child_ref, e.agency_episode_ref, e.occurred_at, e.reported_at, e.facts
+      `SELECT e.event_id, e.kind, e.setting, e.agency_code, e.agency_child_ref, e.agency_episode_ref,
+              ${epochMs('e.occurred_at')} AS occurred_at, ${epochMs('e.reported_at')} AS reported_at, e.facts
          FROM agency_event e
          JOIN unnest($1::text[], $2::text[]) AS t(agency_code, ref) ON e.agency_code = t.agency_code AND e.agency_episode_ref = t.ref`,
       [episodes.map((r) => r.agencyCode), episodes.map((r) => r.ref)],

@@ -1,14 +1,24 @@
 import { buildNationalEpisodes, CountedAgencyEpisode, NationalEpisode } from '@mcm/incidence';
 import { ChildAttributes, referenceData, RiskGrade, Setting } from '@mcm/shared';
+import { epochMs } from '@mcm/persistence';
 import { EntityManager } from 'typeorm';
 
 /** A national episode as stored, with the child it belongs to. */
 export type StoredNationalEpisode = NationalEpisode & { nationalChildId: number };
 
+export interface NationalEpisodeChanges {
+  removed: StoredNationalEpisode[];
+  inserted: StoredNationalEpisode[];
+  /** The other episodes of the same children, unchanged. */
+  kept: StoredNationalEpisode[];
+}
+
 /** Every stored column but the id: two episodes with the same identity are the same row. */
-const identity = (e: StoredNationalEpisode) =>
-  [e.nationalChildId, e.startedAt, e.endedAt, e.setting, e.laCode, e.agencyEpisodeCount, e.regionCode, e.ageBand, e.sex,
-    e.ethnicityGroup, e.riskGrade, e.durationBand, e.returnInterviewWithin72h, e.repeatMissing].join('|');
+const sameEpisode = (a: StoredNationalEpisode, b: StoredNationalEpisode) =>
+  a.nationalChildId === b.nationalChildId && a.startedAt === b.startedAt && a.endedAt === b.endedAt && a.setting === b.setting &&
+  a.laCode === b.laCode && a.agencyEpisodeCount === b.agencyEpisodeCount && a.regionCode === b.regionCode && a.ageBand === b.ageBand &&
+  a.sex === b.sex && a.ethnicityGroup === b.ethnicityGroup && a.riskGrade === b.riskGrade && a.durationBand === b.durationBand &&
+  a.returnInterviewWithin72h === b.returnInterviewWithin72h && a.repeatMissing === b.repeatMissing;
 
 const regionOf = (la: string) => referenceData().localAuthorities.get(la)?.regionCode ?? 'UNKNOWN';
 
@@ -19,14 +29,27 @@ const COLUMNS = `national_child_id, started_at, ended_at, start_week, end_week, 
 export class NationalEpisodeRepository {
   /**
    * Brings the national episodes of these children up to date, writing only what changed.
-   * Returns the episodes removed and inserted: the weekly figures depend on nothing else.
+   * Returns the episodes removed, inserted and kept unchanged: the weekly figures depend on
+   * nothing else (kept episodes tell whether a child still counts in a cell).
    */
-  async rebuild(db: EntityManager, nationalChildIds: number[]): Promise<{ removed: StoredNationalEpisode[]; inserted: StoredNationalEpisode[] }> {
-    if (nationalChildIds.length === 0) return { removed: [], inserted: [] };
+  async rebuild(db: EntityManager, nationalChildIds: number[]): Promise<NationalEpisodeChanges> {
+    if (nationalChildIds.length === 0) return { removed: [], inserted: [], kept: [] };
     const [current, stored] = [await this.computed(db, nationalChildIds), await this.stored(db, nationalChildIds)];
-    const wanted = new Map(current.map((e) => [identity(e), e]));
-    const removed = stored.filter((e) => !wanted.delete(identity(e)));
-    const inserted = [...wanted.values()];
+    // Matched by child and start (almost always unique), then compared column by column.
+    const wanted = new Map<string, StoredNationalEpisode[]>();
+    for (const e of current) {
+      const key = `${e.nationalChildId}|${e.startedAt}`;
+      (wanted.get(key) ?? wanted.set(key, []).get(key)!).push(e);
+    }
+    const kept: StoredNationalEpisode[] = [];
+    const removed = stored.filter((e) => {
+      const candidates = wanted.get(`${e.nationalChildId}|${e.startedAt}`);
+      const same = candidates?.findIndex((c) => sameEpisode(c, e)) ?? -1;
+      if (same < 0) return true;
+      kept.push(candidates!.splice(same, 1)[0]);
+      return false;
+    });
+    const inserted = [...wanted.values()].flat();
     if (removed.length) {
       await db.query('DELETE FROM national_episode WHERE id = ANY($1::bigint[])', [removed.map((e) => e.id)]);
     }
@@ -45,16 +68,20 @@ export class NationalEpisodeRepository {
         ],
       );
     }
-    return { removed, inserted };
+    return { removed, inserted, kept };
   }
 
   private async computed(db: EntityManager, nationalChildIds: number[]): Promise<StoredNationalEpisode[]> {
     const rows: {
-      national_child_id: string; agency_code: string; agency_episode_ref: string; setting: Setting; started_at: Date; ended_at: Date | null;
-      risk_grade: RiskGrade | null; return_interview_within_72h: boolean; attributes: ChildAttributes | null;
+      national_child_id: string; agency_code: string; agency_episode_ref: string; setting: Setting; started_ms: number; ended_ms: number | null;
+      risk_grade: RiskGrade | null; return_interview_within_72h: boolean; la_code: string | null; date_of_birth: string | null;
+      sex: ChildAttributes['sex'] | null; ethnicity: ChildAttributes['ethnicity'] | null;
     }[] = await db.query(
-      `SELECT c.national_child_id, e.agency_code, e.agency_episode_ref, e.setting, e.started_at, e.ended_at, e.risk_grade,
-              e.return_interview_within_72h, p.attributes
+      // Only the profile attributes statistics use: names and identifiers stay in the database.
+      `SELECT c.national_child_id, e.agency_code, e.agency_episode_ref, e.setting, ${epochMs('e.started_at')} AS started_ms,
+              ${epochMs('e.ended_at')} AS ended_ms, e.risk_grade, e.return_interview_within_72h,
+              p.attributes->>'responsibleLaCode' AS la_code, p.attributes->>'dateOfBirth' AS date_of_birth,
+              p.attributes->>'sex' AS sex, p.attributes->>'ethnicity' AS ethnicity
          FROM agency_child c
          JOIN agency_episode e ON e.agency_child_id = c.id AND e.status = 'ACTIVE'
          LEFT JOIN agency_child_profile p ON p.agency_child_id = c.id
@@ -66,9 +93,9 @@ export class NationalEpisodeRepository {
       const id = Number(r.national_child_id);
       const episode: CountedAgencyEpisode = {
         agencyCode: r.agency_code, agencyEpisodeRef: r.agency_episode_ref, setting: r.setting,
-        startedAt: r.started_at.getTime(), endedAt: r.ended_at?.getTime() ?? null, laCode: r.attributes?.responsibleLaCode ?? null,
+        startedAt: r.started_ms, endedAt: r.ended_ms, laCode: r.la_code,
         riskGrade: r.risk_grade, returnInterviewWithin72h: r.return_interview_within_72h,
-        child: { dateOfBirth: r.attributes?.dateOfBirth, sex: r.attributes?.sex, ethnicity: r.attributes?.ethnicity },
+        child: { dateOfBirth: r.date_of_birth ?? undefined, sex: r.sex ?? undefined, ethnicity: r.ethnicity ?? undefined },
       };
       (byChild.get(id) ?? byChild.set(id, []).get(id)!).push(episode);
     }
@@ -77,15 +104,14 @@ export class NationalEpisodeRepository {
 
   private async stored(db: EntityManager, nationalChildIds: number[]): Promise<(StoredNationalEpisode & { id: string })[]> {
     const rows: Record<string, never>[] = await db.query(
-      `SELECT id, ${COLUMNS.replace('start_week, end_week', 'start_week::text, end_week::text')}
+      `SELECT id, ${COLUMNS.replace('started_at, ended_at, start_week, end_week', `${epochMs('started_at')} AS started_at, ${epochMs('ended_at')} AS ended_at, start_week::text, end_week::text`)}
          FROM national_episode WHERE national_child_id = ANY($1::bigint[])`,
       [nationalChildIds],
     );
     return rows.map((r) => ({
-      id: r.id, nationalChildId: Number(r.national_child_id), startedAt: (r.started_at as Date).getTime(),
-      endedAt: (r.ended_at as Date | null)?.getTime() ?? null, startWeek: r.start_week, endWeek: r.end_week, setting: r.setting,
-      laCode: r.la_code, agencyEpisodeCount: r.agency_episode_count, regionCode: r.region_code, ageBand: r.age_band, sex: r.sex,
-      ethnicityGroup: r.ethnicity_group, riskGrade: r.risk_grade, durationBand: r.duration_band,
+      id: r.id, nationalChildId: Number(r.national_child_id), startedAt: r.started_at, endedAt: r.ended_at, startWeek: r.start_week,
+      endWeek: r.end_week, setting: r.setting, laCode: r.la_code, agencyEpisodeCount: r.agency_episode_count, regionCode: r.region_code,
+      ageBand: r.age_band, sex: r.sex, ethnicityGroup: r.ethnicity_group, riskGrade: r.risk_grade, durationBand: r.duration_band,
       returnInterviewWithin72h: r.return_interview_within_72h, repeatMissing: r.repeat_missing,
     }));
   }

@@ -1,13 +1,15 @@
-import { IncidenceCell, openWeeksBetween, uniqueCells } from '@mcm/incidence';
+import { IncidenceDeltas } from '@mcm/incidence';
 import { referenceData, weekCommencing } from '@mcm/shared';
 import { EntityManager } from 'typeorm';
 
 const HORIZON_KEY = 'horizon';
 
 /**
- * The weekly incidence table, recomputed exactly for the cells a batch touches, inside the
- * batch's transaction. Level-1 cells (week, setting, LA) are counted from national episodes;
- * totals (setting 'ALL'; regions; England as 'ALL') are recomputed for every touched week.
+ * The weekly incidence table, kept exact inside each batch's transaction: level-1 cells (week,
+ * setting, LA) and the totals above them (setting 'ALL'; regions; England as 'ALL') move by the
+ * contributions of the national episodes the batch removed and added, and distinct children are
+ * counted again from the episodes in the weeks where starts changed. \`rebuildAll\` computes the
+ * same table from scratch; the integration tests hold the two equal.
  */
 export class WeeklyIncidenceRepository {
   async horizonWeek(db: EntityManager): Promise<string | null> {
@@ -16,38 +18,66 @@ export class WeeklyIncidenceRepository {
   }
 
   /**
-   * Moves the horizon (the week of the latest reportedAt seen) forward; returns the level-1 cells
-   * of episodes still open in the weeks it gained.
+   * Moves the horizon (the week of the latest reportedAt seen) forward and adds to `deltas` the
+   * episodes open at the end of each week it gained. Runs before the batch changes any national
+   * episode, so that the episodes it removes or adds are then counted up to the new horizon.
    */
-  async advanceHorizon(db: EntityManager, latestReportedAt: number): Promise<{ horizon: string | null; cells: IncidenceCell[] }> {
+  async advanceHorizon(db: EntityManager, latestReportedAt: number, deltas: IncidenceDeltas): Promise<string | null> {
     const previous = await this.horizonWeek(db);
     const candidate = weekCommencing(new Date(latestReportedAt));
-    if (previous !== null && candidate <= previous) return { horizon: previous, cells: [] };
+    if (previous !== null && candidate <= previous) return previous;
     await db.query(
       `INSERT INTO pipeline_state (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
       [HORIZON_KEY, JSON.stringify({ week: candidate })],
     );
-    if (previous === null) return { horizon: candidate, cells: [] };
-    const open: { setting: string; la_code: string; start_week: string; end_week: string | null }[] = await db.query(
-      `SELECT setting, la_code, start_week::text, end_week::text FROM national_episode
-        WHERE start_week <= $2::date AND (end_week IS NULL OR end_week > $1::date + 7)`,
+    if (previous === null) return candidate;
+    const gained: { week_start: string; setting: string; la_code: string; region_code: string; open: number }[] = await db.query(
+      `SELECT w::date::text AS week_start, e.setting, e.la_code, e.region_code, count(*)::int AS open
+         FROM national_episode e
+         CROSS JOIN LATERAL generate_series(greatest(e.start_week, $1::date + 7),
+                                            CASE WHEN e.end_week IS NULL THEN $2::date ELSE least(e.end_week - 7, $2::date) END,
+                                            interval '7 days') AS w
+        WHERE e.start_week <= $2::date AND (e.end_week IS NULL OR e.end_week > $1::date + 7)
+        GROUP BY 1, 2, 3, 4`,
       [previous, candidate],
     );
-    const cells = open.flatMap((e) =>
-      openWeeksBetween({ setting: e.setting, laCode: e.la_code, startWeek: e.start_week, endWeek: e.end_week }, previous, candidate)
-        .map((weekStart) => ({ weekStart, setting: e.setting, laCode: e.la_code })),
-    );
-    return { horizon: candidate, cells: uniqueCells(cells) };
+    for (const g of gained) deltas.addOpen({ setting: g.setting, laCode: g.la_code, regionCode: g.region_code }, g.week_start, g.open);
+    return candidate;
   }
 
   /**
-   * Recomputes the given level-1 cells, then every total of the weeks they are in. Changes to
-   * weeks already published (up to `publishedThrough`) are recorded as revisions with `reason`.
+   * Applies a batch's deltas to every cell they touch (level 1 and the totals above it).
+   * Changes to weeks already published (up to `publishedThrough`) are recorded as revisions.
+   * Returns the number of cells touched.
    */
-  async recompute(db: EntityManager, level1: IncidenceCell[], horizonWeek: string | null, revision: RevisionContext): Promise<void> {
-    if (level1.length === 0) return;
-    await this.recomputeLevel1(db, level1, horizonWeek ?? '9999-12-31', revision);
-    await this.recomputeTotals(db, [...new Set(level1.map((c) => c.weekStart))], revision);
+  async apply(db: EntityManager, deltas: IncidenceDeltas, revision: RevisionContext): Promise<number> {
+    const cells = deltas.list();
+    if (cells.length === 0) return 0;
+    const revising = revisesWeeks(cells.map((c) => c.weekStart), revision);
+    await db.query(
+      `WITH d AS (SELECT * FROM unnest($1::date[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[])
+                    AS d(week_start, setting, la_code, children, started, ended, open)),
+            -- Looked up cell by cell: a batch touches a few thousand of the table's rows.
+            old AS (SELECT w.* FROM d CROSS JOIN LATERAL (
+                      SELECT * FROM weekly_incidence w WHERE w.week_start = d.week_start AND w.setting = d.setting AND w.la_code = d.la_code) w),
+            v AS (
+              SELECT d.week_start, d.setting, d.la_code, coalesce(o.children, 0) + d.children AS children,
+                     coalesce(o.episodes_started, 0) + d.started AS started, coalesce(o.episodes_ended, 0) + d.ended AS ended,
+                     coalesce(o.open_at_week_end, 0) + d.open AS open
+                FROM d LEFT JOIN old o USING (week_start, setting, la_code)),
+            ${revising ? `${REVISIONS_OF_V_AGAINST_OLD('$8', '$9')},` : ''}
+            gone AS (
+              DELETE FROM weekly_incidence w USING v
+               WHERE w.week_start = v.week_start AND w.setting = v.setting AND w.la_code = v.la_code
+                 AND v.children = 0 AND v.started = 0 AND v.ended = 0 AND v.open = 0)
+       ${UPSERT_FROM_V}`,
+      [
+        cells.map((c) => c.weekStart), cells.map((c) => c.setting), cells.map((c) => c.laCode), cells.map((c) => c.children),
+        cells.map((c) => c.started), cells.map((c) => c.ended), cells.map((c) => c.open),
+        ...(revising ? [revision.publishedThrough, revision.reason] : []),
+      ],
+    );
+    return cells.length;
   }
 
   /**
@@ -73,42 +103,8 @@ export class WeeklyIncidenceRepository {
     );
     const weeks: { week: string }[] = await db.query('SELECT DISTINCT week_start::text AS week FROM weekly_incidence ORDER BY 1');
     for (let i = 0; i < weeks.length; i += chunkWeeks) {
-      await this.recomputeTotals(db, weeks.slice(i, i + chunkWeeks).map((w) => w.week), { publishedThrough: null, reason: 'rebuild' });
+      await this.recomputeTotals(db, weeks.slice(i, i + chunkWeeks).map((w) => w.week));
     }
-  }
-
-  private async recomputeLevel1(db: EntityManager, cells: IncidenceCell[], horizon: string, revision: RevisionContext): Promise<void> {
-    await db.query(
-      `WITH t AS (SELECT DISTINCT * FROM unnest($1::date[], $2::text[], $3::text[]) AS u(week_start, setting, la_code)),
-            starts AS (
-              SELECT t.week_start, t.setting, t.la_code, count(DISTINCT e.national_child_id) AS children, count(*) AS started
-                FROM t JOIN national_episode e ON e.setting = t.setting AND e.la_code = t.la_code AND e.start_week = t.week_start
-               GROUP BY 1, 2, 3),
-            ends AS (
-              SELECT t.week_start, t.setting, t.la_code, count(*) AS ended
-                FROM t JOIN national_episode e ON e.setting = t.setting AND e.la_code = t.la_code AND e.end_week = t.week_start
-               GROUP BY 1, 2, 3),
-            opens AS (
-              SELECT t.week_start, t.setting, t.la_code, count(*) AS open
-                FROM t JOIN national_episode e ON e.setting = t.setting AND e.la_code = t.la_code
-                 AND e.start_week <= t.week_start AND (e.end_week IS NULL OR e.end_week > t.week_start)
-               WHERE t.week_start <= $4::date
-               GROUP BY 1, 2, 3),
-            v AS (
-              SELECT t.week_start, t.setting, t.la_code, coalesce(s.children, 0)::int AS children, coalesce(s.started, 0)::int AS started,
-                     coalesce(n.ended, 0)::int AS ended, coalesce(o.open, 0)::int AS open
-                FROM t LEFT JOIN starts s USING (week_start, setting, la_code) LEFT JOIN ends n USING (week_start, setting, la_code)
-                       LEFT JOIN opens o USING (week_start, setting, la_code)),
-            ${revises(cells, revision) ? `old AS (SELECT w.* FROM weekly_incidence w JOIN t USING (week_start, setting, la_code)),
-            ${REVISIONS_OF_V_AGAINST_OLD('$5', '$6')},` : ''}
-            gone AS (
-              DELETE FROM weekly_incidence w USING v
-               WHERE w.week_start = v.week_start AND w.setting = v.setting AND w.la_code = v.la_code
-                 AND v.children = 0 AND v.started = 0 AND v.ended = 0 AND v.open = 0)
-       ${UPSERT_FROM_V}`,
-      [cells.map((c) => c.weekStart), cells.map((c) => c.setting), cells.map((c) => c.laCode), horizon,
-        ...(revises(cells, revision) ? [revision.publishedThrough, revision.reason] : [])],
-    );
   }
 
   /**
@@ -116,19 +112,16 @@ export class WeeklyIncidenceRepository {
    * ('ALL'). Distinct children are counted again from the episodes (they are not additive);
    * episode counts are summed from level 1.
    */
-  private async recomputeTotals(db: EntityManager, weeks: string[], revision: RevisionContext): Promise<void> {
+  private async recomputeTotals(db: EntityManager, weeks: string[]): Promise<void> {
     const regions = [...referenceData().localAuthorities.values()];
     await db.query(
       `WITH weeks AS (SELECT DISTINCT unnest($1::date[]) AS week_start),
             la_region AS (SELECT * FROM unnest($2::text[], $3::text[]) AS r(la_code, region_code)),
             starts AS (
-              SELECT e.start_week AS week_start, coalesce(e.setting, 'ALL') AS setting,
-                     CASE WHEN GROUPING(e.la_code) = 0 THEN e.la_code WHEN GROUPING(e.region_code) = 0 THEN e.region_code ELSE 'ALL' END AS la_code,
+              SELECT e.start_week AS week_start, coalesce(e.setting, 'ALL') AS setting, ${AREA_OF_GROUPING},
                      count(DISTINCT e.national_child_id) AS children, count(*) AS started
                 FROM national_episode e JOIN weeks w ON e.start_week = w.week_start
-               GROUP BY GROUPING SETS ((e.start_week, e.setting), (e.start_week), (e.start_week, e.la_code),
-                                       (e.start_week, e.setting, e.region_code), (e.start_week, e.region_code))
-              -- Unknown LAs have an unknown region: that region's rows would repeat the LA's.
+               GROUP BY GROUPING SETS (${TOTALS_GROUPING_SETS})
               HAVING NOT (GROUPING(e.region_code) = 0 AND e.region_code = 'UNKNOWN')),
             level1 AS (
               SELECT l.*, coalesce(r.region_code, 'UNKNOWN') AS region_code
@@ -149,22 +142,31 @@ export class WeeklyIncidenceRepository {
             old AS (
               SELECT w.* FROM weekly_incidence w JOIN weeks USING (week_start)
                WHERE w.setting = 'ALL' OR w.la_code = 'ALL' OR w.la_code LIKE 'E12%'),
-            ${revisesWeeks(weeks, revision) ? `${REVISIONS_OF_V_AGAINST_OLD('$4', '$5')},` : ''}
             gone AS (
               DELETE FROM weekly_incidence w USING old
                WHERE w.week_start = old.week_start AND w.setting = old.setting AND w.la_code = old.la_code
                  AND NOT EXISTS (SELECT 1 FROM v WHERE v.week_start = w.week_start AND v.setting = w.setting AND v.la_code = w.la_code
                                    AND (v.children > 0 OR v.started > 0 OR v.ended > 0 OR v.open > 0)))
        ${UPSERT_FROM_V}`,
-      [weeks, regions.map((r) => r.code), regions.map((r) => r.regionCode), ...(revisesWeeks(weeks, revision) ? [revision.publishedThrough, revision.reason] : [])],
+      [weeks, regions.map((r) => r.code), regions.map((r) => r.regionCode)],
     );
   }
 }
 
+/** The area of a row of the GROUPING SETS below: its LA, its region, or England ('ALL'). */
+const AREA_OF_GROUPING = `CASE WHEN GROUPING(e.la_code) = 0 THEN e.la_code WHEN GROUPING(e.region_code) = 0 THEN e.region_code ELSE 'ALL' END AS la_code`;
+
+/**
+ * The totals above level 1, over national episodes \`e\` by start week: every setting, each LA,
+ * each region by setting and in all, England. (Rows of the region 'UNKNOWN' are dropped with a
+ * HAVING: unknown LAs have an unknown region, whose rows would repeat the LA's.)
+ */
+const TOTALS_GROUPING_SETS = `(e.start_week, e.setting), (e.start_week), (e.start_week, e.la_code),
+  (e.start_week, e.setting, e.region_code), (e.start_week, e.region_code)`;
+
 /** Whether any of these weeks has been published: only then can a change be a revision. */
 const revisesWeeks = (weeks: string[], revision: RevisionContext) =>
   revision.publishedThrough !== null && weeks.some((w) => w <= revision.publishedThrough!);
-const revises = (cells: IncidenceCell[], revision: RevisionContext) => revisesWeeks(cells.map((c) => c.weekStart), revision);
 
 /** Which published weeks a batch may revise, and why it changes them. */
 export interface RevisionContext {

@@ -17,6 +17,14 @@ describe('London ISO weeks', () => {
     );
   });
 
+  it('gives an instant every 37 minutes of a year the week of its London date (the per-hour memo is exact)', () => {
+    const mondayOf = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+    for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 37 * 60_000) {
+      // Asked twice: the second answer comes from the memo.
+      expect([weekCommencing(new Date(t)), weekCommencing(new Date(t + 59_000))]).toEqual([mondayOf(intlLondonDate(new Date(t))), mondayOf(intlLondonDate(new Date(t + 59_000)))]);
+    }
+  });
+
   it('puts the hour after a Sunday midnight in summer in the next week', () => {
     // 2026-03-29 is the BST start; Sunday 2026-06-14 23:30 UTC is Monday 00:30 in London.
     expect(weekCommencing(new Date('2026-06-14T23:30:00Z'))).toBe('2026-06-15');

@@ -25,8 +25,24 @@ export function londonDate(instant: Date): string {
   return new Date(instant.getTime() + londonOffsetMs(instant)).toISOString().slice(0, 10);
 }
 
+/**
+ * London's offset from UTC changes only on the hour, so every instant of one UTC hour has the
+ * same week: the aggregator asks for the weeks of the same hours again and again.
+ */
+const weekOfHour = new Map<number, string>();
+
 /** Monday (YYYY-MM-DD, London calendar) of the ISO week containing the instant. */
 export function weekCommencing(instant: Date): string {
+  const hour = Math.floor(instant.getTime() / HOUR_MS);
+  const known = weekOfHour.get(hour);
+  if (known !== undefined) return known;
+  if (weekOfHour.size >= 200_000) weekOfHour.clear();
+  const week = computeWeekCommencing(instant);
+  if (!Number.isNaN(hour)) weekOfHour.set(hour, week);
+  return week;
+}
+
+function computeWeekCommencing(instant: Date): string {
   const local = new Date(instant.getTime() + londonOffsetMs(instant));
   const midnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
   const mondayBased = (local.getUTCDay() + 6) % 7;
