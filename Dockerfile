@@ -13,6 +13,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/libs/shared/reference ./libs/shared/reference
 COPY --from=build /app/apps/api/static ./apps/api/static
+COPY --from=build /app/scripts/run-service.sh ./scripts/run-service.sh
 COPY package.json ./
 USER node
-CMD ["node", "dist/apps/api/src/main.js"]
+CMD ["bash", "scripts/run-service.sh", "api"]

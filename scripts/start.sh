@@ -25,7 +25,7 @@ stop() {
 }
 trap stop EXIT INT TERM
 for service in ingest aggregator api; do
-  node "dist/apps/$service/src/main.js" >"$LOGS/$service.log" 2>&1 &
+  bash scripts/run-service.sh "$service" >"$LOGS/$service.log" 2>&1 &
   PIDS+=($!)
   echo "[start] $service started (pid $!, log .infra/logs/$service.log)"
 done

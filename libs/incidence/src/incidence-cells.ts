@@ -109,10 +109,17 @@ function add(weeks: Map<number, Sums>, day: number, measure: 0 | 1 | 2, amount: 
   sums[measure] += amount;
 }
 
+const levels = new Map<string, [string, string][]>();
+
 /** The cells an episode of (setting, LA, region) counts in: level 1 and every total above it. */
 function levelsOf(setting: string, laCode: string, regionCode: string): [string, string][] {
-  const areas = regionCode === UNKNOWN_REGION ? [laCode, ALL] : [laCode, regionCode, ALL];
-  return areas.flatMap((area) => [[setting, area], [ALL, area]] as [string, string][]);
+  const key = `${setting}|${laCode}|${regionCode}`;
+  let known = levels.get(key);
+  if (!known) {
+    const areas = regionCode === UNKNOWN_REGION ? [laCode, ALL] : [laCode, regionCode, ALL];
+    levels.set(key, (known = areas.flatMap((area) => [[setting, area], [ALL, area]] as [string, string][])));
+  }
+  return known;
 }
 
 const cellKey = (weekStart: string, setting: string, laCode: string) => `${weekStart}|${setting}|${laCode}`;

@@ -20,9 +20,10 @@ export class RunningService {
   start(): this {
     mkdirSync(LOG_DIR, { recursive: true });
     const log = createWriteStream(join(LOG_DIR, `${this.logName}.log`), { flags: 'a' });
-    // SERVICE_NODE_ARGS passes flags to the services only (e.g. --cpu-prof for a benchmark run).
+    // Started as in production (scripts/run-service.sh sets the services' Node.js flags);
+    // SERVICE_NODE_ARGS adds flags for a run (e.g. --cpu-prof for a benchmark).
     const nodeArgs = (process.env.SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    this.child = spawn(process.execPath, [...nodeArgs, join(ROOT, `dist/apps/${this.name}/src/main.js`)], {
+    this.child = spawn('bash', [join(ROOT, 'scripts/run-service.sh'), this.name, ...nodeArgs], {
       env: { ...process.env, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

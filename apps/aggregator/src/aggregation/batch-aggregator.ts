@@ -236,15 +236,22 @@ function revisionReason(fresh: PositionedEvent[], mergedOrSplit: boolean): strin
   return 'late event';
 }
 
-/** Each changed national child's episodes before and after the rebuild. */
+/**
+ * Each changed national child's episodes before and after the rebuild, as far as distinct
+ * children can change: the kept episodes that start in a week where one was removed or inserted.
+ */
 function byChild(removed: StoredNationalEpisode[], inserted: StoredNationalEpisode[], kept: StoredNationalEpisode[]) {
-  const children = new Map<number, { before: StoredNationalEpisode[]; after: StoredNationalEpisode[] }>();
-  const of = (id: number) => children.get(id) ?? children.set(id, { before: [], after: [] }).get(id)!;
-  for (const e of removed) of(e.nationalChildId).before.push(e);
-  for (const e of inserted) of(e.nationalChildId).after.push(e);
+  const children = new Map<number, { weeks: Set<string>; before: StoredNationalEpisode[]; after: StoredNationalEpisode[] }>();
+  const of = (e: StoredNationalEpisode) => {
+    const child = children.get(e.nationalChildId) ?? children.set(e.nationalChildId, { weeks: new Set(), before: [], after: [] }).get(e.nationalChildId)!;
+    child.weeks.add(e.startWeek);
+    return child;
+  };
+  for (const e of removed) of(e).before.push(e);
+  for (const e of inserted) of(e).after.push(e);
   for (const e of kept) {
     const child = children.get(e.nationalChildId);
-    if (child) {
+    if (child?.weeks.has(e.startWeek)) {
       child.before.push(e);
       child.after.push(e);
     }

@@ -95,7 +95,9 @@ function schemaCode(type: ValueErrorType, value: unknown): RejectionCode {
   }
 }
 
-const toUtc = (instant: string) => new Date(instant).toISOString();
+/** Already in canonical UTC form (what toISOString gives), or converted to it. */
+const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const toUtc = (instant: string) => (CANONICAL_UTC.test(instant) ? instant : new Date(instant).toISOString());
 const optional = <T, R>(value: T | undefined, f: (v: T) => R): R | undefined => (value === undefined ? undefined : f(value));
 
 /** Canonical forms: names folded, postcode "OUT IN", identifiers compact, every time in UTC. */
