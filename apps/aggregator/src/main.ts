@@ -10,7 +10,7 @@ async function bootstrap(): Promise<void> {
     throw new Error('LINK_KEY_SECRET must be set in production');
   }
   // Accepted events are parsed as they are fetched, while the previous batch is in the database.
-  await runBatchWorker(AggregatorModule, 'aggregator', env.AGGREGATOR_GROUP_ID, env, { decode: parseAcceptedEvent });
+  await runBatchWorker(AggregatorModule, 'aggregator', env.AGGREGATOR_GROUP_ID, env, { decode: parseAcceptedEvent, maxHandOverMessages: 30_000, prefetchMessages: 30_000 });
 }
 
 bootstrap().catch(exitOnStartupFailure('aggregator'));

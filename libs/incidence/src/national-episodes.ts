@@ -90,5 +90,6 @@ export function buildNationalEpisodes(episodes: readonly CountedAgencyEpisode[],
     };
   });
   const repeats = repeatFlags(built.map((e) => e.startedAt));
-  return built.map((e, i) => ({ ...e, repeatMissing: repeats[i] }));
+  built.forEach((e, i) => (e.repeatMissing = repeats[i]));
+  return built;
 }

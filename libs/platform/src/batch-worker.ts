@@ -7,7 +7,7 @@ import { createLogger } from './logger';
 
 /** Starts a Nest microservice whose `@EventPattern(topic)` handlers receive whole Kafka batches. */
 export async function runBatchWorker(
-  module: Type, service: string, groupId: string, env: CommonEnv, transport: Pick<KafkaBatchTransportOptions, 'decode'> = {},
+  module: Type, service: string, groupId: string, env: CommonEnv, transport: Pick<KafkaBatchTransportOptions, 'decode' | 'maxHandOverMessages' | 'prefetchMessages'> = {},
 ): Promise<void> {
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(module, {
     logger: createLogger(service, env.LOG_FORMAT),

@@ -35,15 +35,12 @@ export class NationalEpisodeRepository {
   async rebuild(db: EntityManager, nationalChildIds: number[]): Promise<NationalEpisodeChanges> {
     if (nationalChildIds.length === 0) return { removed: [], inserted: [], kept: [] };
     const [current, stored] = [await this.computed(db, nationalChildIds), await this.stored(db, nationalChildIds)];
-    // Matched by child and start (almost always unique), then compared column by column.
-    const wanted = new Map<string, StoredNationalEpisode[]>();
-    for (const e of current) {
-      const key = `${e.nationalChildId}|${e.startedAt}`;
-      (wanted.get(key) ?? wanted.set(key, []).get(key)!).push(e);
-    }
+    // Matched within each child (a handful of episodes), column by column.
+    const wanted = new Map<number, StoredNationalEpisode[]>();
+    for (const e of current) (wanted.get(e.nationalChildId) ?? wanted.set(e.nationalChildId, []).get(e.nationalChildId)!).push(e);
     const kept: StoredNationalEpisode[] = [];
     const removed = stored.filter((e) => {
-      const candidates = wanted.get(`${e.nationalChildId}|${e.startedAt}`);
+      const candidates = wanted.get(e.nationalChildId);
       const same = candidates?.findIndex((c) => sameEpisode(c, e)) ?? -1;
       if (same < 0) return true;
       kept.push(candidates!.splice(same, 1)[0]);
@@ -99,7 +96,7 @@ export class NationalEpisodeRepository {
       };
       (byChild.get(id) ?? byChild.set(id, []).get(id)!).push(episode);
     }
-    return [...byChild].flatMap(([nationalChildId, episodes]) => buildNationalEpisodes(episodes, regionOf).map((e) => ({ ...e, nationalChildId })));
+    return [...byChild].flatMap(([nationalChildId, episodes]) => buildNationalEpisodes(episodes, regionOf).map((e) => Object.assign(e, { nationalChildId })));
   }
 
   private async stored(db: EntityManager, nationalChildIds: number[]): Promise<(StoredNationalEpisode & { id: string })[]> {
