@@ -23,7 +23,7 @@ export interface BreakdownRow { dimension: 'age_band_sex' | 'ethnicity_group' | 
 export interface RepeatMissing { children: Published; repeatChildren: Published; percent: number | 'c' | 'x'; }   // repeat = 3+ episodes in 90 days
 export interface ReturnInterviews { episodesEnded: Published; offeredWithin72h: Published; percent: number | 'c' | 'x'; }
 export interface Revision { weekCommencing: string; week: string; setting: SettingKey; areaCode: string; measure: string; oldValue: number; newValue: number; changedAt: string; reason: 'late event' | 'linkage merge' | 'linkage split' | 'correction' | 'withdrawal' | string; }
-export interface CompletenessNote { agencyType: 'POLICE' | 'LOCAL_AUTHORITY' | 'SCHOOL'; agencyCode: string; agencyName: string; lastEventAt: string | null; eventsThisWeek: number; usualWeeklyEvents: number; medianLagHours: number | null; silentDays: number | null; flagged: boolean; }
+export interface CompletenessNote { agencyType: 'POLICE' | 'LOCAL_AUTHORITY' | 'SCHOOL'; agencyCode: string; agencyName: string; lastEventAt: string | null; eventsThisWeek: number; usualWeeklyEvents: number; meanLagHours: number | null; silentDays: number | null; flagged: boolean; }
 export interface TrendPoint { weekCommencing: string; week: string; setting: SettingKey; children: number; episodes: number; }
 export interface Bulletin {
   week: string;                 // '2026-W47'

@@ -129,9 +129,9 @@ function areaRows(input: BulletinInputs, weekStart: string): AreaRow[] {
 
 function completeness(input: BulletinInputs): CompletenessNote[] {
   return input.agencies.map((figures) => {
-    const { meanLagHours, ...note } = agencyCompleteness(figures, input.reference, input.weekStart);
+    const note = agencyCompleteness(figures, input.reference, input.weekStart);
     return {
-      ...note, agencyType: note.agencyType as CompletenessNote['agencyType'], medianLagHours: meanLagHours,
+      ...note, agencyType: note.agencyType as CompletenessNote['agencyType'],
       flagged: note.silentDays === null || note.silentDays > input.silentDaysFlag,
     };
   });

@@ -17,7 +17,7 @@ const KEY_ORDER: Record<string, readonly string[]> = {
   repeatMissing: ['children', 'repeatChildren', 'percent'],
   returnInterviews: ['episodesEnded', 'offeredWithin72h', 'percent'],
   revisions: ['weekCommencing', 'week', 'setting', 'areaCode', 'measure', 'oldValue', 'newValue', 'changedAt', 'reason'],
-  completeness: ['agencyType', 'agencyCode', 'agencyName', 'lastEventAt', 'eventsThisWeek', 'usualWeeklyEvents', 'medianLagHours', 'silentDays', 'flagged'],
+  completeness: ['agencyType', 'agencyCode', 'agencyName', 'lastEventAt', 'eventsThisWeek', 'usualWeeklyEvents', 'meanLagHours', 'silentDays', 'flagged'],
   trend: ['weekCommencing', 'week', 'setting', 'children', 'episodes'],
 };
 

@@ -266,12 +266,12 @@ function sampleBreakdowns(all: Counts, episodesEnded: number, random: () => numb
 function sampleCompleteness(weekCommencing: string): CompletenessNote[] {
   const day = (offsetDays: number, time: string) => `${shiftDate(weekCommencing, offsetDays)}T${time}Z`;
   return [
-    { agencyType: 'POLICE', agencyCode: 'E23000001', agencyName: 'Metropolitan Police', lastEventAt: day(6, '23:41:07'), eventsThisWeek: 1287, usualWeeklyEvents: 1322, medianLagHours: 1.8, silentDays: 0, flagged: false },
-    { agencyType: 'POLICE', agencyCode: 'E23000003', agencyName: 'Lancashire', lastEventAt: day(2, '17:05:40'), eventsThisWeek: 96, usualWeeklyEvents: 231, medianLagHours: 3.1, silentDays: 4, flagged: true },
-    { agencyType: 'POLICE', agencyCode: 'E23000035', agencyName: 'Devon & Cornwall', lastEventAt: day(6, '21:12:00'), eventsThisWeek: 174, usualWeeklyEvents: 181, medianLagHours: 2.4, silentDays: 0, flagged: false },
-    { agencyType: 'LOCAL_AUTHORITY', agencyCode: 'E08000025', agencyName: 'Birmingham', lastEventAt: day(6, '16:48:19'), eventsThisWeek: 143, usualWeeklyEvents: 150, medianLagHours: 26.5, silentDays: 0, flagged: false },
-    { agencyType: 'LOCAL_AUTHORITY', agencyCode: 'E06000057', agencyName: 'Northumberland', lastEventAt: day(4, '11:20:00'), eventsThisWeek: 22, usualWeeklyEvents: 35, medianLagHours: 71.0, silentDays: 2, flagged: false },
-    { agencyType: 'SCHOOL', agencyCode: '140321', agencyName: "St Mary's & St John's CE <Academy>", lastEventAt: null, eventsThisWeek: 0, usualWeeklyEvents: 3, medianLagHours: null, silentDays: null, flagged: true },
+    { agencyType: 'POLICE', agencyCode: 'E23000001', agencyName: 'Metropolitan Police', lastEventAt: day(6, '23:41:07'), eventsThisWeek: 1287, usualWeeklyEvents: 1322, meanLagHours: 1.8, silentDays: 0, flagged: false },
+    { agencyType: 'POLICE', agencyCode: 'E23000003', agencyName: 'Lancashire', lastEventAt: day(2, '17:05:40'), eventsThisWeek: 96, usualWeeklyEvents: 231, meanLagHours: 3.1, silentDays: 4, flagged: true },
+    { agencyType: 'POLICE', agencyCode: 'E23000035', agencyName: 'Devon & Cornwall', lastEventAt: day(6, '21:12:00'), eventsThisWeek: 174, usualWeeklyEvents: 181, meanLagHours: 2.4, silentDays: 0, flagged: false },
+    { agencyType: 'LOCAL_AUTHORITY', agencyCode: 'E08000025', agencyName: 'Birmingham', lastEventAt: day(6, '16:48:19'), eventsThisWeek: 143, usualWeeklyEvents: 150, meanLagHours: 26.5, silentDays: 0, flagged: false },
+    { agencyType: 'LOCAL_AUTHORITY', agencyCode: 'E06000057', agencyName: 'Northumberland', lastEventAt: day(4, '11:20:00'), eventsThisWeek: 22, usualWeeklyEvents: 35, meanLagHours: 71.0, silentDays: 2, flagged: false },
+    { agencyType: 'SCHOOL', agencyCode: '140321', agencyName: "St Mary's & St John's CE <Academy>", lastEventAt: null, eventsThisWeek: 0, usualWeeklyEvents: 3, meanLagHours: null, silentDays: null, flagged: true },
   ];
 }
 

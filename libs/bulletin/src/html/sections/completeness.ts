@@ -34,7 +34,7 @@ ${notes.length ? table({
       { header: 'Status' },
       { header: 'Events this week', numeric: true },
       { header: 'Usual events a week', numeric: true },
-      { header: 'Median reporting lag (hours)', numeric: true },
+      { header: 'Mean reporting lag (hours)', numeric: true },
       { header: 'Last event received' },
     ],
     groups: [{ rows: notes.map((n) => ({
@@ -45,7 +45,7 @@ ${notes.length ? table({
         n.flagged ? raw(`<strong class="flag">${esc(completenessStatus(n))}</strong>`) : completenessStatus(n),
         formatNumber(n.eventsThisWeek),
         formatNumber(n.usualWeeklyEvents, Number.isInteger(n.usualWeeklyEvents) ? 0 : 1),
-        n.medianLagHours === null ? raw('<abbr class="symbol" title="not available">x</abbr>') : formatNumber(n.medianLagHours, 1),
+        n.meanLagHours === null ? raw('<abbr class="symbol" title="not available">x</abbr>') : formatNumber(n.meanLagHours, 1),
         n.lastEventAt === null ? 'None received' : formatDateTime(n.lastEventAt),
       ],
     })) }],
