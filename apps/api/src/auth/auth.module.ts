@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ApiEnv } from '../config/api.env';
 import { DEVELOPMENT_JWT_SECRET } from './auth.env';
 import { AuthGuard } from './auth.guard';
+import { SlidingWindowThrottlerStorage } from './sliding-window-storage';
 import { SubjectThrottlerGuard } from './subject-throttler.guard';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TokenVerifier } from './token-verifier';
@@ -14,7 +15,10 @@ import { TokenVerifier } from './token-verifier';
   imports: [
     ThrottlerModule.forRootAsync({
       inject: [ConfigService],
-      useFactory: (config: ConfigService<ApiEnv, true>) => [{ ttl: 60_000, limit: config.get('RATE_LIMIT_PER_MINUTE', { infer: true }) }],
+      useFactory: (config: ConfigService<ApiEnv, true>) => ({
+        throttlers: [{ ttl: 60_000, limit: config.get('RATE_LIMIT_PER_MINUTE', { infer: true }) }],
+        storage: new SlidingWindowThrottlerStorage(),
+      }),
     }),
   ],
   providers: [

@@ -1,0 +1,25 @@
+import { mintToken } from '../apps/api/src/auth/mint-token';
+import { IsolatedPipeline } from '../tools/harness/src';
+
+/** Rate limits per verified subject, on the running API (one worker, so one set of counters). */
+describe('API rate limits (running api)', () => {
+  const pipeline = new IsolatedPipeline('test', { RATE_LIMIT_PER_MINUTE: '5', API_WORKERS: '1' });
+  const token = (sub: string) => mintToken({ sub, role: 'analyst' }, { secret: pipeline.jwtSecret, issuer: 'missing-children-monitor', audience: 'mcm-api' });
+  const get = async (sub: string) =>
+    fetch(`http://127.0.0.1:${pipeline.apiPort}/v1/incidence/weekly?from=2026-W40&to=2026-W44`, { headers: { authorization: `Bearer ${await token(sub)}` } });
+
+  beforeAll(() => pipeline.start(['api']));
+  afterAll(() => pipeline.stop());
+
+  it('answers a subject up to its limit, then 429 with Retry-After as problem details; other subjects go on', async () => {
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await get('amy')).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    const refused = await get('amy');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect((await get('ben')).status).toBe(200);
+    expect((await get('amy')).status).toBe(429);
+  });
+});
