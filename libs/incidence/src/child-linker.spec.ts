@@ -1,6 +1,20 @@
+import * as fc from 'fast-check';
 import { DeterministicChildLinker } from './child-linker';
 import { assignNationalIds } from './national-id-assignment';
-import { foldChildProfile, mergeIntoProfile } from './child-profile';
+import { ChildProfile, foldChildProfile, IdentityObservation, LatestStatement, mergeIntoProfile, settleChanges } from './child-profile';
+import { byReportOrder } from './ordering';
+
+/** What the identity observations table answers: per attribute, its latest statement. */
+function latestStatements(observations: IdentityObservation[]): Map<string, LatestStatement> {
+  const latest = new Map<string, LatestStatement>();
+  for (const o of observations) {
+    for (const [field, value] of Object.entries(o.attributes)) {
+      const current = latest.get(field);
+      if (!current || byReportOrder(o, current) > 0) latest.set(field, { value: value as string, reportedAt: o.reportedAt, eventId: o.eventId });
+    }
+  }
+  return latest;
+}
 
 describe('DeterministicChildLinker', () => {
   const linker = new DeterministicChildLinker();
@@ -49,14 +63,44 @@ describe('mergeIntoProfile', () => {
   it('equals the full fold whatever the order and grouping of arrivals', () => {
     const expected = foldChildProfile(observations);
     for (const order of [[0, 1, 2], [2, 1, 0], [1, 2, 0]]) {
-      let profile = mergeIntoProfile(undefined, [observations[order[0]]])!;
-      for (const i of order.slice(1)) profile = mergeIntoProfile(profile, [observations[i]]) ?? profile;
+      let profile = mergeIntoProfile(undefined, [observations[order[0]]])!.profile;
+      for (const i of order.slice(1)) profile = mergeIntoProfile(profile, [observations[i]])?.profile ?? profile;
       expect(profile.attributes).toEqual(expected);
     }
     expect(expected.givenName).toBe('AMELIA');
   });
   it('reports no change when an older report arrives late', () => {
-    const profile = mergeIntoProfile(undefined, observations)!;
+    const { profile } = mergeIntoProfile(undefined, observations)!;
     expect(mergeIntoProfile(profile, [{ eventId: '0', reportedAt: 0, attributes: { givenName: 'X' } }])).toBeNull();
+  });
+  it('settles a change against a later restatement whose provenance was not stored', () => {
+    const { profile } = mergeIntoProfile(undefined, [{ eventId: 'a', reportedAt: 1, attributes: { givenName: 'AMY' } }])!;
+    // Report c (t=3) restates AMY: nothing to store.
+    expect(mergeIntoProfile(profile, [{ eventId: 'c', reportedAt: 3, attributes: { givenName: 'AMY' } }])).toBeNull();
+    // Report b (t=2) arrives late with AMIE: newer than the stored provenance (t=1), so proposed...
+    const proposed = mergeIntoProfile(profile, [{ eventId: 'b', reportedAt: 2, attributes: { givenName: 'AMIE' } }])!;
+    expect(proposed.changedFields).toEqual(['givenName']);
+    // ...and settled against the latest stored statement (c, t=3): no change remains.
+    expect(settleChanges(profile, proposed, new Map([['givenName', { value: 'AMY', reportedAt: 3, eventId: 'c' }]]))).toBeNull();
+  });
+  it('equals the full fold for any arrivals, batching and restatements (stored only when a value changed)', () => {
+    const statement = fc.record({
+      reportedAt: fc.integer({ min: 0, max: 5 }),
+      attributes: fc.record({ givenName: fc.constantFrom('AMY', 'AMIE'), sex: fc.constantFrom('F' as const, 'U' as const) }, { requiredKeys: [] }),
+    });
+    fc.assert(fc.property(fc.array(fc.array(statement, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }), (raw) => {
+      let n = 0;
+      const batches = raw.map((batch) => batch.map((o) => ({ ...o, eventId: `e${String(n++).padStart(2, '0')}` })));
+      let stored: ChildProfile | undefined;
+      const seen: IdentityObservation[] = [];
+      for (const batch of batches) {
+        seen.push(...batch);
+        const change = mergeIntoProfile(stored, batch);
+        if (!change) continue;
+        const settled = stored ? settleChanges(stored, change, latestStatements(seen)) : change;
+        if (settled) stored = settled.profile;
+      }
+      expect(stored?.attributes ?? {}).toEqual(foldChildProfile(seen));
+    }), { numRuns: 1000 });
   });
 });

@@ -1,4 +1,5 @@
-import { assignNationalIds, ChildLinker, ChildProfile, IdentityObservation, LinkableRecord, mergeIntoProfile } from '@mcm/incidence';
+import { assignNationalIds, ChildLinker, ChildProfile, IdentityObservation, LatestStatement, LinkableRecord, mergeIntoProfile, ProfileChange, settleChanges } from '@mcm/incidence';
+import { epochMs } from '@mcm/persistence';
 import { PositionedEvent } from './accepted-event';
 import { ChildAttributes } from '@mcm/shared';
 import { EntityManager } from 'typeorm';
@@ -56,11 +57,12 @@ export class ChildRegisterRepository {
       [[...observations.keys()]],
     );
     const before = new Map(stored.map((r) => [Number(r.agency_child_id), { attributes: r.attributes, provenance: r.provenance }]));
-    const changed: { id: number; profile: ChildProfile }[] = [];
+    const proposed: { id: number; change: ProfileChange }[] = [];
     for (const [id, list] of observations) {
-      const merged = mergeIntoProfile(before.get(id), list);
-      if (merged) changed.push({ id, profile: merged });
+      const change = mergeIntoProfile(before.get(id), list);
+      if (change) proposed.push({ id, change });
     }
+    const changed = await this.settle(db, proposed, before, ids);
     if (changed.length) {
       await db.query(
         `INSERT INTO agency_child_profile (agency_child_id, attributes, provenance)
@@ -72,6 +74,34 @@ export class ChildRegisterRepository {
     const unlinked = [...ids.values()].filter((r) => r.nationalChildId === null).map((r) => r.id);
     const keysChanged = await this.replaceKeys(db, changed.map((c) => ({ id: c.id, profile: c.profile.attributes })));
     return [...new Set([...unlinked, ...keysChanged])];
+  }
+
+  /**
+   * Settles the proposed changes to profiles that already existed against the latest stored
+   * statement of each changed attribute (see settleChanges); new profiles stand as folded.
+   */
+  private async settle(
+    db: EntityManager, proposed: { id: number; change: ProfileChange }[], before: Map<number, ChildProfile>, ids: Map<string, AgencyChildRow>,
+  ): Promise<{ id: number; profile: ChildProfile }[]> {
+    const refOf = new Map([...ids].map(([key, row]) => [row.id, key.split('\u0000')]));
+    const pairs = proposed.filter((p) => before.has(p.id)).flatMap((p) => p.change.changedFields.map((field) => ({ id: p.id, field })));
+    const rows: { id: string; field: string; value: string; reported_at: number; event_id: string }[] = pairs.length === 0 ? [] : await db.query(
+      `SELECT DISTINCT ON (t.id, t.field) t.id, t.field, o.attributes->>t.field AS value, ${epochMs('o.reported_at')} AS reported_at, o.event_id::text AS event_id
+         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS t(id, code, ref, field)
+         JOIN child_identity_observation o ON o.agency_code = t.code AND o.agency_child_ref = t.ref AND o.attributes ? t.field
+        ORDER BY t.id, t.field, o.reported_at DESC, o.event_id DESC`,
+      [pairs.map((p) => p.id), pairs.map((p) => refOf.get(p.id)![0]), pairs.map((p) => refOf.get(p.id)![1]), pairs.map((p) => p.field)],
+    );
+    const latest = new Map<number, Map<string, LatestStatement>>();
+    for (const r of rows) {
+      const id = Number(r.id);
+      (latest.get(id) ?? latest.set(id, new Map()).get(id)!).set(r.field, { value: r.value, reportedAt: r.reported_at, eventId: r.event_id });
+    }
+    return proposed.flatMap(({ id, change }) => {
+      const previous = before.get(id);
+      const settled = previous ? settleChanges(previous, change, latest.get(id) ?? new Map()) : change;
+      return settled ? [{ id, profile: settled.profile }] : [];
+    });
   }
 
   private async replaceKeys(db: EntityManager, profiles: { id: number; profile: ChildAttributes }[]): Promise<number[]> {

@@ -1,12 +1,11 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * Personal data: the child attributes each event stated, kept apart from everything else so that
  * access, retention and deletion can be controlled in one place. Never logged, never served.
- * Append-only and read by nothing in the pipeline: no index beyond the event id (an erasure by
- * agency child is a rare scan).
  */
 @Entity('child_identity_observation')
+@Index('child_identity_agency_child_idx', ['agencyCode', 'agencyChildRef'])
 export class ChildIdentityObservationEntity {
   @PrimaryColumn('uuid', { name: 'event_id' }) eventId!: string;
   @Column('text', { name: 'agency_code' }) agencyCode!: string;
