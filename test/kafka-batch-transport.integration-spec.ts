@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ConsumedBatch, createKafka, ensureTopics, KafkaBatchTransport, KafkaPublisher } from '@mcm/kafka';
+import { ConsumedBatch, createKafka, deleteTopics, ensureTopics, KafkaBatchTransport, KafkaPublisher } from '@mcm/kafka';
 import { waitFor } from '../tools/harness/src';
 
 /**
@@ -28,6 +28,7 @@ describe('Kafka batch transport (real broker)', () => {
   });
   afterAll(async () => {
     await transport?.close();
+    await deleteTopics(kafka, [topic]);
   });
 
   it('hands every message over in order, commits only what succeeded, and redelivers a failed call', async () => {

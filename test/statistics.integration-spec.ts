@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createKafka, ensureTopics, KafkaPublisher, topicNames, topicSpecs } from '@mcm/kafka';
+import { createKafka, deleteTopics, ensureTopics, KafkaPublisher, topicNames, topicSpecs } from '@mcm/kafka';
 import { AgencyEvent, normaliseEvent, referenceData } from '@mcm/shared';
 import { aMissingReport } from '@mcm/shared/testing/event-factory';
 import { BulletinService } from '../apps/aggregator/src/bulletin/bulletin.service';
@@ -80,6 +80,7 @@ describe('revisions and the weekly bulletin (real database and broker)', () => {
   });
   afterAll(async () => {
     await publisher.disconnect();
+    await deleteTopics(kafka, Object.values(topics));
     await harness.stop();
   });
   const q = <T>(sql: string, params: unknown[] = []) => harness.dataSource.query(sql, params) as Promise<T[]>;
@@ -175,6 +176,7 @@ describe('bulletin against the simulator ground truth (real database and broker)
   });
   afterAll(async () => {
     await publisher.disconnect();
+    await deleteTopics(kafka, Object.values(topics));
     await harness.stop();
   });
 

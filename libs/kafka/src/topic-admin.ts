@@ -22,3 +22,16 @@ export async function ensureTopics(kafka: Kafka, specs: TopicSpec[]): Promise<st
     await admin.disconnect();
   }
 }
+
+/** Deletes topics (tests and benchmarks clean up after themselves); missing ones are ignored. */
+export async function deleteTopics(kafka: Kafka, topics: string[]): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const present = topics.filter((t) => existing.has(t));
+    if (present.length > 0) await admin.deleteTopics({ topics: present });
+  } finally {
+    await admin.disconnect();
+  }
+}
