@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createKafka, ensureTopics, KafkaPublisher, OutgoingRecord, TopicNames, topicNames, topicSpecs } from '@mcm/kafka';
+import { createKafka, deleteTopics, ensureTopics, KafkaPublisher, OutgoingRecord, TopicNames, topicNames, topicSpecs } from '@mcm/kafka';
 import { Admin, Kafka } from 'kafkajs';
 import { mintToken } from '../../../apps/api/src/auth/mint-token';
 import { Role } from '../../../apps/api/src/auth/roles';
@@ -152,9 +152,8 @@ export class IsolatedPipeline {
   async stop(): Promise<void> {
     for (const service of this.services.values()) await service.kill('SIGTERM');
     await this.publisher?.disconnect();
-    const admin = await this.adminClient();
-    await admin.deleteTopics({ topics: Object.values(this.topics) }).catch(() => undefined);
-    await admin.disconnect();
+    await this.admin?.disconnect();
+    await deleteTopics(this.kafka, Object.values(this.topics)).catch(() => undefined);
     await this.db.drop();
   }
 

@@ -9,6 +9,8 @@ import { ReviewQueue } from '../linkage/linkage-review.repository';
 
 export interface AgencyChildRow {
   id: number;
+  agencyCode: string;
+  agencyChildRef: string;
   nationalChildId: number | null;
 }
 
@@ -37,7 +39,9 @@ export class ChildRegisterRepository {
          FROM agency_child c JOIN unnest($1::text[], $2::text[]) AS t(code, ref) ON c.agency_code = t.code AND c.agency_child_ref = t.ref`,
       [codes, childRefs],
     );
-    return new Map(rows.map((r) => [refKey(r.agency_code, r.agency_child_ref), { id: Number(r.id), nationalChildId: r.national_child_id === null ? null : Number(r.national_child_id) }]));
+    return new Map(rows.map((r) => [refKey(r.agency_code, r.agency_child_ref), {
+      id: Number(r.id), agencyCode: r.agency_code, agencyChildRef: r.agency_child_ref, nationalChildId: r.national_child_id === null ? null : Number(r.national_child_id),
+    }]));
   }
 
   /**
@@ -83,14 +87,14 @@ export class ChildRegisterRepository {
   private async settle(
     db: EntityManager, proposed: { id: number; change: ProfileChange }[], before: Map<number, ChildProfile>, ids: Map<string, AgencyChildRow>,
   ): Promise<{ id: number; profile: ChildProfile }[]> {
-    const refOf = new Map([...ids].map(([key, row]) => [row.id, key.split('\u0000')]));
+    const rowOf = new Map([...ids.values()].map((row) => [row.id, row]));
     const pairs = proposed.filter((p) => before.has(p.id)).flatMap((p) => p.change.changedFields.map((field) => ({ id: p.id, field })));
     const rows: { id: string; field: string; value: string; reported_at: number; event_id: string }[] = pairs.length === 0 ? [] : await db.query(
       `SELECT DISTINCT ON (t.id, t.field) t.id, t.field, o.attributes->>t.field AS value, ${epochMs('o.reported_at')} AS reported_at, o.event_id::text AS event_id
          FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS t(id, code, ref, field)
          JOIN child_identity_observation o ON o.agency_code = t.code AND o.agency_child_ref = t.ref AND o.attributes ? t.field
         ORDER BY t.id, t.field, o.reported_at DESC, o.event_id DESC`,
-      [pairs.map((p) => p.id), pairs.map((p) => refOf.get(p.id)![0]), pairs.map((p) => refOf.get(p.id)![1]), pairs.map((p) => p.field)],
+      [pairs.map((p) => p.id), pairs.map((p) => rowOf.get(p.id)!.agencyCode), pairs.map((p) => rowOf.get(p.id)!.agencyChildRef), pairs.map((p) => p.field)],
     );
     const latest = new Map<number, Map<string, LatestStatement>>();
     for (const r of rows) {

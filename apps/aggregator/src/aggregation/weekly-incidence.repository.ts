@@ -118,10 +118,13 @@ export class WeeklyIncidenceRepository {
       `WITH weeks AS (SELECT DISTINCT unnest($1::date[]) AS week_start),
             la_region AS (SELECT * FROM unnest($2::text[], $3::text[]) AS r(la_code, region_code)),
             starts AS (
-              SELECT e.start_week AS week_start, coalesce(e.setting, 'ALL') AS setting, ${AREA_OF_GROUPING},
+              SELECT e.start_week AS week_start, coalesce(e.setting, 'ALL') AS setting,
+                     CASE WHEN GROUPING(e.la_code) = 0 THEN e.la_code WHEN GROUPING(e.region_code) = 0 THEN e.region_code ELSE 'ALL' END AS la_code,
                      count(DISTINCT e.national_child_id) AS children, count(*) AS started
                 FROM national_episode e JOIN weeks w ON e.start_week = w.week_start
-               GROUP BY GROUPING SETS (${TOTALS_GROUPING_SETS})
+               GROUP BY GROUPING SETS ((e.start_week, e.setting), (e.start_week), (e.start_week, e.la_code),
+                                       (e.start_week, e.setting, e.region_code), (e.start_week, e.region_code))
+              -- Unknown LAs have an unknown region: that region's rows would repeat the LA's.
               HAVING NOT (GROUPING(e.region_code) = 0 AND e.region_code = 'UNKNOWN')),
             level1 AS (
               SELECT l.*, coalesce(r.region_code, 'UNKNOWN') AS region_code
@@ -152,17 +155,6 @@ export class WeeklyIncidenceRepository {
     );
   }
 }
-
-/** The area of a row of the GROUPING SETS below: its LA, its region, or England ('ALL'). */
-const AREA_OF_GROUPING = `CASE WHEN GROUPING(e.la_code) = 0 THEN e.la_code WHEN GROUPING(e.region_code) = 0 THEN e.region_code ELSE 'ALL' END AS la_code`;
-
-/**
- * The totals above level 1, over national episodes \`e\` by start week: every setting, each LA,
- * each region by setting and in all, England. (Rows of the region 'UNKNOWN' are dropped with a
- * HAVING: unknown LAs have an unknown region, whose rows would repeat the LA's.)
- */
-const TOTALS_GROUPING_SETS = `(e.start_week, e.setting), (e.start_week), (e.start_week, e.la_code),
-  (e.start_week, e.setting, e.region_code), (e.start_week, e.region_code)`;
 
 /** Whether any of these weeks has been published: only then can a change be a revision. */
 const revisesWeeks = (weeks: string[], revision: RevisionContext) =>
