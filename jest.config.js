@@ -4,8 +4,8 @@
 // installs everywhere (@swc/core's per-platform binaries are not all served by every registry).
 const tsJest = ['ts-jest', { isolatedModules: true, diagnostics: false }];
 const moduleNameMapper = {
-  '^@mcm/(shared|kafka|persistence|incidence|linkage|platform|disclosure|bulletin)$': '<rootDir>/libs/$1/src',
-  '^@mcm/(shared|kafka|persistence|incidence|linkage|platform|disclosure|bulletin)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@mcm/(shared|kafka|persistence|incidence|linkage|platform|disclosure|bulletin|ssda903)$': '<rootDir>/libs/$1/src',
+  '^@mcm/(shared|kafka|persistence|incidence|linkage|platform|disclosure|bulletin|ssda903)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 const common = { transform: { '^.+\\.ts$': tsJest }, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname };
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createKafka, ensureTopics, KafkaPublisher, topicSpecs } from '@mcm/kafka';
+import { adminKafka, ensureTopics, KafkaPublisher, topicSpecs } from '@mcm/kafka';
 import { dataSourceOptions } from '@mcm/persistence';
 import { normaliseEvent } from '@mcm/shared';
 import { aMissingReport } from '@mcm/shared/testing/event-factory';
@@ -12,7 +12,7 @@ import { IsolatedPipeline } from '../tools/harness/src';
 describe('GET /v1/bulletins (running api)', () => {
   const pipeline = new IsolatedPipeline();
   let dataSource: DataSource;
-  const publisher = new KafkaPublisher(createKafka({ clientId: 'test-bulletins-api', brokers: ['127.0.0.1:9092'] }));
+  const publisher = new KafkaPublisher(adminKafka('test-bulletins-api'));
 
   beforeAll(async () => {
     await pipeline.start(['api']);

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createKafka, ensureTopics, KafkaPublisher, topicSpecs } from '@mcm/kafka';
+import { adminKafka, ensureTopics, KafkaPublisher, topicSpecs } from '@mcm/kafka';
 import { dataSourceOptions } from '@mcm/persistence';
 import { addWeeks, isoWeekLabel, normaliseEvent, referenceData, weekCommencing, weekStartOfLabel } from '@mcm/shared';
 import { aMissingReport } from '@mcm/shared/testing/event-factory';
@@ -48,7 +48,7 @@ function ensureChromium(): void {
 
 describe('dashboard at / (headless Chromium against the running api)', () => {
   const pipeline = new IsolatedPipeline('dashboard', { JWT_SECRET });
-  const publisher = new KafkaPublisher(createKafka({ clientId: 'test-dashboard', brokers: ['127.0.0.1:9092'] }));
+  const publisher = new KafkaPublisher(adminKafka('test-dashboard'));
   let dataSource: DataSource;
   let browser: Browser;
   let statistician: string;

@@ -1,8 +1,9 @@
+import { agencyInputTopic } from '@mcm/kafka';
 import { aMissingReport } from '@mcm/shared/testing/event-factory';
 import { IsolatedPipeline } from '../tools/harness/src';
 import { waitFor } from '../tools/harness/src';
 
-/** Every kind of bad input ends in the dead-letter topic with its reasons; consumption goes on. */
+/** Every kind of bad input ends in the sender's rejections topic with its reasons; consumption goes on. */
 describe('dead letters (real broker)', () => {
   const pipeline = new IsolatedPipeline();
   beforeAll(() => pipeline.start(['ingest']));
@@ -26,14 +27,15 @@ describe('dead letters (real broker)', () => {
 
   it('dead-letters each with its original bytes, headers, position and reasons, and accepts the valid events around them', async () => {
     const valid = [aMissingReport(), aMissingReport({ agencyChildRef: 'C-2', agencyEpisodeRef: 'E-2' })];
+    // All sent by the agency the events name (a police force that gets them wrong).
     await pipeline.publish([
       { key: 'k-valid-1', value: json(valid[0]) },
       ...bad.map(([name, value], i) => ({ key: `k-bad-${i}`, value: value as Buffer, headers: { 'test-case': name } })),
       { key: 'k-valid-2', value: json(valid[1]) },
-    ]);
+    ].map((r) => ({ ...r, as: 'E23000001' })));
     await pipeline.waitUntilIngested();
     const rejected = await waitFor('every dead letter', async () => {
-      const all = await pipeline.readAll(pipeline.topics.rejected);
+      const all = await pipeline.readRejections();
       return all.length >= bad.length ? all : undefined;
     });
     expect(rejected).toHaveLength(bad.length);
@@ -45,7 +47,7 @@ describe('dead letters (real broker)', () => {
       for (const reason of letter.reasons) expect(reason).toEqual({ path: expect.any(String), code: expect.any(String), message: expect.any(String) });
       expect(letter.originalValue === null ? null : Buffer.from(letter.originalValue, 'base64')).toEqual(original);
       expect(Buffer.from(letter.originalHeaders['test-case'], 'base64').toString()).toBe(name);
-      expect(letter.source).toEqual({ topic: pipeline.topics.events, partition: expect.any(Number), offset: expect.stringMatching(/^\d+$/), timestamp: expect.any(String) });
+      expect(letter.source).toEqual({ topic: agencyInputTopic('E23000001', pipeline.topics), partition: expect.any(Number), offset: expect.stringMatching(/^\d+$/), timestamp: expect.any(String) });
       expect(message!.headers['mcm-rejection-codes'].toString()).toContain(code);
     }
     const accepted = await pipeline.readAll(pipeline.topics.accepted);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ConsumedBatch, createKafka, deleteTopics, ensureTopics, KafkaBatchTransport, KafkaPublisher } from '@mcm/kafka';
+import { ADMIN_PRINCIPAL, ConsumedBatch, createKafka, deleteTopics, ensureTopics, KafkaBatchTransport, KafkaPublisher, kafkaSettingsFromEnv } from '@mcm/kafka';
 import { waitFor } from '../tools/harness/src';
 
 /**
@@ -8,11 +8,11 @@ import { waitFor } from '../tools/harness/src';
  * are committed only for what a handler finished, and a failed handler call is delivered again.
  */
 describe('Kafka batch transport (real broker)', () => {
-  const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
   const id = randomBytes(4).toString('hex');
   const topic = `transport-${id}.events`;
   const groupId = `transport-${id}`;
-  const kafka = createKafka({ clientId: groupId, brokers });
+  const settings = kafkaSettingsFromEnv(groupId, ADMIN_PRINCIPAL);
+  const kafka = createKafka(settings);
   const messages = 3000;
   let transport: KafkaBatchTransport;
 
@@ -36,9 +36,8 @@ describe('Kafka batch transport (real broker)', () => {
     const failedCalls: ConsumedBatch[] = [];
     let calls = 0;
     transport = new KafkaBatchTransport({
-      kafka: { clientId: groupId, brokers },
+      kafka: settings,
       groupId,
-      topics: [{ topic, numPartitions: 3 }],
       decode: (value) => Number(value!.toString()),
       // Small, so that there are many fetches, the queue fills, the fetcher waits and hand-overs are split.
       maxBytesPerPartition: 4096,

@@ -2,7 +2,7 @@ import { computeExpected, generateScenario, Scenario } from '../tools/simulator/
 import { IsolatedPipeline, waitFor } from '../tools/harness/src';
 import { readIncidence, snapshot, sortRows } from './support/incidence';
 
-const records = (scenario: Scenario) => scenario.events.map((e) => ({ key: e.key, value: e.bytes, headers: { ...e.headers } }));
+const records = (scenario: Scenario) => scenario.events.map((e) => ({ as: e.publisher, key: e.key, value: e.bytes, headers: { ...e.headers } }));
 
 /**
  * Simulated agency streams through the running services (real broker, real database): the
@@ -25,7 +25,7 @@ describe('pipeline against the simulator ground truth', () => {
     const valid = new Set(scenario.events.filter((e) => e.valid).map((e) => e.eventId.toLowerCase()));
     const [{ n }] = await pipeline.db.query<{ n: string }>('SELECT count(*) AS n FROM agency_event');
     expect(Number(n)).toBe(valid.size);
-    const rejected = await pipeline.readAll(pipeline.topics.rejected);
+    const rejected = await pipeline.readRejections();
     expect(rejected).toHaveLength(scenario.events.filter((e) => !e.valid).length);
   });
 
@@ -64,7 +64,7 @@ describe('pipeline against the simulator ground truth', () => {
     await pipeline.publish(records(scenario).slice(0, 2000));
     await pipeline.waitUntilProcessed();
     await pipeline.service('aggregator').kill('SIGTERM');
-    const groupId = pipeline.env().AGGREGATOR_GROUP_ID!;
+    const groupId = pipeline.group('aggregator');
     await waitFor('the group to be empty', () => pipeline.resetGroupToStart(groupId, pipeline.topics.accepted).then(() => true), 60_000, 1000);
     expect(await pipeline.caughtUp(groupId, pipeline.topics.accepted)).toBe(false);
     await pipeline.startService('aggregator');

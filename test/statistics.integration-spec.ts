@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createKafka, deleteTopics, ensureTopics, KafkaPublisher, topicNames, topicSpecs } from '@mcm/kafka';
+import { adminKafka, deleteTopics, ensureTopics, KafkaPublisher, topicNames, topicSpecs } from '@mcm/kafka';
 import { AgencyEvent, normaliseEvent, referenceData } from '@mcm/shared';
 import { aMissingReport } from '@mcm/shared/testing/event-factory';
 import { BulletinService } from '../apps/aggregator/src/bulletin/bulletin.service';
@@ -68,7 +68,7 @@ describe('national statistics (aggregator on a real database)', () => {
 describe('revisions and the weekly bulletin (real database and broker)', () => {
   const harness = new AggregatorHarness();
   const topics = topicNames(`test-bulletin-${randomUUID().slice(0, 8)}.`);
-  const kafka = createKafka({ clientId: 'test-bulletin', brokers: ['127.0.0.1:9092'] });
+  const kafka = adminKafka('test-bulletin');
   const publisher = new KafkaPublisher(kafka);
   const settings = { silentDaysFlag: 14, methodologyUrl: '/docs/STATISTICS.md', contact: 'test', topic: topics.bulletins };
   let bulletins: BulletinService;
@@ -164,7 +164,7 @@ describe('one child in two settings in one week (real database)', () => {
 describe('bulletin against the simulator ground truth (real database and broker)', () => {
   const harness = new AggregatorHarness();
   const topics = topicNames(`test-bulletin-${randomUUID().slice(0, 8)}.`);
-  const kafka = createKafka({ clientId: 'test-bulletin-truth', brokers: ['127.0.0.1:9092'] });
+  const kafka = adminKafka('test-bulletin-truth');
   const publisher = new KafkaPublisher(kafka);
   const scenario = generateScenario({ seed: 33, children: 400, days: 120, now: new Date(), linkableOnly: true });
   const expected = computeExpected(scenario.events);

@@ -13,16 +13,35 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$KAFKA_PORT") 2>/dev/null; then
   echo "[infra] port $KAFKA_PORT already accepts connections: using the broker there"
   exit 0
 fi
+# Identities: the broker's own (server and controller traffic) and the admin tooling's (the only
+# super users), and the default environment's services.
+bash "$ROOT/scripts/infra/pki.sh" issue mcm-broker server >/dev/null
+[ -f "$KAFKA_PKI_DIR/clients/mcm-admin.crt" ] || bash "$ROOT/scripts/infra/pki.sh" issue mcm-admin client >/dev/null
+cat "$KAFKA_PKI_DIR/clients/mcm-broker.key" "$KAFKA_PKI_DIR/clients/mcm-broker.crt" > "$KAFKA_HOME/broker-keystore.pem"
+chmod 600 "$KAFKA_HOME/broker-keystore.pem"
 CONFIG="$KAFKA_HOME/server.properties"
 cat > "$CONFIG" <<PROPS
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+# Every listener is TLS with a client certificate required: no unauthenticated client anywhere.
+# The controller listener stays on loopback and is used by the broker itself.
+listeners=SSL://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=SSL://127.0.0.1:$KAFKA_PORT
 controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+inter.broker.listener.name=SSL
+listener.security.protocol.map=CONTROLLER:SSL,SSL:SSL
+ssl.client.auth=required
+ssl.keystore.type=PEM
+ssl.keystore.location=$KAFKA_HOME/broker-keystore.pem
+ssl.truststore.type=PEM
+ssl.truststore.location=$KAFKA_PKI_DIR/ca.crt
+ssl.endpoint.identification.algorithm=https
+# The principal is the certificate's CN (subjects have a CN only; see scripts/infra/pki.sh).
+ssl.principal.mapping.rules=RULE:^CN=([^,]+)\$/\$1/,DEFAULT
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+allow.everyone.if.no.acl.found=false
+super.users=User:mcm-broker;User:mcm-admin
 log.dirs=$KAFKA_HOME/data
 num.partitions=1
 offsets.topic.replication.factor=1

@@ -12,7 +12,7 @@ import { AggregatorEnv } from './config/aggregator.env';
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: envValidator(AggregatorEnv) }),
     ScheduleModule.forRoot(),
     DatabaseModule,
-    KafkaPublisherModule.forRoot('mcm-aggregator'),
+    KafkaPublisherModule.forRoot('aggregator'),
     AggregationModule,
     BulletinModule,
   ],

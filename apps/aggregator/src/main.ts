@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { serviceGroup } from '@mcm/kafka';
 import { exitOnStartupFailure, runBatchWorker } from '@mcm/platform';
 import { envValidator, parseAcceptedEvent } from '@mcm/shared';
 import { AggregatorModule } from './aggregator.module';
@@ -10,7 +11,7 @@ async function bootstrap(): Promise<void> {
     throw new Error('LINK_KEY_SECRET must be set in production');
   }
   // Accepted events are parsed as they are fetched, while the previous batch is in the database.
-  await runBatchWorker(AggregatorModule, 'aggregator', env.AGGREGATOR_GROUP_ID, env, { decode: parseAcceptedEvent, maxHandOverMessages: 30_000, prefetchMessages: 30_000 });
+  await runBatchWorker(AggregatorModule, 'aggregator', serviceGroup('aggregator', env.KAFKA_TOPIC_PREFIX), env, { decode: parseAcceptedEvent, maxHandOverMessages: 30_000, prefetchMessages: 30_000 });
 }
 
 bootstrap().catch(exitOnStartupFailure('aggregator'));

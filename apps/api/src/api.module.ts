@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER } from '@nestjs/core';
-import { DatabaseModule } from '@mcm/platform';
+import { DatabaseModule, ProblemDetailsFilter } from '@mcm/platform';
 import { envValidator } from '@mcm/shared';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
-import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { ApiEnv } from './config/api.env';
 import { BulletinsModule } from './bulletins/bulletins.module';
 import { CompletenessModule } from './completeness/completeness.module';

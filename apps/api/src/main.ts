@@ -3,22 +3,12 @@ import cluster from 'node:cluster';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
-import { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { createLogger, exitOnStartupFailure } from '@mcm/platform';
+import { bodyErrorsAsProblems, createLogger, exitOnStartupFailure } from '@mcm/platform';
 import { envValidator } from '@mcm/shared';
 import { ApiModule } from './api.module';
 import { ApiEnv } from './config/api.env';
 import { openApiDocument } from './openapi';
-
-/** Body-parser failures (too large, malformed) as problem details, never Express's HTML page. */
-function bodyErrorsAsProblems(error: { status?: number } | undefined, _req: Request, res: Response, next: NextFunction): void {
-  if (!error) return next();
-  const status = error.status === 413 ? 413 : 400;
-  res.status(status).type('application/problem+json').json({
-    type: 'about:blank', title: status === 413 ? 'The request body is too large' : 'The request body could not be read', status, errors: [],
-  });
-}
 
 async function bootstrap(): Promise<void> {
   const env = envValidator(ApiEnv)(process.env);

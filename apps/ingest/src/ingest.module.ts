@@ -1,17 +1,22 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { KafkaPublisherModule } from '@mcm/platform';
+import { APP_FILTER } from '@nestjs/core';
+import { DatabaseModule, KafkaPublisherModule, ProblemDetailsFilter } from '@mcm/platform';
 import { envValidator } from '@mcm/shared';
 import { IngestEnv } from './config/ingest.env';
-import { EventIntakeService } from './intake/event-intake.service';
-import { IntakeController } from './intake/intake.controller';
+import { GatewayModule } from './gateway/gateway.module';
+import { HealthController } from './health.controller';
+import { IntakeModule } from './intake/intake.module';
 
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: envValidator(IngestEnv) }),
-    KafkaPublisherModule.forRoot('mcm-ingest'),
+    DatabaseModule,
+    KafkaPublisherModule.forRoot('ingest'),
+    IntakeModule,
+    GatewayModule,
   ],
-  controllers: [IntakeController],
-  providers: [EventIntakeService],
+  controllers: [HealthController],
+  providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
 })
 export class IngestModule {}

@@ -17,6 +17,7 @@ export interface ConsumedMessage {
  * must finish all its durable work (a database commit, an acknowledged produce) before it returns.
  */
 export interface ConsumedBatch {
+  /** The handler pattern: the topic, or a name for a set of topics (each message has its own). */
   topic: string;
   partitions: number[];
   messages: ConsumedMessage[];

@@ -15,7 +15,8 @@ export interface DeadLetter {
 
 const base64 = (b: Buffer | null | undefined) => (b == null ? null : b.toString('base64'));
 
-export function deadLetterRecord(message: ConsumedMessage, reasons: RejectionReason[], rejectedAt: Date): OutgoingRecord {
+/** A dead letter for \`topic\`: an agency's own rejections topic, or the internal one. */
+export function deadLetterRecord(message: ConsumedMessage, reasons: RejectionReason[], rejectedAt: Date, topic = TOPICS.rejected): OutgoingRecord {
   const letter: DeadLetter = {
     originalValue: base64(message.value),
     originalKey: base64(message.key),
@@ -25,7 +26,7 @@ export function deadLetterRecord(message: ConsumedMessage, reasons: RejectionRea
     rejectedAt: rejectedAt.toISOString(),
   };
   return {
-    topic: TOPICS.rejected,
+    topic,
     key: message.key,
     value: JSON.stringify(letter),
     headers: {

@@ -5,3 +5,5 @@ export * from './topics';
 export * from './consumed-batch';
 export * from './kafka-batch.transport';
 export * from './dead-letter';
+export * from './access';
+export * from './agency-publishers';

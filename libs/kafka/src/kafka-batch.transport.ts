@@ -1,17 +1,20 @@
 import { Logger } from '@nestjs/common';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
-import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import { ConsumedBatch, ConsumedMessage } from './consumed-batch';
 import { createKafka, KafkaSettings } from './kafka-client';
-import { ensureTopics } from './topic-admin';
-import { TopicSpec } from './topics';
 
 export interface KafkaBatchTransportOptions {
   kafka: KafkaSettings;
   groupId: string;
-  /** Topics created (if missing) before subscribing. */
-  topics: TopicSpec[];
+  /**
+   * The topics to consume, asked again every \`resubscribeEveryMs\`: when the answer changes (an
+   * agency was onboarded), the consumer is restarted on the new set from the committed offsets.
+   * Each topic is routed to the handler of \`handlerPattern(topic)\`. Default: the handlers' own
+   * patterns, which must exist (the admin tooling creates topics; services may not).
+   */
+  subscription?: { topics: (admin: Admin) => Promise<string[]>; handlerPattern: (topic: string) => string; resubscribeEveryMs?: number };
   maxBytesPerPartition?: number;
   maxWaitTimeInMs?: number;
   /**
@@ -56,6 +59,10 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
   private fetcherWaiting: (() => void)[] = [];
   private handling = false;
   private failures = 0;
+  private subscribed: string[] = [];
+  private resubscribeTimer?: NodeJS.Timeout;
+  private resubscribing = false;
+  private admin?: Admin;
 
   constructor(private readonly options: KafkaBatchTransportOptions) {
     super();
@@ -67,8 +74,10 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
   }
 
   async close(): Promise<void> {
+    clearInterval(this.resubscribeTimer);
     this.dropQueue();
     await this.consumer?.disconnect();
+    await this.admin?.disconnect();
   }
 
   on(): never {
@@ -80,8 +89,9 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
   }
 
   private async start(): Promise<void> {
-    const created = await ensureTopics(this.client, this.options.topics);
-    if (created.length) this.log.log(`created topics ${created.join(', ')}`);
+    this.admin = this.client.admin();
+    await this.admin.connect();
+    const topics = await this.wantedTopics();
     const consumer = this.client.consumer({
       groupId: this.options.groupId,
       allowAutoTopicCreation: false,
@@ -92,9 +102,56 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
     });
     this.consumer = consumer;
     await consumer.connect();
-    for (const topic of this.messageHandlers.keys()) await consumer.subscribe({ topic, fromBeginning: true });
+    if (topics.length > 0) await this.subscribeAndRun(topics);
+    else this.log.log('nothing to consume yet: waiting for topics');
+    const every = this.options.subscription?.resubscribeEveryMs;
+    if (every) this.resubscribeTimer = setInterval(() => void this.resubscribeIfChanged(), every);
+  }
+
+  private async wantedTopics(): Promise<string[]> {
+    const wanted = this.options.subscription
+      ? await this.options.subscription.topics(this.admin!)
+      : [...this.messageHandlers.keys()];
+    const existing = new Set(await this.admin!.listTopics());
+    const missing = wanted.filter((t) => !existing.has(t));
+    if (missing.length > 0) throw new Error(`topics missing: ${missing.join(', ')} (the admin tooling creates them: npm run infra:up)`);
+    return [...wanted].sort();
+  }
+
+  private async subscribeAndRun(topics: string[]): Promise<void> {
+    for (const topic of topics) await this.consumer!.subscribe({ topic, fromBeginning: true });
+    this.subscribed = topics;
     await this.run();
-    this.log.log(`consuming ${[...this.messageHandlers.keys()].join(', ')} as group ${this.options.groupId}`);
+    this.log.log(`consuming ${topics.length > 8 ? `${topics.length} topics` : topics.join(', ')} as group ${this.options.groupId}`);
+  }
+
+  /**
+   * A new agency's topic joins the subscription: kafkajs cannot add topics to a running consumer,
+   * so it is stopped between hand-overs and started again on the new set. Nothing is lost: what
+   * was fetched ahead is dropped, and the consumer resumes from the committed offsets.
+   */
+  private async resubscribeIfChanged(): Promise<void> {
+    if (this.resubscribing) return;
+    this.resubscribing = true;
+    try {
+      const topics = await this.wantedTopics();
+      if (topics.join('\n') === this.subscribed.join('\n')) return;
+      while (this.handling) await new Promise((resolve) => setTimeout(resolve, 20));
+      this.handling = true;
+      try {
+        this.dropQueue();
+        if (this.subscribed.length > 0) await this.consumer!.stop();
+        this.dropQueue();
+        await this.subscribeAndRun(topics);
+      } finally {
+        this.handling = false;
+      }
+      if (this.queue.length > 0) setImmediate(() => void this.handleQueue());
+    } catch (error) {
+      this.log.warn(`could not refresh the subscription: ${(error as Error).message}`);
+    } finally {
+      this.resubscribing = false;
+    }
   }
 
   private run(): Promise<void> {
@@ -141,9 +198,7 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
     try {
       while (this.queue.length > 0) {
         const parts = this.takeQueue(this.options.maxHandOverMessages ?? 20_000);
-        for (const topic of new Set(parts.map((p) => p.topic))) {
-          await this.handleTopic(topic, parts.filter((p) => p.topic === topic));
-        }
+        await this.handleParts(parts);
         this.failures = 0;
       }
     } catch (error) {
@@ -154,19 +209,30 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
     }
   }
 
-  private async handleTopic(topic: string, parts: QueuedPart[]): Promise<void> {
-    const handler = this.getHandlerByPattern(topic);
-    if (!handler) throw new Error(`no handler for topic ${topic}`);
+  /**
+   * One handler call per handler pattern: every agency's input topic goes to ingest's one handler
+   * together, so a fetch across hundreds of single-partition topics is still one hand-over.
+   */
+  private async handleParts(parts: QueuedPart[]): Promise<void> {
+    const patternOf = (topic: string) => this.options.subscription?.handlerPattern(topic) ?? topic;
+    for (const pattern of new Set(parts.map((p) => patternOf(p.topic)))) {
+      await this.handlePattern(pattern, parts.filter((p) => patternOf(p.topic) === pattern));
+    }
+  }
+
+  private async handlePattern(pattern: string, parts: QueuedPart[]): Promise<void> {
+    const handler = this.getHandlerByPattern(pattern);
+    if (!handler) throw new Error(`no handler for ${pattern}`);
     const consumed: ConsumedBatch = {
-      topic,
+      topic: pattern,
       partitions: [...new Set(parts.map((p) => p.partition))],
       messages: parts.flatMap((p) => p.messages),
       heartbeat: () => parts[0].heartbeat(),
     };
     await lastValueFrom(this.transformToObservable(await handler(consumed)), { defaultValue: undefined });
     // Queue order is fetch order, so a partition's last part holds its highest offset.
-    const next = new Map(parts.map((p) => [p.partition, (BigInt(p.messages[p.messages.length - 1].offset) + 1n).toString()]));
-    await this.consumer!.commitOffsets([...next].map(([partition, offset]) => ({ topic, partition, offset })));
+    const next = new Map(parts.map((p) => [`${p.topic}\u0000${p.partition}`, { topic: p.topic, partition: p.partition, offset: (BigInt(p.messages[p.messages.length - 1].offset) + 1n).toString() }]));
+    await this.consumer!.commitOffsets([...next.values()]);
   }
 
   /** Drops what was fetched ahead and starts again from the committed offsets, after a pause. */

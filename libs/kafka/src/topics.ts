@@ -1,9 +1,17 @@
 export interface TopicNames {
-  /** Agencies publish here; key = `${agency.code}:${agencyChildRef}`. */
-  events: string;
-  /** Validated, normalised events, from ingest to the aggregator; same key. */
+  /** The environment's prefix ('' in production; tests and benchmarks isolate runs with one). */
+  prefix: string;
+  /**
+   * Each agency publishes to its own topic, `<agencyInputPrefix><agency code>`, which only that
+   * agency's principal may write: the topic is how ingest knows who sent an event.
+   * Key = `${agency.code}:${agencyChildRef}`.
+   */
+  agencyInputPrefix: string;
+  /** Each agency's dead letters, `<agencyRejectionsPrefix><agency code>`, readable by that agency only. */
+  agencyRejectionsPrefix: string;
+  /** Validated, normalised events, from ingest to the aggregator; same key. Only ingest writes it. */
   accepted: string;
-  /** Dead letters: original bytes, headers, source position and every reason. */
+  /** The aggregator's own dead letters (internal: operators only). */
   rejected: string;
   /** Weekly bulletins (JSON), key = ISO week, one message per revision. */
   bulletins: string;
@@ -15,7 +23,9 @@ export interface TopicNames {
  */
 export function topicNames(prefix = ''): TopicNames {
   return {
-    events: `${prefix}missing.events.v1`,
+    prefix,
+    agencyInputPrefix: `${prefix}missing.events.v1.`,
+    agencyRejectionsPrefix: `${prefix}missing.rejections.v1.`,
     accepted: `${prefix}missing.events.accepted.v1`,
     rejected: `${prefix}missing.events.rejected.v1`,
     bulletins: `${prefix}missing.bulletins.v1`,
@@ -24,23 +34,49 @@ export function topicNames(prefix = ''): TopicNames {
 
 export const TOPICS: TopicNames = topicNames(process.env.KAFKA_TOPIC_PREFIX ?? '');
 
+export function agencyInputTopic(code: string, topics: TopicNames = TOPICS): string {
+  return `${topics.agencyInputPrefix}${code}`;
+}
+
+export function agencyRejectionsTopic(code: string, topics: TopicNames = TOPICS): string {
+  return `${topics.agencyRejectionsPrefix}${code}`;
+}
+
+/** The agency whose input topic this is (the agency the broker authenticated), if it is one. */
+export function agencyOfInputTopic(topic: string, topics: TopicNames = TOPICS): string | undefined {
+  if (!topic.startsWith(topics.agencyInputPrefix)) return undefined;
+  const code = topic.slice(topics.agencyInputPrefix.length);
+  return code.length > 0 ? code : undefined;
+}
+
 export interface TopicSpec {
   topic: string;
   numPartitions: number;
   configEntries?: { name: string; value: string }[];
 }
 
+// A dead letter carries the original message base64-encoded, so it may be larger than it.
+const LARGE_MESSAGES = [{ name: 'max.message.bytes', value: String(8 * 1024 * 1024) }];
+
+/** The environment's shared topics (created by the admin tooling, never by the services). */
 export function topicSpecs(topics: TopicNames = TOPICS): TopicSpec[] {
   return [
-    { topic: topics.events, numPartitions: 6 },
     { topic: topics.accepted, numPartitions: 6 },
-    // A dead letter carries the original message base64-encoded, so it may be larger than it.
-    { topic: topics.rejected, numPartitions: 3, configEntries: [{ name: 'max.message.bytes', value: String(8 * 1024 * 1024) }] },
-    { topic: topics.bulletins, numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: String(8 * 1024 * 1024) }] },
+    { topic: topics.rejected, numPartitions: 3, configEntries: LARGE_MESSAGES },
+    { topic: topics.bulletins, numPartitions: 1, configEntries: LARGE_MESSAGES },
   ];
 }
 
-export const TOPIC_SPECS: TopicSpec[] = topicSpecs();
+/**
+ * One agency's topics. One input partition keeps all of an agency's events in order; an agency
+ * with a heavy stream can be given more at onboarding.
+ */
+export function agencyTopicSpecs(code: string, topics: TopicNames = TOPICS, inputPartitions = 1): TopicSpec[] {
+  return [
+    { topic: agencyInputTopic(code, topics), numPartitions: inputPartitions },
+    { topic: agencyRejectionsTopic(code, topics), numPartitions: 1, configEntries: LARGE_MESSAGES },
+  ];
+}
 
 /** The partitioning key agencies use: one agency's child always lands on one partition. */
 export function agencyChildKey(agencyCode: string, agencyChildRef: string): string {

@@ -7,3 +7,5 @@ export * from './safe-error';
 export * from './statistics/statistics-figures.repository';
 export * from './statistics/agency-completeness';
 export * from './epoch-ms';
+export * from './agencies/agency-register.repository';
+export * from './agencies/agency-rejection.repository';

@@ -2,3 +2,6 @@ export * from './database.module';
 export * from './kafka-publisher.module';
 export * from './logger';
 export * from './batch-worker';
+export * from './body-errors';
+export * from './problem-details.filter';
+export * from './sliding-window-storage';

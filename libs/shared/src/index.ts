@@ -5,3 +5,4 @@ export * from './normalise';
 export * from './reference';
 export * from './time';
 export * from './random/mulberry32';
+export * from './agency';

@@ -1,4 +1,4 @@
-import { createKafka, ensureTopics, KafkaPublisher, topicNames, topicSpecs } from '@mcm/kafka';
+import { adminKafka, ensureTopics, KafkaPublisher, topicNames, topicSpecs } from '@mcm/kafka';
 import { dataSourceOptions, migrateDatabase } from '@mcm/persistence';
 import { DataSource } from 'typeorm';
 import { WeeklyBreakdownRepository } from '../../../apps/aggregator/src/aggregation/weekly-breakdown.repository';
@@ -22,7 +22,8 @@ async function main(): Promise<void> {
   await migrateDatabase(db.url);
   const dataSource = await new DataSource(dataSourceOptions(db.url)).initialize();
   const topics = topicNames(`bench-bulletin-${Date.now()}.`);
-  const kafka = createKafka({ clientId: 'bench-bulletin', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',') });
+  // Benchmarks set up their own topics as the admin tooling.
+  const kafka = adminKafka('bench-bulletin');
   await ensureTopics(kafka, topicSpecs(topics));
   const publisher = new KafkaPublisher(kafka);
   await publisher.connect();

@@ -37,7 +37,7 @@ export class LatencyProbe {
     for (let i = 0; i < events.length; i += perTick) {
       const slice = events.slice(i, i + perTick);
       const sentAt = Date.now();
-      await this.pipeline.publish(slice.map((e) => ({ key: e.key, value: e.bytes, headers: { ...e.headers } })));
+      await this.pipeline.publish(slice.map((e) => ({ as: e.publisher, key: e.key, value: e.bytes, headers: { ...e.headers } })));
       for (const e of slice) if (e.valid) publishedAt.set(e.eventId.toLowerCase(), sentAt);
       const due = started + ((i + perTick) / this.rate) * 1000;
       if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));

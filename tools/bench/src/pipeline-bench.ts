@@ -26,7 +26,7 @@ const round = (n: number) => Math.round(n);
 async function publishAll(pipeline: IsolatedPipeline, events: SimEvent[]): Promise<number> {
   const started = Date.now();
   for (let i = 0; i < events.length; i += 5000) {
-    await pipeline.publish(events.slice(i, i + 5000).map((e) => ({ key: e.key, value: e.bytes, headers: { ...e.headers } })));
+    await pipeline.publish(events.slice(i, i + 5000).map((e) => ({ as: e.publisher, key: e.key, value: e.bytes, headers: { ...e.headers } })));
     if ((i / 5000) % 10 === 0) log(`published ${Math.min(i + 5000, events.length)} / ${events.length}`);
   }
   return (events.length / (Date.now() - started)) * 1000;
@@ -42,10 +42,15 @@ async function main(): Promise<void> {
   const pipeline = new IsolatedPipeline('bench');
   await pipeline.start([]);
   try {
+    const onboardStarted = Date.now();
+    const agencies = [...new Set(events.map((e) => e.publisher))];
+    await pipeline.onboard(agencies);
+    log(`onboarded ${agencies.length} agencies (certificates, topics, grants, register) in ${((Date.now() - onboardStarted) / 1000).toFixed(1)} s`);
     const publishPerS = await publishAll(pipeline, events);
     log(`published ${events.length} events at ${round(publishPerS)}/s`);
 
-    const rawConsume = await rawConsumeRate(pipeline.kafka, pipeline.topics.events, events.length);
+    const inputTopics = await pipeline.agencyInputTopics();
+    const rawConsume = await rawConsumeRate(pipeline.kafka, inputTopics, events.length);
     log(`raw kafkajs consume: ${round(rawConsume)} msg/s`);
     const rawRows = events.filter((e) => e.event).map((e) => e.event!);
     const rawPg = await rawInsertRate(pipeline.db.url, rawRows);
@@ -61,8 +66,8 @@ async function main(): Promise<void> {
         last = Date.now();
         log(`aggregated ${n} events (${round((Number(n) / (Date.now() - started)) * 1000)}/s)`);
       }
-      return pipeline.caughtUp(pipeline.env().AGGREGATOR_GROUP_ID!, pipeline.topics.accepted).then(async (aggregated) =>
-        aggregated && (await pipeline.caughtUp(pipeline.env().INGEST_GROUP_ID!, pipeline.topics.events)));
+      return pipeline.caughtUp(pipeline.group('aggregator'), pipeline.topics.accepted).then(async (aggregated) =>
+        aggregated && (await pipeline.caughtUp(pipeline.group('ingest'), inputTopics)));
     }, 1_800_000, 200);
     const drainS = (Date.now() - started) / 1000;
     const eventsPerS = events.length / drainS;
@@ -78,7 +83,8 @@ async function main(): Promise<void> {
       `events=${events.length} publish_per_s=${round(publishPerS)} drain_s=${drainS.toFixed(1)} ` +
         `ingest_peak_rss_mib=${round(rss.ingest ?? 0)} aggregator_peak_rss_mib=${round(rss.aggregator ?? 0)}\n`,
     );
-    process.stdout.write(`RESULT events_per_s=${round(eventsPerS)} p99_ms=${latency.p99} raw_consume_per_s=${round(rawConsume)} raw_pg_rows_per_s=${round(rawPg)}\n`);
+    process.stdout.write(`RESULT events_per_s=${round(eventsPerS)} p99_ms=${latency.p99} raw_consume_per_s=${round(rawConsume)} raw_pg_rows_per_s=${round(rawPg)} ` +
+      `agencies=${agencies.length} end_to_end_over_raw_pg=${(eventsPerS / rawPg).toFixed(3)} end_to_end_over_raw_consume=${(eventsPerS / rawConsume).toFixed(4)}\n`);
   } finally {
     await pipeline.stop();
   }

@@ -2,16 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { Kafka } from 'kafkajs';
 import { Client } from 'pg';
 
-/** A consume-only kafkajs pass over a topic: the ceiling for any consumer of ours. */
-export async function rawConsumeRate(kafka: Kafka, topic: string, expected: number): Promise<number> {
+/** A consume-only kafkajs pass over the topics (over the same mutual TLS): the ceiling for any consumer of ours. */
+export async function rawConsumeRate(kafka: Kafka, topics: string[], expected: number): Promise<number> {
   const consumer = kafka.consumer({ groupId: `bench-raw-${randomBytes(4).toString('hex')}`, maxBytesPerPartition: 4 * 1024 * 1024, maxWaitTimeInMs: 100 });
   await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
+  await consumer.subscribe({ topics, fromBeginning: true });
   let seen = 0;
   let started = 0;
   const elapsed = await new Promise<number>((resolve, reject) => {
     consumer.run({
       autoCommit: false,
+      partitionsConsumedConcurrently: 64,
       eachBatch: async ({ batch }) => {
         if (started === 0) started = Date.now();
         seen += batch.messages.length;

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createKafka, ensureTopics, KafkaPublisher, TOPIC_SPECS } from '@mcm/kafka';
+import { createKafka, KafkaPublisher, kafkaSettingsFromEnv, servicePrincipal } from '@mcm/kafka';
 import { dataSourceOptions, migrateDatabase } from '@mcm/persistence';
 import { envValidator, weekStartOfLabel } from '@mcm/shared';
 import { DataSource } from 'typeorm';
@@ -19,8 +19,8 @@ async function main(argv: string[]): Promise<void> {
   if (!weekStart) throw new UsageError(week ? `${week} is not an ISO week (like 2026-W47)` : 'missing --week');
   const env = envValidator(BulletinEnv)(process.env);
   await migrateDatabase(env.DATABASE_URL);
-  const kafka = createKafka({ clientId: 'mcm-bulletin-cli', brokers: env.KAFKA_BROKERS.split(',') });
-  await ensureTopics(kafka, TOPIC_SPECS);
+  // The bulletin job's own identity: the aggregator's, which alone may write the bulletins topic.
+  const kafka = createKafka(kafkaSettingsFromEnv('mcm-bulletin-cli', servicePrincipal('aggregator', env.KAFKA_TOPIC_PREFIX), env));
   const publisher = new KafkaPublisher(kafka);
   const dataSource = await new DataSource(dataSourceOptions(env.DATABASE_URL)).initialize();
   await publisher.connect();

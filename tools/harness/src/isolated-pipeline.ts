@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { createKafka, deleteTopics, ensureTopics, KafkaPublisher, OutgoingRecord, TopicNames, topicNames, topicSpecs } from '@mcm/kafka';
+import {
+  adminKafka, agencyPrincipal, AgencyPublishers, issuedTlsFiles, kafkaSettingsFromEnv, OutgoingRecord, serviceGroup, TopicNames, topicNames,
+} from '@mcm/kafka';
+import { migrateDatabase } from '@mcm/persistence';
+import { agencyTypeOfCode, referenceData } from '@mcm/shared';
 import { Admin, Kafka } from 'kafkajs';
+import { AgencyCredentials, AgencyOnboarding, provisionEnvironment, removeEnvironment } from '../../agency/src';
 import { mintToken } from '../../../apps/api/src/auth/mint-token';
 import { Role } from '../../../apps/api/src/auth/roles';
 import { ScratchDatabase } from './scratch-database';
@@ -14,9 +19,13 @@ export interface RawMessage {
   offset: string;
 }
 
+/** A record to publish as an agency: `as` names it, else the agency code before the key's ':'. */
+export type AgencyMessage = Omit<OutgoingRecord, 'topic'> & { as?: string };
+
 /**
- * An isolated copy of the whole pipeline on the shared broker and database server: its own topic
- * prefix, consumer groups and database, and the three compiled services as child processes.
+ * An isolated copy of the whole pipeline on the shared (secured) broker and database server: its
+ * own topic prefix, principals, grants, consumer groups and database, the three compiled
+ * services as child processes, and agencies onboarded as they first publish.
  */
 export class IsolatedPipeline {
   readonly id: string;
@@ -27,19 +36,25 @@ export class IsolatedPipeline {
   constructor(readonly label = 'test', private readonly extraEnv: NodeJS.ProcessEnv = {}) {
     this.id = randomBytes(4).toString('hex');
     this.topics = topicNames(`${label}-${this.id}.`);
-    this.kafka = createKafka({ clientId: `${label}-${this.id}`, brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',') });
+    // The harness sets up, inspects and tears down as the admin tooling (a super user).
+    this.kafka = adminKafka(`${label}-${this.id}`);
+    this.agencyPublishers = new AgencyPublishers((code) => kafkaSettingsFromEnv(`${label}-${this.id}-${code}`, agencyPrincipal(code, this.topics.prefix)), this.topics);
   }
 
   readonly db = new ScratchDatabase();
   readonly services = new Map<ServiceName, RunningService>();
   apiPort = 0;
-  private publisher?: KafkaPublisher;
+  gatewayPort = 0;
+  readonly agencyPublishers: AgencyPublishers;
+  readonly credentials = new Map<string, AgencyCredentials>();
   private admin?: Admin;
 
   async start(which: ServiceName[] = ['ingest', 'aggregator', 'api']): Promise<this> {
     await this.db.create();
-    await ensureTopics(this.kafka, topicSpecs(this.topics));
+    await migrateDatabase(this.db.url);
+    await provisionEnvironment(this.kafka, this.topics);
     this.apiPort = await freePort();
+    this.gatewayPort = await freePort();
     for (const name of which) await this.startService(name);
     return this;
   }
@@ -48,10 +63,11 @@ export class IsolatedPipeline {
     return {
       NODE_ENV: 'test',
       DATABASE_URL: this.db.url,
-      KAFKA_TOPIC_PREFIX: `${this.label}-${this.id}.`,
-      INGEST_GROUP_ID: `${this.label}-${this.id}-ingest`,
-      AGGREGATOR_GROUP_ID: `${this.label}-${this.id}-aggregator`,
+      KAFKA_TOPIC_PREFIX: this.topics.prefix,
       API_PORT: String(this.apiPort),
+      INGEST_HTTP_PORT: String(this.gatewayPort),
+      // New agencies' topics are picked up within a second.
+      INGEST_RESUBSCRIBE_SECONDS: '1',
       LOG_FORMAT: 'json',
       // The weekly job would publish at start-up; specs about bulletins turn it on themselves.
       BULLETIN_ENABLED: 'false',
@@ -66,6 +82,7 @@ export class IsolatedPipeline {
     const service = new RunningService(name, this.env(), `${this.label}-${this.id}-${name}`).start();
     this.services.set(name, service);
     if (name === 'api') await waitFor('the api', () => this.api('/health').then((r) => r.status === 200));
+    if (name === 'ingest') await waitFor('the gateway', () => fetch(`${this.gatewayUrl}/health`).then((r) => r.status === 200));
     return service;
   }
 
@@ -73,14 +90,39 @@ export class IsolatedPipeline {
     return this.services.get(name)!;
   }
 
-  async publish(records: Omit<OutgoingRecord, 'topic'>[], topic = this.topics.events): Promise<void> {
-    if (!this.publisher) {
-      this.publisher = new KafkaPublisher(this.kafka);
-      await this.publisher.connect();
+  get gatewayUrl(): string {
+    return `http://127.0.0.1:${this.gatewayPort}`;
+  }
+
+  /** The consumer groups of this environment's services. */
+  group(service: 'ingest' | 'aggregator'): string {
+    return serviceGroup(service, this.topics.prefix);
+  }
+
+  /** Onboards agencies not onboarded yet (as `npm run agency -- add` does) and returns their credentials. */
+  async onboard(codes: string[]): Promise<AgencyCredentials[]> {
+    const fresh = [...new Set(codes)].filter((code) => !this.credentials.has(code));
+    if (fresh.length > 0) {
+      const issued = await this.onboarding().add(fresh.map((code) => ({ type: agencyTypeOfCode(code) ?? 'UNKNOWN', code })));
+      for (const c of issued) this.credentials.set(c.agency, c);
     }
-    for (let i = 0; i < records.length; i += 2000) {
-      await this.publisher.publish(records.slice(i, i + 2000).map((r) => ({ ...r, topic })));
-    }
+    return codes.map((code) => this.credentials.get(code)!);
+  }
+
+  onboarding(): AgencyOnboarding {
+    return new AgencyOnboarding(this.db, this.kafka, this.topics, referenceData(), { brokers: ['127.0.0.1:9092'], eventsUrl: `${this.gatewayUrl}/v1/events` });
+  }
+
+  /** Publishes each record as its agency (onboarded on first use), to that agency's own topic. */
+  async publish(records: AgencyMessage[]): Promise<void> {
+    const withAgency = records.map(({ as, ...r }) => ({ ...r, agency: as ?? String(r.key).split(':')[0] }));
+    await this.onboard(withAgency.map((r) => r.agency));
+    for (let i = 0; i < withAgency.length; i += 5000) await this.agencyPublishers.publish(withAgency.slice(i, i + 5000));
+  }
+
+  /** The agency's own mutual-TLS identity files (issued at onboarding). */
+  agencyTls(code: string) {
+    return issuedTlsFiles(agencyPrincipal(code, this.topics.prefix));
   }
 
   /** Messages in the topic now (reads from the beginning up to the current end offsets). */
@@ -112,23 +154,37 @@ export class IsolatedPipeline {
     return messages;
   }
 
-  /** True once a consumer group has committed the end offset of every partition of a topic. */
-  async caughtUp(groupId: string, topic: string): Promise<boolean> {
+  /** True once a consumer group has committed the end offset of every partition of the topics. */
+  async caughtUp(groupId: string, topics: string | string[]): Promise<boolean> {
     const admin = await this.adminClient();
-    const ends = await admin.fetchTopicOffsets(topic);
-    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-    const byPartition = new Map(committed.partitions.map((p) => [p.partition, BigInt(p.offset)]));
-    return ends.every((e) => BigInt(e.high) === 0n || byPartition.get(e.partition) === BigInt(e.high));
+    for (const topic of [topics].flat()) {
+      const ends = await admin.fetchTopicOffsets(topic);
+      const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      const byPartition = new Map(committed.partitions.map((p) => [p.partition, BigInt(p.offset)]));
+      if (!ends.every((e) => BigInt(e.high) === 0n || byPartition.get(e.partition) === BigInt(e.high))) return false;
+    }
+    return true;
   }
 
-  waitUntilIngested(timeoutMs = 300_000): Promise<boolean> {
-    return waitFor('ingest to catch up', () => this.caughtUp(this.env().INGEST_GROUP_ID!, this.topics.events), timeoutMs, 300);
+  /** Every agency input topic of this environment. */
+  async agencyInputTopics(): Promise<string[]> {
+    return (await (await this.adminClient()).listTopics()).filter((t) => t.startsWith(this.topics.agencyInputPrefix));
+  }
+
+  async waitUntilIngested(timeoutMs = 300_000): Promise<boolean> {
+    return waitFor('ingest to catch up', async () => this.caughtUp(this.group('ingest'), await this.agencyInputTopics()), timeoutMs, 300);
   }
 
   /** Waits until ingest, then the aggregator, have committed everything published so far. */
   async waitUntilProcessed(timeoutMs = 300_000): Promise<void> {
     await this.waitUntilIngested(timeoutMs);
-    await waitFor('the aggregator to catch up', () => this.caughtUp(this.env().AGGREGATOR_GROUP_ID!, this.topics.accepted), timeoutMs, 300);
+    await waitFor('the aggregator to catch up', () => this.caughtUp(this.group('aggregator'), this.topics.accepted), timeoutMs, 300);
+  }
+
+  /** Every dead letter of this environment's agencies (each agency's rejections topic). */
+  async readRejections(): Promise<RawMessage[]> {
+    const topics = (await (await this.adminClient()).listTopics()).filter((t) => t.startsWith(this.topics.agencyRejectionsPrefix));
+    return (await Promise.all(topics.map((t) => this.readAll(t)))).flat();
   }
 
   async resetGroupToStart(groupId: string, topic: string): Promise<void> {
@@ -151,9 +207,10 @@ export class IsolatedPipeline {
 
   async stop(): Promise<void> {
     for (const service of this.services.values()) await service.kill('SIGTERM');
-    await this.publisher?.disconnect();
+    await this.agencyPublishers.disconnect();
     await this.admin?.disconnect();
-    await deleteTopics(this.kafka, Object.values(this.topics)).catch(() => undefined);
+    const agencies = (await this.db.query<{ kafka_principal: string }>('SELECT kafka_principal FROM agency').catch(() => [])).map((a) => a.kafka_principal);
+    await removeEnvironment(this.kafka, this.topics, agencies).catch(() => undefined);
     await this.db.drop();
   }
 

@@ -9,11 +9,14 @@ export interface SimulatorArgs {
   linkableOnly: boolean;
   now?: Date;
   dryRun: boolean;
+  /** Writes the publishing agencies (type,code CSV) for `npm run agency -- add --file`. */
+  agenciesOut?: string;
 }
 
 export const USAGE = `Usage: npm run simulate -- --children N --days D [options]
 
-Publishes a realistic stream of agency events to missing.events.v1 and writes the ground truth.
+Publishes a realistic stream of agency events, each agency to its own topic (missing.events.v1.<code>) with its
+own credentials (onboarded first: npm run agency -- add), and writes the ground truth.
 
   --children N        number of real children (required)
   --days D            length of the simulated history, ending now (required, 1-4380)
@@ -25,6 +28,7 @@ Publishes a realistic stream of agency events to missing.events.v1 and writes th
   --linkable-only     every child can be resolved by deterministic linkage
   --now ISO           end of the history (default: the current time)
   --dry-run           generate and write the ground truth, publish nothing
+  --agencies-out FILE the agencies that publish, as type,code CSV (for npm run agency -- add --file FILE)
   --help              this text`;
 
 export class UsageError extends Error {}
@@ -34,7 +38,7 @@ export function parseArgs(argv: readonly string[]): SimulatorArgs | null {
   const values = new Map<string, string>();
   const flags = new Set<string>();
   const FLAGS = ['--linkable-only', '--dry-run', '--help', '-h'];
-  const OPTIONS = ['--children', '--days', '--rate', '--seed', '--out', '--brokers', '--invalid-share', '--now'];
+  const OPTIONS = ['--children', '--days', '--rate', '--seed', '--out', '--brokers', '--invalid-share', '--now', '--agencies-out'];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const eq = arg.indexOf('=');
@@ -77,5 +81,6 @@ export function parseArgs(argv: readonly string[]): SimulatorArgs | null {
     linkableOnly: flags.has('--linkable-only'),
     now,
     dryRun: flags.has('--dry-run'),
+    agenciesOut: values.get('--agencies-out'),
   };
 }

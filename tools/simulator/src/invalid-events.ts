@@ -178,6 +178,8 @@ function invalidEvent(options: InvalidEventOptions, type: InvalidEventType): Inv
     agencyChildKey(event.agency.code, event.agencyChildRef),
     bytes ?? Buffer.from(json(), 'utf8'),
     floorSecond(rng.between(windowStartMs, nowMs)),
+    // An unknown code cannot be onboarded: such an event comes from a real LA that got it wrong.
+    type === 'UNKNOWN_LOCAL_AUTHORITY' || type === 'UNKNOWN_POLICE_FORCE' ? la.code : agency.code,
     clockDependent,
   );
 }

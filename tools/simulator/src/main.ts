@@ -1,13 +1,13 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_REFERENCE_VERSION, defaultReferenceDir, ReferenceData } from '@mcm/shared';
-import { kafkaSettingsFromEnv, TOPICS } from '@mcm/kafka';
+import { TOPICS } from '@mcm/kafka';
 import { parseArgs, UsageError, USAGE } from './cli-args';
 import { computeExpected } from './expected';
 import { buildGroundTruth, writeGroundTruth } from './ground-truth';
 import { ProgressReporter, rate } from './progress';
-import { publishScenario } from './publish';
+import { publishingAgenciesCsv, publishScenario } from './publish';
 import { generateScenario } from './scenario';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -46,7 +46,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const t1 = performance.now();
   const expected = computeExpected(scenario.events);
   const t2 = performance.now();
-  const brokers = args.brokers ?? kafkaSettingsFromEnv('mcm-simulator').brokers;
+  const brokers = args.brokers ?? (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
   const groundTruth = buildGroundTruth(scenario, expected, { rate: args.rate ?? null, dryRun: args.dryRun, brokers });
   const out = resolve(process.cwd(), args.out);
   await writeGroundTruth(groundTruth, out);
@@ -57,14 +57,19 @@ async function main(argv: readonly string[]): Promise<number> {
       `(${rate(counts.events, t1 - t0)} events/s); expected figures in ${((t2 - t1) / 1000).toFixed(2)} s; ground truth: ${out}`,
   );
 
+  if (args.agenciesOut) {
+    writeFileSync(resolve(process.cwd(), args.agenciesOut), publishingAgenciesCsv(scenario.events));
+    log(`agencies that publish: ${args.agenciesOut} (onboard them with npm run agency -- add --file ${args.agenciesOut})`);
+  }
   if (args.dryRun) {
     log(`summary: dry run, nothing published; ${counts.events} events, horizon week ${groundTruth.horizonWeek}, ground truth ${out}`);
     return 0;
   }
   const progress = new ProgressReporter(scenario.events.length, log);
-  const result = await publishScenario(scenario.events, { brokers, rate: args.rate, onProgress: (published) => progress.update(published) });
+  const env = { ...process.env, KAFKA_BROKERS: brokers.join(',') };
+  const result = await publishScenario(scenario.events, { env, rate: args.rate, onProgress: (published) => progress.update(published) });
   log(
-    `summary: published ${result.published}/${scenario.events.length} events to ${TOPICS.events} via ${brokers.join(',')} in ` +
+    `summary: published ${result.published}/${scenario.events.length} events to ${TOPICS.agencyInputPrefix}<agency> via ${brokers.join(',')} in ` +
       `${(result.elapsedMs / 1000).toFixed(1)} s (${rate(result.published, result.elapsedMs)} events/s); ground truth ${out}`,
   );
   return 0;

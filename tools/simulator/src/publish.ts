@@ -1,15 +1,16 @@
-import { createKafka, ensureTopics, KafkaPublisher, OutgoingRecord, TopicNames, TOPICS, topicSpecs } from '@mcm/kafka';
+import { agencyPrincipal, AgencyPublishers, kafkaSettingsFromEnv, TopicNames, TOPICS } from '@mcm/kafka';
+import { agencyTypeOfCode } from '@mcm/shared';
 import { SimEvent } from './sim-event';
 
 export interface PublishOptions {
-  brokers: string[];
   /** Maximum events per second; undefined = as fast as possible. */
   rate?: number;
   /** Records per publish (default 2,000). */
   batchSize?: number;
-  clientId?: string;
   /** Topic names (default TOPICS, which honours KAFKA_TOPIC_PREFIX); pass an isolated pipeline's names in tests. */
   topics?: TopicNames;
+  /** Environment for the agencies' Kafka settings (KAFKA_BROKERS, KAFKA_PKI_DIR). */
+  env?: NodeJS.ProcessEnv;
   /** Called after every acknowledged batch. */
   onProgress?: (published: number, total: number) => void;
 }
@@ -33,32 +34,34 @@ export function rateDelayMs(published: number, elapsedMs: number, rate: number |
   return Math.max(0, (published * 1000) / rate - elapsedMs);
 }
 
-/** Publishes the events, in order, to the events topic (missing.events.v1); the pipeline's topics are created if missing. */
-export async function publishScenario(events: readonly SimEvent[], options: PublishOptions): Promise<PublishResult> {
-  const kafka = createKafka({ brokers: options.brokers, clientId: options.clientId ?? 'mcm-simulator' });
+/** The agencies that publish these events, as `type,code` CSV lines (with a header). */
+export function publishingAgenciesCsv(events: readonly SimEvent[]): string {
+  const codes = [...new Set(events.map((e) => e.publisher))].sort();
+  return ['type,code', ...codes.map((code) => `${agencyTypeOfCode(code)},${code}`)].join('\n') + '\n';
+}
+
+/**
+ * Publishes the events in order, each as its agency (its own certificate, already issued by
+ * onboarding) to its own input topic; every agency's events keep their order.
+ */
+export async function publishScenario(events: readonly SimEvent[], options: PublishOptions = {}): Promise<PublishResult> {
   const topics = options.topics ?? TOPICS;
-  await ensureTopics(kafka, topicSpecs(topics));
-  const publisher = new KafkaPublisher(kafka);
-  await publisher.connect();
+  const env = options.env ?? process.env;
+  const publishers = new AgencyPublishers((code) => kafkaSettingsFromEnv(`mcm-simulator-${code}`, agencyPrincipal(code, topics.prefix), env), topics);
   const started = Date.now();
   const size = batchSizeFor(options.rate, options.batchSize);
   let published = 0;
   try {
     for (let from = 0; from < events.length; from += size) {
-      const batch: OutgoingRecord[] = events.slice(from, from + size).map((e) => ({
-        topic: topics.events,
-        key: e.key,
-        value: e.bytes,
-        headers: { ...e.headers },
-      }));
-      await publisher.publish(batch);
+      const batch = events.slice(from, from + size).map((e) => ({ agency: e.publisher, key: e.key, value: e.bytes, headers: { ...e.headers } }));
+      await publishers.publish(batch);
       published += batch.length;
       options.onProgress?.(published, events.length);
       const wait = rateDelayMs(published, Date.now() - started, options.rate);
       if (wait > 0) await sleep(wait);
     }
   } finally {
-    await publisher.disconnect();
+    await publishers.disconnect();
   }
   return { published, elapsedMs: Date.now() - started };
 }

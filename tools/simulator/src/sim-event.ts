@@ -20,6 +20,8 @@ export interface SimEvent {
   readonly kind: EventKind | null;
   /** Kafka key: agencyChildKey(agency.code, agencyChildRef). */
   readonly key: string;
+  /** The agency that publishes it (with its own credentials, to its own topic). */
+  readonly publisher: string;
   readonly headers: Readonly<Record<string, string>>;
   /** The event as published (valid events only; not normalised). */
   readonly event: AgencyEvent | null;
@@ -50,6 +52,10 @@ export class ValidSimEvent implements SimEvent {
     return this.event.eventId;
   }
 
+  get publisher(): string {
+    return this.event.agency.code;
+  }
+
   get kind(): EventKind {
     return this.event.kind;
   }
@@ -72,6 +78,7 @@ export class InvalidSimEvent implements SimEvent {
     readonly key: string,
     readonly bytes: Buffer,
     readonly publishAtMs: number,
+    readonly publisher: string,
     readonly clockDependent?: boolean,
   ) {
     this.headers = { [SIM_EVENT_ID_HEADER]: eventId };

@@ -2,9 +2,6 @@ import { BulletinEnv } from '../bulletin/bulletin.env';
 import { IsIn, IsInt, IsString, Max, Min, MinLength } from 'class-validator';
 
 export class AggregatorEnv extends BulletinEnv {
-  @IsString()
-  AGGREGATOR_GROUP_ID: string = 'mcm-aggregator';
-
   /**
    * Key for the keyed hashes of linkage keys (pseudonymisation: the secret is held apart from the
    * data). The development default is refused in production.

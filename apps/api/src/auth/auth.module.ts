@@ -4,7 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ApiEnv } from '../config/api.env';
 import { DEVELOPMENT_JWT_SECRET } from './auth.env';
 import { AuthGuard } from './auth.guard';
-import { SlidingWindowThrottlerStorage } from './sliding-window-storage';
+import { SlidingWindowThrottlerStorage } from '@mcm/platform';
 import { SubjectThrottlerGuard } from './subject-throttler.guard';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TokenVerifier } from './token-verifier';

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createKafka } from '@mcm/kafka';
+import { serviceKafka } from '@mcm/platform';
 import { CommonEnv } from '@mcm/shared';
 import { Admin } from 'kafkajs';
 import { DataSource } from 'typeorm';
@@ -19,7 +19,8 @@ export class HealthService implements OnModuleDestroy {
   private connected?: Promise<void>;
 
   constructor(@InjectDataSource() private readonly db: DataSource, config: ConfigService<CommonEnv, true>) {
-    this.admin = createKafka({ clientId: 'mcm-api-health', brokers: config.get('KAFKA_BROKERS', { infer: true }).split(',') }).admin();
+    // The API's principal has no ACL at all: cluster metadata is all a health check needs.
+    this.admin = serviceKafka(config, 'api', 'mcm-api-health').admin();
   }
 
   async check(): Promise<{ status: 'ok' | 'degraded'; checks: { database: Check; kafka: Check } }> {

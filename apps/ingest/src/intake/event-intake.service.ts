@@ -1,11 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { agencyChildKey, ConsumedMessage, deadLetterRecord, OutgoingRecord, TOPICS } from '@mcm/kafka';
-import { referenceData, validateEventBytes, ValidationOptions, ValidationResult } from '@mcm/shared';
+import { agencyChildKey, agencyRejectionsTopic, ConsumedMessage, deadLetterRecord, OutgoingRecord, TOPICS } from '@mcm/kafka';
+import { AgencyRejection } from '@mcm/persistence';
+import { checkSender, referenceData, RejectionReason, validateEventBytes, ValidationOptions, ValidationResult } from '@mcm/shared';
 import { IngestEnv } from '../config/ingest.env';
 
+/** One message to triage, with the agency the transport authenticated and where it came from. */
+export interface IntakeItem {
+  message: ConsumedMessage;
+  /** The authenticated agency: the owner of the input topic, or of the HTTP credential. */
+  sender: string;
+  /** `kafka:<topic>/<partition>/<offset>` or `http:<request>/<index>`. */
+  source: string;
+}
+
+export type ItemOutcome =
+  | { status: 'accepted'; eventId: string }
+  | { status: 'rejected'; eventId: string | null; reasons: RejectionReason[] };
+
 export interface IntakeOutcome {
+  /** Accepted events and dead letters (each to its sender's rejections topic), in input order. */
   records: OutgoingRecord[];
+  outcomes: ItemOutcome[];
+  rejections: AgencyRejection[];
   accepted: number;
   rejected: number;
 }
@@ -21,27 +38,38 @@ export class EventIntakeService {
     this.maxClockSkewMs = config.get('MAX_CLOCK_SKEW_SECONDS', { infer: true }) * 1000;
   }
 
-  triage(messages: ConsumedMessage[], now = new Date()): IntakeOutcome {
+  triage(items: IntakeItem[], now = new Date()): IntakeOutcome {
     const options: ValidationOptions = { reference: referenceData(), now, maxClockSkewMs: this.maxClockSkewMs, maxEventBytes: this.maxEventBytes };
-    const records: OutgoingRecord[] = [];
-    let accepted = 0;
-    for (const message of messages) {
-      const result = safeValidate(message, options);
+    const outcome: IntakeOutcome = { records: [], outcomes: [], rejections: [], accepted: 0, rejected: 0 };
+    for (const { message, sender, source } of items) {
+      const result = bound(safeValidate(message, options), sender);
       if (result.ok) {
-        accepted++;
         const { event } = result;
-        records.push({
+        outcome.accepted++;
+        outcome.outcomes.push({ status: 'accepted', eventId: event.eventId });
+        outcome.records.push({
           topic: TOPICS.accepted,
           key: agencyChildKey(event.agency.code, event.agencyChildRef),
           value: JSON.stringify(event),
-          headers: { 'mcm-source': `${message.topic}/${message.partition}/${message.offset}` },
+          headers: { 'mcm-source': source },
         });
       } else {
-        records.push(deadLetterRecord(message, result.reasons, now));
+        const eventId = claimedEventId(message.value);
+        outcome.rejected++;
+        outcome.outcomes.push({ status: 'rejected', eventId, reasons: result.reasons });
+        outcome.records.push(deadLetterRecord(message, result.reasons, now, agencyRejectionsTopic(sender)));
+        outcome.rejections.push({ agencyCode: sender, source, eventId, rejectedAt: now, reasons: result.reasons });
       }
     }
-    return { records, accepted, rejected: messages.length - accepted };
+    return outcome;
   }
+}
+
+/** A valid event that names another agency than its sender is rejected as AGENCY_MISMATCH. */
+function bound(result: ValidationResult, sender: string): ValidationResult {
+  if (!result.ok) return result;
+  const reasons = checkSender(result.event, sender);
+  return reasons.length > 0 ? { ok: false, reasons } : result;
 }
 
 function safeValidate(message: ConsumedMessage, options: ValidationOptions): ValidationResult {
@@ -50,5 +78,18 @@ function safeValidate(message: ConsumedMessage, options: ValidationOptions): Val
   } catch (error) {
     // A bug of ours must not stall the partition: the message is kept, with the error named.
     return { ok: false, reasons: [{ path: '', code: 'INTERNAL_ERROR', message: (error as Error).message }] };
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The eventId a rejected message claims, when it has a readable one: the agency's handle to find it. */
+function claimedEventId(value: Buffer | null): string | null {
+  if (value === null || value.length > 1024 * 1024) return null;
+  try {
+    const id = (JSON.parse(value.toString('utf8')) as { eventId?: unknown }).eventId;
+    return typeof id === 'string' && UUID.test(id) ? id.toLowerCase() : null;
+  } catch {
+    return null;
   }
 }

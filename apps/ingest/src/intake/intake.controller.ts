@@ -1,19 +1,29 @@
 import { Controller, Logger } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { ConsumedBatch, KafkaPublisher, TOPICS } from '@mcm/kafka';
+import { agencyOfInputTopic, ConsumedBatch } from '@mcm/kafka';
 import { EventIntakeService } from './event-intake.service';
+import { IntakeSink } from './intake-sink.service';
+
+/** The handler pattern every agency's input topic is routed to (see main.ts). */
+export const AGENCY_INPUT = 'agency-input';
 
 @Controller()
 export class IntakeController {
   private readonly log = new Logger(IntakeController.name);
 
-  constructor(private readonly intake: EventIntakeService, private readonly publisher: KafkaPublisher) {}
+  constructor(private readonly intake: EventIntakeService, private readonly sink: IntakeSink) {}
 
-  /** Offsets are committed by the transport after this resolves, i.e. after the broker's ack. */
-  @EventPattern(TOPICS.events)
+  /**
+   * The sender of each message is the agency whose topic it was written to: the broker lets only
+   * that agency's principal write there. Offsets are committed by the transport after this resolves.
+   */
+  @EventPattern(AGENCY_INPUT)
   async onAgencyEvents(@Payload() batch: ConsumedBatch): Promise<void> {
-    const { records, accepted, rejected } = this.intake.triage(batch.messages);
-    await this.publisher.publish(records);
-    this.log.log(`partitions ${batch.partitions.join(',')}: ${accepted} accepted, ${rejected} dead-lettered`);
+    const items = batch.messages.map((message) => ({
+      message, sender: agencyOfInputTopic(message.topic)!, source: `kafka:${message.topic}/${message.partition}/${message.offset}`,
+    }));
+    const outcome = this.intake.triage(items);
+    await this.sink.deliver(outcome);
+    this.log.log(`${new Set(items.map((i) => i.sender)).size} agencies: ${outcome.accepted} accepted, ${outcome.rejected} dead-lettered`);
   }
 }

@@ -1,4 +1,4 @@
-import { IsIn, IsString, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 
 // Every field carries an explicit type: class-transformer converts by its emitted metadata.
 /** Variables every service reads. Defaults suit a developer machine; production sets them all. */
@@ -11,6 +11,26 @@ export class CommonEnv {
 
   @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port...]' })
   KAFKA_BROKERS: string = '127.0.0.1:9092';
+
+  /** Isolates an environment's topics, principals and groups on a shared broker (tests, benchmarks). */
+  @Matches(/^([A-Za-z0-9_-][A-Za-z0-9._-]*\.)?$/, { message: 'KAFKA_TOPIC_PREFIX must be empty or end with a dot' })
+  KAFKA_TOPIC_PREFIX: string = '';
+
+  /**
+   * The service's mutual-TLS identity. Unset: the local CA's files in KAFKA_PKI_DIR (default
+   * .infra/pki) for the service's principal; production sets all three.
+   */
+  @IsOptional() @IsString()
+  KAFKA_PKI_DIR?: string;
+
+  @IsOptional() @IsString()
+  KAFKA_CA_FILE?: string;
+
+  @IsOptional() @IsString()
+  KAFKA_CERT_FILE?: string;
+
+  @IsOptional() @IsString()
+  KAFKA_KEY_FILE?: string;
 
   @IsIn(['json', 'text'])
   LOG_FORMAT: 'json' | 'text' = 'text';

@@ -20,7 +20,7 @@ const AGENCY_CODE_PREFIX: Record<AgencyEvent['agency']['type'], RegExp> = {
 /** Rules JSON Schema cannot express. Runs only on events that already match the schema. */
 export function checkDomainRules(event: AgencyEvent, options: DomainRuleOptions): RejectionReason[] {
   return [
-    ...checkAgency(event, options.reference),
+    ...checkAgencyCode(event.agency, options.reference),
     ...checkIdentifiers(event, options.reference),
     ...checkTimes(event, options),
     ...checkAge(event),
@@ -28,7 +28,8 @@ export function checkDomainRules(event: AgencyEvent, options: DomainRuleOptions)
   ];
 }
 
-function checkAgency({ agency }: AgencyEvent, reference: ReferenceData): RejectionReason[] {
+/** Whether a code is a known agency of that type (also used when an agency is onboarded). */
+export function checkAgencyCode(agency: AgencyEvent['agency'], reference: ReferenceData): RejectionReason[] {
   if (!AGENCY_CODE_PREFIX[agency.type].test(agency.code)) {
     return [{ path: '/agency/code', code: 'AGENCY_TYPE_CODE_MISMATCH', message: `code ${agency.code} is not a ${agency.type} code` }];
   }
@@ -97,7 +98,7 @@ function latestBirthDate(dob: string): Date | null {
 function checkAge({ child, occurredAt }: AgencyEvent): RejectionReason[] {
   if (child.dateOfBirth === undefined) return [];
   const latest = latestBirthDate(child.dateOfBirth);
-  if (latest === null) return [{ path: '/child/dateOfBirth', code: 'INVALID_DATE_OF_BIRTH', message: `${child.dateOfBirth} is not a calendar date` }];
+  if (latest === null) return [{ path: '/child/dateOfBirth', code: 'INVALID_DATE_OF_BIRTH', message: 'the date of birth is not a calendar date' }];
   const occurred = new Date(occurredAt);
   if (latest.getTime() > occurred.getTime() && child.dateOfBirth.length === 10) {
     return [{ path: '/child/dateOfBirth', code: 'BORN_AFTER_EVENT', message: 'date of birth is after occurredAt' }];

@@ -36,8 +36,9 @@ export function validateEventBytes(value: Buffer | null, options: ValidationOpti
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch (error) {
-    return reject('NOT_JSON', `not JSON: ${(error as Error).message}`);
+  } catch {
+    // JSON.parse's message quotes the input, which may be a child's details: say only what failed.
+    return reject('NOT_JSON', 'the value is not valid JSON');
   }
   return validateEvent(parsed, options);
 }

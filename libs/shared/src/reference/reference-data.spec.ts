@@ -1,4 +1,4 @@
-import { parseCsv, ReferenceData } from '.';
+import { parseCsv, parseCsvWithRowNumbers, ReferenceData } from '.';
 
 describe('ReferenceData', () => {
   const ref = ReferenceData.load();
@@ -15,5 +15,12 @@ describe('ReferenceData', () => {
   });
   it('parses quoted fields and CRLF', () => {
     expect(parseCsv('a,b\r\n"x, y","say ""hi"""\r\n')).toEqual([{ a: 'x, y', b: 'say "hi"' }]);
+  });
+  it('numbers rows as a spreadsheet does: header row 1, blank rows counted, a multi-line field is one row', () => {
+    const table = parseCsvWithRowNumbers('\ufeffa, b\r\n1,"two\r\nlines"\r\n\r\n3,4\r\n');
+    expect(table.columns).toEqual(['a', 'b']);
+    expect(table.headerRow).toBe(1);
+    expect(table.records).toEqual([{ row: 2, values: { a: '1', b: 'two\r\nlines' } }, { row: 4, values: { a: '3', b: '4' } }]);
+    expect(parseCsvWithRowNumbers('')).toEqual({ columns: [], headerRow: 0, records: [] });
   });
 });

@@ -1,0 +1,3 @@
+export * from './acl-admin';
+export * from './acl-plan';
+export * from './principals';

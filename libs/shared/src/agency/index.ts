@@ -1,0 +1,2 @@
+export * from './http-credential';
+export * from './agency-codes';

@@ -1,0 +1,37 @@
+import { Admin } from 'kafkajs';
+import { applyGrants, deleteTopics, ensureTopics, removeGrantsOf, serviceGrants, servicePrincipal, TopicNames, topicSpecs } from '@mcm/kafka';
+import { Kafka } from 'kafkajs';
+import { ensureClientCertificates } from './pki';
+
+const SERVICES = ['ingest', 'aggregator', 'api'] as const;
+
+/**
+ * Everything an environment (production, or one test's prefix) needs on the broker before its
+ * services start: their certificates, the shared topics (services may not create topics) and
+ * the services' least-privilege grants. Idempotent.
+ */
+export async function provisionEnvironment(kafka: Kafka, topics: TopicNames): Promise<void> {
+  await ensureClientCertificates(SERVICES.map((s) => servicePrincipal(s, topics.prefix)));
+  await ensureTopics(kafka, topicSpecs(topics));
+  await withAdmin(kafka, (admin) => applyGrants(admin, serviceGrants(topics)));
+}
+
+/** Removes a test environment: its topics (agencies' included) and every grant of its principals. */
+export async function removeEnvironment(kafka: Kafka, topics: TopicNames, agencyPrincipals: string[]): Promise<void> {
+  if (!topics.prefix) throw new Error('refusing to remove the production environment');
+  await withAdmin(kafka, async (admin) => {
+    const all = await admin.listTopics();
+    await deleteTopics(kafka, all.filter((t) => t.startsWith(topics.prefix)));
+    for (const principal of [...SERVICES.map((s) => servicePrincipal(s, topics.prefix)), ...agencyPrincipals]) await removeGrantsOf(admin, principal);
+  });
+}
+
+export async function withAdmin<T>(kafka: Kafka, work: (admin: Admin) => Promise<T>): Promise<T> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.disconnect();
+  }
+}

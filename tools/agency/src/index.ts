@@ -1,0 +1,3 @@
+export * from './environment';
+export * from './onboarding';
+export * from './pki';

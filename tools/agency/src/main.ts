@@ -1,0 +1,82 @@
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { adminKafka, topicNames } from '@mcm/kafka';
+import { dataSourceOptions, migrateDatabase } from '@mcm/persistence';
+import { CommonEnv, envValidator, referenceData } from '@mcm/shared';
+import { parseCsv } from '@mcm/shared/reference/csv';
+import { IsString } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { provisionEnvironment } from './environment';
+import { AgencyOnboarding } from './onboarding';
+
+const USAGE = `usage:
+  npm run agency -- add --type POLICE|LOCAL_AUTHORITY|SCHOOL --code <code> [--json]
+  npm run agency -- add --file agencies.csv [--json]     (columns: type,code; one JSON object a line with --json)
+  npm run agency -- revoke --code <code>
+  npm run agency -- list [--json]
+  npm run agency -- provision                            (the environment's topics, service identities and grants)`;
+
+class AgencyCliEnv extends CommonEnv {
+  /** Where onboarded agencies POST their events (printed in their credentials). */
+  @IsString()
+  AGENCY_GATEWAY_URL: string = `http://${process.env.INGEST_HTTP_HOST ?? '127.0.0.1'}:${process.env.INGEST_HTTP_PORT ?? 3100}/v1/events`;
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const flag = (name: string) => { const i = rest.indexOf(`--${name}`); return i >= 0 ? rest[i + 1] : undefined; };
+  const json = rest.includes('--json');
+  const env = envValidator(AgencyCliEnv)(process.env);
+  const topics = topicNames(env.KAFKA_TOPIC_PREFIX);
+  const kafka = adminKafka('mcm-agency-cli', env);
+  if (command === 'provision') {
+    await provisionEnvironment(kafka, topics);
+    process.stdout.write(`provisioned environment '${topics.prefix}': shared topics, service identities and grants\n`);
+    return;
+  }
+  if (!['add', 'revoke', 'list'].includes(command)) throw new UsageError(command ? `unknown command ${command}` : 'missing command');
+  await migrateDatabase(env.DATABASE_URL);
+  const db = await new DataSource(dataSourceOptions(env.DATABASE_URL)).initialize();
+  try {
+    const onboarding = new AgencyOnboarding(db, kafka, topics, referenceData(), { brokers: env.KAFKA_BROKERS.split(','), eventsUrl: env.AGENCY_GATEWAY_URL });
+    if (command === 'add') {
+      const file = flag('file');
+      const wanted = file ? parseCsv(readFileSync(file, 'utf8')).map((r) => ({ type: r.type, code: r.code })) : [{ type: flag('type') ?? '', code: flag('code') ?? '' }];
+      if (!file && (!flag('type') || !flag('code'))) throw new UsageError('add needs --type and --code (or --file)');
+      const issued = await onboarding.add(wanted);
+      for (const credentials of issued) {
+        process.stdout.write(json ? `${JSON.stringify(credentials)}\n` : describe(credentials));
+      }
+      if (!json) process.stderr.write(`onboarded ${issued.length} agenc${issued.length === 1 ? 'y' : 'ies'}\n`);
+    } else if (command === 'revoke') {
+      const code = flag('code');
+      if (!code) throw new UsageError('revoke needs --code');
+      const { grantsRemoved } = await onboarding.revoke(code);
+      process.stdout.write(`revoked ${code}: HTTP credential forgotten, ${grantsRemoved} Kafka grants removed\n`);
+    } else {
+      const agencies = await onboarding.list();
+      if (json) process.stdout.write(`${JSON.stringify(agencies)}\n`);
+      else for (const a of agencies) process.stdout.write(`${a.type.padEnd(15)} ${a.code.padEnd(10)} ${a.status.padEnd(8)} ${a.createdAt.toISOString()} ${a.revokedAt?.toISOString() ?? '-'.padEnd(24)} ${a.name}\n`);
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
+function describe(c: { agency: string; kafka: { brokers: string; topic: string; ssl: { ca: string; cert: string | null; key: string | null } }; http: { url: string; token: string } }): string {
+  return `agency ${c.agency}
+  kafka:  ${c.kafka.brokers}, publish to ${c.kafka.topic} with mutual TLS (ca ${c.kafka.ssl.ca}, cert ${c.kafka.ssl.cert}, key ${c.kafka.ssl.key})
+  http:   POST ${c.http.url} with Authorization: Bearer ${c.http.token}
+          (shown once: only its hash is kept)
+`;
+}
+
+main(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (error: Error) => {
+    process.stderr.write(error instanceof UsageError ? `agency: ${error.message}\n${USAGE}\n` : `agency: ${error.message}\n`);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  },
+);

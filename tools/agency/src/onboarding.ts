@@ -1,0 +1,108 @@
+import { Kafka } from 'kafkajs';
+import {
+  agencyGrants, agencyInputTopic, agencyPrincipal, agencyTopicSpecs, applyGrants, ensureTopics, KafkaTlsFiles, removeGrantsOf, TopicNames,
+} from '@mcm/kafka';
+import { AgencyRecord, AgencyRegisterRepository, Queryable } from '@mcm/persistence';
+import { AGENCY_TYPES, AgencyType, agencyTypeOfCode, checkAgencyCode, hashHttpCredential, newHttpCredential, ReferenceData } from '@mcm/shared';
+import { withAdmin } from './environment';
+import { discardClientCertificate, issueClientCertificates } from './pki';
+
+/** What an onboarded agency receives: the one JSON object `agency add --json` prints. */
+export interface AgencyCredentials {
+  agency: string;
+  kafka: {
+    brokers: string;
+    topic: string;
+    ssl: { ca: string; cert: string | null; key: string | null };
+    sasl: null;
+  };
+  http: { url: string; token: string };
+}
+
+export interface OnboardingSettings {
+  brokers: string[];
+  /** The gateway's events endpoint, e.g. http://127.0.0.1:3100/v1/events. */
+  eventsUrl: string;
+}
+
+export class OnboardingError extends Error {}
+
+/**
+ * Registers agencies and gives them their ways in, and takes both away again. The agency's
+ * Kafka identity (a client certificate whose CN is its principal), its topics and grants, and
+ * its HTTP credential are all made here; the register row is written last, so a failure part-way
+ * leaves no agency that looks active.
+ */
+export class AgencyOnboarding {
+  private readonly register = new AgencyRegisterRepository();
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly kafka: Kafka,
+    private readonly topics: TopicNames,
+    private readonly reference: ReferenceData,
+    private readonly settings: OnboardingSettings,
+  ) {}
+
+  /** Onboards agencies (one or many: the demo's hundreds share one round of broker requests). */
+  async add(agencies: { type: string; code: string }[]): Promise<AgencyCredentials[]> {
+    const checked = agencies.map((a) => this.check(a));
+    for (const agency of checked) {
+      if ((await this.register.find(this.db, agency.code))?.status === 'ACTIVE') {
+        throw new OnboardingError(`agency ${agency.code} is already registered and active (revoke it first to issue new credentials)`);
+      }
+    }
+    const principals = checked.map((a) => agencyPrincipal(a.code, this.topics.prefix));
+    const tls = await issueClientCertificates(principals);
+    await ensureTopics(this.kafka, checked.flatMap((a) => agencyTopicSpecs(a.code, this.topics)));
+    await withAdmin(this.kafka, (admin) => applyGrants(admin, checked.flatMap((a) => agencyGrants(a.code, this.topics))));
+    const credentials: AgencyCredentials[] = [];
+    for (const [i, agency] of checked.entries()) {
+      const token = newHttpCredential();
+      await this.register.activate(this.db, { ...agency, kafkaPrincipal: principals[i] }, hashHttpCredential(token));
+      credentials.push(this.credentials(agency.code, tls.get(principals[i])!, token));
+    }
+    return credentials;
+  }
+
+  /**
+   * Takes both ways in away: the register forgets the HTTP credential (the gateway checks it on
+   * every request) and the broker loses every grant of the principal (it checks them on every
+   * request, on open connections too). The local copy of the agency's key is deleted.
+   */
+  async revoke(code: string): Promise<{ code: string; grantsRemoved: number }> {
+    const agency = await this.register.find(this.db, code);
+    if (!agency) throw new OnboardingError(`agency ${code} is not registered`);
+    await this.register.revoke(this.db, code);
+    const grantsRemoved = await withAdmin(this.kafka, (admin) => removeGrantsOf(admin, agency.kafkaPrincipal));
+    discardClientCertificate(agency.kafkaPrincipal);
+    return { code, grantsRemoved };
+  }
+
+  list(): Promise<AgencyRecord[]> {
+    return this.register.list(this.db);
+  }
+
+  private check({ type, code }: { type: string; code: string }): { type: AgencyType; code: string; name: string } {
+    if (!(AGENCY_TYPES as readonly string[]).includes(type)) throw new OnboardingError(`--type must be one of ${AGENCY_TYPES.join(', ')}`);
+    const agency = { type: type as AgencyType, code };
+    if (agencyTypeOfCode(code) !== type) throw new OnboardingError(`${code} is not a ${type} code`);
+    const problems = checkAgencyCode(agency, this.reference);
+    if (problems.length > 0) throw new OnboardingError(problems.map((p) => p.message).join('; '));
+    const name = this.reference.policeForces.get(code)?.name ?? this.reference.localAuthorities.get(code)?.name ?? `School URN ${code}`;
+    return { ...agency, name };
+  }
+
+  private credentials(code: string, tls: KafkaTlsFiles, token: string): AgencyCredentials {
+    return {
+      agency: code,
+      kafka: {
+        brokers: this.settings.brokers.join(','),
+        topic: agencyInputTopic(code, this.topics),
+        ssl: { ca: tls.caFile, cert: tls.certFile, key: tls.keyFile },
+        sasl: null,
+      },
+      http: { url: this.settings.eventsUrl, token },
+    };
+  }
+}

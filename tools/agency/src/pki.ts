@@ -1,0 +1,39 @@
+import { execFile } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { issuedTlsFiles, KafkaTlsFiles } from '@mcm/kafka';
+
+const run = promisify(execFile);
+
+/** The repository root (from source under jest, or from dist/). */
+export function repositoryRoot(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'scripts', 'infra', 'pki.sh'))) return dir;
+  }
+  throw new Error(`scripts/infra/pki.sh not found above ${__dirname}`);
+}
+
+/**
+ * Client certificates from the local CA (scripts/infra/pki.sh is the one place they are made),
+ * a few at a time. Each certificate's CN is the principal name.
+ */
+export async function issueClientCertificates(principals: string[], parallel = 4): Promise<Map<string, KafkaTlsFiles>> {
+  const script = join(repositoryRoot(), 'scripts', 'infra', 'pki.sh');
+  const slices = Array.from({ length: parallel }, (_, i) => principals.filter((_, j) => j % parallel === i)).filter((s) => s.length > 0);
+  await Promise.all(slices.map((names) => run('bash', [script, 'clients', ...names], { maxBuffer: 16 * 1024 * 1024 })));
+  return new Map(principals.map((p) => [p, issuedTlsFiles(p)]));
+}
+
+/** Ensures a certificate exists for each principal (services: issued once per environment). */
+export async function ensureClientCertificates(principals: string[]): Promise<void> {
+  const missing = principals.filter((p) => !existsSync(issuedTlsFiles(p).certFile));
+  if (missing.length > 0) await issueClientCertificates(missing);
+}
+
+/** Deletes the local copy of a principal's key and certificate. */
+export function discardClientCertificate(principal: string): void {
+  const { certFile, keyFile } = issuedTlsFiles(principal);
+  rmSync(certFile, { force: true });
+  rmSync(keyFile, { force: true });
+}
