@@ -15,6 +15,15 @@ bash scripts/ensure-deps.sh
 bash scripts/infra/up.sh
 node dist/libs/persistence/src/cli/migrate.js
 
+# The demo agencies are onboarded as any agency is: a certificate, topics and grants on the
+# broker, an HTTP credential, a row in the register. Their credentials stay in .infra (mode 600).
+DEMO_NOW="$(date -u +%FT00:00:00Z)"
+DEMO_AGENCIES="$ROOT/.infra/demo-agencies.csv"
+node dist/tools/simulator/src/main.js --children "$DEMO_CHILDREN" --days "$DEMO_DAYS" --seed 1 --now "$DEMO_NOW" \
+  --dry-run --out "$ROOT/.infra/demo-plan.json" --agencies-out "$DEMO_AGENCIES" 2>/dev/null
+( umask 077; node dist/tools/agency/src/main.js add --file "$DEMO_AGENCIES" --if-missing --json >> "$ROOT/.infra/demo-agencies.jsonl" )
+echo "[start] $(($(wc -l < "$DEMO_AGENCIES") - 1)) demo agencies onboarded (credentials: .infra/demo-agencies.jsonl)"
+
 LOGS="$ROOT/.infra/logs"
 mkdir -p "$LOGS"
 PIDS=()
@@ -43,7 +52,7 @@ else
   echo "[start] publishing simulated demo data: $DEMO_CHILDREN children over $DEMO_DAYS days"
   # A fixed seed and today's date: publishing again the same day repeats the same eventIds.
   node dist/tools/simulator/src/main.js --children "$DEMO_CHILDREN" --days "$DEMO_DAYS" --seed 1 \
-    --now "$(date -u +%FT00:00:00Z)" --out "$DEMO_TRUTH"
+    --now "$DEMO_NOW" --out "$DEMO_TRUTH"
 fi
 echo "[start] waiting for the aggregator to count the demo data"
 LAST=""
@@ -69,6 +78,8 @@ cat <<MSG
     API:      $URL
     OpenAPI:  $URL/docs
     Health:   $URL/health
+    Agencies: publish over Kafka (mutual TLS, 127.0.0.1:9092, own topic) or HTTP at http://127.0.0.1:${INGEST_HTTP_PORT:-3100}/v1/events
+              (OpenAPI at /docs); demo credentials in .infra/demo-agencies.jsonl; npm run agency -- list
     Token:    an analyst token (8 hours) is in .infra/analyst.token; mint others with
               npm run token -- --role analyst|statistician|data-steward|admin --sub <name>
     Try:      curl -H "Authorization: Bearer \$(cat .infra/analyst.token)" '$URL/v1/incidence/weekly?setting=CARE'

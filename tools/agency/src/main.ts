@@ -11,7 +11,8 @@ import { AgencyOnboarding } from './onboarding';
 
 const USAGE = `usage:
   npm run agency -- add --type POLICE|LOCAL_AUTHORITY|SCHOOL --code <code> [--json]
-  npm run agency -- add --file agencies.csv [--json]     (columns: type,code; one JSON object a line with --json)
+  npm run agency -- add --file agencies.csv [--json] [--if-missing]
+                                 (columns: type,code; one JSON object a line with --json; --if-missing skips active agencies)
   npm run agency -- revoke --code <code>
   npm run agency -- list [--json]
   npm run agency -- provision                            (the environment's topics, service identities and grants)`;
@@ -45,7 +46,8 @@ async function main(argv: string[]): Promise<void> {
       const file = flag('file');
       const wanted = file ? parseCsv(readFileSync(file, 'utf8')).map((r) => ({ type: r.type, code: r.code })) : [{ type: flag('type') ?? '', code: flag('code') ?? '' }];
       if (!file && (!flag('type') || !flag('code'))) throw new UsageError('add needs --type and --code (or --file)');
-      const issued = await onboarding.add(wanted);
+      const active = new Set((await onboarding.list()).filter((a) => a.status === 'ACTIVE').map((a) => a.code));
+      const issued = await onboarding.add(rest.includes('--if-missing') ? wanted.filter((a) => !active.has(a.code)) : wanted);
       for (const credentials of issued) {
         process.stdout.write(json ? `${JSON.stringify(credentials)}\n` : describe(credentials));
       }

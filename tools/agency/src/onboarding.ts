@@ -46,6 +46,7 @@ export class AgencyOnboarding {
 
   /** Onboards agencies (one or many: the demo's hundreds share one round of broker requests). */
   async add(agencies: { type: string; code: string }[]): Promise<AgencyCredentials[]> {
+    if (agencies.length === 0) return [];
     const checked = agencies.map((a) => this.check(a));
     for (const agency of checked) {
       if ((await this.register.find(this.db, agency.code))?.status === 'ACTIVE') {

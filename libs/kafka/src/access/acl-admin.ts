@@ -11,9 +11,42 @@ const toEntry = (g: AclGrant): AclEntry => ({
   resourcePatternType: ResourcePatternTypes[g.patternType],
 });
 
-/** Creates the grants (creating an existing ACL again is a no-op on the broker). */
-export async function applyGrants(admin: Admin, grants: AclGrant[]): Promise<void> {
-  if (grants.length > 0) await admin.createAcls({ acl: grants.map(toEntry) });
+/**
+ * Creates the grants (creating an existing ACL again is a no-op on the broker) and waits until the
+ * broker's authorizer holds them all: a client that starts right after onboarding must not race
+ * the metadata propagation and be refused.
+ */
+export async function applyGrants(admin: Admin, grants: AclGrant[], timeoutMs = 30_000): Promise<void> {
+  if (grants.length === 0) return;
+  await admin.createAcls({ acl: grants.map(toEntry) });
+  const wanted = grants.map(grantKey);
+  for (const deadline = Date.now() + timeoutMs; ;) {
+    const held = new Set((await allGrants(admin)).map(grantKey));
+    if (wanted.every((k) => held.has(k))) return;
+    if (Date.now() > deadline) throw new Error(`the broker does not show ${wanted.filter((k) => !held.has(k)).length} of the new grants after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** kafkajs's enums are plain objects at run time (no reverse mapping): name of a wire value. */
+const nameOf = (values: object, value: number): string | undefined => Object.entries(values).find(([, v]) => v === value)?.[0];
+
+const grantKey = (g: AclGrant) => [g.principal, g.resourceType, g.resourceName, g.patternType, g.operation].join('\u0000');
+
+async function allGrants(admin: Admin): Promise<AclGrant[]> {
+  const response = await admin.describeAcls({
+    resourceType: AclResourceTypes.ANY,
+    resourcePatternType: ResourcePatternTypes.ANY,
+    operation: AclOperationTypes.ANY,
+    permissionType: AclPermissionTypes.ALLOW,
+  });
+  return response.resources.flatMap((r) => r.acls.map((a) => ({
+    principal: a.principal.replace(/^User:/, ''),
+    resourceType: nameOf(AclResourceTypes, r.resourceType) as AclGrant['resourceType'],
+    resourceName: r.resourceName,
+    patternType: nameOf(ResourcePatternTypes, r.resourcePatternType) as AclGrant['patternType'],
+    operation: nameOf(AclOperationTypes, a.operation) as AclGrant['operation'],
+  })));
 }
 
 /**
@@ -37,18 +70,5 @@ export async function removeGrantsOf(admin: Admin, principal: string): Promise<n
 
 /** The grants of a principal as the broker holds them (for listings and tests). */
 export async function grantsOf(admin: Admin, principal: string): Promise<AclGrant[]> {
-  const response = await admin.describeAcls({
-    principal: `User:${principal}`,
-    resourceType: AclResourceTypes.ANY,
-    resourcePatternType: ResourcePatternTypes.ANY,
-    operation: AclOperationTypes.ANY,
-    permissionType: AclPermissionTypes.ALLOW,
-  });
-  return response.resources.flatMap((r) => r.acls.map((a) => ({
-    principal,
-    resourceType: AclResourceTypes[r.resourceType] as AclGrant['resourceType'],
-    resourceName: r.resourceName,
-    patternType: ResourcePatternTypes[r.resourcePatternType] as AclGrant['patternType'],
-    operation: AclOperationTypes[a.operation] as AclGrant['operation'],
-  })));
+  return (await allGrants(admin)).filter((g) => g.principal === principal);
 }
