@@ -15,10 +15,7 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$KAFKA_PORT") 2>/dev/null; then
 fi
 # Identities: the broker's own (server and controller traffic) and the admin tooling's (the only
 # super users), and the default environment's services.
-bash "$ROOT/scripts/infra/pki.sh" issue mcm-broker server >/dev/null
-[ -f "$KAFKA_PKI_DIR/clients/mcm-admin.crt" ] || bash "$ROOT/scripts/infra/pki.sh" issue mcm-admin client >/dev/null
-cat "$KAFKA_PKI_DIR/clients/mcm-broker.key" "$KAFKA_PKI_DIR/clients/mcm-broker.crt" > "$KAFKA_HOME/broker-keystore.pem"
-chmod 600 "$KAFKA_HOME/broker-keystore.pem"
+bash "$ROOT/scripts/infra/pki.sh" bootstrap
 CONFIG="$KAFKA_HOME/server.properties"
 cat > "$CONFIG" <<PROPS
 process.roles=broker,controller
@@ -33,7 +30,7 @@ inter.broker.listener.name=SSL
 listener.security.protocol.map=CONTROLLER:SSL,SSL:SSL
 ssl.client.auth=required
 ssl.keystore.type=PEM
-ssl.keystore.location=$KAFKA_HOME/broker-keystore.pem
+ssl.keystore.location=$KAFKA_PKI_DIR/clients/mcm-broker.pem
 ssl.truststore.type=PEM
 ssl.truststore.location=$KAFKA_PKI_DIR/ca.crt
 ssl.endpoint.identification.algorithm=https

@@ -5,6 +5,9 @@
 #                                it to the principal User:<name> (ssl.principal.mapping.rules)
 #   pki.sh issue <name> server   the same, also valid as the broker's server certificate
 #   pki.sh clients <name>...     client certificates for many names at once (onboarding in bulk)
+#   pki.sh bootstrap             what a broker and its services need: the CA, the broker's server
+#                                identity (also as one PEM key store, clients/mcm-broker.pem), the
+#                                admin tooling's, and the default environment's services'
 # Prints the certificate's path. Names are restricted so that a subject cannot be forged.
 # The one place certificates are made: the agency CLI and the test harness call it too.
 set -euo pipefail
@@ -41,12 +44,22 @@ issue() {
   # PKCS#8, the form the broker's PEM key store reads.
   openssl pkcs8 -topk8 -nocrypt -in "$key.tmp" -out "$key" && rm -f "$key.tmp"
   mv "$crt.tmp" "$crt"
+  # The broker reads its key and certificate from one PEM key store.
+  if [ "$kind" = server ]; then cat "$key" "$crt" > "$PKI/clients/$name.pem"; fi
   echo "$crt"
+}
+
+bootstrap() {
+  [ -f "$PKI/clients/mcm-broker.pem" ] || issue mcm-broker server >/dev/null
+  for name in mcm-admin mcm-ingest mcm-aggregator mcm-api; do
+    [ -f "$PKI/clients/$name.crt" ] || issue "$name" client >/dev/null
+  done
 }
 
 case "${1:-}" in
   ca) ensure_ca ;;
+  bootstrap) bootstrap ;;
   issue) issue "${2:?name}" "${3:-client}" ;;
   clients) shift; for name in "$@"; do issue "$name" client; done ;;
-  *) echo "usage: pki.sh ca | issue <name> [client|server] | clients <name>..." >&2; exit 2 ;;
+  *) echo "usage: pki.sh ca | bootstrap | issue <name> [client|server] | clients <name>..." >&2; exit 2 ;;
 esac
