@@ -119,7 +119,8 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
   }
 
   private async subscribeAndRun(topics: string[]): Promise<void> {
-    for (const topic of topics) await this.consumer!.subscribe({ topic, fromBeginning: true });
+    // One subscribe call: each call refreshes metadata, and an agency per topic makes hundreds.
+    await this.consumer!.subscribe({ topics, fromBeginning: true });
     this.subscribed = topics;
     await this.run();
     this.log.log(`consuming ${topics.length > 8 ? `${topics.length} topics` : topics.join(', ')} as group ${this.options.groupId}`);

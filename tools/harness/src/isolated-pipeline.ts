@@ -117,7 +117,7 @@ export class IsolatedPipeline {
   async publish(records: AgencyMessage[]): Promise<void> {
     const withAgency = records.map(({ as, ...r }) => ({ ...r, agency: as ?? String(r.key).split(':')[0] }));
     await this.onboard(withAgency.map((r) => r.agency));
-    for (let i = 0; i < withAgency.length; i += 5000) await this.agencyPublishers.publish(withAgency.slice(i, i + 5000));
+    await this.agencyPublishers.publish(withAgency);
   }
 
   /** The agency's own mutual-TLS identity files (issued at onboarding). */

@@ -2,11 +2,11 @@ import { ProgressReporter, rate } from './progress';
 import { batchSizeFor, rateDelayMs } from './publish';
 
 describe('publishing pace', () => {
-  it('publishes 2,000 records per batch at full speed, about ten batches a second with a rate', () => {
-    expect(batchSizeFor(undefined)).toBe(2000);
+  it('publishes 20,000 records per batch at full speed, about ten batches a second with a rate', () => {
+    expect(batchSizeFor(undefined)).toBe(20_000);
     expect(batchSizeFor(100)).toBe(10);
     expect(batchSizeFor(5)).toBe(1);
-    expect(batchSizeFor(1_000_000)).toBe(2000);
+    expect(batchSizeFor(1_000_000)).toBe(20_000);
   });
 
   it('waits so the rate is never exceeded', () => {

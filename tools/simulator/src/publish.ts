@@ -5,7 +5,7 @@ import { SimEvent } from './sim-event';
 export interface PublishOptions {
   /** Maximum events per second; undefined = as fast as possible. */
   rate?: number;
-  /** Records per publish (default 2,000). */
+  /** Records per publish (default 20,000). */
   batchSize?: number;
   /** Topic names (default TOPICS, which honours KAFKA_TOPIC_PREFIX); pass an isolated pipeline's names in tests. */
   topics?: TopicNames;
@@ -22,8 +22,11 @@ export interface PublishResult {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Batch size: whole batches at full speed; with a rate, about ten batches a second. */
-export function batchSizeFor(rate: number | undefined, batchSize = 2000): number {
+/**
+ * Batch size: large batches at full speed (each agency's share of a batch is one request on its
+ * own connection, and hundreds of agencies share a batch); with a rate, about ten batches a second.
+ */
+export function batchSizeFor(rate: number | undefined, batchSize = 20_000): number {
   if (rate === undefined) return batchSize;
   return Math.max(1, Math.min(batchSize, Math.ceil(rate / 10)));
 }

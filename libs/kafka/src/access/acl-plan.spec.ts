@@ -1,0 +1,29 @@
+import { topicNames } from '../topics';
+import { agencyGrants, serviceGrants } from './acl-plan';
+
+describe('grants', () => {
+  const topics = topicNames('t1.');
+  const describe_ = (g: { principal: string; operation: string; resourceType: string; resourceName: string; patternType: string }) =>
+    `${g.principal} ${g.operation} ${g.resourceType} ${g.resourceName}${g.patternType === 'PREFIXED' ? '*' : ''}`;
+
+  it('let an agency write only its own input and read only its own rejections, as its own groups', () => {
+    expect(agencyGrants('E23000001', topics).map(describe_).sort()).toEqual([
+      't1.agency.E23000001 DESCRIBE TOPIC t1.missing.events.v1.E23000001',
+      't1.agency.E23000001 DESCRIBE TOPIC t1.missing.rejections.v1.E23000001',
+      't1.agency.E23000001 READ GROUP t1.agency.E23000001.*',
+      't1.agency.E23000001 READ TOPIC t1.missing.rejections.v1.E23000001',
+      't1.agency.E23000001 WRITE TOPIC t1.missing.events.v1.E23000001',
+    ]);
+  });
+
+  it('give nobody but ingest WRITE on the accepted topic, and the API nothing', () => {
+    const grants = serviceGrants(topics);
+    expect(grants.filter((g) => g.resourceName === topics.accepted && g.operation === 'WRITE').map((g) => g.principal)).toEqual(['t1.mcm-ingest']);
+    expect(grants.filter((g) => g.principal.endsWith('mcm-api'))).toEqual([]);
+    expect(grants.filter((g) => g.resourceType === 'GROUP').map(describe_).sort()).toEqual(['t1.mcm-aggregator READ GROUP t1.mcm-aggregator', 't1.mcm-ingest READ GROUP t1.mcm-ingest']);
+  });
+
+  it('stay inside the environment: every resource carries its prefix', () => {
+    for (const g of [...serviceGrants(topics), ...agencyGrants('100001', topics)]) expect(g.resourceName.startsWith('t1.')).toBe(true);
+  });
+});
