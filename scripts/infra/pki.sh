@@ -29,20 +29,17 @@ ensure_ca() {
 issue() {
   local name="$1" kind="$2"
   [[ "$name" =~ ^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$ ]] || { echo "pki: bad name: $name" >&2; exit 2; }
-  local crt="$PKI/clients/$name.crt" key="$PKI/clients/$name.key" ext
+  local crt="$PKI/clients/$name.crt" key="$PKI/clients/$name.key"
+  local usage=(-addext "extendedKeyUsage=clientAuth")
+  [ "$kind" = server ] && usage=(-addext "extendedKeyUsage=serverAuth,clientAuth" -addext "subjectAltName=DNS:localhost,DNS:kafka,IP:127.0.0.1")
   ensure_ca
-  ext="$(mktemp)"
-  if [ "$kind" = server ]; then
-    printf 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth,clientAuth\nsubjectAltName=DNS:localhost,DNS:kafka,IP:127.0.0.1\n' >"$ext"
-  else
-    printf 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=clientAuth\n' >"$ext"
-  fi
-  openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj "/CN=$name" -keyout "$key.tmp" 2>/dev/null |
-    openssl x509 -req -sha256 -days "$DAYS" -CA "$PKI/ca.crt" -CAkey "$PKI/ca.key" -set_serial "0x$(openssl rand -hex 16)" \
-      -extfile "$ext" -out "$crt.tmp" 2>/dev/null
-  rm -f "$ext"
-  # PKCS#8, the form the broker's PEM key store reads.
-  openssl pkcs8 -topk8 -nocrypt -in "$key.tmp" -out "$key" && rm -f "$key.tmp"
+  # One process per certificate (onboarding issues hundreds): a new P-256 key, written as PKCS#8
+  # (the form the broker's PEM key store reads), and its certificate signed by the CA.
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -sha256 -days "$DAYS" -subj "/CN=$name" \
+    -CA "$PKI/ca.crt" -CAkey "$PKI/ca.key" -set_serial "$(printf '0x%08x%08x%08x%08x' "$SRANDOM" "$SRANDOM" "$SRANDOM" "$SRANDOM")" \
+    -addext "basicConstraints=CA:FALSE" -addext "keyUsage=critical,digitalSignature" "${usage[@]}" \
+    -keyout "$key.tmp" -out "$crt.tmp" 2>/dev/null
+  mv "$key.tmp" "$key"
   mv "$crt.tmp" "$crt"
   # The broker reads its key and certificate from one PEM key store.
   if [ "$kind" = server ]; then cat "$key" "$crt" > "$PKI/clients/$name.pem"; fi

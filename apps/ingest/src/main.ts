@@ -24,6 +24,10 @@ async function bootstrap(): Promise<void> {
     strategy: batchTransport('ingest', serviceGroup('ingest', env.KAFKA_TOPIC_PREFIX), env, {
       maxHandOverMessages: 5_000,
       prefetchMessages: 10_000,
+      // Every fetch names every agency's partition (kafkajs has no incremental fetch sessions), so
+      // an idle poll costs the broker and ingest in proportion to the number of agencies. A longer
+      // poll costs no latency: the broker answers as soon as any partition has data.
+      maxWaitTimeInMs: 2_000,
       subscription: {
         // Only the agencies' input topics are visible to ingest's principal anyway (DESCRIBE ACL).
         topics: async (admin) => (await admin.listTopics()).filter((topic) => agencyOfInputTopic(topic) !== undefined),

@@ -6,7 +6,7 @@ import { CommonEnv } from '@mcm/shared';
 import { createLogger } from './logger';
 
 export type StreamService = 'ingest' | 'aggregator';
-type TransportTuning = Pick<KafkaBatchTransportOptions, 'decode' | 'maxHandOverMessages' | 'prefetchMessages' | 'subscription'>;
+type TransportTuning = Pick<KafkaBatchTransportOptions, 'decode' | 'maxHandOverMessages' | 'prefetchMessages' | 'subscription' | 'maxWaitTimeInMs'>;
 
 /** The batch transport of a stream service, as its own principal. */
 export function batchTransport(service: StreamService, groupId: string, env: CommonEnv, tuning: TransportTuning = {}): KafkaBatchTransport {

@@ -1,7 +1,7 @@
 import { Admin } from 'kafkajs';
 import { applyGrants, deleteTopics, ensureTopics, removeGrantsOf, serviceGrants, servicePrincipal, TopicNames, topicSpecs } from '@mcm/kafka';
 import { Kafka } from 'kafkajs';
-import { ensureClientCertificates } from './pki';
+import { discardClientCertificate, ensureClientCertificates } from './pki';
 
 const SERVICES = ['ingest', 'aggregator', 'api'] as const;
 
@@ -16,13 +16,16 @@ export async function provisionEnvironment(kafka: Kafka, topics: TopicNames): Pr
   await withAdmin(kafka, (admin) => applyGrants(admin, serviceGrants(topics)));
 }
 
-/** Removes a test environment: its topics (agencies' included) and every grant of its principals. */
+/** Removes a test environment: its topics (agencies' included), and every grant and certificate of its principals. */
 export async function removeEnvironment(kafka: Kafka, topics: TopicNames, agencyPrincipals: string[]): Promise<void> {
   if (!topics.prefix) throw new Error('refusing to remove the production environment');
   await withAdmin(kafka, async (admin) => {
     const all = await admin.listTopics();
     await deleteTopics(kafka, all.filter((t) => t.startsWith(topics.prefix)));
-    for (const principal of [...SERVICES.map((s) => servicePrincipal(s, topics.prefix)), ...agencyPrincipals]) await removeGrantsOf(admin, principal);
+    for (const principal of [...SERVICES.map((s) => servicePrincipal(s, topics.prefix)), ...agencyPrincipals]) {
+      await removeGrantsOf(admin, principal);
+      discardClientCertificate(principal);
+    }
   });
 }
 

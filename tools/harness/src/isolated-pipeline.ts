@@ -66,7 +66,8 @@ export class IsolatedPipeline {
       KAFKA_TOPIC_PREFIX: this.topics.prefix,
       API_PORT: String(this.apiPort),
       INGEST_HTTP_PORT: String(this.gatewayPort),
-      // New agencies' topics are picked up within a second.
+      // New agencies' topics are picked up within a second (each look lists every topic: fine
+      // for a test's few agencies; the benchmark uses the production pace).
       INGEST_RESUBSCRIBE_SECONDS: '1',
       LOG_FORMAT: 'json',
       // The weekly job would publish at start-up; specs about bulletins turn it on themselves.

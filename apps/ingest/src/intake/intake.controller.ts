@@ -19,11 +19,13 @@ export class IntakeController {
    */
   @EventPattern(AGENCY_INPUT)
   async onAgencyEvents(@Payload() batch: ConsumedBatch): Promise<void> {
+    const started = Date.now();
     const items = batch.messages.map((message) => ({
       message, sender: agencyOfInputTopic(message.topic)!, source: `kafka:${message.topic}/${message.partition}/${message.offset}`,
     }));
     const outcome = this.intake.triage(items);
+    const triaged = Date.now();
     await this.sink.deliver(outcome);
-    this.log.log(`${new Set(items.map((i) => i.sender)).size} agencies: ${outcome.accepted} accepted, ${outcome.rejected} dead-lettered`);
+    this.log.log(`${new Set(items.map((i) => i.sender)).size} agencies: ${outcome.accepted} accepted, ${outcome.rejected} dead-lettered; ms triage ${triaged - started}, deliver ${Date.now() - triaged}`);
   }
 }
