@@ -15,6 +15,9 @@ export class LatencyProbe {
     const wanted = this.rate * this.seconds;
     const children = Math.max(50, Math.round(wanted / 8));
     const events = generateScenario({ seed: this.seed, children, days: 60, now: new Date(), invalidShare: 0 }).events.slice(0, wanted);
+    // Agencies are onboarded long before they publish: not on the clock.
+    await this.pipeline.onboard([...new Set(events.map((e) => e.publisher))]);
+    await this.pipeline.waitUntilIngestReads();
     const publishedAt = new Map<string, number>();
     const latencies: number[] = [];
     let publishing = true;

@@ -4,7 +4,7 @@ import {
 } from '@mcm/kafka';
 import { migrateDatabase } from '@mcm/persistence';
 import { agencyTypeOfCode, referenceData } from '@mcm/shared';
-import { Admin, Kafka } from 'kafkajs';
+import { Admin, AssignerProtocol, Kafka } from 'kafkajs';
 import { AgencyCredentials, AgencyOnboarding, provisionEnvironment, removeEnvironment } from '../../agency/src';
 import { mintToken } from '../../../apps/api/src/auth/mint-token';
 import { Role } from '../../../apps/api/src/auth/roles';
@@ -170,6 +170,16 @@ export class IsolatedPipeline {
   /** Every agency input topic of this environment. */
   async agencyInputTopics(): Promise<string[]> {
     return (await (await this.adminClient()).listTopics()).filter((t) => t.startsWith(this.topics.agencyInputPrefix));
+  }
+
+  /** Waits until ingest's consumer has been assigned every agency input topic there is now. */
+  async waitUntilIngestReads(timeoutMs = 120_000): Promise<void> {
+    const wanted = await this.agencyInputTopics();
+    await waitFor('ingest to read every agency topic', async () => {
+      const { groups: [group] } = await (await this.adminClient()).describeGroups([this.group('ingest')]);
+      const assigned = new Set(group.members.flatMap((m) => Object.keys(AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment ?? {})));
+      return wanted.every((t) => assigned.has(t));
+    }, timeoutMs, 250);
   }
 
   async waitUntilIngested(timeoutMs = 300_000): Promise<boolean> {
