@@ -21,8 +21,9 @@ DEMO_NOW="$(date -u +%FT00:00:00Z)"
 DEMO_AGENCIES="$ROOT/.infra/demo-agencies.csv"
 node dist/tools/simulator/src/main.js --children "$DEMO_CHILDREN" --days "$DEMO_DAYS" --seed 1 --now "$DEMO_NOW" \
   --dry-run --out "$ROOT/.infra/demo-plan.json" --agencies-out "$DEMO_AGENCIES" 2>/dev/null
-( umask 077; node dist/tools/agency/src/main.js add --file "$DEMO_AGENCIES" --if-missing --json >> "$ROOT/.infra/demo-agencies.jsonl" )
-echo "[start] $(($(wc -l < "$DEMO_AGENCIES") - 1)) demo agencies onboarded (credentials: .infra/demo-agencies.jsonl)"
+( umask 077; node dist/tools/agency/src/main.js add --file "$DEMO_AGENCIES" --if-missing --json >> "$ROOT/.infra/demo-agencies.jsonl" ) 2>&1 |
+  sed 's/^/[start] demo agencies: /'
+echo "[start] demo agencies' credentials: .infra/demo-agencies.jsonl"
 
 LOGS="$ROOT/.infra/logs"
 mkdir -p "$LOGS"

@@ -12,7 +12,8 @@ import { AgencyOnboarding } from './onboarding';
 const USAGE = `usage:
   npm run agency -- add --type POLICE|LOCAL_AUTHORITY|SCHOOL --code <code> [--json]
   npm run agency -- add --file agencies.csv [--json] [--if-missing]
-                                 (columns: type,code; one JSON object a line with --json; --if-missing skips active agencies)
+                                 (columns: type,code; one JSON object a line with --json; --if-missing skips
+                                  agencies that can publish now and reissues credentials for the others)
   npm run agency -- revoke --code <code>
   npm run agency -- list [--json]
   npm run agency -- provision                            (the environment's topics, service identities and grants)`;
@@ -46,12 +47,15 @@ async function main(argv: string[]): Promise<void> {
       const file = flag('file');
       const wanted = file ? parseCsv(readFileSync(file, 'utf8')).map((r) => ({ type: r.type, code: r.code })) : [{ type: flag('type') ?? '', code: flag('code') ?? '' }];
       if (!file && (!flag('type') || !flag('code'))) throw new UsageError('add needs --type and --code (or --file)');
-      const active = new Set((await onboarding.list()).filter((a) => a.status === 'ACTIVE').map((a) => a.code));
-      const issued = await onboarding.add(rest.includes('--if-missing') ? wanted.filter((a) => !active.has(a.code)) : wanted);
+      const ifMissing = rest.includes('--if-missing');
+      const usable = ifMissing ? await onboarding.usable() : new Set<string>();
+      // --if-missing: skip agencies that can publish now; (re)issue the rest, even if the register
+      // still lists them as active (a new broker or CA since).
+      const issued = await onboarding.add(wanted.filter((a) => !usable.has(a.code)), { reissue: ifMissing });
       for (const credentials of issued) {
         process.stdout.write(json ? `${JSON.stringify(credentials)}\n` : describe(credentials));
       }
-      if (!json) process.stderr.write(`onboarded ${issued.length} agenc${issued.length === 1 ? 'y' : 'ies'}\n`);
+      process.stderr.write(`onboarded ${issued.length} agenc${issued.length === 1 ? 'y' : 'ies'}${ifMissing ? ` (${usable.size} already onboarded)` : ''}\n`);
     } else if (command === 'revoke') {
       const code = flag('code');
       if (!code) throw new UsageError('revoke needs --code');

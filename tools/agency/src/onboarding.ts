@@ -1,6 +1,7 @@
+import { existsSync } from 'node:fs';
 import { Kafka } from 'kafkajs';
 import {
-  agencyGrants, agencyInputTopic, agencyPrincipal, agencyTopicSpecs, applyGrants, ensureTopics, KafkaTlsFiles, removeGrantsOf, TopicNames,
+  agencyGrants, agencyInputTopic, agencyPrincipal, agencyTopicSpecs, applyGrants, ensureTopics, issuedTlsFiles, KafkaTlsFiles, removeGrantsOf, TopicNames,
 } from '@mcm/kafka';
 import { AgencyRecord, AgencyRegisterRepository, Queryable } from '@mcm/persistence';
 import { AGENCY_TYPES, AgencyType, agencyTypeOfCode, checkAgencyCode, hashHttpCredential, newHttpCredential, ReferenceData } from '@mcm/shared';
@@ -44,12 +45,16 @@ export class AgencyOnboarding {
     private readonly settings: OnboardingSettings,
   ) {}
 
-  /** Onboards agencies (one or many: the demo's hundreds share one round of broker requests). */
-  async add(agencies: { type: string; code: string }[]): Promise<AgencyCredentials[]> {
+  /**
+   * Onboards agencies (one or many: the demo's hundreds share one round of broker requests).
+   * An agency already active is refused unless `reissue` (then it gets new credentials, and the
+   * old ones stop working).
+   */
+  async add(agencies: { type: string; code: string }[], { reissue = false } = {}): Promise<AgencyCredentials[]> {
     if (agencies.length === 0) return [];
     const checked = agencies.map((a) => this.check(a));
     for (const agency of checked) {
-      if ((await this.register.find(this.db, agency.code))?.status === 'ACTIVE') {
+      if (!reissue && (await this.register.find(this.db, agency.code))?.status === 'ACTIVE') {
         throw new OnboardingError(`agency ${agency.code} is already registered and active (revoke it first to issue new credentials)`);
       }
     }
@@ -82,6 +87,16 @@ export class AgencyOnboarding {
 
   list(): Promise<AgencyRecord[]> {
     return this.register.list(this.db);
+  }
+
+  /**
+   * The agencies that can publish now: active in the register, with their certificate here and
+   * their topic on the broker. (A register kept across a new broker or a new CA is not enough.)
+   */
+  async usable(): Promise<Set<string>> {
+    const topics = new Set(await withAdmin(this.kafka, (admin) => admin.listTopics()));
+    const active = (await this.list()).filter((a) => a.status === 'ACTIVE');
+    return new Set(active.filter((a) => topics.has(agencyInputTopic(a.code, this.topics)) && existsSync(issuedTlsFiles(a.kafkaPrincipal).certFile)).map((a) => a.code));
   }
 
   private check({ type, code }: { type: string; code: string }): { type: AgencyType; code: string; name: string } {
