@@ -62,6 +62,8 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
   private subscribed: string[] = [];
   private resubscribeTimer?: NodeJS.Timeout;
   private resubscribing = false;
+  /** Set while a resubscription waits: the handler finishes its hand-over and takes no next one. */
+  private holdHandOvers = false;
   private admin?: Admin;
 
   constructor(private readonly options: KafkaBatchTransportOptions) {
@@ -137,6 +139,8 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
     try {
       const topics = await this.wantedTopics();
       if (topics.join('\n') === this.subscribed.join('\n')) return;
+      // Under a steady backlog the handler is never idle: hold it after its current hand-over.
+      this.holdHandOvers = true;
       while (this.handling) await new Promise((resolve) => setTimeout(resolve, 20));
       this.handling = true;
       try {
@@ -146,6 +150,7 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
         await this.subscribeAndRun(topics);
       } finally {
         this.handling = false;
+        this.holdHandOvers = false;
       }
       if (this.queue.length > 0) setImmediate(() => void this.handleQueue());
     } catch (error) {
@@ -194,10 +199,10 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
   }
 
   private async handleQueue(): Promise<void> {
-    if (this.handling) return;
+    if (this.handling || this.holdHandOvers) return;
     this.handling = true;
     try {
-      while (this.queue.length > 0) {
+      while (this.queue.length > 0 && !this.holdHandOvers) {
         const parts = this.takeQueue(this.options.maxHandOverMessages ?? 20_000);
         await this.handleParts(parts);
         this.failures = 0;
@@ -206,7 +211,7 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
       await this.restartAfter(error);
     } finally {
       this.handling = false;
-      if (this.queue.length > 0) setImmediate(() => void this.handleQueue());
+      if (this.queue.length > 0 && !this.holdHandOvers) setImmediate(() => void this.handleQueue());
     }
   }
 
