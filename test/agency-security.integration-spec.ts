@@ -105,7 +105,7 @@ describe('agencies on the secured broker', () => {
     expect(await pipeline.db.query('SELECT 1 FROM agency_event WHERE event_id = $1', [forB.eventId])).toEqual([]);
   });
 
-  it('refuses a revoked agency over Kafka within seconds, on a connection opened before the revocation too', async () => {
+  it('refuses a revoked agency over Kafka within seconds, on a connection opened before the revocation too, and after it is onboarded again', async () => {
     const C = 'E23000002';
     const [credentials] = await pipeline.onboard([C]);
     const client = asAgency(C);
@@ -119,5 +119,13 @@ describe('agencies on the secured broker', () => {
     await producer.disconnect();
     expect((await produceError(client, credentials.kafka.topic))?.message).toMatch(AUTHORIZATION);
     expect((await pipeline.db.query<{ status: string }>('SELECT status FROM agency WHERE code = $1', [C]))[0].status).toBe('REVOKED');
+
+    // Onboarded again: the old key (a thief's copy) stays refused; only the new certificate works.
+    pipeline.credentials.delete(C);
+    const [again] = await pipeline.onboard([C]);
+    expect((await produceError(client, again.kafka.topic))?.message).toMatch(AUTHORIZATION);
+    expect(await produceError(asAgency(C), again.kafka.topic)).toBeUndefined();
+    expect((await pipeline.db.query<{ kafka_principal: string }>('SELECT kafka_principal FROM agency WHERE code = $1', [C]))[0].kafka_principal)
+      .toBe(`${pipeline.topics.prefix}agency.${C}.r2`);
   });
 });

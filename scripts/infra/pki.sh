@@ -4,7 +4,9 @@
 #   pki.sh issue <name> client   a client certificate whose subject is CN=<name>: the broker maps
 #                                it to the principal User:<name> (ssl.principal.mapping.rules)
 #   pki.sh issue <name> server   the same, also valid as the broker's server certificate
-#   pki.sh clients <name>...     client certificates for many names at once (onboarding in bulk)
+#   pki.sh clients <name>[=<cn>]... client certificates for many at once (onboarding in bulk); the
+#                                files are named <name>, the subject is CN=<cn> (default <name>):
+#                                a re-onboarded agency keeps its file names and gets a new principal
 #   pki.sh bootstrap             what a broker and its services need: the CA, the broker's server
 #                                identity (also as one PEM key store, clients/mcm-broker.pem), the
 #                                admin tooling's, and the default environment's services'
@@ -27,15 +29,16 @@ ensure_ca() {
 }
 
 issue() {
-  local name="$1" kind="$2"
+  local name="$1" kind="$2" cn="${3:-$1}"
   [[ "$name" =~ ^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$ ]] || { echo "pki: bad name: $name" >&2; exit 2; }
+  [[ "$cn" =~ ^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$ ]] || { echo "pki: bad common name: $cn" >&2; exit 2; }
   local crt="$PKI/clients/$name.crt" key="$PKI/clients/$name.key"
   local usage=(-addext "extendedKeyUsage=clientAuth")
   [ "$kind" = server ] && usage=(-addext "extendedKeyUsage=serverAuth,clientAuth" -addext "subjectAltName=DNS:localhost,DNS:kafka,IP:127.0.0.1")
   ensure_ca
   # One process per certificate (onboarding issues hundreds): a new P-256 key, written as PKCS#8
   # (the form the broker's PEM key store reads), and its certificate signed by the CA.
-  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -sha256 -days "$DAYS" -subj "/CN=$name" \
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -sha256 -days "$DAYS" -subj "/CN=$cn" \
     -CA "$PKI/ca.crt" -CAkey "$PKI/ca.key" -set_serial "$(printf '0x%08x%08x%08x%08x' "$SRANDOM" "$SRANDOM" "$SRANDOM" "$SRANDOM")" \
     -addext "basicConstraints=CA:FALSE" -addext "keyUsage=critical,digitalSignature" "${usage[@]}" \
     -keyout "$key.tmp" -out "$crt.tmp" 2>/dev/null
@@ -57,6 +60,6 @@ case "${1:-}" in
   ca) ensure_ca ;;
   bootstrap) bootstrap ;;
   issue) issue "${2:?name}" "${3:-client}" ;;
-  clients) shift; for name in "$@"; do issue "$name" client; done ;;
+  clients) shift; for entry in "$@"; do issue "${entry%%=*}" client "${entry#*=}"; done ;;
   *) echo "usage: pki.sh ca | bootstrap | issue <name> [client|server] | clients <name>..." >&2; exit 2 ;;
 esac

@@ -24,7 +24,8 @@ export async function removeEnvironment(kafka: Kafka, topics: TopicNames, agency
     await deleteTopics(kafka, all.filter((t) => t.startsWith(topics.prefix)));
     for (const principal of [...SERVICES.map((s) => servicePrincipal(s, topics.prefix)), ...agencyPrincipals]) {
       await removeGrantsOf(admin, principal);
-      discardClientCertificate(principal);
+      // An agency's files keep the name of its first principal (`agency.<code>`, no `.r<n>`).
+      discardClientCertificate(principal.replace(/\.r\d+$/, ''));
     }
   });
 }

@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { Kafka } from 'kafkajs';
 import {
-  agencyGrants, agencyInputTopic, agencyPrincipal, agencyTopicSpecs, applyGrants, ensureTopics, issuedTlsFiles, KafkaTlsFiles, removeGrantsOf, TopicNames,
+  agencyGrants, agencyInputTopic, agencyPrincipal, agencyTopicSpecs, applyGrants, ensureTopics, issuedTlsFiles, KafkaTlsFiles, onboardingOf, removeGrantsOf,
+  TopicNames,
 } from '@mcm/kafka';
 import { AgencyRecord, AgencyRegisterRepository, Queryable } from '@mcm/persistence';
 import { AGENCY_TYPES, AgencyType, agencyTypeOfCode, checkAgencyCode, hashHttpCredential, newHttpCredential, ReferenceData } from '@mcm/shared';
 import { withAdmin } from './environment';
-import { discardClientCertificate, issueClientCertificates } from './pki';
+import { discardClientCertificate, issueNamedCertificates } from './pki';
 
 /** What an onboarded agency receives: the one JSON object `agency add --json` prints. */
 export interface AgencyCredentials {
@@ -48,7 +49,7 @@ export class AgencyOnboarding {
   /**
    * Onboards agencies (one or many: the demo's hundreds share one round of broker requests).
    * An agency already active is refused unless `reissue` (then it gets new credentials, and the
-   * old ones stop working).
+   * old ones stop working: a new HTTP credential, and a new principal for the new certificate).
    */
   async add(agencies: { type: string; code: string }[], { reissue = false } = {}): Promise<AgencyCredentials[]> {
     if (agencies.length === 0) return [];
@@ -58,15 +59,23 @@ export class AgencyOnboarding {
         throw new OnboardingError(`agency ${agency.code} is already registered and active (revoke it first to issue new credentials)`);
       }
     }
-    const principals = checked.map((a) => agencyPrincipal(a.code, this.topics.prefix));
-    const tls = await issueClientCertificates(principals);
+    // Each onboarding of an agency is a new principal: whatever an earlier one held (a copy of
+    // its key anywhere) has no grant from here on.
+    const previous = await Promise.all(checked.map((a) => this.register.find(this.db, a.code)));
+    const onboarding = previous.map((p) => (p ? onboardingOf(p.kafkaPrincipal) + 1 : 1));
+    const principals = checked.map((a, i) => agencyPrincipal(a.code, this.topics.prefix, onboarding[i]));
+    const files = checked.map((a) => agencyPrincipal(a.code, this.topics.prefix));
+    const tls = await issueNamedCertificates(checked.map((_, i) => ({ name: files[i], principal: principals[i] })));
     await ensureTopics(this.kafka, checked.flatMap((a) => agencyTopicSpecs(a.code, this.topics)));
-    await withAdmin(this.kafka, (admin) => applyGrants(admin, checked.flatMap((a) => agencyGrants(a.code, this.topics))));
+    await withAdmin(this.kafka, async (admin) => {
+      for (const p of previous) if (p) await removeGrantsOf(admin, p.kafkaPrincipal);
+      await applyGrants(admin, checked.flatMap((a, i) => agencyGrants(a.code, this.topics, onboarding[i])));
+    });
     const credentials: AgencyCredentials[] = [];
     for (const [i, agency] of checked.entries()) {
       const token = newHttpCredential();
       await this.register.activate(this.db, { ...agency, kafkaPrincipal: principals[i] }, hashHttpCredential(token));
-      credentials.push(this.credentials(agency.code, tls.get(principals[i])!, token));
+      credentials.push(this.credentials(agency.code, tls.get(files[i])!, token));
     }
     return credentials;
   }
@@ -81,7 +90,7 @@ export class AgencyOnboarding {
     if (!agency) throw new OnboardingError(`agency ${code} is not registered`);
     await this.register.revoke(this.db, code);
     const grantsRemoved = await withAdmin(this.kafka, (admin) => removeGrantsOf(admin, agency.kafkaPrincipal));
-    discardClientCertificate(agency.kafkaPrincipal);
+    discardClientCertificate(agencyPrincipal(code, this.topics.prefix));
     return { code, grantsRemoved };
   }
 
@@ -96,7 +105,8 @@ export class AgencyOnboarding {
   async usable(): Promise<Set<string>> {
     const topics = new Set(await withAdmin(this.kafka, (admin) => admin.listTopics()));
     const active = (await this.list()).filter((a) => a.status === 'ACTIVE');
-    return new Set(active.filter((a) => topics.has(agencyInputTopic(a.code, this.topics)) && existsSync(issuedTlsFiles(a.kafkaPrincipal).certFile)).map((a) => a.code));
+    const usable = (a: AgencyRecord) => topics.has(agencyInputTopic(a.code, this.topics)) && existsSync(issuedTlsFiles(agencyPrincipal(a.code, this.topics.prefix)).certFile);
+    return new Set(active.filter(usable).map((a) => a.code));
   }
 
   private check({ type, code }: { type: string; code: string }): { type: AgencyType; code: string; name: string } {

@@ -19,10 +19,19 @@ export function repositoryRoot(): string {
  * a few at a time. Each certificate's CN is the principal name.
  */
 export async function issueClientCertificates(principals: string[], parallel = 4): Promise<Map<string, KafkaTlsFiles>> {
+  return issueNamedCertificates(principals.map((p) => ({ name: p, principal: p })), parallel);
+}
+
+/**
+ * Certificates whose files are named `name` and whose subject is CN=`principal`: an agency's
+ * files keep one name while its principal changes with each onboarding.
+ */
+export async function issueNamedCertificates(entries: { name: string; principal: string }[], parallel = 4): Promise<Map<string, KafkaTlsFiles>> {
   const script = join(repositoryRoot(), 'scripts', 'infra', 'pki.sh');
-  const slices = Array.from({ length: parallel }, (_, i) => principals.filter((_, j) => j % parallel === i)).filter((s) => s.length > 0);
-  await Promise.all(slices.map((names) => run('bash', [script, 'clients', ...names], { maxBuffer: 16 * 1024 * 1024 })));
-  return new Map(principals.map((p) => [p, issuedTlsFiles(p)]));
+  const args = entries.map((e) => `${e.name}=${e.principal}`);
+  const slices = Array.from({ length: parallel }, (_, i) => args.filter((_, j) => j % parallel === i)).filter((s) => s.length > 0);
+  await Promise.all(slices.map((slice) => run('bash', [script, 'clients', ...slice], { maxBuffer: 16 * 1024 * 1024 })));
+  return new Map(entries.map((e) => [e.name, issuedTlsFiles(e.name)]));
 }
 
 /** Ensures a certificate exists for each principal (services: issued once per environment). */

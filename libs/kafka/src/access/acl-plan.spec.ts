@@ -1,5 +1,6 @@
 import { topicNames } from '../topics';
 import { agencyGrants, serviceGrants } from './acl-plan';
+import { agencyPrincipal, onboardingOf } from './principals';
 
 describe('grants', () => {
   const topics = topicNames('t1.');
@@ -25,5 +26,16 @@ describe('grants', () => {
 
   it('stay inside the environment: every resource carries its prefix', () => {
     for (const g of [...serviceGrants(topics), ...agencyGrants('100001', topics)]) expect(g.resourceName.startsWith('t1.')).toBe(true);
+  });
+});
+
+describe('a re-onboarded agency', () => {
+  it('is a new principal, with grants of its own and none for the old one', () => {
+    const topics = topicNames('t1.');
+    const again = agencyGrants('E23000001', topics, 2);
+    expect(new Set(again.map((g) => g.principal))).toEqual(new Set(['t1.agency.E23000001.r2']));
+    expect(again.find((g) => g.resourceType === 'GROUP')?.resourceName).toBe('t1.agency.E23000001.r2.');
+    expect(onboardingOf('t1.agency.E23000001.r2')).toBe(2);
+    expect(onboardingOf(agencyPrincipal('E23000001', 't1.'))).toBe(1);
   });
 });

@@ -40,13 +40,13 @@ export function serviceGrants(topics: TopicNames): AclGrant[] {
 }
 
 /** An agency may write its own input topic and read its own rejections; nothing else. */
-export function agencyGrants(agencyCode: string, topics: TopicNames): AclGrant[] {
-  const principal = agencyPrincipal(agencyCode, topics.prefix);
+export function agencyGrants(agencyCode: string, topics: TopicNames, onboarding = 1): AclGrant[] {
+  const principal = agencyPrincipal(agencyCode, topics.prefix, onboarding);
   return [
     topic(principal, agencyInputTopic(agencyCode, topics), 'WRITE'),
     topic(principal, agencyInputTopic(agencyCode, topics), 'DESCRIBE'),
     topic(principal, agencyRejectionsTopic(agencyCode, topics), 'READ'),
     topic(principal, agencyRejectionsTopic(agencyCode, topics), 'DESCRIBE'),
-    group(principal, agencyGroupPrefix(agencyCode, topics.prefix), 'PREFIXED'),
+    group(principal, agencyGroupPrefix(agencyCode, topics.prefix, onboarding), 'PREFIXED'),
   ];
 }

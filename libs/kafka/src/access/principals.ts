@@ -8,8 +8,20 @@ export function servicePrincipal(service: 'ingest' | 'aggregator' | 'api', prefi
   return `${prefix}mcm-${service}`;
 }
 
-export function agencyPrincipal(agencyCode: string, prefix = ''): string {
-  return `${prefix}agency.${agencyCode}`;
+/**
+ * An agency's principal. Its first onboarding is `agency.<code>`; each later one (after a
+ * revocation, or a re-issue) gets `agency.<code>.r<n>`, so a certificate from an earlier
+ * onboarding, stolen or not, maps to a principal that has no grant left. The certificate files
+ * are always named after the first form.
+ */
+export function agencyPrincipal(agencyCode: string, prefix = '', onboarding = 1): string {
+  return `${prefix}agency.${agencyCode}${onboarding > 1 ? `.r${onboarding}` : ''}`;
+}
+
+/** Which onboarding of its agency a principal is (1 for `agency.<code>`). */
+export function onboardingOf(principal: string): number {
+  const match = /\.r(\d+)$/.exec(principal);
+  return match ? Number(match[1]) : 1;
 }
 
 /** The consumer group a service consumes with (its ACLs name exactly this group). */
@@ -18,8 +30,8 @@ export function serviceGroup(service: 'ingest' | 'aggregator', prefix = ''): str
 }
 
 /** Consumer groups an agency may use to read its own rejections: `<principal>.<anything>`. */
-export function agencyGroupPrefix(agencyCode: string, prefix = ''): string {
-  return `${agencyPrincipal(agencyCode, prefix)}.`;
+export function agencyGroupPrefix(agencyCode: string, prefix = '', onboarding = 1): string {
+  return `${agencyPrincipal(agencyCode, prefix, onboarding)}.`;
 }
 
 export { ADMIN_PRINCIPAL };
