@@ -79,10 +79,13 @@ function describe(c: { agency: string; kafka: { brokers: string; topic: string; 
 `;
 }
 
+/** Exits once standard output is flushed: a long listing into a pipe is otherwise cut short. */
+const exitAfterFlush = (code: number) => process.stdout.write('', () => process.exit(code));
+
 main(process.argv.slice(2)).then(
-  () => process.exit(0),
+  () => exitAfterFlush(0),
   (error: Error) => {
     process.stderr.write(error instanceof UsageError ? `agency: ${error.message}\n${USAGE}\n` : `agency: ${error.message}\n`);
-    process.exit(error instanceof UsageError ? 2 : 1);
+    exitAfterFlush(error instanceof UsageError ? 2 : 1);
   },
 );
