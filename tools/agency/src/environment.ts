@@ -22,11 +22,10 @@ export async function removeEnvironment(kafka: Kafka, topics: TopicNames, agency
   await withAdmin(kafka, async (admin) => {
     const all = await admin.listTopics();
     await deleteTopics(kafka, all.filter((t) => t.startsWith(topics.prefix)));
-    for (const principal of [...SERVICES.map((s) => servicePrincipal(s, topics.prefix)), ...agencyPrincipals]) {
-      await removeGrantsOf(admin, principal);
-      // An agency's files keep the name of its first principal (`agency.<code>`, no `.r<n>`).
-      discardClientCertificate(principal.replace(/\.r\d+$/, ''));
-    }
+    const principals = [...SERVICES.map((s) => servicePrincipal(s, topics.prefix)), ...agencyPrincipals];
+    await removeGrantsOf(admin, principals);
+    // An agency's files keep the name of its first principal (`agency.<code>`, no `.r<n>`).
+    for (const principal of principals) discardClientCertificate(principal.replace(/\.r\d+$/, ''));
   });
 }
 

@@ -5,7 +5,7 @@ import {
   TopicNames,
 } from '@mcm/kafka';
 import { AgencyRecord, AgencyRegisterRepository, Queryable } from '@mcm/persistence';
-import { AGENCY_TYPES, AgencyType, agencyTypeOfCode, checkAgencyCode, hashHttpCredential, newHttpCredential, ReferenceData } from '@mcm/shared';
+import { AGENCY_TYPES, AgencyType, checkAgencyCode, hashHttpCredential, newHttpCredential, ReferenceData } from '@mcm/shared';
 import { withAdmin } from './environment';
 import { discardClientCertificate, issueNamedCertificates } from './pki';
 
@@ -54,21 +54,20 @@ export class AgencyOnboarding {
   async add(agencies: { type: string; code: string }[], { reissue = false } = {}): Promise<AgencyCredentials[]> {
     if (agencies.length === 0) return [];
     const checked = agencies.map((a) => this.check(a));
-    for (const agency of checked) {
-      if (!reissue && (await this.register.find(this.db, agency.code))?.status === 'ACTIVE') {
-        throw new OnboardingError(`agency ${agency.code} is already registered and active (revoke it first to issue new credentials)`);
-      }
+    const previous = await Promise.all(checked.map((a) => this.register.find(this.db, a.code)));
+    const active = previous.find((p) => p?.status === 'ACTIVE');
+    if (!reissue && active) {
+      throw new OnboardingError(`agency ${active.code} is already registered and active (revoke it first to issue new credentials)`);
     }
     // Each onboarding of an agency is a new principal: whatever an earlier one held (a copy of
     // its key anywhere) has no grant from here on.
-    const previous = await Promise.all(checked.map((a) => this.register.find(this.db, a.code)));
     const onboarding = previous.map((p) => (p ? onboardingOf(p.kafkaPrincipal) + 1 : 1));
     const principals = checked.map((a, i) => agencyPrincipal(a.code, this.topics.prefix, onboarding[i]));
     const files = checked.map((a) => agencyPrincipal(a.code, this.topics.prefix));
     const tls = await issueNamedCertificates(checked.map((_, i) => ({ name: files[i], principal: principals[i] })));
     await ensureTopics(this.kafka, checked.flatMap((a) => agencyTopicSpecs(a.code, this.topics)));
     await withAdmin(this.kafka, async (admin) => {
-      for (const p of previous) if (p) await removeGrantsOf(admin, p.kafkaPrincipal);
+      await removeGrantsOf(admin, previous.flatMap((p) => (p ? [p.kafkaPrincipal] : [])));
       await applyGrants(admin, checked.flatMap((a, i) => agencyGrants(a.code, this.topics, onboarding[i])));
     });
     const credentials: AgencyCredentials[] = [];
@@ -112,7 +111,6 @@ export class AgencyOnboarding {
   private check({ type, code }: { type: string; code: string }): { type: AgencyType; code: string; name: string } {
     if (!(AGENCY_TYPES as readonly string[]).includes(type)) throw new OnboardingError(`--type must be one of ${AGENCY_TYPES.join(', ')}`);
     const agency = { type: type as AgencyType, code };
-    if (agencyTypeOfCode(code) !== type) throw new OnboardingError(`${code} is not a ${type} code`);
     const problems = checkAgencyCode(agency, this.reference);
     if (problems.length > 0) throw new OnboardingError(problems.map((p) => p.message).join('; '));
     const name = this.reference.policeForces.get(code)?.name ?? this.reference.localAuthorities.get(code)?.name ?? `School URN ${code}`;

@@ -27,7 +27,7 @@ export class GatewayService {
     return {
       accepted: outcome.accepted,
       rejected: outcome.rejected,
-      results: outcome.outcomes.map((o, index) => (o.status === 'accepted' ? { index, ...o } : { index, ...o })),
+      results: outcome.outcomes.map((o, index) => ({ index, ...o })),
     };
   }
 

@@ -1,3 +1,4 @@
+import { AGENCY_CODE_PATTERNS } from '../agency/agency-codes';
 import { isUnknownUpnCode, isValidNhsNumber, isValidUpn } from '../identifiers';
 import { normalisePostcode } from '../normalise';
 import { ReferenceData } from '../reference';
@@ -10,12 +11,6 @@ export interface DomainRuleOptions {
   /** Tolerated clock skew for timestamps ahead of the receiver's clock. */
   maxClockSkewMs: number;
 }
-
-const AGENCY_CODE_PREFIX: Record<AgencyEvent['agency']['type'], RegExp> = {
-  POLICE: /^(E23|W15)\d{6}$/,
-  LOCAL_AUTHORITY: /^E(06|08|09|10)\d{6}$/,
-  SCHOOL: /^[1-9]\d{5}$/,
-};
 
 /** Rules JSON Schema cannot express. Runs only on events that already match the schema. */
 export function checkDomainRules(event: AgencyEvent, options: DomainRuleOptions): RejectionReason[] {
@@ -30,7 +25,7 @@ export function checkDomainRules(event: AgencyEvent, options: DomainRuleOptions)
 
 /** Whether a code is a known agency of that type (also used when an agency is onboarded). */
 export function checkAgencyCode(agency: AgencyEvent['agency'], reference: ReferenceData): RejectionReason[] {
-  if (!AGENCY_CODE_PREFIX[agency.type].test(agency.code)) {
+  if (!AGENCY_CODE_PATTERNS[agency.type].test(agency.code)) {
     return [{ path: '/agency/code', code: 'AGENCY_TYPE_CODE_MISMATCH', message: `code ${agency.code} is not a ${agency.type} code` }];
   }
   if (agency.type === 'POLICE' && !reference.policeForces.has(agency.code)) {
@@ -85,7 +80,8 @@ function checkTimes(event: AgencyEvent, { now, maxClockSkewMs }: DomainRuleOptio
 }
 
 /** Latest possible birth date for a full or partial date of birth. */
-function latestBirthDate(dob: string): Date | null {
+/** The latest day a full or partial date of birth allows, or null when it is not a calendar date. */
+export function latestBirthDate(dob: string): Date | null {
   const [y, m, d] = dob.split('-').map(Number);
   if (m !== undefined && (m < 1 || m > 12)) return null;
   if (d !== undefined) {
@@ -93,6 +89,11 @@ function latestBirthDate(dob: string): Date | null {
     return date.getUTCMonth() === m - 1 ? date : null;
   }
   return m !== undefined ? new Date(Date.UTC(y, m, 0)) : new Date(Date.UTC(y, 11, 31));
+}
+
+/** 00:00 UTC of the 18th birthday of someone born on `birth` (the age rule's boundary). */
+export function eighteenthBirthday(birth: Date): Date {
+  return new Date(Date.UTC(birth.getUTCFullYear() + 18, birth.getUTCMonth(), birth.getUTCDate()));
 }
 
 function checkAge({ child, occurredAt }: AgencyEvent): RejectionReason[] {
@@ -103,9 +104,8 @@ function checkAge({ child, occurredAt }: AgencyEvent): RejectionReason[] {
   if (latest.getTime() > occurred.getTime() && child.dateOfBirth.length === 10) {
     return [{ path: '/child/dateOfBirth', code: 'BORN_AFTER_EVENT', message: 'date of birth is after occurredAt' }];
   }
-  const eighteenth = new Date(Date.UTC(latest.getUTCFullYear() + 18, latest.getUTCMonth(), latest.getUTCDate()));
   // Even the latest possible birth date makes the child 18 or over: certainly not a child.
-  if (eighteenth.getTime() <= occurred.getTime()) {
+  if (eighteenthBirthday(latest).getTime() <= occurred.getTime()) {
     return [{ path: '/child/dateOfBirth', code: 'CHILD_NOT_UNDER_18', message: 'the person was 18 or over at occurredAt' }];
   }
   return [];
