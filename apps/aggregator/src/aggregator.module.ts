@@ -6,6 +6,7 @@ import { envValidator } from '@mcm/shared';
 import { AggregationModule } from './aggregation/aggregation.module';
 import { BulletinModule } from './bulletin/bulletin.module';
 import { AggregatorEnv } from './config/aggregator.env';
+import { RetentionModule } from './retention/retention.module';
 
 @Module({
   imports: [
@@ -15,6 +16,7 @@ import { AggregatorEnv } from './config/aggregator.env';
     KafkaPublisherModule.forRoot('aggregator'),
     AggregationModule,
     BulletinModule,
+    RetentionModule,
   ],
 })
 export class AggregatorModule {}

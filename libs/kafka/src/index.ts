@@ -2,6 +2,7 @@ export * from './kafka-client';
 export * from './publisher';
 export * from './topic-admin';
 export * from './topics';
+export * from './topic-retention';
 export * from './consumed-batch';
 export * from './kafka-batch.transport';
 export * from './dead-letter';

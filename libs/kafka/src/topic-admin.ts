@@ -1,7 +1,11 @@
-import { Kafka } from 'kafkajs';
+import { Admin, ConfigResourceTypes, ConfigSource, Kafka } from 'kafkajs';
 import { TopicSpec } from './topics';
 
-/** Creates missing topics with explicit partition counts; existing topics are left as they are. */
+/**
+ * Creates missing topics with explicit partition counts and their configs, and brings the configs
+ * of existing ones to the spec (so an installation converges: see convergeTopicConfigs). Partition
+ * counts of existing topics are left as they are. Returns the topics created.
+ */
 export async function ensureTopics(kafka: Kafka, specs: TopicSpec[]): Promise<string[]> {
   const admin = kafka.admin();
   await admin.connect();
@@ -17,10 +21,39 @@ export async function ensureTopics(kafka: Kafka, specs: TopicSpec[]): Promise<st
         if (!specs.every((s) => now.has(s.topic))) throw error;
       }
     }
-    return missing.map((s) => s.topic);
+    const created = new Set(missing.map((s) => s.topic));
+    await convergeTopicConfigs(admin, specs.filter((s) => !created.has(s.topic)));
+    return [...created];
   } finally {
     await admin.disconnect();
   }
+}
+
+/**
+ * Sets every config a spec names on its (existing) topic where the broker holds another value.
+ * AlterConfigs replaces a topic's whole set of dynamic configs, so the ones set on the topic that
+ * the spec does not name (an operator's) are sent back unchanged. Returns the topics changed.
+ */
+export async function convergeTopicConfigs(admin: Admin, specs: TopicSpec[]): Promise<string[]> {
+  const wanted = specs.filter((s) => (s.configEntries ?? []).length > 0);
+  if (wanted.length === 0) return [];
+  const { resources } = await admin.describeConfigs({
+    resources: wanted.map((s) => ({ type: ConfigResourceTypes.TOPIC, name: s.topic })),
+    includeSynonyms: false,
+  });
+  const current = new Map(resources.map((r) => [r.resourceName, r.configEntries]));
+  const changes = wanted.flatMap((spec) => {
+    const entries = current.get(spec.topic) ?? [];
+    const value = (name: string) => entries.find((e) => e.configName === name)?.configValue;
+    if (spec.configEntries!.every((c) => value(c.name) === c.value)) return [];
+    const named = new Set(spec.configEntries!.map((c) => c.name));
+    const kept = entries
+      .filter((e) => e.configSource === ConfigSource.TOPIC_CONFIG && !e.isDefault && !e.readOnly && !named.has(e.configName))
+      .map((e) => ({ name: e.configName, value: e.configValue }));
+    return [{ type: ConfigResourceTypes.TOPIC, name: spec.topic, configEntries: [...kept, ...spec.configEntries!] }];
+  });
+  if (changes.length > 0) await admin.alterConfigs({ validateOnly: false, resources: changes });
+  return changes.map((c) => c.name);
 }
 
 /** Deletes topics (tests and benchmarks clean up after themselves); missing ones are ignored. */

@@ -1,3 +1,5 @@
+import { DEFAULT_TOPIC_RETENTION, retentionMs, TopicRetention } from './topic-retention';
+
 export interface TopicNames {
   /** The environment's prefix ('' in production; tests and benchmarks isolate runs with one). */
   prefix: string;
@@ -56,14 +58,17 @@ export interface TopicSpec {
 }
 
 // A dead letter carries the original message base64-encoded, so it may be larger than it.
-const LARGE_MESSAGES = [{ name: 'max.message.bytes', value: String(8 * 1024 * 1024) }];
+const LARGE_MESSAGES = { name: 'max.message.bytes', value: String(8 * 1024 * 1024) };
 
-/** The environment's shared topics (created by the admin tooling, never by the services). */
-export function topicSpecs(topics: TopicNames = TOPICS): TopicSpec[] {
+/**
+ * The environment's shared topics (created by the admin tooling, never by the services), each with
+ * a finite retention (`retention.ms`: the broker deletes older segments).
+ */
+export function topicSpecs(topics: TopicNames = TOPICS, retention: TopicRetention = DEFAULT_TOPIC_RETENTION): TopicSpec[] {
   return [
-    { topic: topics.accepted, numPartitions: 6 },
-    { topic: topics.rejected, numPartitions: 3, configEntries: LARGE_MESSAGES },
-    { topic: topics.bulletins, numPartitions: 1, configEntries: LARGE_MESSAGES },
+    { topic: topics.accepted, numPartitions: 6, configEntries: [retentionMs(retention.acceptedDays)] },
+    { topic: topics.rejected, numPartitions: 3, configEntries: [LARGE_MESSAGES, retentionMs(retention.rejectedDays)] },
+    { topic: topics.bulletins, numPartitions: 1, configEntries: [LARGE_MESSAGES, retentionMs(retention.bulletinsDays)] },
   ];
 }
 
@@ -71,11 +76,16 @@ export function topicSpecs(topics: TopicNames = TOPICS): TopicSpec[] {
  * One agency's topics. One input partition keeps all of an agency's events in order; an agency
  * with a heavy stream can be given more at onboarding.
  */
-export function agencyTopicSpecs(code: string, topics: TopicNames = TOPICS, inputPartitions = 1): TopicSpec[] {
-  return [
-    { topic: agencyInputTopic(code, topics), numPartitions: inputPartitions },
-    { topic: agencyRejectionsTopic(code, topics), numPartitions: 1, configEntries: LARGE_MESSAGES },
-  ];
+export function agencyTopicSpecs(code: string, topics: TopicNames = TOPICS, inputPartitions = 1, retention: TopicRetention = DEFAULT_TOPIC_RETENTION): TopicSpec[] {
+  return [agencyInputTopicSpec(agencyInputTopic(code, topics), inputPartitions, retention), agencyRejectionsTopicSpec(agencyRejectionsTopic(code, topics), retention)];
+}
+
+export function agencyInputTopicSpec(topic: string, numPartitions: number, retention: TopicRetention = DEFAULT_TOPIC_RETENTION): TopicSpec {
+  return { topic, numPartitions, configEntries: [retentionMs(retention.inputDays)] };
+}
+
+export function agencyRejectionsTopicSpec(topic: string, retention: TopicRetention = DEFAULT_TOPIC_RETENTION): TopicSpec {
+  return { topic, numPartitions: 1, configEntries: [LARGE_MESSAGES, retentionMs(retention.rejectedDays)] };
 }
 
 /** The partitioning key agencies use: one agency's child always lands on one partition. */

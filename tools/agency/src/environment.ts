@@ -1,5 +1,8 @@
 import { Admin } from 'kafkajs';
-import { applyGrants, deleteTopics, ensureTopics, removeGrantsOf, serviceGrants, servicePrincipal, TopicNames, topicSpecs } from '@mcm/kafka';
+import {
+  agencyInputTopicSpec, agencyRejectionsTopicSpec, applyGrants, convergeTopicConfigs, DEFAULT_TOPIC_RETENTION, deleteTopics, ensureTopics, removeGrantsOf,
+  serviceGrants, servicePrincipal, TopicNames, TopicRetention, topicSpecs,
+} from '@mcm/kafka';
 import { Kafka } from 'kafkajs';
 import { discardClientCertificate, ensureClientCertificates } from './pki';
 
@@ -8,12 +11,26 @@ const SERVICES = ['ingest', 'aggregator', 'api'] as const;
 /**
  * Everything an environment (production, or one test's prefix) needs on the broker before its
  * services start: their certificates, the shared topics (services may not create topics) and
- * the services' least-privilege grants. Idempotent.
+ * the services' least-privilege grants. Idempotent, and converging: the topics' retention (and
+ * other configs) are set on topics that exist already, agencies' topics included.
  */
-export async function provisionEnvironment(kafka: Kafka, topics: TopicNames): Promise<void> {
+export async function provisionEnvironment(kafka: Kafka, topics: TopicNames, retention: TopicRetention = DEFAULT_TOPIC_RETENTION): Promise<void> {
   await ensureClientCertificates(SERVICES.map((s) => servicePrincipal(s, topics.prefix)));
-  await ensureTopics(kafka, topicSpecs(topics));
-  await withAdmin(kafka, (admin) => applyGrants(admin, serviceGrants(topics)));
+  await ensureTopics(kafka, topicSpecs(topics, retention));
+  await withAdmin(kafka, async (admin) => {
+    await convergeTopicConfigs(admin, agencyTopicsOn(await admin.listTopics(), topics, retention));
+    await applyGrants(admin, serviceGrants(topics));
+  });
+}
+
+/** The config specs of the agencies' topics that exist (their partition counts are not touched). */
+function agencyTopicsOn(existing: string[], topics: TopicNames, retention: TopicRetention) {
+  const code = (topic: string, prefix: string) => (topic.startsWith(prefix) && topic.length > prefix.length ? topic.slice(prefix.length) : undefined);
+  return existing.flatMap((topic) => {
+    if (code(topic, topics.agencyInputPrefix)) return [agencyInputTopicSpec(topic, 1, retention)];
+    if (code(topic, topics.agencyRejectionsPrefix)) return [agencyRejectionsTopicSpec(topic, retention)];
+    return [];
+  });
 }
 
 /** Removes a test environment: its topics (agencies' included), and every grant and certificate of its principals. */

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
-import { adminKafka, topicNames } from '@mcm/kafka';
+import { adminKafka, topicNames, topicRetentionOf, TopicRetentionEnv } from '@mcm/kafka';
 import { dataSourceOptions, migrateDatabase } from '@mcm/persistence';
-import { CommonEnv, envValidator, referenceData } from '@mcm/shared';
+import { envValidator, referenceData } from '@mcm/shared';
 import { parseCsv } from '@mcm/shared/reference/csv';
 import { IsString } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -18,7 +18,7 @@ const USAGE = `usage:
   npm run agency -- list [--json]
   npm run agency -- provision                            (the environment's topics, service identities and grants)`;
 
-class AgencyCliEnv extends CommonEnv {
+class AgencyCliEnv extends TopicRetentionEnv {
   /** Where onboarded agencies POST their events (printed in their credentials). */
   @IsString()
   AGENCY_GATEWAY_URL: string = `http://${process.env.INGEST_HTTP_HOST ?? '127.0.0.1'}:${process.env.INGEST_HTTP_PORT ?? 3100}/v1/events`;
@@ -34,15 +34,15 @@ async function main(argv: string[]): Promise<void> {
   const topics = topicNames(env.KAFKA_TOPIC_PREFIX);
   const kafka = adminKafka('mcm-agency-cli', env);
   if (command === 'provision') {
-    await provisionEnvironment(kafka, topics);
-    process.stdout.write(`provisioned environment '${topics.prefix}': shared topics, service identities and grants\n`);
+    await provisionEnvironment(kafka, topics, topicRetentionOf(env));
+    process.stdout.write(`provisioned environment '${topics.prefix}': shared topics (and every topic's retention), service identities and grants\n`);
     return;
   }
   if (!['add', 'revoke', 'list'].includes(command)) throw new UsageError(command ? `unknown command ${command}` : 'missing command');
   await migrateDatabase(env.DATABASE_URL);
   const db = await new DataSource(dataSourceOptions(env.DATABASE_URL)).initialize();
   try {
-    const onboarding = new AgencyOnboarding(db, kafka, topics, referenceData(), { brokers: env.KAFKA_BROKERS.split(','), eventsUrl: env.AGENCY_GATEWAY_URL });
+    const onboarding = new AgencyOnboarding(db, kafka, topics, referenceData(), { brokers: env.KAFKA_BROKERS.split(','), eventsUrl: env.AGENCY_GATEWAY_URL, retention: topicRetentionOf(env) });
     if (command === 'add') {
       const file = flag('file');
       const wanted = file ? parseCsv(readFileSync(file, 'utf8')).map((r) => ({ type: r.type, code: r.code })) : [{ type: flag('type') ?? '', code: flag('code') ?? '' }];

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { Kafka } from 'kafkajs';
 import {
   agencyGrants, agencyInputTopic, agencyPrincipal, agencyTopicSpecs, applyGrants, ensureTopics, issuedTlsFiles, KafkaTlsFiles, onboardingOf, removeGrantsOf,
-  TopicNames,
+  TopicNames, TopicRetention,
 } from '@mcm/kafka';
 import { AgencyRecord, AgencyRegisterRepository, Queryable } from '@mcm/persistence';
 import { AGENCY_TYPES, AgencyType, checkAgencyCode, hashHttpCredential, newHttpCredential, ReferenceData } from '@mcm/shared';
@@ -25,6 +25,8 @@ export interface OnboardingSettings {
   brokers: string[];
   /** The gateway's events endpoint, e.g. http://127.0.0.1:3100/v1/events. */
   eventsUrl: string;
+  /** How long the agency's topics keep messages (default: DEFAULT_TOPIC_RETENTION). */
+  retention?: TopicRetention;
 }
 
 export class OnboardingError extends Error {}
@@ -65,7 +67,7 @@ export class AgencyOnboarding {
     const principals = checked.map((a, i) => agencyPrincipal(a.code, this.topics.prefix, onboarding[i]));
     const files = checked.map((a) => agencyPrincipal(a.code, this.topics.prefix));
     const tls = await issueNamedCertificates(checked.map((_, i) => ({ name: files[i], principal: principals[i] })));
-    await ensureTopics(this.kafka, checked.flatMap((a) => agencyTopicSpecs(a.code, this.topics)));
+    await ensureTopics(this.kafka, checked.flatMap((a) => agencyTopicSpecs(a.code, this.topics, 1, this.settings.retention)));
     await withAdmin(this.kafka, async (admin) => {
       await removeGrantsOf(admin, previous.flatMap((p) => (p ? [p.kafkaPrincipal] : [])));
       await applyGrants(admin, checked.flatMap((a, i) => agencyGrants(a.code, this.topics, onboarding[i])));

@@ -1,5 +1,6 @@
 import { BulletinEnv } from '../bulletin/bulletin.env';
-import { IsIn, IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { DEFAULT_RETENTION_MONTHS, RETENTION_MONTHS_MAX, RETENTION_MONTHS_MIN } from '../retention/retention.env';
 
 export class AggregatorEnv extends BulletinEnv {
   /**
@@ -20,6 +21,17 @@ export class AggregatorEnv extends BulletinEnv {
   /** How often reviewers' decisions are applied when no events arrive (probabilistic linker). */
   @IsInt() @Min(1) @Max(3600)
   REVIEW_DECISIONS_INTERVAL_SECONDS: number = 10;
+
+  /**
+   * Identifying data of agency children is deleted once their national child's last episode closed
+   * (and nothing was reported about it) more than this many months ago (docs/RETENTION-NOTES.md).
+   */
+  @IsInt() @Min(RETENTION_MONTHS_MIN) @Max(RETENTION_MONTHS_MAX)
+  RETENTION_MONTHS: number = DEFAULT_RETENTION_MONTHS;
+
+  /** When the retention job runs, in BULLETIN_TIME_ZONE (default daily at 03:30). */
+  @Matches(/^(\S+\s+){4,5}\S+$/, { message: 'RETENTION_CRON must be a cron expression such as "30 3 * * *"' })
+  RETENTION_CRON: string = '30 3 * * *';
 }
 
 export const DEVELOPMENT_LINK_KEY_SECRET = 'development-only-link-key-secret';

@@ -76,8 +76,9 @@ function safeValidate(message: ConsumedMessage, options: ValidationOptions): Val
   try {
     return validateEventBytes(message.value, options);
   } catch (error) {
-    // A bug of ours must not stall the partition: the message is kept, with the error named.
-    return { ok: false, reasons: [{ path: '', code: 'INTERNAL_ERROR', message: (error as Error).message }] };
+    // A bug of ours must not stall the partition: the message is kept, with the error's kind (its
+    // message may quote the input, so it is not repeated).
+    return { ok: false, reasons: [{ path: '', code: 'INTERNAL_ERROR', message: `validation failed unexpectedly (${(error as Error)?.name ?? 'error'})` }] };
   }
 }
 

@@ -12,7 +12,10 @@ export interface DomainRuleOptions {
   maxClockSkewMs: number;
 }
 
-/** Rules JSON Schema cannot express. Runs only on events that already match the schema. */
+/**
+ * Rules JSON Schema cannot express. Runs only on events that already match the schema. A reason
+ * never repeats a value of the event (only the agency's own code, which is not personal data).
+ */
 export function checkDomainRules(event: AgencyEvent, options: DomainRuleOptions): RejectionReason[] {
   return [
     ...checkAgencyCode(event.agency, options.reference),
@@ -46,7 +49,7 @@ function checkIdentifiers({ child }: AgencyEvent, reference: ReferenceData): Rej
     reasons.push({ path: '/child/upn', code: 'UPN_CHECK_LETTER', message: 'UPN check letter does not match' });
   }
   if (child.responsibleLaCode !== undefined && !reference.localAuthorities.has(child.responsibleLaCode)) {
-    reasons.push({ path: '/child/responsibleLaCode', code: 'UNKNOWN_LOCAL_AUTHORITY', message: `${child.responsibleLaCode} is not a children's services authority in reference data ${reference.version}` });
+    reasons.push({ path: '/child/responsibleLaCode', code: 'UNKNOWN_LOCAL_AUTHORITY', message: `not a children's services authority in reference data ${reference.version}` });
   }
   if (child.homePostcode !== undefined && normalisePostcode(child.homePostcode) === null) {
     reasons.push({ path: '/child/homePostcode', code: 'INVALID_POSTCODE', message: 'not a UK postcode' });
@@ -63,7 +66,7 @@ function checkTimes(event: AgencyEvent, { now, maxClockSkewMs }: DomainRuleOptio
   ];
   for (const [path, value] of instants) {
     if (value !== undefined && Date.parse(value) > latest) {
-      reasons.push({ path, code: 'TIMESTAMP_IN_FUTURE', message: `${value} is later than the receiver's clock allows` });
+      reasons.push({ path, code: 'TIMESTAMP_IN_FUTURE', message: "later than the receiver's clock allows" });
     }
   }
   if (Date.parse(event.reportedAt) < Date.parse(event.occurredAt) - maxClockSkewMs) {

@@ -47,7 +47,8 @@ export function validateEvent(input: unknown, options: DomainRuleOptions): Valid
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return reject('NOT_AN_OBJECT', 'the event must be a JSON object');
   const version = (input as Record<string, unknown>).schemaVersion;
   if (version !== SCHEMA_VERSION) {
-    return reject('UNKNOWN_SCHEMA_VERSION', `schemaVersion ${JSON.stringify(version)} is not supported (expected ${SCHEMA_VERSION})`, '/schemaVersion');
+    // Reasons never repeat a value the agency sent (it may be a child's detail in the wrong place).
+    return reject('UNKNOWN_SCHEMA_VERSION', `schemaVersion is missing or not supported (expected ${SCHEMA_VERSION})`, '/schemaVersion');
   }
   if (!compiled.Check(input)) return { ok: false, reasons: schemaReasons(input) };
   const reasons = checkDomainRules(input, options);
@@ -55,18 +56,45 @@ export function validateEvent(input: unknown, options: DomainRuleOptions): Valid
   return { ok: true, event: normaliseEvent(input) };
 }
 
+/**
+ * Schema errors as reasons that never repeat what the agency sent: TypeBox's messages name only
+ * the schema's expectations, enum values are not quoted, and the name of an unknown property is
+ * kept only when it is one of the contract's own (a misplaced field), otherwise shown as `*`.
+ */
 function schemaReasons(input: unknown): RejectionReason[] {
   const reasons: RejectionReason[] = [];
   const seen = new Set<string>();
   for (const error of compiled.Errors(input)) {
     const code = schemaCode(error.type, error.value);
-    const key = `${error.path}|${code}`;
+    const path = code === 'SCHEMA_UNKNOWN_PROPERTY' ? withoutUnknownName(error.path) : error.path;
+    const key = `${path}|${code}`;
     // A union reports one error per alternative: keep the first per path.
-    if (seen.has(key) || [...seen].some((k) => k.startsWith(`${error.path}|`) && code === 'SCHEMA_ENUM')) continue;
+    if (seen.has(key) || [...seen].some((k) => k.startsWith(`${path}|`) && code === 'SCHEMA_ENUM')) continue;
     seen.add(key);
-    reasons.push({ path: error.path, code, message: code === 'SCHEMA_ENUM' ? `${JSON.stringify(error.value)} is not one of the allowed values` : error.message });
+    const message = code === 'SCHEMA_ENUM' ? 'not one of the allowed values'
+      : path !== error.path ? 'Unexpected property (contract v1 has none of that name; the name is not repeated)' : error.message;
+    reasons.push({ path, code, message });
   }
   return reasons;
+}
+
+/** Every property name contract v1 defines, at any depth. */
+const CONTRACT_PROPERTY_NAMES: ReadonlySet<string> = (() => {
+  const names = new Set<string>();
+  const walk = (schema: unknown): void => {
+    if (typeof schema !== 'object' || schema === null) return;
+    const properties = (schema as { properties?: Record<string, unknown> }).properties;
+    if (properties) Object.keys(properties).forEach((name) => names.add(name));
+    Object.values(schema).forEach(walk);
+  };
+  walk(AgencyEventSchema);
+  return names;
+})();
+
+function withoutUnknownName(path: string): string {
+  const cut = path.lastIndexOf('/');
+  const name = path.slice(cut + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+  return CONTRACT_PROPERTY_NAMES.has(name) ? path : `${path.slice(0, cut)}/*`;
 }
 
 function schemaCode(type: ValueErrorType, value: unknown): RejectionCode {

@@ -1,0 +1,3 @@
+export * from './identity-retention';
+export * from './identity-retention.repository';
+export * from './retention-cutoff';
