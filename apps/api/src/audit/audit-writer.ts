@@ -1,51 +1,37 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditRecord } from './audit-record';
+import { GroupCommit } from './group-commit';
 
-export interface AuditRecord {
-  at: Date;
-  subject: string | null;
-  role: string | null;
-  method: string;
-  route: string;
-  parameters: Record<string, unknown>;
-  status: number;
-  durationMs: number;
+export class AuditUnavailableError extends Error {
+  constructor() {
+    super('the audit trail could not be written');
+  }
 }
 
 /**
- * Writes audit records in small batches (every 100 ms, or at 500 records), so auditing every
- * request costs one insert per batch, not one per request. Flushed on shutdown.
+ * Commits audit records by group commit: each request waits until the batch holding its record
+ * is committed (one INSERT per batch, no RETURNING: the API's role may only insert), or learns
+ * that it was not. Waits for what is pending on shutdown.
  */
 @Injectable()
 export class AuditWriter implements OnApplicationShutdown {
   private readonly log = new Logger(AuditWriter.name);
-  private pending: AuditRecord[] = [];
-  private timer?: NodeJS.Timeout;
-  private flushing: Promise<void> = Promise.resolve();
+  private readonly commits = new GroupCommit<AuditRecord>((batch) => this.insert(batch), { maxBatch: 500, maxConcurrent: 2 });
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  record(entry: AuditRecord): void {
-    this.pending.push(entry);
-    if (this.pending.length >= 500) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), 100);
-  }
-
-  flush(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    const batch = this.pending.splice(0);
-    if (batch.length === 0) return this.flushing;
-    this.flushing = this.flushing.then(() => this.write(batch));
-    return this.flushing;
+  /** Resolves once the record is committed; rejects with AuditUnavailableError if it was not. */
+  commit(entry: AuditRecord): Promise<void> {
+    return this.commits.submit(entry);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.flush();
+    await this.commits.drained();
   }
 
-  private async write(batch: AuditRecord[]): Promise<void> {
+  private async insert(batch: AuditRecord[]): Promise<void> {
     try {
       await this.db.query(
         `INSERT INTO api_audit (at, subject, role, method, route, parameters, status, duration_ms)
@@ -54,8 +40,11 @@ export class AuditWriter implements OnApplicationShutdown {
           batch.map((r) => JSON.stringify(r.parameters)), batch.map((r) => r.status), batch.map((r) => r.durationMs)],
       );
     } catch (error) {
-      // An unwritable audit trail is an incident: say so loudly (the request itself was answered).
-      this.log.error(`could not write ${batch.length} audit records: ${(error as Error).message}`);
+      // An unwritable audit trail is an incident: say so (the error's code and message, never the
+      // rows), and the requests waiting on this batch are refused.
+      const { code, message } = error as { code?: string; message?: string };
+      this.log.error(`could not write ${batch.length} audit records; their requests are refused with 503 (${code ?? 'no code'}: ${message ?? String(error)})`);
+      throw new AuditUnavailableError();
     }
   }
 }

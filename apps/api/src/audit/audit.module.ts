@@ -1,11 +1,16 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { AuditController } from './audit.controller';
 import { AuditMiddleware } from './audit.middleware';
 import { AuditWriter } from './audit-writer';
+import { QuerySizeMiddleware } from './query-size.middleware';
 
-@Module({ controllers: [AuditController], providers: [AuditWriter, AuditMiddleware] })
+/**
+ * The audit trail of every request, committed before the response leaves. The API only writes
+ * it; its owner reads it with `npm run audit` (tools/audit).
+ */
+@Module({ providers: [AuditWriter, AuditMiddleware, QuerySizeMiddleware] })
 export class AuditModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(AuditMiddleware).forRoutes('*');
+    // Audit first, so that a refused long query string is recorded too.
+    consumer.apply(AuditMiddleware, QuerySizeMiddleware).forRoutes('*');
   }
 }

@@ -2,12 +2,15 @@ import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { ApiEnv } from '../config/api.env';
+import { AnonymousRateLimitGuard } from './anonymous-rate-limit.guard';
+import { AnonymousRateLimiter } from './anonymous-rate-limiter';
 import { DEVELOPMENT_JWT_SECRET } from './auth.env';
 import { AuthGuard } from './auth.guard';
 import { SlidingWindowThrottlerStorage } from '@mcm/platform';
 import { SubjectThrottlerGuard } from './subject-throttler.guard';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { TokenVerifier } from './token-verifier';
+import { durationSeconds } from './token-age';
+import { TokenVerifier, VerifierSettings } from './token-verifier';
 
 /** Bearer-token access control for the whole API (see roles.ts). */
 @Global()
@@ -28,9 +31,17 @@ import { TokenVerifier } from './token-verifier';
       useFactory: (config: ConfigService<ApiEnv, true>) => new TokenVerifier(verifierSettings(config.get('NODE_ENV', { infer: true }), {
         JWT_SECRET: config.get('JWT_SECRET', { infer: true }), JWT_PUBLIC_KEY: config.get('JWT_PUBLIC_KEY', { infer: true }),
         JWKS_URL: config.get('JWKS_URL', { infer: true }), JWT_ISSUER: config.get('JWT_ISSUER', { infer: true }), JWT_AUDIENCE: config.get('JWT_AUDIENCE', { infer: true }),
+        JWT_MAX_TOKEN_AGE: config.get('JWT_MAX_TOKEN_AGE', { infer: true }),
       })),
     },
-    // Order matters: authentication first, so that rate limits count per subject.
+    {
+      provide: AnonymousRateLimiter,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<ApiEnv, true>) => new AnonymousRateLimiter(config.get('API_ANONYMOUS_RATE_LIMIT_PER_MINUTE', { infer: true })),
+    },
+    // Order matters: the budget of requests without a valid token is checked before any token is
+    // verified; then authentication, so that the general rate limit counts per subject.
+    { provide: APP_GUARD, useClass: AnonymousRateLimitGuard },
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: SubjectThrottlerGuard },
   ],
@@ -39,7 +50,9 @@ import { TokenVerifier } from './token-verifier';
 export class AuthModule {}
 
 /** Production refuses to start without a configured key; elsewhere a development secret serves. */
-export function verifierSettings(nodeEnv: string, env: { JWT_SECRET?: string; JWT_PUBLIC_KEY?: string; JWKS_URL?: string; JWT_ISSUER: string; JWT_AUDIENCE: string }) {
+export function verifierSettings(nodeEnv: string, env: {
+  JWT_SECRET?: string; JWT_PUBLIC_KEY?: string; JWKS_URL?: string; JWT_ISSUER: string; JWT_AUDIENCE: string; JWT_MAX_TOKEN_AGE: string;
+}): VerifierSettings {
   const configured = env.JWT_SECRET || env.JWT_PUBLIC_KEY || env.JWKS_URL;
   if (!configured && nodeEnv === 'production') throw new Error('JWT_SECRET, JWT_PUBLIC_KEY or JWKS_URL must be set in production');
   return {
@@ -48,5 +61,6 @@ export function verifierSettings(nodeEnv: string, env: { JWT_SECRET?: string; JW
     jwksUrl: env.JWKS_URL,
     issuer: env.JWT_ISSUER,
     audience: env.JWT_AUDIENCE,
+    maxTokenAgeSeconds: durationSeconds(env.JWT_MAX_TOKEN_AGE),
   };
 }

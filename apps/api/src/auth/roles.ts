@@ -1,7 +1,7 @@
 /**
  * Roles (issue 5): analysts see aggregates with disclosure control always applied; statisticians
- * see unsuppressed aggregates; data stewards work the linkage review queue; admins see all,
- * including the audit log.
+ * see unsuppressed aggregates; data stewards work the linkage review queue; admins see all
+ * the API serves. The audit trail is not served: its owner reads it with `npm run audit`.
  */
 export const ROLES = ['analyst', 'statistician', 'data-steward', 'admin'] as const;
 export type Role = (typeof ROLES)[number];

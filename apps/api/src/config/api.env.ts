@@ -10,9 +10,23 @@ export class ApiEnv extends AuthEnv {
   @IsString()
   API_HOST: string = '127.0.0.1';
 
-  /** Requests per minute per subject (per address before sign-in). */
+  /** Requests per minute per subject (per address on public routes). */
   @IsInt() @Min(1)
   RATE_LIMIT_PER_MINUTE: number = 1200;
+
+  /**
+   * Requests per minute per client address that come to a protected route without a valid token
+   * (missing, invalid, expired); over it, 429 before any token is verified.
+   */
+  @IsInt() @Min(1)
+  API_ANONYMOUS_RATE_LIMIT_PER_MINUTE: number = 60;
+
+  /**
+   * The longest query string served (bytes, as sent); longer ones get 414 before any work. Also
+   * the most the audit trail stores of a request's parameters (longer ones are truncated, marked).
+   */
+  @IsInt() @Min(256) @Max(8192)
+  API_MAX_QUERY_BYTES: number = 2048;
 
   /** How long a whole answer of the incidence endpoints may be reused (0 = never). */
   @IsInt() @Min(0) @Max(300)
