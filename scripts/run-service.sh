@@ -12,5 +12,10 @@ case "$service" in
   api) flags=() ;;
   *) echo "unknown service: $service" >&2; exit 2 ;;
 esac
+# Each service connects to PostgreSQL with its own role: <SERVICE>_DATABASE_URL when set (npm
+# start, the test harness), else DATABASE_URL (a container per service), else the service's role
+# on the local database (postgres://mcm_<service>@127.0.0.1:5432/missing_children).
+url_var="$(printf '%s' "$service" | tr '[:lower:]' '[:upper:]')_DATABASE_URL"
+if [ -n "${!url_var:-}" ]; then export DATABASE_URL="${!url_var}"; fi
 cd "$(dirname "$0")/.."
 exec node "${flags[@]}" "$@" "dist/apps/$service/src/main.js"

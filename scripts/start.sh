@@ -5,7 +5,18 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
-export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/missing_children}"
+# PostgreSQL: migrations and the admin tools as the owner, each service as its own role
+# (docs/ARCHITECTURE.md, "Trust boundaries"). The roles and the database are made by
+# scripts/infra/ensure-db.js (run by infra/up.sh as the superuser, DATABASE_SUPERUSER_URL).
+DB_LOCAL="127.0.0.1:5432/missing_children"
+export MIGRATION_DATABASE_URL="${MIGRATION_DATABASE_URL:-postgres://mcm_owner@$DB_LOCAL}"
+export INGEST_DATABASE_URL="${INGEST_DATABASE_URL:-postgres://mcm_ingest@$DB_LOCAL}"
+export AGGREGATOR_DATABASE_URL="${AGGREGATOR_DATABASE_URL:-postgres://mcm_aggregator@$DB_LOCAL}"
+export API_DATABASE_URL="${API_DATABASE_URL:-postgres://mcm_api@$DB_LOCAL}"
+if [ -n "${DATABASE_URL:-}" ]; then
+  echo "[start] ignoring DATABASE_URL: each service has its own (INGEST_/AGGREGATOR_/API_DATABASE_URL), migrations MIGRATION_DATABASE_URL" >&2
+  unset DATABASE_URL
+fi
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
 export API_PORT="${API_PORT:-3000}"
 DEMO_CHILDREN="${DEMO_CHILDREN:-3000}"
@@ -69,7 +80,7 @@ done
 echo "[start] $LAST national episodes counted over the last $DEMO_DAYS days"
 # The bulletin job ran at start-up, before the demo data: build last week's again (a revision if
 # the figures changed since).
-node dist/tools/bulletin/src/main.js --week "$(date -u -d '-7 days' +%G-W%V)" | sed 's/^/[start] /'
+DATABASE_URL="$AGGREGATOR_DATABASE_URL" node dist/tools/bulletin/src/main.js --week "$(date -u -d '-7 days' +%G-W%V)" | sed 's/^/[start] /'
 
 echo "$ANALYST_TOKEN" > "$ROOT/.infra/analyst.token"
 cat <<MSG

@@ -12,7 +12,7 @@ import { RetentionModule } from './retention/retention.module';
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: envValidator(AggregatorEnv) }),
     ScheduleModule.forRoot(),
-    DatabaseModule,
+    DatabaseModule.forService('aggregator'),
     KafkaPublisherModule.forRoot('aggregator'),
     AggregationModule,
     BulletinModule,

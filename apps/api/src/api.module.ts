@@ -16,7 +16,7 @@ import { LinkageReviewModule } from './linkage-review/linkage-review.module';
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: envValidator(ApiEnv) }),
-    DatabaseModule,
+    DatabaseModule.forService('api'),
     AuthModule,
     AuditModule,
     HealthModule,

@@ -11,7 +11,7 @@ import { IntakeModule } from './intake/intake.module';
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: envValidator(IngestEnv) }),
-    DatabaseModule,
+    DatabaseModule.forService('ingest'),
     KafkaPublisherModule.forRoot('ingest'),
     IntakeModule,
     GatewayModule,

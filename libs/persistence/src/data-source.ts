@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
-import { databaseUrlFromEnv } from './database-url';
+import { migrationDatabaseUrlFromEnv } from './database-url';
 
-/** For the TypeORM CLI (`typeorm migration:generate -d dist/libs/persistence/src/data-source.js`). */
-export default new DataSource(dataSourceOptions(databaseUrlFromEnv()));
+/** For the TypeORM CLI (`typeorm migration:generate -d dist/libs/persistence/src/data-source.js`), as the owner. */
+export default new DataSource(dataSourceOptions(migrationDatabaseUrlFromEnv()));

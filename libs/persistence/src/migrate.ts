@@ -1,17 +1,32 @@
 import { DataSource } from 'typeorm';
+import { applyTablePrivileges, PrivilegeDrift } from './access/apply-privileges';
 import { dataSourceOptions } from './data-source-options';
 import { ensureDatabase } from './ensure-database';
 
-/** Creates the database if needed and runs pending migrations; returns the names applied. */
-export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
-  await ensureDatabase(databaseUrl);
-  const dataSource = new DataSource(dataSourceOptions(databaseUrl, { logging: false }));
+export interface MigrationOutcome {
+  applied: string[];
+  privileges: PrivilegeDrift;
+}
+
+/**
+ * As the owner: creates the database if needed, runs pending migrations, then makes every table's
+ * grants exactly those of `TABLE_PRIVILEGES` (libs/persistence/src/access). The only path by which
+ * the schema changes; services check it is current and never run this.
+ */
+export async function migrateDatabase(ownerUrl: string): Promise<string[]> {
+  return (await migrateDatabaseWithPrivileges(ownerUrl)).applied;
+}
+
+export async function migrateDatabaseWithPrivileges(ownerUrl: string): Promise<MigrationOutcome> {
+  await ensureDatabase(ownerUrl);
+  const dataSource = new DataSource(dataSourceOptions(ownerUrl, { logging: false }));
   await dataSource.initialize();
   try {
-    // One migrator at a time when several services start together.
+    // One migrator at a time when several start together.
     await dataSource.query('SELECT pg_advisory_lock(hashtext($1))', ['mcm.migrations']);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
-    return applied.map((m) => m.name);
+    const privileges = await dataSource.transaction((db) => applyTablePrivileges(db));
+    return { applied: applied.map((m) => m.name), privileges };
   } finally {
     await dataSource.query('SELECT pg_advisory_unlock(hashtext($1))', ['mcm.migrations']).catch(() => undefined);
     await dataSource.destroy();

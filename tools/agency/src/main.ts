@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { adminKafka, topicNames, topicRetentionOf, TopicRetentionEnv } from '@mcm/kafka';
-import { dataSourceOptions, migrateDatabase } from '@mcm/persistence';
+import { DEFAULT_MIGRATION_DATABASE_URL, dataSourceOptions, migrateDatabase } from '@mcm/persistence';
 import { envValidator, referenceData } from '@mcm/shared';
 import { parseCsv } from '@mcm/shared/reference/csv';
-import { IsString } from 'class-validator';
+import { IsString, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { provisionEnvironment } from './environment';
 import { AgencyOnboarding } from './onboarding';
@@ -22,6 +22,10 @@ class AgencyCliEnv extends TopicRetentionEnv {
   /** Where onboarded agencies POST their events (printed in their credentials). */
   @IsString()
   AGENCY_GATEWAY_URL: string = `http://${process.env.INGEST_HTTP_HOST ?? '127.0.0.1'}:${process.env.INGEST_HTTP_PORT ?? 3100}/v1/events`;
+
+  /** The register is written by the admin tooling alone: as the owner (no service may write it). */
+  @Matches(/^postgres(ql)?:\/\//, { message: 'MIGRATION_DATABASE_URL must be a postgres:// URL' })
+  MIGRATION_DATABASE_URL: string = DEFAULT_MIGRATION_DATABASE_URL;
 }
 
 class UsageError extends Error {}
@@ -39,8 +43,8 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (!['add', 'revoke', 'list'].includes(command)) throw new UsageError(command ? `unknown command ${command}` : 'missing command');
-  await migrateDatabase(env.DATABASE_URL);
-  const db = await new DataSource(dataSourceOptions(env.DATABASE_URL)).initialize();
+  await migrateDatabase(env.MIGRATION_DATABASE_URL);
+  const db = await new DataSource(dataSourceOptions(env.MIGRATION_DATABASE_URL)).initialize();
   try {
     const onboarding = new AgencyOnboarding(db, kafka, topics, referenceData(), { brokers: env.KAFKA_BROKERS.split(','), eventsUrl: env.AGENCY_GATEWAY_URL, retention: topicRetentionOf(env) });
     if (command === 'add') {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createKafka, KafkaPublisher, kafkaSettingsFromEnv, servicePrincipal } from '@mcm/kafka';
-import { dataSourceOptions, migrateDatabase } from '@mcm/persistence';
+import { assertSchemaCurrent, dataSourceOptions, defaultServiceDatabaseUrl } from '@mcm/persistence';
 import { envValidator, weekStartOfLabel } from '@mcm/shared';
 import { DataSource } from 'typeorm';
 import { BulletinEnv } from '../../../apps/aggregator/src/bulletin/bulletin.env';
@@ -18,16 +18,18 @@ async function main(argv: string[]): Promise<void> {
   const weekStart = week ? weekStartOfLabel(week) : null;
   if (!weekStart) throw new UsageError(week ? `${week} is not an ISO week (like 2026-W47)` : 'missing --week');
   const env = envValidator(BulletinEnv)(process.env);
-  await migrateDatabase(env.DATABASE_URL);
-  // The bulletin job's own identity: the aggregator's, which alone may write the bulletins topic.
+  // The bulletin job's own identity: the aggregator's, which alone may write the bulletins topic
+  // and the bulletin table (its DATABASE_URL; default mcm_aggregator on the local database).
+  const databaseUrl = env.DATABASE_URL || defaultServiceDatabaseUrl('aggregator');
   const kafka = createKafka(kafkaSettingsFromEnv('mcm-bulletin-cli', servicePrincipal('aggregator', env.KAFKA_TOPIC_PREFIX), env));
   const publisher = new KafkaPublisher(kafka);
-  const dataSource = await new DataSource(dataSourceOptions(env.DATABASE_URL)).initialize();
+  const dataSource = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
   await publisher.connect();
   try {
+    await assertSchemaCurrent(dataSource);
     const settings = bulletinSettings({ get: ((key: keyof BulletinEnv) => env[key]) as never });
     const outcome = await new BulletinService(dataSource, publisher, settings).build(weekStart);
-    const where = new URL(env.DATABASE_URL);
+    const where = new URL(databaseUrl);
     process.stdout.write(
       `bulletin ${outcome.week} revision ${outcome.revision} ${outcome.created ? 'built' : 'unchanged since its last build'}\n` +
       `  stored:    PostgreSQL ${where.host}${where.pathname}, table bulletin (week_start ${weekStart}, revision ${outcome.revision})\n` +

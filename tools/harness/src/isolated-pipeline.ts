@@ -51,6 +51,7 @@ export class IsolatedPipeline {
 
   async start(which: ServiceName[] = ['ingest', 'aggregator', 'api']): Promise<this> {
     await this.db.create();
+    // As the owner, as `npm run migration:run` does: the schema, then the services' grants.
     await migrateDatabase(this.db.url);
     await provisionEnvironment(this.kafka, this.topics);
     this.apiPort = await freePort();
@@ -62,7 +63,11 @@ export class IsolatedPipeline {
   env(): NodeJS.ProcessEnv {
     return {
       NODE_ENV: 'test',
-      DATABASE_URL: this.db.url,
+      // Each service with its own role (scripts/run-service.sh picks its own); tools as the owner.
+      INGEST_DATABASE_URL: this.db.serviceUrl('ingest'),
+      AGGREGATOR_DATABASE_URL: this.db.serviceUrl('aggregator'),
+      API_DATABASE_URL: this.db.serviceUrl('api'),
+      MIGRATION_DATABASE_URL: this.db.url,
       KAFKA_TOPIC_PREFIX: this.topics.prefix,
       API_PORT: String(this.apiPort),
       INGEST_HTTP_PORT: String(this.gatewayPort),

@@ -1,16 +1,28 @@
 import { randomBytes } from 'node:crypto';
+import { OWNER_ROLE, roleDatabaseUrl, ServiceName, serviceRole } from '@mcm/persistence';
 import { Client } from 'pg';
 
+/** The server, as a superuser (creates and drops scratch databases only). */
 const SERVER = process.env.TEST_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
 
-/** A fresh database per spec or benchmark run, dropped at the end: runs never see each other's rows. */
+/**
+ * A fresh database per spec or benchmark run, dropped at the end: runs never see each other's rows.
+ * It belongs to the owner role as the real one does: `url` is the owner's (migrations, test set-up
+ * and inspection), `serviceUrl` a service's own role (the cluster-wide roles come from
+ * scripts/infra/ensure-db.js, run by `npm run infra:up` and the integration specs' global set-up).
+ */
 export class ScratchDatabase {
   readonly name = `mcm_test_${randomBytes(4).toString('hex')}`;
-  readonly url = `${SERVER}/${this.name}`;
+  readonly url = roleDatabaseUrl(`${SERVER}/${this.name}`, OWNER_ROLE);
   private client?: Client;
 
+  /** The database as one service's role, e.g. postgres://mcm_api@127.0.0.1:5432/mcm_test_1a2b3c4d. */
+  serviceUrl(service: ServiceName): string {
+    return roleDatabaseUrl(this.url, serviceRole(service));
+  }
+
   async create(): Promise<this> {
-    await this.admin(`CREATE DATABASE ${this.name}`);
+    await this.admin(`CREATE DATABASE ${this.name} OWNER ${OWNER_ROLE}`);
     return this;
   }
 

@@ -77,8 +77,9 @@ export class BatchAggregator {
     this.eventsAtAnalyze += this.eventsSinceAnalyze;
     this.eventsSinceAnalyze = 0;
     this.analyzing = this.dataSource
-      // The tables the set-based steps join on; the event tables are only looked up by key.
-      .query('ANALYZE agency_child, child_link_key, agency_episode, national_episode, weekly_incidence')
+      // The tables the set-based steps join on; the event tables are only looked up by key. ANALYZE
+      // needs the owner: its function (migration AnalyzePipelineTables) runs with the owner's rights.
+      .query('SELECT analyze_pipeline_tables()')
       .then(
         () => undefined,
         (error: Error) => this.log.warn(`ANALYZE failed (the next one will run later): ${PersistenceError.from(error).message}`),

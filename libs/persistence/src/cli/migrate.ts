@@ -1,9 +1,13 @@
-import { databaseUrlFromEnv } from '../database-url';
-import { migrateDatabase } from '../migrate';
+import { migrationDatabaseUrlFromEnv } from '../database-url';
+import { migrateDatabaseWithPrivileges } from '../migrate';
 
-migrateDatabase(databaseUrlFromEnv())
-  .then((applied) => {
+// As the owner (MIGRATION_DATABASE_URL): the migrations, then the services' grants.
+migrateDatabaseWithPrivileges(migrationDatabaseUrlFromEnv())
+  .then(({ applied, privileges }) => {
     process.stdout.write(applied.length ? `applied migrations: ${applied.join(', ')}\n` : 'database is up to date\n');
+    if (privileges.unlisted.length) {
+      process.stderr.write(`no service may use ${privileges.unlisted.join(', ')}: add them to libs/persistence/src/access/table-privileges.ts\n`);
+    }
   })
   .catch((error: Error) => {
     process.stderr.write(`migration failed: ${error.message}\n`);

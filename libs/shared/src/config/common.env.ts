@@ -1,4 +1,4 @@
-import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
 
 // Every field carries an explicit type: class-transformer converts by its emitted metadata.
 /** Variables every service reads. Defaults suit a developer machine; production sets them all. */
@@ -6,8 +6,16 @@ export class CommonEnv {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
+  /**
+   * The service's own PostgreSQL role: postgres://mcm_<service>[:password]@host:port/db, with
+   * `sslmode=verify-full&sslrootcert=<ca file>` in production. Unset (empty): each service's own
+   * role on the local database, postgres://mcm_<service>@127.0.0.1:5432/missing_children. Never
+   * the owner's or a superuser's URL: MIGRATION_DATABASE_URL is the owner's, for migrations and
+   * the admin tools.
+   */
+  @ValidateIf((env: CommonEnv) => env.DATABASE_URL !== '')
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
-  DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/missing_children';
+  DATABASE_URL: string = '';
 
   @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port...]' })
   KAFKA_BROKERS: string = '127.0.0.1:9092';
