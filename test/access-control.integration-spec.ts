@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { createBatchAggregator } from '../apps/aggregator/src/aggregation/create-batch-aggregator';
 import { mintToken } from '../apps/api/src/auth/mint-token';
 import { IsolatedPipeline, RunningService } from '../tools/harness/src';
+import { TEST_SECRETS } from './support/test-secrets';
 
 /** Access control, disclosure control by role, audit and hardening of the running API. */
 describe('API access control (running api)', () => {
@@ -32,7 +33,7 @@ describe('API access control (running api)', () => {
       agency: { type: 'LOCAL_AUTHORITY', code: las[i % 4 === 0 ? 0 : i % 7 === 0 ? 1 : i % 3 === 0 ? 2 : 0] },
       child: { givenName: `CHILD${i}`, familyName: 'TEST', dateOfBirth: '2012-01-01', responsibleLaCode: las[i % 4 === 0 ? 0 : i % 7 === 0 ? 1 : i % 3 === 0 ? 2 : 0] },
     })));
-    await createBatchAggregator(dataSource, 'test-link-key-secret-0123456789').apply(events.map((event, i) => ({ event, partition: 0, offset: String(i) })));
+    await createBatchAggregator(dataSource, TEST_SECRETS).apply(events.map((event, i) => ({ event, partition: 0, offset: String(i) })));
   });
   afterAll(async () => {
     await dataSource.destroy();

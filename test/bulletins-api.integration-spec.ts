@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { createBatchAggregator } from '../apps/aggregator/src/aggregation/create-batch-aggregator';
 import { BulletinService } from '../apps/aggregator/src/bulletin/bulletin.service';
 import { IsolatedPipeline } from '../tools/harness/src';
+import { TEST_SECRETS } from './support/test-secrets';
 
 /** The bulletin endpoints of the running API, over a bulletin built from real figures. */
 describe('GET /v1/bulletins (running api)', () => {
@@ -23,7 +24,7 @@ describe('GET /v1/bulletins (running api)', () => {
       eventId: randomUUID(), agencyChildRef: `C-${i}`, agencyEpisodeRef: `E-${i}`, occurredAt: '2026-11-17T10:00:00Z', reportedAt: '2026-11-17T11:00:00Z',
       child: { givenName: `CHILD${i}`, familyName: 'TEST', dateOfBirth: '2012-01-01', responsibleLaCode: i < 9 ? 'E09000033' : 'E09000001' },
     })));
-    await createBatchAggregator(dataSource, 'test-link-key-secret-0123456789').apply(events.map((event, i) => ({ event, partition: 0, offset: String(i) })));
+    await createBatchAggregator(dataSource, TEST_SECRETS).apply(events.map((event, i) => ({ event, partition: 0, offset: String(i) })));
     await new BulletinService(dataSource, publisher, { silentDaysFlag: 14, methodologyUrl: '/m', contact: 't', topic: pipeline.topics.bulletins }).build('2026-11-16');
   });
   afterAll(async () => {

@@ -12,6 +12,7 @@ import { createBatchAggregator } from '../apps/aggregator/src/aggregation/create
 import { BulletinService } from '../apps/aggregator/src/bulletin/bulletin.service';
 import { mintToken } from '../apps/api/src/auth/mint-token';
 import { IsolatedPipeline, LOG_DIR } from '../tools/harness/src';
+import { TEST_SECRETS } from './support/test-secrets';
 
 /**
  * The dashboard end to end in real headless Chromium (Debian's `chromium` package, driven by
@@ -148,7 +149,7 @@ describe('dashboard at / (headless Chromium against the running api)', () => {
       const back = new Date(Date.parse(occurredAt) + 5 * 3_600_000).toISOString();
       return [reported, normaliseEvent(aMissingReport({ ...base, eventId: randomUUID(), kind: 'RETURNED', occurredAt: back, reportedAt: back, missingSince: occurredAt } as never))];
     }).flat();
-    await createBatchAggregator(dataSource, 'test-link-key-secret-0123456789').apply(events.map((event, i) => ({ event, partition: 0, offset: String(i) })));
+    await createBatchAggregator(dataSource, TEST_SECRETS).apply(events.map((event, i) => ({ event, partition: 0, offset: String(i) })));
     await new BulletinService(dataSource, publisher, { silentDaysFlag: 14, methodologyUrl: '/m', contact: 't', topic: pipeline.topics.bulletins }).build(lastWeekStart);
     statistician = await mintToken({ sub: 'stella', role: 'statistician' }, TOKEN_SETTINGS);
     analyst = await mintToken({ sub: 'anna', role: 'analyst' }, TOKEN_SETTINGS);

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { createBatchAggregator } from '../apps/aggregator/src/aggregation/create-batch-aggregator';
 import { generateScenario } from '../tools/simulator/src';
 import { IsolatedPipeline } from '../tools/harness/src';
+import { TEST_SECRETS } from './support/test-secrets';
 
 /** The analyst query API over simulated figures: grouping, months, comparisons, CSV, validation. */
 describe('GET /v1/incidence (running api)', () => {
@@ -19,7 +20,7 @@ describe('GET /v1/incidence (running api)', () => {
     await pipeline.start(['api']);
     dataSource = await new DataSource(dataSourceOptions(pipeline.db.url)).initialize();
     const events = scenario.events.filter((e) => e.valid).map((e) => normaliseEvent(e.event!));
-    await createBatchAggregator(dataSource, 'test-link-key-secret-0123456789').apply(events.map((event, i) => ({ event, partition: 0, offset: String(i) })));
+    await createBatchAggregator(dataSource, TEST_SECRETS).apply(events.map((event, i) => ({ event, partition: 0, offset: String(i) })));
     token = await pipeline.token('statistician');
   });
   afterAll(async () => {

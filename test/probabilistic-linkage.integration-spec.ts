@@ -9,8 +9,9 @@ import { LinkageReviewService } from '../apps/api/src/linkage-review/linkage-rev
 import { AggregatorHarness } from './support/aggregator-harness';
 import { IncidenceRow } from './support/incidence';
 import { computeExpected, generateScenario } from '../tools/simulator/src';
+import { TEST_SECRETS } from './support/test-secrets';
 
-const SECRET = 'test-link-key-secret-0123456789';
+const SECRET = TEST_SECRETS;
 const police = { type: 'POLICE' as const, code: 'E23000001' };
 const council = { type: 'LOCAL_AUTHORITY' as const, code: 'E09000033' };
 const school = { type: 'SCHOOL' as const, code: '100001' };
@@ -163,7 +164,7 @@ describe('probabilistic linkage in the aggregator (real database)', () => {
       await harness.dataSource.query('TRUNCATE linkage_review, linkage_model');
       // Start-up with LINKER=probabilistic on an empty register: too few records, deterministic.
       const log = { info: jest.fn(), warn: jest.fn() };
-      expect((await selectLinker(harness.dataSource, 'probabilistic', log)).linker.name).toBe('deterministic-v1');
+      expect((await selectLinker(harness.dataSource, TEST_SECRETS.cipher, 'probabilistic', log)).linker.name).toBe('deterministic-v1');
       expect(log.warn).toHaveBeenCalledWith(expect.stringMatching(/falling back to the deterministic linker/));
 
       harness.aggregator = createBatchAggregator(harness.dataSource, SECRET);
@@ -172,7 +173,7 @@ describe('probabilistic linkage in the aggregator (real database)', () => {
       expect(deterministic).toBe(total(expected.deterministic));
 
       // Next start-up: no active model, enough records: trains one on the register and activates it.
-      const selected = await selectLinker(harness.dataSource, 'probabilistic', log);
+      const selected = await selectLinker(harness.dataSource, TEST_SECRETS.cipher, 'probabilistic', log);
       expect(selected.linker.name).toMatch(/^probabilistic:lm-/);
       const [active] = await harness.dataSource.query('SELECT model_id FROM linkage_model WHERE active');
       expect(selected.linker.name).toBe(`probabilistic:${active.model_id}`);

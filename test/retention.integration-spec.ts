@@ -85,7 +85,7 @@ describe('retention of identifying data (real database, real aggregator, the CLI
   });
   const runCli = async (...args: string[]) => {
     const { stdout } = await promisify(execFile)('node', [CLI, '--now', NOW, ...args], {
-      env: { ...process.env, DATABASE_URL: harness.db.url, RETENTION_MONTHS: '24', NODE_ENV: 'test' },
+      env: { ...process.env, DATABASE_URL: harness.db.serviceUrl('aggregator'), RETENTION_MONTHS: '24', NODE_ENV: 'test' },
     });
     return stdout.trim().split('\n');
   };

@@ -5,6 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 bash "$ROOT/scripts/infra/kafka-up.sh"
 node "$ROOT/scripts/infra/ensure-db.js"
+node "$ROOT/scripts/infra/ensure-identity-keys.js"
 if [ -f "$ROOT/dist/tools/agency/src/main.js" ]; then
   node "$ROOT/dist/tools/agency/src/main.js" provision | sed 's/^/[infra] /'
 else

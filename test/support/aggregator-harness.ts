@@ -6,6 +6,7 @@ import { AgencyEvent } from '@mcm/shared';
 import { DataSource } from 'typeorm';
 import { ScratchDatabase } from '../../tools/harness/src';
 import { IncidenceRow, readIncidence } from './incidence';
+import { TEST_SECRETS } from './test-secrets';
 
 export { IncidenceRow };
 
@@ -22,7 +23,7 @@ export class AggregatorHarness {
     await this.db.create();
     await migrateDatabase(this.db.url);
     this.dataSource = await new DataSource(dataSourceOptions(this.db.url)).initialize();
-    this.aggregator = createBatchAggregator(this.dataSource, 'test-link-key-secret-0123456789');
+    this.aggregator = createBatchAggregator(this.dataSource, TEST_SECRETS);
     return this;
   }
 

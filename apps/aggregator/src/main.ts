@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { serviceGroup } from '@mcm/kafka';
 import { exitOnStartupFailure, runBatchWorker } from '@mcm/platform';
-import { envValidator, parseAcceptedEvent } from '@mcm/shared';
+import { envValidator, identityCipherFor, openAcceptedEvent } from '@mcm/shared';
 import { AggregatorModule } from './aggregator.module';
 import { AggregatorEnv, DEVELOPMENT_LINK_KEY_SECRET } from './config/aggregator.env';
 
@@ -10,8 +10,10 @@ async function bootstrap(): Promise<void> {
   if (env.NODE_ENV === 'production' && env.LINK_KEY_SECRET === DEVELOPMENT_LINK_KEY_SECRET) {
     throw new Error('LINK_KEY_SECRET must be set in production');
   }
-  // Accepted events are parsed as they are fetched, while the previous batch is in the database.
-  await runBatchWorker(AggregatorModule, 'aggregator', serviceGroup('aggregator', env.KAFKA_TOPIC_PREFIX), env, { decode: parseAcceptedEvent, maxHandOverMessages: 30_000, prefetchMessages: 30_000 });
+  // Accepted events are parsed (their child opened) as they are fetched, while the previous batch
+  // is in the database. A message whose key is missing is left for the handler, which stops on it.
+  const cipher = identityCipherFor(env);
+  await runBatchWorker(AggregatorModule, 'aggregator', serviceGroup('aggregator', env.KAFKA_TOPIC_PREFIX), env, { decode: (value) => openAcceptedEvent(cipher, value), maxHandOverMessages: 30_000, prefetchMessages: 30_000 });
 }
 
 bootstrap().catch(exitOnStartupFailure('aggregator'));

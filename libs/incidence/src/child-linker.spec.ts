@@ -1,20 +1,9 @@
 import * as fc from 'fast-check';
 import { DeterministicChildLinker } from './child-linker';
 import { assignNationalIds } from './national-id-assignment';
-import { ChildProfile, foldChildProfile, IdentityObservation, LatestStatement, mergeIntoProfile, settleChanges } from './child-profile';
+import { ChildProfile, foldChildProfile, IdentityObservation, latestStatements, mergeIntoProfile, settleChanges } from './child-profile';
 import { byReportOrder } from './ordering';
 
-/** What the identity observations table answers: per attribute, its latest statement. */
-function latestStatements(observations: IdentityObservation[]): Map<string, LatestStatement> {
-  const latest = new Map<string, LatestStatement>();
-  for (const o of observations) {
-    for (const [field, value] of Object.entries(o.attributes)) {
-      const current = latest.get(field);
-      if (!current || byReportOrder(o, current) > 0) latest.set(field, { value: value as string, reportedAt: o.reportedAt, eventId: o.eventId });
-    }
-  }
-  return latest;
-}
 
 describe('DeterministicChildLinker', () => {
   const linker = new DeterministicChildLinker();

@@ -32,6 +32,18 @@ export interface LatestStatement {
   eventId: string;
 }
 
+/** Per attribute, the latest statement among a child's observations (what settleChanges needs). */
+export function latestStatements(observations: readonly IdentityObservation[]): Map<string, LatestStatement> {
+  const latest = new Map<string, LatestStatement>();
+  for (const o of observations) {
+    for (const [field, value] of Object.entries(o.attributes)) {
+      const current = latest.get(field);
+      if (!current || byReportOrder(o, current) > 0) latest.set(field, { value: value as string, reportedAt: o.reportedAt, eventId: o.eventId });
+    }
+  }
+  return latest;
+}
+
 /**
  * Folds new observations into a stored profile: each attribute takes the value of the greatest
  * (reportedAt, eventId) that states it. Returns null when no value changed: a later report that

@@ -20,7 +20,7 @@ describe('topic retention', () => {
 
   it('keeps the large-message limit of dead-letter and bulletin topics beside their retention', () => {
     for (const spec of [...topicSpecs(topics), ...agencyTopicSpecs('E23000001', topics)].filter((s) => !s.topic.includes('events'))) {
-      expect(spec.configEntries?.map((c) => c.name).sort()).toEqual(['max.message.bytes', 'retention.ms']);
+      expect(spec.configEntries?.map((c) => c.name).sort()).toEqual(['max.message.bytes', 'retention.ms', 'segment.ms']);
     }
   });
 

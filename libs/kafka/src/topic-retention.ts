@@ -50,3 +50,9 @@ export function topicRetentionOf(env: TopicRetentionEnv): TopicRetention {
 export function retentionMs(days: number): { name: string; value: string } {
   return { name: 'retention.ms', value: String(days * DAY_MS) };
 }
+
+/**
+ * Segments roll daily: the broker deletes whole segments only, and with its default (a week) a
+ * message could outlive its retention by up to seven days. With this, by at most one.
+ */
+export const DAILY_SEGMENTS = { name: 'segment.ms', value: String(DAY_MS) } as const;

@@ -1,4 +1,4 @@
-import { DEFAULT_TOPIC_RETENTION, retentionMs, TopicRetention } from './topic-retention';
+import { DAILY_SEGMENTS, DEFAULT_TOPIC_RETENTION, retentionMs, TopicRetention } from './topic-retention';
 
 export interface TopicNames {
   /** The environment's prefix ('' in production; tests and benchmarks isolate runs with one). */
@@ -66,9 +66,9 @@ const LARGE_MESSAGES = { name: 'max.message.bytes', value: String(8 * 1024 * 102
  */
 export function topicSpecs(topics: TopicNames = TOPICS, retention: TopicRetention = DEFAULT_TOPIC_RETENTION): TopicSpec[] {
   return [
-    { topic: topics.accepted, numPartitions: 6, configEntries: [retentionMs(retention.acceptedDays)] },
-    { topic: topics.rejected, numPartitions: 3, configEntries: [LARGE_MESSAGES, retentionMs(retention.rejectedDays)] },
-    { topic: topics.bulletins, numPartitions: 1, configEntries: [LARGE_MESSAGES, retentionMs(retention.bulletinsDays)] },
+    { topic: topics.accepted, numPartitions: 6, configEntries: [retentionMs(retention.acceptedDays), DAILY_SEGMENTS] },
+    { topic: topics.rejected, numPartitions: 3, configEntries: [LARGE_MESSAGES, retentionMs(retention.rejectedDays), DAILY_SEGMENTS] },
+    { topic: topics.bulletins, numPartitions: 1, configEntries: [LARGE_MESSAGES, retentionMs(retention.bulletinsDays), DAILY_SEGMENTS] },
   ];
 }
 
@@ -81,11 +81,11 @@ export function agencyTopicSpecs(code: string, topics: TopicNames = TOPICS, inpu
 }
 
 export function agencyInputTopicSpec(topic: string, numPartitions: number, retention: TopicRetention = DEFAULT_TOPIC_RETENTION): TopicSpec {
-  return { topic, numPartitions, configEntries: [retentionMs(retention.inputDays)] };
+  return { topic, numPartitions, configEntries: [retentionMs(retention.inputDays), DAILY_SEGMENTS] };
 }
 
 export function agencyRejectionsTopicSpec(topic: string, retention: TopicRetention = DEFAULT_TOPIC_RETENTION): TopicSpec {
-  return { topic, numPartitions: 1, configEntries: [LARGE_MESSAGES, retentionMs(retention.rejectedDays)] };
+  return { topic, numPartitions: 1, configEntries: [LARGE_MESSAGES, retentionMs(retention.rejectedDays), DAILY_SEGMENTS] };
 }
 
 /** The partitioning key agencies use: one agency's child always lands on one partition. */

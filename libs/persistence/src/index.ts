@@ -13,3 +13,5 @@ export * from './statistics/agency-completeness';
 export * from './epoch-ms';
 export * from './agencies/agency-register.repository';
 export * from './agencies/agency-rejection.repository';
+export * from './identity/child-identity.repository';
+export * from './identity/identity-rekey.repository';

@@ -5,3 +5,4 @@ export * from './batch-worker';
 export * from './body-errors';
 export * from './problem-details.filter';
 export * from './sliding-window-storage';
+export * from './identity-cipher.provider';

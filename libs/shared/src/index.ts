@@ -6,3 +6,4 @@ export * from './reference';
 export * from './time';
 export * from './random/mulberry32';
 export * from './agency';
+export * from './protection';

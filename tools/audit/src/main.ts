@@ -1,17 +1,18 @@
+import { migrationDatabaseUrlFromEnv } from '@mcm/persistence';
 import { CommonEnv, envValidator } from '@mcm/shared';
 import { Client } from 'pg';
 import { formatAuditEntry, parseAuditArguments, readAuditTrail, UsageError } from './audit-trail';
 
 /**
  * `npm run audit -- [--subject S] [--before ID] [--limit N] [--json]`: the API's audit trail,
- * newest first, read with the DATABASE_URL given (the data protection officer's or the owner's:
- * the API's own role may only insert). With --json one object a line; the next page is
+ * newest first, read with the DATABASE_URL given (the data protection officer's), else the owner's
+ * (MIGRATION_DATABASE_URL): the API's own role may only insert. With --json one object a line; the next page is
  * `--before <the last id>`.
  */
 async function main(argv: string[]): Promise<void> {
   const query = parseAuditArguments(argv);
   const env = envValidator(CommonEnv)(process.env);
-  const db = new Client({ connectionString: env.DATABASE_URL, application_name: 'mcm-audit-cli' });
+  const db = new Client({ connectionString: env.DATABASE_URL || migrationDatabaseUrlFromEnv(), application_name: 'mcm-audit-cli' });
   await db.connect();
   try {
     const entries = await readAuditTrail(db, query);

@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { createBatchAggregator } from '../../../apps/aggregator/src/aggregation/create-batch-aggregator';
 import { dataSourceOptions, migrateDatabase } from '@mcm/persistence';
-import { normaliseEvent } from '@mcm/shared';
+import { IdentityCipher, IdentityKeyring, normaliseEvent } from '@mcm/shared';
 import { generateScenario } from '../../simulator/src';
 import { ScratchDatabase } from '../../harness/src';
 
@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   const db = await new ScratchDatabase().create();
   await migrateDatabase(db.url);
   const dataSource = await new DataSource(dataSourceOptions(db.url)).initialize();
-  const aggregator = createBatchAggregator(dataSource, 'profile-secret-0123456789');
+  const aggregator = createBatchAggregator(dataSource, {
+    linkKeySecret: 'profile-secret-0123456789', cipher: IdentityCipher.withKeyring(IdentityKeyring.generate()),
+  });
   const byQuery = new Map<string, number>();
   if (process.env.PROFILE_QUERIES) {
     // Attributes time to each statement (by its first words); profiling only.

@@ -1,6 +1,6 @@
 import { generateScenario, SimEvent } from '../../simulator/src';
 import { IsolatedPipeline, waitFor } from '../../harness/src';
-import { rawConsumeRate, rawInsertRate } from './raw-limits';
+import { rawConsumeRate, rawInsertRate, rawSealRate } from './raw-limits';
 import { LatencyProbe } from './latency-probe';
 
 /**
@@ -56,6 +56,8 @@ async function main(): Promise<void> {
     const rawRows = events.filter((e) => e.event).map((e) => e.event!);
     const rawPg = await rawInsertRate(pipeline.db.url, rawRows);
     log(`raw PostgreSQL bulk insert: ${round(rawPg)} rows/s`);
+    const sealPerS = rawSealRate(rawRows.map((e) => e.child));
+    log(`identity sealing: ${round(sealPerS)} events/s on one core (2 seals + 2 opens each) = ${((rawPg / sealPerS) * 100).toFixed(1)}% of the time of a raw-PG-bound event`);
 
     const started = Date.now();
     await pipeline.startService('aggregator');
@@ -85,7 +87,8 @@ async function main(): Promise<void> {
         `ingest_peak_rss_mib=${round(rss.ingest ?? 0)} aggregator_peak_rss_mib=${round(rss.aggregator ?? 0)}\n`,
     );
     process.stdout.write(`RESULT events_per_s=${round(eventsPerS)} p99_ms=${latency.p99} raw_consume_per_s=${round(rawConsume)} raw_pg_rows_per_s=${round(rawPg)} ` +
-      `agencies=${agencies.length} end_to_end_over_raw_pg=${(eventsPerS / rawPg).toFixed(3)} end_to_end_over_raw_consume=${(eventsPerS / rawConsume).toFixed(4)}\n`);
+      `agencies=${agencies.length} end_to_end_over_raw_pg=${(eventsPerS / rawPg).toFixed(3)} end_to_end_over_raw_consume=${(eventsPerS / rawConsume).toFixed(4)} ` +
+      `seal_per_s=${round(sealPerS)} seal_cost_over_raw_pg=${(rawPg / sealPerS).toFixed(3)}\n`);
   } finally {
     await pipeline.stop();
   }

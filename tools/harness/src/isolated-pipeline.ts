@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   adminKafka, agencyPrincipal, AgencyPublishers, issuedTlsFiles, kafkaSettingsFromEnv, OutgoingRecord, serviceGroup, TopicNames, topicNames,
 } from '@mcm/kafka';
 import { migrateDatabase } from '@mcm/persistence';
-import { agencyTypeOfCode, referenceData } from '@mcm/shared';
+import { agencyTypeOfCode, IdentityKeyring, referenceData, writeKeyringFile } from '@mcm/shared';
 import { Admin, AssignerProtocol, Kafka } from 'kafkajs';
 import { AgencyCredentials, AgencyOnboarding, provisionEnvironment, removeEnvironment } from '../../agency/src';
 import { mintToken } from '../../../apps/api/src/auth/mint-token';
@@ -30,6 +33,8 @@ export type AgencyMessage = Omit<OutgoingRecord, 'topic'> & { as?: string };
 export class IsolatedPipeline {
   readonly id: string;
   readonly jwtSecret = randomBytes(24).toString('hex');
+  /** This environment's own identity keyring (ingest and aggregator), so a spec may rotate it. */
+  readonly identityKeysFile = join(mkdtempSync(join(tmpdir(), 'mcm-keys-')), 'identity-keys.json');
   readonly topics: TopicNames;
   readonly kafka: Kafka;
 
@@ -51,6 +56,7 @@ export class IsolatedPipeline {
 
   async start(which: ServiceName[] = ['ingest', 'aggregator', 'api']): Promise<this> {
     await this.db.create();
+    writeKeyringFile(this.identityKeysFile, IdentityKeyring.generate());
     // As the owner, as `npm run migration:run` does: the schema, then the services' grants.
     await migrateDatabase(this.db.url);
     await provisionEnvironment(this.kafka, this.topics);
@@ -69,6 +75,7 @@ export class IsolatedPipeline {
       API_DATABASE_URL: this.db.serviceUrl('api'),
       MIGRATION_DATABASE_URL: this.db.url,
       KAFKA_TOPIC_PREFIX: this.topics.prefix,
+      IDENTITY_KEYS_FILE: this.identityKeysFile,
       API_PORT: String(this.apiPort),
       INGEST_HTTP_PORT: String(this.gatewayPort),
       // New agencies' topics are picked up within a second (each look lists every topic: fine
@@ -228,6 +235,7 @@ export class IsolatedPipeline {
     const agencies = (await this.db.query<{ kafka_principal: string }>('SELECT kafka_principal FROM agency').catch(() => [])).map((a) => a.kafka_principal);
     await removeEnvironment(this.kafka, this.topics, agencies).catch(() => undefined);
     await this.db.drop();
+    rmSync(join(this.identityKeysFile, '..'), { recursive: true, force: true });
   }
 
   private async adminClient(): Promise<Admin> {

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { LinkageModel, LinkageRecord, parseFieldMap, serialiseModel, trainModel, TrainOptions } from '@mcm/linkage';
-import { databaseUrlFromEnv, dataSourceOptions, migrateDatabase } from '@mcm/persistence';
+import { ChildIdentityRepository, databaseUrlFromEnv, dataSourceOptions, migrateDatabase } from '@mcm/persistence';
+import { identityCipherFor } from '@mcm/shared';
 import { DataSource } from 'typeorm';
 import { trainFromRegister } from '../../../apps/aggregator/src/linkage/linkage-model.repository';
 import { fail, parseArgs, required, single } from './args';
@@ -18,7 +19,8 @@ export function trainFromRecords(records: readonly LinkageRecord[], options: Tra
 /**
  * npm run linkage:train -- --input <file.csv> [--input <second.csv>] --id <column> --map <field>=<column>,... --out <model.json>
  * npm run linkage:train -- --from-database [--out <model.json>] [--min-records N]
- *   trains on the register's current agency child profiles (DATABASE_URL), stores the model in
+ *   trains on the register's current agency child profiles (DATABASE_URL; opened with the
+ *   aggregator's identity keys, IDENTITY_KEYS or IDENTITY_KEYS_FILE), stores the model in
  *   linkage_model and makes it the active one; the aggregator (LINKER=probabilistic) uses it
  *   from its next start.
  */
@@ -32,7 +34,7 @@ async function main(): Promise<void> {
     const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
     try {
       const minRecords = Number(single(args, 'min-records') ?? 200);
-      const trained = await dataSource.transaction((db) => trainFromRegister(db, { minRecords }));
+      const trained = await dataSource.transaction((db) => trainFromRegister(db, new ChildIdentityRepository(identityCipherFor(process.env)), { minRecords }));
       if (!trained) fail(`the register holds fewer than ${minRecords} agency child profiles: not enough to train on`);
       model = trained.model;
     } finally {

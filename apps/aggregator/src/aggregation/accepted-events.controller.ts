@@ -1,7 +1,7 @@
 import { Controller, Logger } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { ConsumedBatch, deadLetterRecord, KafkaPublisher, OutgoingRecord, TOPICS } from '@mcm/kafka';
-import { AgencyEvent, parseAcceptedEvent } from '@mcm/shared';
+import { AgencyEvent, IdentityCipher, openAcceptedEvent } from '@mcm/shared';
 import { PositionedEvent } from './accepted-event';
 import { BatchAggregator } from './batch-aggregator';
 
@@ -9,7 +9,7 @@ import { BatchAggregator } from './batch-aggregator';
 export class AcceptedEventsController {
   private readonly log = new Logger(AcceptedEventsController.name);
 
-  constructor(private readonly aggregator: BatchAggregator, private readonly publisher: KafkaPublisher) {}
+  constructor(private readonly aggregator: BatchAggregator, private readonly publisher: KafkaPublisher, private readonly cipher: IdentityCipher) {}
 
   /** The transport commits this partition's offsets after this resolves: after the database commit. */
   @EventPattern(TOPICS.accepted)
@@ -17,11 +17,12 @@ export class AcceptedEventsController {
     const events: PositionedEvent[] = [];
     const unreadable: OutgoingRecord[] = [];
     for (const m of batch.messages) {
-      // Decoded by the transport as it fetched (see main.ts); parsed here otherwise.
-      const event = m.decoded !== undefined ? (m.decoded as AgencyEvent | null) : parseAcceptedEvent(m.value);
+      // Decoded by the transport as it fetched (see main.ts); opened here otherwise, where a
+      // missing key throws: the batch stops and is retried, nothing good is dead-lettered.
+      const event = m.decoded !== undefined ? (m.decoded as AgencyEvent | null) : openAcceptedEvent(this.cipher, m.value);
       if (event) events.push({ event, partition: m.partition, offset: m.offset });
       // A contract breach on an internal topic is dead-lettered rather than blocking the partition.
-      else unreadable.push(deadLetterRecord(m, [{ path: '', code: 'SCHEMA_INVALID', message: 'the accepted topic carried a message that does not match event contract v1' }], new Date()));
+      else unreadable.push(deadLetterRecord(m, [{ path: '', code: 'SCHEMA_INVALID', message: 'the accepted topic carried a message that is not a sealed event of contract v1' }], new Date()));
     }
     const result = events.length ? await this.aggregator.apply(events) : undefined;
     await this.publisher.publish(unreadable);

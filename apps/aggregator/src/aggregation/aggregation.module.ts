@@ -1,5 +1,7 @@
 import { Logger, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { identityCipherProvider } from '@mcm/platform';
+import { IdentityCipher } from '@mcm/shared';
 import { DataSource } from 'typeorm';
 import { AggregatorEnv } from '../config/aggregator.env';
 import { selectLinker } from '../linkage/linker-selection';
@@ -15,13 +17,14 @@ import { createBatchAggregator } from './create-batch-aggregator';
   providers: [
     {
       provide: BatchAggregator,
-      inject: [DataSource, ConfigService],
-      useFactory: async (dataSource: DataSource, config: ConfigService<AggregatorEnv, true>) => {
+      inject: [DataSource, ConfigService, IdentityCipher],
+      useFactory: async (dataSource: DataSource, config: ConfigService<AggregatorEnv, true>, cipher: IdentityCipher) => {
         const log = new Logger('Linkage');
-        const { linker, reviews } = await selectLinker(dataSource, config.get('LINKER', { infer: true }), { info: (m) => log.log(m), warn: (m) => log.warn(m) });
-        return createBatchAggregator(dataSource, config.get('LINK_KEY_SECRET', { infer: true }), linker, reviews);
+        const { linker, reviews } = await selectLinker(dataSource, cipher, config.get('LINKER', { infer: true }), { info: (m) => log.log(m), warn: (m) => log.warn(m) });
+        return createBatchAggregator(dataSource, { linkKeySecret: config.get('LINK_KEY_SECRET', { infer: true }), cipher }, linker, reviews);
       },
     },
+    identityCipherProvider,
     ReviewDecisionsPoller,
     BreakdownRefresher,
   ],

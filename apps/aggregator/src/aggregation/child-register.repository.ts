@@ -1,5 +1,5 @@
-import { assignNationalIds, ChildLinker, ChildProfile, IdentityObservation, LatestStatement, LinkableRecord, mergeIntoProfile, ProfileChange, settleChanges } from '@mcm/incidence';
-import { epochMs } from '@mcm/persistence';
+import { assignNationalIds, ChildLinker, ChildProfile, IdentityObservation, latestStatements, LinkableRecord, mergeIntoProfile, ProfileChange, settleChanges } from '@mcm/incidence';
+import { ChildIdentityRepository } from '@mcm/persistence';
 import { PositionedEvent } from './accepted-event';
 import { ChildAttributes } from '@mcm/shared';
 import { EntityManager } from 'typeorm';
@@ -22,7 +22,10 @@ const refKey = (agencyCode: string, ref: string) => `${agencyCode}\u0000${ref}`;
  */
 export class ChildRegisterRepository {
   /** `reviews`: where a probabilistic linker's reviewer decisions come from and its review pairs go. */
-  constructor(private readonly hasher: LinkKeyHasher, private readonly linker: ChildLinker, private readonly reviews?: ReviewQueue) {}
+  constructor(
+    private readonly hasher: LinkKeyHasher, private readonly linker: ChildLinker, private readonly identities: ChildIdentityRepository,
+    private readonly reviews?: ReviewQueue,
+  ) {}
 
   /** Ensures a row per agency child and returns id + national id keyed by agency code and ref. */
   async resolve(db: EntityManager, refs: AgencyRef[]): Promise<Map<string, AgencyChildRow>> {
@@ -56,25 +59,14 @@ export class ChildRegisterRepository {
       const observation = { eventId: e.eventId, reportedAt: Date.parse(e.reportedAt), attributes: e.child };
       (observations.get(id) ?? observations.set(id, []).get(id)!).push(observation);
     }
-    const stored: { agency_child_id: string; attributes: ChildAttributes; provenance: ChildProfile['provenance'] }[] = await db.query(
-      'SELECT agency_child_id, attributes, provenance FROM agency_child_profile WHERE agency_child_id = ANY($1::bigint[])',
-      [[...observations.keys()]],
-    );
-    const before = new Map(stored.map((r) => [Number(r.agency_child_id), { attributes: r.attributes, provenance: r.provenance }]));
+    const before: Map<number, ChildProfile> = await this.identities.profilesOf(db, [...observations.keys()]);
     const proposed: { id: number; change: ProfileChange }[] = [];
     for (const [id, list] of observations) {
       const change = mergeIntoProfile(before.get(id), list);
       if (change) proposed.push({ id, change });
     }
     const changed = await this.settle(db, proposed, before, ids);
-    if (changed.length) {
-      await db.query(
-        `INSERT INTO agency_child_profile (agency_child_id, attributes, provenance)
-         SELECT * FROM unnest($1::bigint[], $2::jsonb[], $3::jsonb[]) ORDER BY 1
-         ON CONFLICT (agency_child_id) DO UPDATE SET attributes = excluded.attributes, provenance = excluded.provenance`,
-        [changed.map((c) => c.id), changed.map((c) => JSON.stringify(c.profile.attributes)), changed.map((c) => JSON.stringify(c.profile.provenance))],
-      );
-    }
+    await this.identities.upsertProfiles(db, changed);
     const unlinked = [...ids.values()].filter((r) => r.nationalChildId === null).map((r) => r.id);
     const keysChanged = await this.replaceKeys(db, changed.map((c) => ({ id: c.id, profile: c.profile.attributes })));
     return [...new Set([...unlinked, ...keysChanged])];
@@ -82,28 +74,24 @@ export class ChildRegisterRepository {
 
   /**
    * Settles the proposed changes to profiles that already existed against the latest stored
-   * statement of each changed attribute (see settleChanges); new profiles stand as folded.
+   * statement of each changed attribute (see settleChanges); new profiles stand as folded. The
+   * statements are sealed, so they are opened and compared here rather than in SQL.
    */
   private async settle(
     db: EntityManager, proposed: { id: number; change: ProfileChange }[], before: Map<number, ChildProfile>, ids: Map<string, AgencyChildRow>,
   ): Promise<{ id: number; profile: ChildProfile }[]> {
     const rowOf = new Map([...ids.values()].map((row) => [row.id, row]));
-    const pairs = proposed.filter((p) => before.has(p.id)).flatMap((p) => p.change.changedFields.map((field) => ({ id: p.id, field })));
-    const rows: { id: string; field: string; value: string; reported_at: number; event_id: string }[] = pairs.length === 0 ? [] : await db.query(
-      `SELECT DISTINCT ON (t.id, t.field) t.id, t.field, o.attributes->>t.field AS value, ${epochMs('o.reported_at')} AS reported_at, o.event_id::text AS event_id
-         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS t(id, code, ref, field)
-         JOIN child_identity_observation o ON o.agency_code = t.code AND o.agency_child_ref = t.ref AND o.attributes ? t.field
-        ORDER BY t.id, t.field, o.reported_at DESC, o.event_id DESC`,
-      [pairs.map((p) => p.id), pairs.map((p) => rowOf.get(p.id)!.agencyCode), pairs.map((p) => rowOf.get(p.id)!.agencyChildRef), pairs.map((p) => p.field)],
-    );
-    const latest = new Map<number, Map<string, LatestStatement>>();
-    for (const r of rows) {
-      const id = Number(r.id);
-      (latest.get(id) ?? latest.set(id, new Map()).get(id)!).set(r.field, { value: r.value, reportedAt: r.reported_at, eventId: r.event_id });
+    const settling = proposed.filter((p) => before.has(p.id)).map((p) => rowOf.get(p.id)!);
+    const statements = await this.identities.observationsOf(db, settling);
+    const idOf = new Map(settling.map((row) => [refKey(row.agencyCode, row.agencyChildRef), row.id]));
+    const observationsOf = new Map<number, IdentityObservation[]>();
+    for (const s of statements) {
+      const id = idOf.get(refKey(s.agencyCode, s.agencyChildRef))!;
+      (observationsOf.get(id) ?? observationsOf.set(id, []).get(id)!).push(s);
     }
     return proposed.flatMap(({ id, change }) => {
       const previous = before.get(id);
-      const settled = previous ? settleChanges(previous, change, latest.get(id) ?? new Map()) : change;
+      const settled = previous ? settleChanges(previous, change, latestStatements(observationsOf.get(id) ?? [])) : change;
       return settled ? [{ id, profile: settled.profile }] : [];
     });
   }
@@ -178,20 +166,19 @@ export class ChildRegisterRepository {
         [changedIds, perKey],
       );
     const seeds = [...new Set([...changedIds, ...neighbours.map((n) => Number(n.agency_child_id))])];
-    const candidates: { id: string; national_child_id: string | null; attributes: ChildAttributes | null }[] = await db.query(
+    const candidates: { id: string; national_child_id: string | null }[] = await db.query(
       `WITH nationals AS (
          SELECT DISTINCT national_child_id FROM agency_child WHERE id = ANY($1::bigint[]) AND national_child_id IS NOT NULL
        ), members AS (
          SELECT c.id FROM agency_child c WHERE c.national_child_id IN (SELECT national_child_id FROM nationals)
          UNION SELECT unnest($1::bigint[])
        )
-       SELECT c.id, c.national_child_id, p.attributes
-         FROM members m JOIN agency_child c ON c.id = m.id LEFT JOIN agency_child_profile p ON p.agency_child_id = c.id
-        ORDER BY c.id`,
+       SELECT c.id, c.national_child_id FROM members m JOIN agency_child c ON c.id = m.id ORDER BY c.id`,
       [seeds],
     );
     const current = new Map(candidates.map((c) => [Number(c.id), c.national_child_id === null ? null : Number(c.national_child_id)]));
-    const records = candidates.map((c) => ({ id: Number(c.id), profile: c.attributes ?? {} }));
+    const profiles = await this.identities.profilesOf(db, candidates.map((c) => Number(c.id)));
+    const records = candidates.map((c) => ({ id: Number(c.id), profile: profiles.get(Number(c.id))?.attributes ?? {} }));
     const clusters = await this.cluster(db, records);
     const { keptIds, retired } = assignNationalIds(clusters, current);
     const newIds = await this.createNationalChildren(db, keptIds.filter((id) => id === null).length);

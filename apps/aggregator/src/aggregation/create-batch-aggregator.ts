@@ -1,4 +1,6 @@
 import { ChildLinker, DeterministicChildLinker } from '@mcm/incidence';
+import { ChildIdentityRepository } from '@mcm/persistence';
+import { IdentityCipher } from '@mcm/shared';
 import { DataSource } from 'typeorm';
 import { LinkageReviewRepository, ReviewQueue } from '../linkage/linkage-review.repository';
 import { BatchAggregator } from './batch-aggregator';
@@ -10,18 +12,25 @@ import { WeeklyIncidenceRepository } from './weekly-incidence.repository';
 import { WeeklyBreakdownRepository } from './weekly-breakdown.repository';
 import { AgencyActivityRepository } from './agency-activity.repository';
 
+/** The keys the aggregator holds: for link-key tokens (HMAC) and for sealing identities (AES-256-GCM). */
+export interface AggregatorSecrets {
+  linkKeySecret: string;
+  cipher: IdentityCipher;
+}
+
 /**
  * Wires the aggregator's plain classes; used by the Nest module, the tests and the benchmark.
  * A linker that reports review pairs (the probabilistic one) gets the `linkage_review` queue.
  */
 export function createBatchAggregator(
-  dataSource: DataSource, linkKeySecret: string, linker: ChildLinker = new DeterministicChildLinker(),
+  dataSource: DataSource, secrets: AggregatorSecrets, linker: ChildLinker = new DeterministicChildLinker(),
   reviews: ReviewQueue | undefined = linker.link ? new LinkageReviewRepository() : undefined,
 ): BatchAggregator {
-  const events = new EventStoreRepository();
-  const register = new ChildRegisterRepository(new LinkKeyHasher(linkKeySecret), linker, reviews);
+  const identities = new ChildIdentityRepository(secrets.cipher);
+  const events = new EventStoreRepository(identities);
+  const register = new ChildRegisterRepository(new LinkKeyHasher(secrets.linkKeySecret), linker, identities, reviews);
   return new BatchAggregator(
-    dataSource, events, register, new NationalEpisodeRepository(), new WeeklyIncidenceRepository(),
+    dataSource, events, register, new NationalEpisodeRepository(identities), new WeeklyIncidenceRepository(),
     new WeeklyBreakdownRepository(), new AgencyActivityRepository(),
   );
 }

@@ -1,4 +1,4 @@
-import { epochMs } from '@mcm/persistence';
+import { ChildIdentityRepository, epochMs } from '@mcm/persistence';
 import { EntityManager } from 'typeorm';
 import { eventFacts, PositionedEvent, StoredEventRow } from './accepted-event';
 
@@ -9,6 +9,8 @@ export interface AgencyRef {
 
 /** Accepted events and the identity each stated. Set-based: one statement per step. */
 export class EventStoreRepository {
+  constructor(private readonly identities: ChildIdentityRepository) {}
+
   /** Inserts the events not seen before and returns them (eventId is the idempotency key). */
   async insertNew(db: EntityManager, events: PositionedEvent[]): Promise<PositionedEvent[]> {
     const unique = new Map(events.map((p) => [p.event.eventId, p]));
@@ -28,16 +30,9 @@ export class EventStoreRepository {
       [JSON.stringify(rows)],
     );
     const fresh = inserted.map((r) => unique.get(r.event_id)!);
-    if (fresh.length > 0) {
-      const observations = fresh.map(({ event: e }) => ({
-        event_id: e.eventId, agency_code: e.agency.code, agency_child_ref: e.agencyChildRef, reported_at: e.reportedAt, attributes: e.child,
-      }));
-      await db.query(
-        `INSERT INTO child_identity_observation (event_id, agency_code, agency_child_ref, reported_at, attributes)
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, agency_code text, agency_child_ref text, reported_at timestamptz, attributes jsonb)`,
-        [JSON.stringify(observations)],
-      );
-    }
+    await this.identities.insertObservations(db, fresh.map(({ event: e }) => ({
+      eventId: e.eventId, agencyCode: e.agency.code, agencyChildRef: e.agencyChildRef, reportedAt: Date.parse(e.reportedAt), attributes: e.child,
+    })));
     return fresh;
   }
 

@@ -1,6 +1,6 @@
 import { buildNationalEpisodes, CountedAgencyEpisode, NationalEpisode } from '@mcm/incidence';
 import { ChildAttributes, referenceData, RiskGrade, Setting } from '@mcm/shared';
-import { epochMs } from '@mcm/persistence';
+import { ChildIdentityRepository, epochMs } from '@mcm/persistence';
 import { EntityManager } from 'typeorm';
 
 /** A national episode as stored, with the child it belongs to. */
@@ -27,6 +27,8 @@ const COLUMNS = `national_child_id, started_at, ended_at, start_week, end_week, 
 
 /** Rebuilds the national episodes of whole national children from their counted agency episodes. */
 export class NationalEpisodeRepository {
+  constructor(private readonly identities: ChildIdentityRepository) {}
+
   /**
    * Brings the national episodes of these children up to date, writing only what changed.
    * Returns the episodes removed, inserted and kept unchanged: the weekly figures depend on
@@ -71,28 +73,26 @@ export class NationalEpisodeRepository {
   private async computed(db: EntityManager, nationalChildIds: number[]): Promise<StoredNationalEpisode[]> {
     const rows: {
       national_child_id: string; agency_code: string; agency_episode_ref: string; setting: Setting; started_ms: number; ended_ms: number | null;
-      risk_grade: RiskGrade | null; return_interview_within_72h: boolean; la_code: string | null; date_of_birth: string | null;
-      sex: ChildAttributes['sex'] | null; ethnicity: ChildAttributes['ethnicity'] | null;
+      risk_grade: RiskGrade | null; return_interview_within_72h: boolean; agency_child_id: string;
     }[] = await db.query(
-      // Only the profile attributes statistics use: names and identifiers stay in the database.
       `SELECT c.national_child_id, e.agency_code, e.agency_episode_ref, e.setting, ${epochMs('e.started_at')} AS started_ms,
-              ${epochMs('e.ended_at')} AS ended_ms, e.risk_grade, e.return_interview_within_72h,
-              p.attributes->>'responsibleLaCode' AS la_code, p.attributes->>'dateOfBirth' AS date_of_birth,
-              p.attributes->>'sex' AS sex, p.attributes->>'ethnicity' AS ethnicity
+              ${epochMs('e.ended_at')} AS ended_ms, e.risk_grade, e.return_interview_within_72h, c.id AS agency_child_id
          FROM agency_child c
          JOIN agency_episode e ON e.agency_child_id = c.id AND e.status = 'ACTIVE'
-         LEFT JOIN agency_child_profile p ON p.agency_child_id = c.id
         WHERE c.national_child_id = ANY($1::bigint[])`,
       [nationalChildIds],
     );
+    const profiles = await this.identities.profilesOf(db, [...new Set(rows.map((r) => Number(r.agency_child_id)))]);
     const byChild = new Map<number, CountedAgencyEpisode[]>();
     for (const r of rows) {
       const id = Number(r.national_child_id);
+      // Only the attributes statistics use leave this function: names and identifiers do not.
+      const child: ChildAttributes = profiles.get(Number(r.agency_child_id))?.attributes ?? {};
       const episode: CountedAgencyEpisode = {
         agencyCode: r.agency_code, agencyEpisodeRef: r.agency_episode_ref, setting: r.setting,
-        startedAt: r.started_ms, endedAt: r.ended_ms, laCode: r.la_code,
+        startedAt: r.started_ms, endedAt: r.ended_ms, laCode: child.responsibleLaCode ?? null,
         riskGrade: r.risk_grade, returnInterviewWithin72h: r.return_interview_within_72h,
-        child: { dateOfBirth: r.date_of_birth ?? undefined, sex: r.sex ?? undefined, ethnicity: r.ethnicity ?? undefined },
+        child: { dateOfBirth: child.dateOfBirth, sex: child.sex, ethnicity: child.ethnicity },
       };
       (byChild.get(id) ?? byChild.set(id, []).get(id)!).push(episode);
     }

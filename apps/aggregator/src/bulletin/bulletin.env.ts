@@ -1,9 +1,9 @@
-import { CommonEnv } from '@mcm/shared';
+import { IdentityKeyEnv } from '@mcm/shared';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 /** Settings of the weekly bulletin job (read by the aggregator). */
-export class BulletinEnv extends CommonEnv {
+export class BulletinEnv extends IdentityKeyEnv {
   @Transform(({ obj }) => obj.BULLETIN_ENABLED === undefined || obj.BULLETIN_ENABLED === true || obj.BULLETIN_ENABLED === 'true')
   @IsBoolean()
   BULLETIN_ENABLED: boolean = true;

@@ -24,7 +24,7 @@ export class AggregatorEnv extends BulletinEnv {
 
   /**
    * Identifying data of agency children is deleted once their national child's last episode closed
-   * (and nothing was reported about it) more than this many months ago (docs/RETENTION-NOTES.md).
+   * (and nothing was reported about it) more than this many months ago (docs/RETENTION.md).
    */
   @IsInt() @Min(RETENTION_MONTHS_MIN) @Max(RETENTION_MONTHS_MAX)
   RETENTION_MONTHS: number = DEFAULT_RETENTION_MONTHS;

@@ -1,4 +1,5 @@
 import { fromChildAttributes, LinkageModel, LinkageRecord, parseModel, serialiseModel, trainModel, TrainOptions } from '@mcm/linkage';
+import { ChildIdentityRepository } from '@mcm/persistence';
 import { ChildAttributes } from '@mcm/shared';
 import { EntityManager } from 'typeorm';
 import { NameFrequencies, nameFrequencies } from './probabilistic-child-linker';
@@ -30,19 +31,16 @@ export class LinkageModelRepository {
  * The register's folded profiles. Personal data: kept in memory for training or counting only,
  * never logged.
  */
-export async function registerProfiles(db: Db): Promise<{ id: number; attributes: ChildAttributes }[]> {
-  const rows: { agency_child_id: string; attributes: ChildAttributes }[] = await db.query(
-    'SELECT agency_child_id, attributes FROM agency_child_profile ORDER BY agency_child_id',
-  );
-  return rows.map((r) => ({ id: Number(r.agency_child_id), attributes: r.attributes }));
+export function registerProfiles(db: Db, identities: ChildIdentityRepository): Promise<{ id: number; attributes: ChildAttributes }[]> {
+  return identities.allProfiles(db);
 }
 
 export function registerRecords(profiles: readonly { id: number; attributes: ChildAttributes }[]): LinkageRecord[] {
   return profiles.map((p) => fromChildAttributes(String(p.id), p.attributes));
 }
 
-export async function registerNameFrequencies(db: Db): Promise<NameFrequencies> {
-  return nameFrequencies((await registerProfiles(db)).map((p) => p.attributes));
+export async function registerNameFrequencies(db: Db, identities: ChildIdentityRepository): Promise<NameFrequencies> {
+  return nameFrequencies((await registerProfiles(db, identities)).map((p) => p.attributes));
 }
 
 export interface TrainedFromRegister {
@@ -55,9 +53,9 @@ export interface TrainedFromRegister {
  * null when the register holds fewer than `minRecords` profiles.
  */
 export async function trainFromRegister(
-  db: Db, options: TrainOptions & { minRecords?: number; activate?: boolean } = {},
+  db: Db, identities: ChildIdentityRepository, options: TrainOptions & { minRecords?: number; activate?: boolean } = {},
 ): Promise<TrainedFromRegister | null> {
-  const profiles = await registerProfiles(db);
+  const profiles = await registerProfiles(db, identities);
   if (profiles.length < (options.minRecords ?? MIN_TRAINING_RECORDS)) return null;
   const model = trainModel(registerRecords(profiles), { source: 'register', ...options });
   await new LinkageModelRepository().save(db, model, options.activate ?? true);

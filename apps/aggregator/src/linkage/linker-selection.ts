@@ -1,3 +1,5 @@
+import { ChildIdentityRepository } from '@mcm/persistence';
+import { IdentityCipher } from '@mcm/shared';
 import { ChildLinker, DeterministicChildLinker } from '@mcm/incidence';
 import { DataSource } from 'typeorm';
 import { LinkageModelRepository, MIN_TRAINING_RECORDS, registerNameFrequencies, trainFromRegister } from './linkage-model.repository';
@@ -24,14 +26,17 @@ export interface LinkerLog {
  * lock, so concurrent instances do not both train), or, when the register is too small to train
  * on, the deterministic linker is used and the log says so.
  */
-export async function selectLinker(dataSource: DataSource, choice: LinkerChoice, log: LinkerLog, minRecords = MIN_TRAINING_RECORDS): Promise<SelectedLinker> {
+export async function selectLinker(
+  dataSource: DataSource, cipher: IdentityCipher, choice: LinkerChoice, log: LinkerLog, minRecords = MIN_TRAINING_RECORDS,
+): Promise<SelectedLinker> {
   if (choice === 'deterministic') return { linker: new DeterministicChildLinker() };
   const models = new LinkageModelRepository();
+  const identities = new ChildIdentityRepository(cipher);
   const selected = await dataSource.transaction(async (db) => {
     await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['mcm.aggregator.writer']);
     const model = await models.active(db);
-    if (model) return { model, frequencies: await registerNameFrequencies(db), trained: false };
-    const trained = await trainFromRegister(db, { minRecords });
+    if (model) return { model, frequencies: await registerNameFrequencies(db, identities), trained: false };
+    const trained = await trainFromRegister(db, identities, { minRecords });
     return trained ? { ...trained, trained: true } : null;
   });
   if (!selected) {

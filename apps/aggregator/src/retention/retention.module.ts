@@ -3,7 +3,7 @@ import { IdentityRetention } from '@mcm/persistence/retention';
 import { DataSource } from 'typeorm';
 import { RetentionScheduler } from './retention.scheduler';
 
-/** The daily deletion of identifying data past its retention (docs/RETENTION-NOTES.md). */
+/** The daily deletion of identifying data past its retention (docs/RETENTION.md). */
 @Module({
   providers: [
     { provide: IdentityRetention, inject: [DataSource], useFactory: (dataSource: DataSource) => new IdentityRetention(dataSource) },

@@ -1,7 +1,7 @@
-import { CommonEnv } from '@mcm/shared';
+import { IdentityKeyEnv } from '@mcm/shared';
 import { IsInt, IsString, Max, Min } from 'class-validator';
 
-export class IngestEnv extends CommonEnv {
+export class IngestEnv extends IdentityKeyEnv {
   /** Larger events are dead-lettered as OVERSIZED. */
   @IsInt() @Min(1024) @Max(900 * 1024)
   MAX_EVENT_BYTES: number = 64 * 1024;

@@ -1,5 +1,6 @@
 import { ConfigService } from '@nestjs/config';
 import { ConsumedMessage } from '@mcm/kafka';
+import { IdentityCipher, IdentityKeyring, openAcceptedEvent } from '@mcm/shared';
 import { aMissingReport } from '@mcm/shared/testing/event-factory';
 import { IngestEnv } from '../config/ingest.env';
 import { EventIntakeService } from './event-intake.service';
@@ -13,7 +14,8 @@ const item = (value: string | null, offset = '0', sender = 'E23000001') => {
 };
 
 describe('EventIntakeService', () => {
-  const intake = new EventIntakeService(config);
+  const cipher = IdentityCipher.withKeyring(IdentityKeyring.generate());
+  const intake = new EventIntakeService(config, cipher);
   const now = new Date('2026-11-23T12:00:00Z');
 
   it("routes valid events, normalised and keyed by agency child, and dead-letters the rest to the sender's rejections, in input order", () => {
@@ -23,7 +25,14 @@ describe('EventIntakeService', () => {
     expect(outcome.records.map((r) => r.topic)).toEqual(['missing.events.accepted.v1', 'missing.rejections.v1.E23000001', 'missing.rejections.v1.E23000001']);
     expect(outcome.records[0].key).toBe('E23000001:MPS-C-0001');
     expect(outcome.records[0].headers).toEqual({ 'mcm-source': 'kafka:missing.events.v1.E23000001/0/0' });
-    expect(JSON.parse(String(outcome.records[0].value)).child.givenName).toBe('ZOE');
+    // The child travels sealed: not in the message's text, and opened only with the key.
+    const value = Buffer.from(String(outcome.records[0].value));
+    expect(JSON.parse(value.toString()).child).toBeUndefined();
+    expect(value.toString()).not.toMatch(/ZOE|zo/i);
+    expect(openAcceptedEvent(cipher, value)?.child.givenName).toBe('ZOE');
+    // Another key under the same id fails authentication (dead-lettered); a missing key id stops the batch.
+    expect(openAcceptedEvent(IdentityCipher.withKeyring(IdentityKeyring.generate(cipher.activeKeyId)), value)).toBeNull();
+    expect(() => openAcceptedEvent(IdentityCipher.withKeyring(IdentityKeyring.generate('other')), value)).toThrow(/not in this service's keyring/);
     expect(outcome.rejections.map((r) => [r.agencyCode, r.source, r.reasons[0].code])).toEqual([
       ['E23000001', 'kafka:missing.events.v1.E23000001/0/1', 'NOT_JSON'],
       ['E23000001', 'kafka:missing.events.v1.E23000001/0/2', 'EMPTY'],

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { agencyChildKey, agencyRejectionsTopic, ConsumedMessage, deadLetterRecord, OutgoingRecord, TOPICS } from '@mcm/kafka';
 import { AgencyRejection } from '@mcm/persistence';
-import { checkSender, referenceData, RejectionReason, validateEventBytes, ValidationOptions, ValidationResult } from '@mcm/shared';
+import { checkSender, IdentityCipher, referenceData, sealAcceptedEvent, RejectionReason, validateEventBytes, ValidationOptions, ValidationResult } from '@mcm/shared';
 import { IngestEnv } from '../config/ingest.env';
 
 /** One message to triage, with the agency the transport authenticated and where it came from. */
@@ -33,7 +33,7 @@ export class EventIntakeService {
   private readonly maxEventBytes: number;
   private readonly maxClockSkewMs: number;
 
-  constructor(config: ConfigService<IngestEnv, true>) {
+  constructor(config: ConfigService<IngestEnv, true>, private readonly cipher: IdentityCipher) {
     this.maxEventBytes = config.get('MAX_EVENT_BYTES', { infer: true });
     this.maxClockSkewMs = config.get('MAX_CLOCK_SKEW_SECONDS', { infer: true }) * 1000;
   }
@@ -50,7 +50,8 @@ export class EventIntakeService {
         outcome.records.push({
           topic: TOPICS.accepted,
           key: agencyChildKey(event.agency.code, event.agencyChildRef),
-          value: JSON.stringify(event),
+          // The child's identity travels sealed: the broker's disks never hold it in clear.
+          value: sealAcceptedEvent(this.cipher, event),
           headers: { 'mcm-source': source },
         });
       } else {

@@ -30,8 +30,8 @@ export const TABLE_PRIVILEGES: Readonly<Record<string, TableAccess>> = {
   agency_rejection: { mcm_ingest: APPEND },
 
   // Events and identities: the aggregator alone (UPDATE for re-encryption under a new key, DELETE
-  // for retention).
-  agency_event: { mcm_aggregator: APPEND },
+  // for retention; retention also replaces the agencies' references with its marks).
+  agency_event: { mcm_aggregator: [...APPEND, { UPDATE: ['agency_child_ref', 'agency_episode_ref'] }] },
   child_identity_observation: { mcm_aggregator: DML },
   agency_child_profile: { mcm_aggregator: DML },
   agency_child: { mcm_aggregator: UPSERT },

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * Personal data: the child attributes each event stated, kept apart from everything else so that
+ * Personal data: the child attributes each event stated (sealed at rest), kept apart from everything else so that
  * access, retention and deletion can be controlled in one place. Never logged, never served.
  */
 @Entity('child_identity_observation')
@@ -11,14 +11,18 @@ export class ChildIdentityObservationEntity {
   @Column('text', { name: 'agency_code' }) agencyCode!: string;
   @Column('text', { name: 'agency_child_ref' }) agencyChildRef!: string;
   @Column('timestamptz', { name: 'reported_at' }) reportedAt!: Date;
-  @Column('jsonb') attributes!: Record<string, string>;
+  /** The id of the data key that sealed `sealed`. */
+  @Column('text', { name: 'key_id' }) keyId!: string;
+  /** AES-256-GCM: IV || tag || ciphertext of the attributes JSON, bound to event_id. */
+  @Column('bytea') sealed!: Buffer;
 }
 
-/** Personal data: the current folded attributes of one agency's child record. */
+/** Personal data: the current folded attributes of one agency's child record, sealed like the observations. */
 @Entity('agency_child_profile')
 export class AgencyChildProfileEntity {
   @PrimaryColumn('bigint', { name: 'agency_child_id' }) agencyChildId!: string;
-  @Column('jsonb') attributes!: Record<string, string>;
+  @Column('text', { name: 'key_id' }) keyId!: string;
+  @Column('bytea') sealed!: Buffer;
   /** Per attribute, the [reportedAt ms, eventId] of the report it came from (see mergeIntoProfile). */
   @Column('jsonb') provenance!: Record<string, [number, string]>;
 }

@@ -156,15 +156,10 @@ function stripUndefined<T extends object>(value: T): T {
 }
 
 /**
- * Reads an event that ingest already accepted (topic missing.events.accepted.v1). The shape is
- * checked again because a topic is an interface, not a promise; time-dependent rules are not.
+ * Checks an event that ingest already accepted (read back from the accepted topic, its child
+ * opened). The shape is checked again because a topic is an interface, not a promise;
+ * time-dependent rules are not.
  */
-export function parseAcceptedEvent(value: Buffer | null): AgencyEvent | null {
-  if (value === null) return null;
-  try {
-    const parsed: unknown = JSON.parse(value.toString('utf8'));
-    return compiled.Check(parsed) ? parsed : null;
-  } catch {
-    return null;
-  }
+export function acceptedEventOf(parsed: unknown): AgencyEvent | null {
+  return compiled.Check(parsed) ? parsed : null;
 }

@@ -1,0 +1,8 @@
+import { IdentityCipher, IdentityKeyring } from '@mcm/shared';
+import { AggregatorSecrets } from '../../apps/aggregator/src/aggregation/create-batch-aggregator';
+
+/** One random identity key per test process: in-process aggregators of a spec share it. */
+export const TEST_SECRETS: AggregatorSecrets = {
+  linkKeySecret: 'test-link-key-secret-0123456789',
+  cipher: IdentityCipher.withKeyring(IdentityKeyring.generate('test')),
+};
