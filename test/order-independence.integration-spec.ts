@@ -108,5 +108,8 @@ describe('aggregator against the simulator ground truth (real database)', () => 
     const rows = await harness.wholeIncidence();
     expect(rows.length).toBeGreaterThan(100);
     expect(rows).toEqual(await harness.rebuiltIncidence());
+    // The cell keys (cell-key method) are kept too, and are real keys, not zeros.
+    const keyed = (rows as { children_key: string; started_key: string; open_key: string }[]).filter((r) => r.children_key !== '0' && r.started_key !== '0');
+    expect(keyed.length).toBeGreaterThan(rows.length / 2);
   });
 });

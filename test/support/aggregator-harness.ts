@@ -10,8 +10,8 @@ import { TEST_SECRETS } from './test-secrets';
 
 export { IncidenceRow };
 
-const WHOLE_TABLE = `SELECT week_start::text, setting, la_code, children, episodes_started, episodes_ended, open_at_week_end
-  FROM weekly_incidence ORDER BY 1, 2, 3`;
+const WHOLE_TABLE = `SELECT week_start::text, setting, la_code, children, episodes_started, episodes_ended, open_at_week_end,
+  children_key, started_key, ended_key, open_key FROM weekly_incidence ORDER BY 1, 2, 3`;
 
 /** The aggregator's core against a real, migrated PostgreSQL database, without Kafka. */
 export class AggregatorHarness {

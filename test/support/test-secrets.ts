@@ -5,4 +5,5 @@ import { AggregatorSecrets } from '../../apps/aggregator/src/aggregation/create-
 export const TEST_SECRETS: AggregatorSecrets = {
   linkKeySecret: 'test-link-key-secret-0123456789',
   cipher: IdentityCipher.withKeyring(IdentityKeyring.generate('test')),
+  disclosureKeySeed: 'test-disclosure-key-seed-0123456789',
 };

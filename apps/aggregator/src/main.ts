@@ -3,12 +3,15 @@ import { serviceGroup } from '@mcm/kafka';
 import { exitOnStartupFailure, runBatchWorker } from '@mcm/platform';
 import { envValidator, identityCipherFor, openAcceptedEvent } from '@mcm/shared';
 import { AggregatorModule } from './aggregator.module';
-import { AggregatorEnv, DEVELOPMENT_LINK_KEY_SECRET } from './config/aggregator.env';
+import { AggregatorEnv, DEVELOPMENT_DISCLOSURE_KEY_SEED, DEVELOPMENT_LINK_KEY_SECRET } from './config/aggregator.env';
 
 async function bootstrap(): Promise<void> {
   const env = envValidator(AggregatorEnv)(process.env);
   if (env.NODE_ENV === 'production' && env.LINK_KEY_SECRET === DEVELOPMENT_LINK_KEY_SECRET) {
     throw new Error('LINK_KEY_SECRET must be set in production');
+  }
+  if (env.NODE_ENV === 'production' && env.DISCLOSURE_KEY_SEED === DEVELOPMENT_DISCLOSURE_KEY_SEED) {
+    throw new Error('DISCLOSURE_KEY_SEED must be set in production');
   }
   // Accepted events are parsed (their child opened) as they are fetched, while the previous batch
   // is in the database. A message whose key is missing is left for the handler, which stops on it.

@@ -8,3 +8,4 @@ export { feasibleIntervals, determinedCells, SUPPRESSED_LOWER_BOUND } from './li
 export type { LinearStructure, CellInterval } from './linear-system';
 export { Rational } from './rational';
 export { recoverableTableCells } from './cycle-check';
+export * from './cell-key';

@@ -26,7 +26,9 @@ describe('incidence deltas', () => {
   it('counts an episode that ends in its start week as started and ended, never open', () => {
     const d = new IncidenceDeltas();
     d.addEpisode({ ...episode, endWeek: '2026-11-02' }, '2026-11-30', 1);
-    expect(level1(d)).toEqual([{ weekStart: '2026-11-02', setting: 'HOME', laCode: 'E09000033', children: 0, started: 1, ended: 1, open: 0 }]);
+    expect(level1(d)).toEqual([{
+      weekStart: '2026-11-02', setting: 'HOME', laCode: 'E09000033', children: 0, started: 1, ended: 1, open: 0, childrenKey: 0, startedKey: 0, endedKey: 0, openKey: 0,
+    }]);
   });
 
   it('moves every total above a cell by the same amount: settings, region and England', () => {
@@ -81,5 +83,26 @@ describe('incidence deltas', () => {
     const d = new IncidenceDeltas();
     d.addOpen(episode, '2026-11-23', 3);
     expect(at(d, '2026-11-23', 'ALL', 'ALL')).toEqual({ started: 0, ended: 0, open: 3 });
+  });
+});
+
+describe('incidence deltas: record-key sums (cell-key method)', () => {
+  const keyed = { setting: 'HOME', laCode: 'E09000033', regionCode: 'E12000007', startWeek: '2026-11-02', endWeek: '2026-11-16' as string | null, childKey: 11, episodeKey: 1000 };
+
+  it('moves each cell key with the records entering and leaving it, at every level', () => {
+    const d = new IncidenceDeltas();
+    d.addEpisode(keyed, '2026-11-30', 1);
+    d.addChildChange([], [keyed]);
+    const cell = (week: string, setting: string, la: string) => d.list().find((c) => c.weekStart === week && c.setting === setting && c.laCode === la)!;
+    expect(cell('2026-11-02', 'HOME', 'E09000033')).toMatchObject({ children: 1, childrenKey: 11, started: 1, startedKey: 1000, open: 1, openKey: 1000 });
+    expect(cell('2026-11-16', 'ALL', 'ALL')).toMatchObject({ ended: 1, endedKey: 1000, openKey: 0 });
+  });
+
+  it('keeps a cell whose counts cancel but whose records changed: its key moved', () => {
+    const d = new IncidenceDeltas();
+    d.addEpisode(keyed, null, -1);
+    d.addEpisode({ ...keyed, episodeKey: 2000 }, null, 1);
+    const start = d.list().find((c) => c.weekStart === '2026-11-02' && c.setting === 'HOME' && c.laCode === 'E09000033')!;
+    expect(start).toMatchObject({ started: 0, startedKey: 1000 });
   });
 });

@@ -6,12 +6,19 @@ export interface IncidenceCell {
   laCode: string;
 }
 
-/** What a change adds to a cell's additive measures (negative when episodes are taken away). */
+/**
+ * What a change adds to a cell's additive measures (negative when episodes are taken away), and
+ * to the sums of their records' keys (the cell-key method; reduced modulo 2^32 where stored).
+ */
 export interface CellDelta extends IncidenceCell {
   children: number;
   started: number;
   ended: number;
   open: number;
+  childrenKey: number;
+  startedKey: number;
+  endedKey: number;
+  openKey: number;
 }
 
 export interface EpisodeWeeks {
@@ -20,6 +27,9 @@ export interface EpisodeWeeks {
   regionCode: string;
   startWeek: string;
   endWeek: string | null;
+  /** Record keys of the cell-key method (0 where a caller does not track them). */
+  childKey?: number;
+  episodeKey?: number;
 }
 
 const ALL = 'ALL';
@@ -35,8 +45,8 @@ const UNKNOWN_REGION = 'UNKNOWN';
 export class IncidenceDeltas {
   /** Level-1 sums by setting and LA, then by week (as a day number: the loops stay numeric). */
   private readonly areas = new Map<string, { setting: string; laCode: string; regionCode: string; weeks: Map<number, Sums> }>();
-  /** Children entering (+1) or leaving (-1) cells at every level, by cell key. */
-  private readonly children = new Map<string, number>();
+  /** Children entering (+1) or leaving (-1) cells at every level, with their keys, by cell. */
+  private readonly children = new Map<string, [number, number]>();
 
   /**
    * Adds (sign 1) or takes away (sign -1) everything an episode counts for: its start week, its
@@ -45,16 +55,17 @@ export class IncidenceDeltas {
   addEpisode(e: EpisodeWeeks, horizonWeek: string | null, sign: 1 | -1): void {
     const weeks = this.weeksOf(e);
     const start = dayOf(e.startWeek);
-    add(weeks, start, 0, sign);
-    if (e.endWeek !== null) add(weeks, dayOf(e.endWeek), 1, sign);
+    const key = sign * (e.episodeKey ?? 0);
+    add(weeks, start, 0, sign, key);
+    if (e.endWeek !== null) add(weeks, dayOf(e.endWeek), 1, sign, key);
     if (horizonWeek === null) return;
     const lastOpen = e.endWeek === null ? dayOf(horizonWeek) : Math.min(dayOf(e.endWeek) - 7, dayOf(horizonWeek));
-    for (let day = start; day <= lastOpen; day += 7) add(weeks, day, 2, sign);
+    for (let day = start; day <= lastOpen; day += 7) add(weeks, day, 2, sign, key);
   }
 
-  /** Adds episodes open at the end of a week (the weeks a horizon advance brings in). */
-  addOpen(e: Omit<EpisodeWeeks, 'startWeek' | 'endWeek'>, weekStart: string, count: number): void {
-    add(this.weeksOf(e), dayOf(weekStart), 2, count);
+  /** Adds episodes open at the end of a week (the weeks a horizon advance brings in), with their keys' sum. */
+  addOpen(e: Omit<EpisodeWeeks, 'startWeek' | 'endWeek'>, weekStart: string, count: number, keySum = 0): void {
+    add(this.weeksOf(e), dayOf(weekStart), 2, count, keySum);
   }
 
   /**
@@ -64,8 +75,15 @@ export class IncidenceDeltas {
   addChildChange(before: readonly EpisodeWeeks[], after: readonly EpisodeWeeks[]): void {
     const was = startCellsOf(before);
     const is = startCellsOf(after);
-    for (const key of was) if (!is.has(key)) this.children.set(key, (this.children.get(key) ?? 0) - 1);
-    for (const key of is) if (!was.has(key)) this.children.set(key, (this.children.get(key) ?? 0) + 1);
+    // One national child, one key (its episodes all carry it).
+    const childKey = before[0]?.childKey ?? after[0]?.childKey ?? 0;
+    const move = (cell: string, sign: 1 | -1) => {
+      const sums = this.children.get(cell) ?? this.children.set(cell, [0, 0]).get(cell)!;
+      sums[0] += sign;
+      sums[1] += sign * childKey;
+    };
+    for (const key of was) if (!is.has(key)) move(key, -1);
+    for (const key of is) if (!was.has(key)) move(key, 1);
   }
 
   /** Every cell that changes, at level 1 and in the totals above it (settings, region, England). */
@@ -73,24 +91,33 @@ export class IncidenceDeltas {
     const cells = new Map<string, CellDelta>();
     const cellOf = (weekStart: string, setting: string, laCode: string) => {
       const key = cellKey(weekStart, setting, laCode);
-      return cells.get(key) ?? cells.set(key, { weekStart, setting, laCode, children: 0, started: 0, ended: 0, open: 0 }).get(key)!;
+      return cells.get(key) ?? cells.set(key, {
+        weekStart, setting, laCode, children: 0, started: 0, ended: 0, open: 0, childrenKey: 0, startedKey: 0, endedKey: 0, openKey: 0,
+      }).get(key)!;
     };
     for (const { setting, laCode, regionCode, weeks } of this.areas.values()) {
-      for (const [day, [started, ended, open]] of weeks) {
+      for (const [day, [started, ended, open, startedKey, endedKey, openKey]] of weeks) {
         const weekStart = weekOf(day);
         for (const [s, area] of levelsOf(setting, laCode, regionCode)) {
           const cell = cellOf(weekStart, s, area);
           cell.started += started;
           cell.ended += ended;
           cell.open += open;
+          cell.startedKey += startedKey;
+          cell.endedKey += endedKey;
+          cell.openKey += openKey;
         }
       }
     }
-    for (const [key, change] of this.children) {
+    for (const [key, [change, keySum]] of this.children) {
       const [weekStart, setting, laCode] = key.split('|');
-      cellOf(weekStart, setting, laCode).children += change;
+      const cell = cellOf(weekStart, setting, laCode);
+      cell.children += change;
+      cell.childrenKey += keySum;
     }
-    return [...cells.values()].filter((c) => c.children !== 0 || c.started !== 0 || c.ended !== 0 || c.open !== 0);
+    // A cell whose counts cancel may still change records (and so its key): it stays.
+    return [...cells.values()].filter((c) => c.children !== 0 || c.started !== 0 || c.ended !== 0 || c.open !== 0 ||
+      c.childrenKey % KEY_MODULUS !== 0 || c.startedKey % KEY_MODULUS !== 0 || c.endedKey % KEY_MODULUS !== 0 || c.openKey % KEY_MODULUS !== 0);
   }
 
   private weeksOf(e: Omit<EpisodeWeeks, 'startWeek' | 'endWeek'>): Map<number, Sums> {
@@ -101,12 +128,16 @@ export class IncidenceDeltas {
   }
 }
 
-/** Episodes started, ended, open at week end. */
-type Sums = [number, number, number];
+/** Episodes started, ended, open at week end; then the sums of their record keys. */
+type Sums = [number, number, number, number, number, number];
 
-function add(weeks: Map<number, Sums>, day: number, measure: 0 | 1 | 2, amount: number): void {
-  const sums = weeks.get(day) ?? weeks.set(day, [0, 0, 0]).get(day)!;
+/** Record keys are below 2^32: sums stay exact in a double for far more than a batch's episodes. */
+const KEY_MODULUS = 2 ** 32;
+
+function add(weeks: Map<number, Sums>, day: number, measure: 0 | 1 | 2, amount: number, keySum: number): void {
+  const sums = weeks.get(day) ?? weeks.set(day, [0, 0, 0, 0, 0, 0]).get(day)!;
   sums[measure] += amount;
+  sums[measure + 3] += keySum;
 }
 
 const levels = new Map<string, [string, string][]>();

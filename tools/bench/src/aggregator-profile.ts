@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   await migrateDatabase(db.url);
   const dataSource = await new DataSource(dataSourceOptions(db.url)).initialize();
   const aggregator = createBatchAggregator(dataSource, {
-    linkKeySecret: 'profile-secret-0123456789', cipher: IdentityCipher.withKeyring(IdentityKeyring.generate()),
+    linkKeySecret: 'profile-secret-0123456789', cipher: IdentityCipher.withKeyring(IdentityKeyring.generate()), disclosureKeySeed: 'profile-disclosure-seed-0123',
   });
   const byQuery = new Map<string, number>();
   if (process.env.PROFILE_QUERIES) {

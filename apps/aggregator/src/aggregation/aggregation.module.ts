@@ -21,7 +21,11 @@ import { createBatchAggregator } from './create-batch-aggregator';
       useFactory: async (dataSource: DataSource, config: ConfigService<AggregatorEnv, true>, cipher: IdentityCipher) => {
         const log = new Logger('Linkage');
         const { linker, reviews } = await selectLinker(dataSource, cipher, config.get('LINKER', { infer: true }), { info: (m) => log.log(m), warn: (m) => log.warn(m) });
-        return createBatchAggregator(dataSource, { linkKeySecret: config.get('LINK_KEY_SECRET', { infer: true }), cipher }, linker, reviews);
+        const aggregator = createBatchAggregator(dataSource, {
+          linkKeySecret: config.get('LINK_KEY_SECRET', { infer: true }), cipher, disclosureKeySeed: config.get('DISCLOSURE_KEY_SEED', { infer: true }),
+        }, linker, reviews);
+        await aggregator.backfillCellKeys();
+        return aggregator;
       },
     },
     identityCipherProvider,

@@ -41,6 +41,29 @@ export class BatchAggregator {
     private readonly activity: AgencyActivityRepository,
   ) {}
 
+  /**
+   * Figures stored before the cell-key method get their record keys and cell keys, once (the
+   * CellKeys migration leaves the mark): keys on every national episode, then the weekly table
+   * rebuilt and every breakdown week marked for recomputation. Under the writer lock.
+   */
+  async backfillCellKeys(): Promise<boolean> {
+    return this.dataSource.transaction(async (db) => {
+      await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [WRITER_LOCK]);
+      const [mark]: { value: { backfilled: boolean } }[] = await db.query(`SELECT value FROM pipeline_state WHERE key = 'cell_keys'`);
+      if (!mark || mark.value.backfilled) return false;
+      for (let after: number | null = 0; after !== null;) after = await this.nationalEpisodes.keyStoredEpisodes(db, after, 5_000);
+      const horizon = await this.incidence.horizonWeek(db);
+      if (horizon) await this.incidence.rebuildAll(db, horizon);
+      const weeks: { week: string }[] = await db.query(
+        'SELECT DISTINCT start_week::text AS week FROM national_episode UNION SELECT DISTINCT end_week::text FROM national_episode WHERE end_week IS NOT NULL',
+      );
+      await this.breakdowns.markDirty(db, weeks.map((w) => w.week));
+      await db.query(`UPDATE pipeline_state SET value = '{"backfilled": true}'::jsonb WHERE key = 'cell_keys'`);
+      this.log.log(`cell keys given to the figures stored before the cell-key method (${weeks.length} breakdown weeks to recompute)`);
+      return true;
+    });
+  }
+
   /** When the last batch was applied (the breakdown refresher yields to a busy stream). */
   lastBatchAt = 0;
 

@@ -1,4 +1,5 @@
 import { ChildLinker, DeterministicChildLinker } from '@mcm/incidence';
+import { RecordKeys } from '@mcm/disclosure';
 import { ChildIdentityRepository } from '@mcm/persistence';
 import { IdentityCipher } from '@mcm/shared';
 import { DataSource } from 'typeorm';
@@ -16,6 +17,8 @@ import { AgencyActivityRepository } from './agency-activity.repository';
 export interface AggregatorSecrets {
   linkKeySecret: string;
   cipher: IdentityCipher;
+  /** The seed of the cell-key method's record keys. */
+  disclosureKeySeed: string;
 }
 
 /**
@@ -30,7 +33,7 @@ export function createBatchAggregator(
   const events = new EventStoreRepository(identities);
   const register = new ChildRegisterRepository(new LinkKeyHasher(secrets.linkKeySecret), linker, identities, reviews);
   return new BatchAggregator(
-    dataSource, events, register, new NationalEpisodeRepository(identities), new WeeklyIncidenceRepository(),
+    dataSource, events, register, new NationalEpisodeRepository(identities, new RecordKeys(secrets.disclosureKeySeed)), new WeeklyIncidenceRepository(),
     new WeeklyBreakdownRepository(), new AgencyActivityRepository(),
   );
 }

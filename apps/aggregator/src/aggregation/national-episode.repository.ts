@@ -1,10 +1,14 @@
+import { RecordKeys } from '@mcm/disclosure';
 import { buildNationalEpisodes, CountedAgencyEpisode, NationalEpisode } from '@mcm/incidence';
 import { ChildAttributes, referenceData, RiskGrade, Setting } from '@mcm/shared';
 import { ChildIdentityRepository, epochMs } from '@mcm/persistence';
 import { EntityManager } from 'typeorm';
 
-/** A national episode as stored, with the child it belongs to. */
-export type StoredNationalEpisode = NationalEpisode & { nationalChildId: number };
+/**
+ * A national episode as stored, with the child it belongs to and the record keys of the cell-key
+ * method (derived from the child's ID and the episode's start, so a rebuilt row keeps them).
+ */
+export type StoredNationalEpisode = NationalEpisode & { nationalChildId: number; childKey: number; episodeKey: number };
 
 export interface NationalEpisodeChanges {
   removed: StoredNationalEpisode[];
@@ -18,16 +22,17 @@ const sameEpisode = (a: StoredNationalEpisode, b: StoredNationalEpisode) =>
   a.nationalChildId === b.nationalChildId && a.startedAt === b.startedAt && a.endedAt === b.endedAt && a.setting === b.setting &&
   a.laCode === b.laCode && a.agencyEpisodeCount === b.agencyEpisodeCount && a.regionCode === b.regionCode && a.ageBand === b.ageBand &&
   a.sex === b.sex && a.ethnicityGroup === b.ethnicityGroup && a.riskGrade === b.riskGrade && a.durationBand === b.durationBand &&
-  a.returnInterviewWithin72h === b.returnInterviewWithin72h && a.repeatMissing === b.repeatMissing;
+  a.returnInterviewWithin72h === b.returnInterviewWithin72h && a.repeatMissing === b.repeatMissing &&
+  a.childKey === b.childKey && a.episodeKey === b.episodeKey;
 
 const regionOf = (la: string) => referenceData().localAuthorities.get(la)?.regionCode ?? 'UNKNOWN';
 
 const COLUMNS = `national_child_id, started_at, ended_at, start_week, end_week, setting, la_code, agency_episode_count,
-  region_code, age_band, sex, ethnicity_group, risk_grade, duration_band, return_interview_within_72h, repeat_missing`;
+  region_code, age_band, sex, ethnicity_group, risk_grade, duration_band, return_interview_within_72h, repeat_missing, child_key, episode_key`;
 
 /** Rebuilds the national episodes of whole national children from their counted agency episodes. */
 export class NationalEpisodeRepository {
-  constructor(private readonly identities: ChildIdentityRepository) {}
+  constructor(private readonly identities: ChildIdentityRepository, private readonly recordKeys: RecordKeys) {}
 
   /**
    * Brings the national episodes of these children up to date, writing only what changed.
@@ -57,17 +62,38 @@ export class NationalEpisodeRepository {
       await db.query(
         `INSERT INTO national_episode (${COLUMNS})
          SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::timestamptz[], $4::date[], $5::date[], $6::text[], $7::text[], $8::int[],
-                              $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::boolean[], $16::boolean[])`,
+                              $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::boolean[], $16::boolean[],
+                              $17::bigint[], $18::bigint[])`,
         [
           column((e) => e.nationalChildId), column((e) => new Date(e.startedAt).toISOString()),
           column((e) => (e.endedAt === null ? null : new Date(e.endedAt).toISOString())), column((e) => e.startWeek), column((e) => e.endWeek),
           column((e) => e.setting), column((e) => e.laCode), column((e) => e.agencyEpisodeCount), column((e) => e.regionCode),
           column((e) => e.ageBand), column((e) => e.sex), column((e) => e.ethnicityGroup), column((e) => e.riskGrade),
           column((e) => e.durationBand), column((e) => e.returnInterviewWithin72h), column((e) => e.repeatMissing),
+          column((e) => e.childKey), column((e) => e.episodeKey),
         ],
       );
     }
     return { removed, inserted, kept };
+  }
+
+  /**
+   * Gives record keys to up to `limit` episodes stored before the cell-key method (ids after
+   * `afterId`); returns the last id done, or null when none is left.
+   */
+  async keyStoredEpisodes(db: EntityManager, afterId: number, limit: number): Promise<number | null> {
+    const rows: { id: string; national_child_id: string; started_ms: number }[] = await db.query(
+      `SELECT id, national_child_id, ${epochMs('started_at')} AS started_ms FROM national_episode WHERE id > $1 ORDER BY id LIMIT $2`,
+      [afterId, limit],
+    );
+    if (rows.length === 0) return null;
+    await db.query(
+      `UPDATE national_episode e SET child_key = k.child_key, episode_key = k.episode_key
+         FROM unnest($1::bigint[], $2::bigint[], $3::bigint[]) AS k(id, child_key, episode_key) WHERE e.id = k.id`,
+      [rows.map((r) => r.id), rows.map((r) => this.recordKeys.child(Number(r.national_child_id))),
+        rows.map((r) => this.recordKeys.episode(Number(r.national_child_id), r.started_ms))],
+    );
+    return Number(rows[rows.length - 1].id);
   }
 
   private async computed(db: EntityManager, nationalChildIds: number[]): Promise<StoredNationalEpisode[]> {
@@ -96,7 +122,8 @@ export class NationalEpisodeRepository {
       };
       (byChild.get(id) ?? byChild.set(id, []).get(id)!).push(episode);
     }
-    return [...byChild].flatMap(([nationalChildId, episodes]) => buildNationalEpisodes(episodes, regionOf).map((e) => Object.assign(e, { nationalChildId })));
+    return [...byChild].flatMap(([nationalChildId, episodes]) => buildNationalEpisodes(episodes, regionOf).map((e) =>
+      Object.assign(e, { nationalChildId, childKey: this.recordKeys.child(nationalChildId), episodeKey: this.recordKeys.episode(nationalChildId, e.startedAt) })));
   }
 
   private async stored(db: EntityManager, nationalChildIds: number[]): Promise<(StoredNationalEpisode & { id: string })[]> {
@@ -110,6 +137,7 @@ export class NationalEpisodeRepository {
       endWeek: r.end_week, setting: r.setting, laCode: r.la_code, agencyEpisodeCount: r.agency_episode_count, regionCode: r.region_code,
       ageBand: r.age_band, sex: r.sex, ethnicityGroup: r.ethnicity_group, riskGrade: r.risk_grade, durationBand: r.duration_band,
       returnInterviewWithin72h: r.return_interview_within_72h, repeatMissing: r.repeat_missing,
+      childKey: Number(r.child_key), episodeKey: Number(r.episode_key),
     }));
   }
 }

@@ -47,20 +47,22 @@ export class WeeklyBreakdownRepository {
             started AS (SELECT e.*, e.start_week AS week FROM national_episode e JOIN weeks w ON e.start_week = w.week_start),
             ended AS (SELECT e.*, e.end_week AS week FROM national_episode e JOIN weeks w ON e.end_week = w.week_start),
             facts AS (
-              SELECT week, setting, la_code, region_code, national_child_id, 'age_band_sex' AS dimension,
+              SELECT week, setting, la_code, region_code, national_child_id, child_key, episode_key, 'age_band_sex' AS dimension,
                      age_band || ' ' || CASE sex WHEN 'F' THEN 'Female' WHEN 'M' THEN 'Male' ELSE 'Sex unknown' END AS category FROM started
-              UNION ALL SELECT week, setting, la_code, region_code, national_child_id, 'ethnicity_group', ethnicity_group FROM started
-              UNION ALL SELECT week, setting, la_code, region_code, national_child_id, 'risk_grade', risk_grade FROM started
-              UNION ALL SELECT week, setting, la_code, region_code, national_child_id, 'repeat_missing',
+              UNION ALL SELECT week, setting, la_code, region_code, national_child_id, child_key, episode_key, 'ethnicity_group', ethnicity_group FROM started
+              UNION ALL SELECT week, setting, la_code, region_code, national_child_id, child_key, episode_key, 'risk_grade', risk_grade FROM started
+              UNION ALL SELECT week, setting, la_code, region_code, national_child_id, child_key, episode_key, 'repeat_missing',
                                CASE WHEN repeat_missing THEN 'Repeat missing' ELSE 'Not repeat missing' END FROM started
-              UNION ALL SELECT week, setting, la_code, region_code, national_child_id, 'duration_band', duration_band FROM ended
-              UNION ALL SELECT week, setting, la_code, region_code, national_child_id, 'return_interview',
+              UNION ALL SELECT week, setting, la_code, region_code, national_child_id, child_key, episode_key, 'duration_band', duration_band FROM ended
+              UNION ALL SELECT week, setting, la_code, region_code, national_child_id, child_key, episode_key, 'return_interview',
                                CASE WHEN return_interview_within_72h THEN 'Offered within 72 hours' ELSE 'Not recorded as offered within 72 hours' END
                           FROM ended)
-       INSERT INTO weekly_breakdown (week_start, setting, area_code, dimension, category, children, episodes)
+       INSERT INTO weekly_breakdown (week_start, setting, area_code, dimension, category, children, episodes, children_key, episodes_key)
        SELECT week, coalesce(setting, 'ALL'),
               CASE WHEN GROUPING(la_code) = 0 THEN la_code WHEN GROUPING(region_code) = 0 THEN region_code ELSE 'ALL' END,
-              dimension, coalesce(category, 'Total'), count(DISTINCT national_child_id), count(*)
+              dimension, coalesce(category, 'Total'), count(DISTINCT national_child_id), count(*),
+              -- Cell keys (cell-key method): distinct children's keys, each child once; episodes' keys.
+              (sum(DISTINCT national_child_id * 4294967296 + child_key) % 4294967296)::bigint, (sum(episode_key) % 4294967296)::bigint
          FROM facts
         GROUP BY GROUPING SETS (
           (week, dimension, la_code, category),

@@ -4,6 +4,11 @@ import { EntityManager } from 'typeorm';
 
 const HORIZON_KEY = 'horizon';
 
+/** A record-key sum reduced to a cell key in [0, 2^32) (cell-key method; sums may be negative deltas). */
+const CELL_KEY = (sum: string) => `((((${sum}) % 4294967296) + 4294967296) % 4294967296)::bigint`;
+/** The distinct children of a group, each once, as a key sum: their IDs ride above the key bits. */
+const CHILDREN_KEY = (e: string) => CELL_KEY(`sum(DISTINCT ${e}.national_child_id * 4294967296 + ${e}.child_key)`);
+
 /**
  * The weekly incidence table, kept exact inside each batch's transaction: level-1 cells (week,
  * setting, LA) and the totals above them (setting 'ALL'; regions; England as 'ALL') move by the
@@ -31,8 +36,8 @@ export class WeeklyIncidenceRepository {
       [HORIZON_KEY, JSON.stringify({ week: candidate })],
     );
     if (previous === null) return candidate;
-    const gained: { week_start: string; setting: string; la_code: string; region_code: string; open: number }[] = await db.query(
-      `SELECT w::date::text AS week_start, e.setting, e.la_code, e.region_code, count(*)::int AS open
+    const gained: { week_start: string; setting: string; la_code: string; region_code: string; open: number; open_key: number }[] = await db.query(
+      `SELECT w::date::text AS week_start, e.setting, e.la_code, e.region_code, count(*)::int AS open, sum(e.episode_key)::float8 AS open_key
          FROM national_episode e
          CROSS JOIN LATERAL generate_series(greatest(e.start_week, $1::date + 7),
                                             CASE WHEN e.end_week IS NULL THEN $2::date ELSE least(e.end_week - 7, $2::date) END,
@@ -41,7 +46,7 @@ export class WeeklyIncidenceRepository {
         GROUP BY 1, 2, 3, 4`,
       [previous, candidate],
     );
-    for (const g of gained) deltas.addOpen({ setting: g.setting, laCode: g.la_code, regionCode: g.region_code }, g.week_start, g.open);
+    for (const g of gained) deltas.addOpen({ setting: g.setting, laCode: g.la_code, regionCode: g.region_code }, g.week_start, g.open, g.open_key);
     return candidate;
   }
 
@@ -55,17 +60,22 @@ export class WeeklyIncidenceRepository {
     if (cells.length === 0) return 0;
     const revising = revisesWeeks(cells.map((c) => c.weekStart), revision);
     await db.query(
-      `WITH d AS (SELECT * FROM unnest($1::date[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[])
-                    AS d(week_start, setting, la_code, children, started, ended, open)),
+      `WITH d AS (SELECT * FROM unnest($1::date[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[],
+                                       $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[])
+                    AS d(week_start, setting, la_code, children, started, ended, open, children_key, started_key, ended_key, open_key)),
             -- Looked up cell by cell: a batch touches a few thousand of the table's rows.
             old AS (SELECT w.* FROM d CROSS JOIN LATERAL (
                       SELECT * FROM weekly_incidence w WHERE w.week_start = d.week_start AND w.setting = d.setting AND w.la_code = d.la_code) w),
             v AS (
               SELECT d.week_start, d.setting, d.la_code, coalesce(o.children, 0) + d.children AS children,
                      coalesce(o.episodes_started, 0) + d.started AS started, coalesce(o.episodes_ended, 0) + d.ended AS ended,
-                     coalesce(o.open_at_week_end, 0) + d.open AS open
+                     coalesce(o.open_at_week_end, 0) + d.open AS open,
+                     ${CELL_KEY('coalesce(o.children_key, 0) + d.children_key')} AS children_key,
+                     ${CELL_KEY('coalesce(o.started_key, 0) + d.started_key')} AS started_key,
+                     ${CELL_KEY('coalesce(o.ended_key, 0) + d.ended_key')} AS ended_key,
+                     ${CELL_KEY('coalesce(o.open_key, 0) + d.open_key')} AS open_key
                 FROM d LEFT JOIN old o USING (week_start, setting, la_code)),
-            ${revising ? `${REVISIONS_OF_V_AGAINST_OLD('$8', '$9')},` : ''}
+            ${revising ? `${REVISIONS_OF_V_AGAINST_OLD('$12', '$13')},` : ''}
             gone AS (
               DELETE FROM weekly_incidence w USING v
                WHERE w.week_start = v.week_start AND w.setting = v.setting AND w.la_code = v.la_code
@@ -74,6 +84,7 @@ export class WeeklyIncidenceRepository {
       [
         cells.map((c) => c.weekStart), cells.map((c) => c.setting), cells.map((c) => c.laCode), cells.map((c) => c.children),
         cells.map((c) => c.started), cells.map((c) => c.ended), cells.map((c) => c.open),
+        cells.map((c) => c.childrenKey), cells.map((c) => c.startedKey), cells.map((c) => c.endedKey), cells.map((c) => c.openKey),
         ...(revising ? [revision.publishedThrough, revision.reason] : []),
       ],
     );
@@ -88,16 +99,20 @@ export class WeeklyIncidenceRepository {
     await db.query('DELETE FROM weekly_incidence');
     await db.query(
       `WITH opens AS (
-         SELECT w::date AS week_start, e.setting, e.la_code, count(*) AS open
+         SELECT w::date AS week_start, e.setting, e.la_code, count(*) AS open, ${CELL_KEY('sum(e.episode_key)')} AS open_key
            FROM national_episode e
            CROSS JOIN LATERAL generate_series(e.start_week, least(coalesce(e.end_week - 7, $1::date), $1::date), interval '7 days') AS w
           GROUP BY 1, 2, 3),
        starts AS (
-         SELECT start_week AS week_start, setting, la_code, count(DISTINCT national_child_id) AS children, count(*) AS started
-           FROM national_episode GROUP BY 1, 2, 3),
-       ends AS (SELECT end_week AS week_start, setting, la_code, count(*) AS ended FROM national_episode WHERE end_week IS NOT NULL GROUP BY 1, 2, 3)
-       INSERT INTO weekly_incidence (week_start, setting, la_code, children, episodes_started, episodes_ended, open_at_week_end, updated_at)
-       SELECT week_start, setting, la_code, coalesce(s.children, 0), coalesce(s.started, 0), coalesce(n.ended, 0), coalesce(o.open, 0), now()
+         SELECT start_week AS week_start, setting, la_code, count(DISTINCT national_child_id) AS children, count(*) AS started,
+                ${CHILDREN_KEY('e')} AS children_key, ${CELL_KEY('sum(e.episode_key)')} AS started_key
+           FROM national_episode e GROUP BY 1, 2, 3),
+       ends AS (SELECT end_week AS week_start, setting, la_code, count(*) AS ended, ${CELL_KEY('sum(e.episode_key)')} AS ended_key
+                  FROM national_episode e WHERE end_week IS NOT NULL GROUP BY 1, 2, 3)
+       INSERT INTO weekly_incidence (week_start, setting, la_code, children, episodes_started, episodes_ended, open_at_week_end,
+                                     children_key, started_key, ended_key, open_key, updated_at)
+       SELECT week_start, setting, la_code, coalesce(s.children, 0), coalesce(s.started, 0), coalesce(n.ended, 0), coalesce(o.open, 0),
+              coalesce(s.children_key, 0), coalesce(s.started_key, 0), coalesce(n.ended_key, 0), coalesce(o.open_key, 0), now()
          FROM starts s FULL JOIN ends n USING (week_start, setting, la_code) FULL JOIN opens o USING (week_start, setting, la_code)`,
       [horizonWeek],
     );
@@ -120,7 +135,8 @@ export class WeeklyIncidenceRepository {
             starts AS (
               SELECT e.start_week AS week_start, coalesce(e.setting, 'ALL') AS setting,
                      CASE WHEN GROUPING(e.la_code) = 0 THEN e.la_code WHEN GROUPING(e.region_code) = 0 THEN e.region_code ELSE 'ALL' END AS la_code,
-                     count(DISTINCT e.national_child_id) AS children, count(*) AS started
+                     count(DISTINCT e.national_child_id) AS children, count(*) AS started,
+                     ${CHILDREN_KEY('e')} AS children_key, ${CELL_KEY('sum(e.episode_key)')} AS started_key
                 FROM national_episode e JOIN weeks w ON e.start_week = w.week_start
                GROUP BY GROUPING SETS ((e.start_week, e.setting), (e.start_week), (e.start_week, e.la_code),
                                        (e.start_week, e.setting, e.region_code), (e.start_week, e.region_code))
@@ -133,14 +149,17 @@ export class WeeklyIncidenceRepository {
             sums AS (
               SELECT l.week_start, coalesce(l.setting, 'ALL') AS setting,
                      CASE WHEN GROUPING(l.la_code) = 0 THEN l.la_code WHEN GROUPING(l.region_code) = 0 THEN l.region_code ELSE 'ALL' END AS la_code,
-                     sum(l.episodes_ended) AS ended, sum(l.open_at_week_end) AS open
+                     sum(l.episodes_ended) AS ended, sum(l.open_at_week_end) AS open,
+                     ${CELL_KEY('sum(l.ended_key)')} AS ended_key, ${CELL_KEY('sum(l.open_key)')} AS open_key
                 FROM level1 l
                GROUP BY GROUPING SETS ((l.week_start, l.setting), (l.week_start), (l.week_start, l.la_code),
                                        (l.week_start, l.setting, l.region_code), (l.week_start, l.region_code))
               HAVING NOT (GROUPING(l.region_code) = 0 AND l.region_code = 'UNKNOWN')),
             v AS (
               SELECT week_start, setting, la_code, coalesce(s.children, 0)::int AS children, coalesce(s.started, 0)::int AS started,
-                     coalesce(o.ended, 0)::int AS ended, coalesce(o.open, 0)::int AS open
+                     coalesce(o.ended, 0)::int AS ended, coalesce(o.open, 0)::int AS open,
+                     coalesce(s.children_key, 0) AS children_key, coalesce(s.started_key, 0) AS started_key,
+                     coalesce(o.ended_key, 0) AS ended_key, coalesce(o.open_key, 0) AS open_key
                 FROM starts s FULL JOIN sums o USING (week_start, setting, la_code)),
             old AS (
               SELECT w.* FROM weekly_incidence w JOIN weeks USING (week_start)
@@ -187,12 +206,15 @@ const REVISIONS_OF_V_AGAINST_OLD = (publishedThrough: string, reason: string) =>
 
 /** Writes the rows of CTE \`v\` that are not all zero; unchanged rows are left untouched. */
 const UPSERT_FROM_V = `
-  INSERT INTO weekly_incidence AS w (week_start, setting, la_code, children, episodes_started, episodes_ended, open_at_week_end, updated_at)
-  SELECT week_start, setting, la_code, children, started, ended, open, now() FROM v
+  INSERT INTO weekly_incidence AS w (week_start, setting, la_code, children, episodes_started, episodes_ended, open_at_week_end,
+                                     children_key, started_key, ended_key, open_key, updated_at)
+  SELECT week_start, setting, la_code, children, started, ended, open, children_key, started_key, ended_key, open_key, now() FROM v
    WHERE children > 0 OR started > 0 OR ended > 0 OR open > 0
    ORDER BY 1, 2, 3
   ON CONFLICT (week_start, setting, la_code) DO UPDATE
     SET children = excluded.children, episodes_started = excluded.episodes_started, episodes_ended = excluded.episodes_ended,
-        open_at_week_end = excluded.open_at_week_end, updated_at = now()
-  WHERE (w.children, w.episodes_started, w.episodes_ended, w.open_at_week_end)
-        IS DISTINCT FROM (excluded.children, excluded.episodes_started, excluded.episodes_ended, excluded.open_at_week_end)`;
+        open_at_week_end = excluded.open_at_week_end, children_key = excluded.children_key, started_key = excluded.started_key,
+        ended_key = excluded.ended_key, open_key = excluded.open_key, updated_at = now()
+  WHERE (w.children, w.episodes_started, w.episodes_ended, w.open_at_week_end, w.children_key, w.started_key, w.ended_key, w.open_key)
+        IS DISTINCT FROM (excluded.children, excluded.episodes_started, excluded.episodes_ended, excluded.open_at_week_end,
+                          excluded.children_key, excluded.started_key, excluded.ended_key, excluded.open_key)`;

@@ -2,6 +2,9 @@ import { BulletinEnv } from '../bulletin/bulletin.env';
 import { IsIn, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { DEFAULT_RETENTION_MONTHS, RETENTION_MONTHS_MAX, RETENTION_MONTHS_MIN } from '../retention/retention.env';
 
+export const DEVELOPMENT_LINK_KEY_SECRET = 'development-only-link-key-secret';
+export const DEVELOPMENT_DISCLOSURE_KEY_SEED = 'development-only-disclosure-key-seed';
+
 export class AggregatorEnv extends BulletinEnv {
   /**
    * Key for the keyed hashes of linkage keys (pseudonymisation: the secret is held apart from the
@@ -9,6 +12,14 @@ export class AggregatorEnv extends BulletinEnv {
    */
   @IsString() @MinLength(16)
   LINK_KEY_SECRET: string = 'development-only-link-key-secret';
+
+  /**
+   * The seed of the cell-key method's record keys (disclosure control, docs/STATISTICS.md): who
+   * holds it could undo the perturbation of published figures. The development default is refused
+   * in production.
+   */
+  @IsString() @MinLength(16)
+  DISCLOSURE_KEY_SEED: string = DEVELOPMENT_DISCLOSURE_KEY_SEED;
 
   /**
    * How agency children are resolved into national children. `probabilistic` links with the
@@ -33,5 +44,3 @@ export class AggregatorEnv extends BulletinEnv {
   @Matches(/^(\S+\s+){4,5}\S+$/, { message: 'RETENTION_CRON must be a cron expression such as "30 3 * * *"' })
   RETENTION_CRON: string = '30 3 * * *';
 }
-
-export const DEVELOPMENT_LINK_KEY_SECRET = 'development-only-link-key-secret';

@@ -1,0 +1,2 @@
+export * from './ptable';
+export * from './record-keys';
