@@ -24,6 +24,13 @@ export interface StoredChildProfile {
  * ciphertext, bound to its row). Values are clear only in the memory of the caller.
  */
 export class ChildIdentityRepository {
+  /**
+   * Profiles opened recently, by row and whole ciphertext (what was authenticated): a batch opens
+   * the same profiles to fold, to link and to count, and each open costs a cipher set-up. In this
+   * process's memory only, where the clear values are anyway; bounded.
+   */
+  private readonly opened = new Map<string, ChildAttributes>();
+
   constructor(private readonly cipher: IdentityCipher) {}
 
   async insertObservations(db: Queryable, statements: readonly ChildIdentityStatement[]): Promise<void> {
@@ -81,9 +88,19 @@ export class ChildIdentityRepository {
   }
 
   private openProfile(r: ProfileRow): StoredChildProfile {
-    return { attributes: openChild(this.cipher, { keyId: r.key_id, data: r.sealed }, SEAL_CONTEXT.profile(r.agency_child_id)), provenance: r.provenance };
+    const version = `${r.agency_child_id}:${r.key_id}:${r.sealed.toString('base64')}`;
+    let attributes = this.opened.get(version);
+    if (!attributes) {
+      attributes = openChild(this.cipher, { keyId: r.key_id, data: r.sealed }, SEAL_CONTEXT.profile(r.agency_child_id));
+      if (this.opened.size >= MAX_OPENED) this.opened.clear();
+      this.opened.set(version, attributes);
+    }
+    // A copy: callers fold into the attributes they are given.
+    return { attributes: { ...attributes }, provenance: r.provenance };
   }
 }
+
+const MAX_OPENED = 50_000;
 
 interface ProfileRow {
   agency_child_id: string;
