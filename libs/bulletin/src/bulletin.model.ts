@@ -1,12 +1,13 @@
 /**
  * The weekly bulletin as handed to the renderers. Every figure is already disclosure-controlled
- * by the caller: the renderers never suppress, round or derive a published cell.
+ * by the caller (the cell-key method of libs/disclosure): the renderers never perturb, round or
+ * derive a published count.
  */
 export type Published = number | 'c' | 'x' | 'z';     // already disclosure-controlled by the caller
 export type SettingKey = 'ALL' | 'HOME' | 'CARE' | 'EDUCATION';
 export interface HeadlineRow {
   setting: SettingKey;
-  children: number; episodes: number;                 // national: published in full
+  children: number; episodes: number;                 // perturbed like every other cell
   previousWeek: { children: number; episodes: number };
   fourWeekAverage: { children: number; episodes: number };   // may be fractional: show 1 dp
   sameWeekLastYear: { children: number; episodes: number } | null;  // null = no data a year ago
@@ -22,8 +23,12 @@ export interface AreaRow {
 export interface BreakdownRow { dimension: 'age_band_sex' | 'ethnicity_group' | 'risk_grade' | 'duration_band'; category: string; /* e.g. '10-15 Female', 'Black', 'HIGH', 'Under 24 hours'; always includes 'Total' */ children: Published; episodes: Published; }
 export interface RepeatMissing { children: Published; repeatChildren: Published; percent: number | 'c' | 'x'; }   // repeat = 3+ episodes in 90 days
 export interface ReturnInterviews { episodesEnded: Published; offeredWithin72h: Published; percent: number | 'c' | 'x'; }
-export interface Revision { weekCommencing: string; week: string; setting: SettingKey; areaCode: string; measure: string; oldValue: number; newValue: number; changedAt: string; reason: 'late event' | 'linkage merge' | 'linkage split' | 'correction' | 'withdrawal' | string; }
-export interface CompletenessNote { agencyType: 'POLICE' | 'LOCAL_AUTHORITY' | 'SCHOOL'; agencyCode: string; agencyName: string; lastEventAt: string | null; eventsThisWeek: number; usualWeeklyEvents: number; meanLagHours: number | null; silentDays: number | null; flagged: boolean; }
+/** A published cell whose published value changed: both values are published (perturbed) values, never true ones. */
+export interface Revision { weekCommencing: string; week: string; setting: SettingKey; areaCode: string; measure: string; previouslyPublished: number; published: number; revisedOn: string /* yyyy-mm-dd */; reason: 'late event' | 'linkage merge' | 'linkage split' | 'correction' | 'withdrawal' | string; }
+/** Reporting completeness of the agencies of one type in one region (never one agency); events rounded to 10, dates to the day. */
+export interface CompletenessNote { agencyType: 'POLICE' | 'LOCAL_AUTHORITY' | 'SCHOOL'; regionCode: string; regionName: string; eventsThisWeek: number; usualWeeklyEvents: number; meanLagHours: number | null; lastEventOn: string | null /* yyyy-mm-dd */; silentDays: number | null; flagged: boolean; }
+/** How the figures are protected: the method, its perturbation table and one plain sentence. */
+export interface DisclosureNote { method: string; ptable: string; statement: string; }
 export interface TrendPoint { weekCommencing: string; week: string; setting: SettingKey; children: number; episodes: number; }
 export interface Bulletin {
   week: string;                 // '2026-W47'
@@ -34,6 +39,7 @@ export interface Bulletin {
   status: string;               // 'Official statistics in development'
   methodologyUrl: string;       // '/docs/STATISTICS.md' or a URL
   contact: string;
+  disclosure: DisclosureNote;
   headline: HeadlineRow[];      // ALL, HOME, CARE, EDUCATION
   areas: AreaRow[];             // National + 9 regions + LAs, per setting (at least ALL)
   breakdowns: BreakdownRow[];

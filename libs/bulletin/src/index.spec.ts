@@ -14,6 +14,7 @@ function emptyBulletin(): Bulletin {
     status: 'Official statistics in development',
     methodologyUrl: 'https://example.gov.uk/methodology',
     contact: 'statistics team',
+    disclosure: { method: 'Cell-key perturbation', ptable: 'mcm-ptable-v1', statement: 'Figures are changed by a small random amount.' },
     headline: (['ALL', 'HOME', 'CARE', 'EDUCATION'] as const).map((setting) => ({ setting, ...zero, previousWeek: zero, fourWeekAverage: zero, sameWeekLastYear: null })),
     areas: [],
     breakdowns: [],

@@ -48,6 +48,26 @@ async function main(): Promise<void> {
     timings.sort((a, b) => a - b);
     const [{ size }] = await dataSource.query("SELECT length(html) + length(csv) AS size FROM bulletin ORDER BY revision DESC LIMIT 1");
     log(`build times ms: ${timings.map((t) => t.toFixed(0)).join(', ')}; HTML + CSV ${(size / 1024).toFixed(0)} KiB`);
+    // Utility of the cell-key method on this bulletin: every area cell against its true value.
+    const [{ content }] = await dataSource.query('SELECT content FROM bulletin WHERE week_start = $1 ORDER BY revision DESC LIMIT 1', [lastWeek]);
+    const truth = new Map<string, Record<string, number>>();
+    for (const r of await dataSource.query('SELECT setting, la_code, children, episodes_started, episodes_ended, open_at_week_end FROM weekly_incidence WHERE week_start = $1', [lastWeek])) {
+      truth.set(`${r.setting}|${r.la_code}`, r);
+    }
+    const fields = [['children', 'children'], ['episodesStarted', 'episodes_started'], ['episodesEnded', 'episodes_ended'], ['openAtWeekEnd', 'open_at_week_end']] as const;
+    for (const level of ['National', 'Regional', 'Local authority']) {
+      let cells = 0; let changed = 0; let absolute = 0; let nonZero = 0;
+      for (const a of content.areas.filter((x: { level: string }) => x.level === level)) {
+        const t = truth.get(`${a.setting}|${a.level === 'National' ? 'ALL' : a.code}`);
+        for (const [published, column] of fields) {
+          const exact = t?.[column] ?? 0;
+          cells++; nonZero += exact > 0 ? 1 : 0;
+          changed += a[published] !== exact ? 1 : 0;
+          absolute += Math.abs(a[published] - exact);
+        }
+      }
+      process.stdout.write(`UTILITY level="${level}" cells=${cells} non_zero=${nonZero} changed_share=${(changed / cells).toFixed(3)} changed_share_of_non_zero=${(changed / Math.max(1, nonZero)).toFixed(3)} mean_abs_error=${(absolute / cells).toFixed(3)}\n`);
+    }
     process.stdout.write(`RESULT bulletin_build_ms=${timings[Math.floor(runs / 2)].toFixed(0)} max_ms=${timings[runs - 1].toFixed(0)} episodes=${episodes} weeks=${weeks.length}\n`);
   } finally {
     await publisher.disconnect();

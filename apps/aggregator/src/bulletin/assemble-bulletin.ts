@@ -1,13 +1,20 @@
-import { AreaRow, Bulletin, BreakdownRow, CompletenessNote, HeadlineRow, Published, SettingKey } from '@mcm/bulletin';
-import { DEFAULT_RULES, DisclosureRules, protectTable } from '@mcm/disclosure';
+import { AreaRow, Bulletin, BreakdownRow, CompletenessNote, DisclosureNote, HeadlineRow, Revision, SettingKey } from '@mcm/bulletin';
+import { aggregateCompleteness, CELL_KEY_SENTENCE, perturb, PTABLE_V1 } from '@mcm/disclosure';
 import { addWeeks, isoWeekLabel, ReferenceData } from '@mcm/shared';
-import { AgencyFigures, agencyCompleteness, BreakdownFigures, IncidenceFigures, RevisionFigures } from '@mcm/persistence';
+import { AgencyFigures, agencyRegionCode, BreakdownFigures, IncidenceFigures, RevisionFigures } from '@mcm/persistence';
 
 export const SETTINGS: SettingKey[] = ['ALL', 'HOME', 'CARE', 'EDUCATION'];
-const LEVEL_SETTINGS = ['HOME', 'CARE', 'EDUCATION'] as const;
 const ENGLAND = { code: 'E92000001', name: 'England' };
 const MEASURES = ['children', 'started', 'ended', 'open'] as const;
 type Measure = (typeof MEASURES)[number];
+const KEY_OF: Record<Measure, 'childrenKey' | 'startedKey' | 'endedKey' | 'openKey'> = { children: 'childrenKey', started: 'startedKey', ended: 'endedKey', open: 'openKey' };
+
+/** What the bulletin says about its method (JSON `disclosure`, the HTML's about section, the CSV's metadata). */
+export const BULLETIN_DISCLOSURE: DisclosureNote = {
+  method: 'Cell-key perturbation',
+  ptable: PTABLE_V1.name,
+  statement: CELL_KEY_SENTENCE,
+};
 
 export interface BulletinInputs {
   weekStart: string;
@@ -18,17 +25,27 @@ export interface BulletinInputs {
   revisions: RevisionFigures[];
   agencies: AgencyFigures[];
   reference: ReferenceData;
-  rules?: DisclosureRules;
   silentDaysFlag: number;
   methodologyUrl: string;
   contact: string;
 }
 
-/** Everything but the publication metadata (`revision`, `publishedAt`), from figures already read. */
+/**
+ * Everything but the publication metadata (`revision`, `publishedAt`), from figures already read.
+ *
+ * Every count is published through the cell-key method (libs/disclosure): a cell's published
+ * value is perturb(true value, cell key), whichever table of the release (or the API, or the
+ * dashboard) shows it, and totals are cells of their own. Nothing is suppressed, and no true
+ * value leaves this function.
+ */
 export function assembleBulletin(input: BulletinInputs): Omit<Bulletin, 'revision' | 'publishedAt'> {
   const { weekStart } = input;
-  const national = (week: string, setting: string) => input.incidence.get(week)?.find((r) => r.area === 'ALL' && r.setting === setting);
-  const count = (week: string, setting: string) => ({ children: national(week, setting)?.children ?? 0, episodes: national(week, setting)?.started ?? 0 });
+  const cell = (week: string, area: string, setting: string) => input.incidence.get(week)?.find((r) => r.area === area && r.setting === setting);
+  const published = (week: string, area: string, setting: string, m: Measure): number => {
+    const c = cell(week, area, setting);
+    return c ? perturb(c[m], c[KEY_OF[m]]) : 0;
+  };
+  const count = (week: string, setting: string) => ({ children: published(week, 'ALL', setting, 'children'), episodes: published(week, 'ALL', setting, 'started') });
   const headline: HeadlineRow[] = SETTINGS.map((setting) => {
     const previous4 = [1, 2, 3, 4].map((n) => count(addWeeks(weekStart, -n), setting));
     return {
@@ -41,11 +58,14 @@ export function assembleBulletin(input: BulletinInputs): Omit<Bulletin, 'revisio
   });
   const trend = Array.from({ length: 52 }, (_, i) => addWeeks(weekStart, i - 51)).flatMap((week) =>
     SETTINGS.map((setting) => ({ weekCommencing: week, week: isoWeekLabel(week), setting, ...count(week, setting) })));
-  const breakdown = (dimension: string, category: string) => input.breakdowns.find((b) => b.dimension === dimension && b.category === category);
-  const repeatTotal = breakdown('repeat_missing', 'Total')?.children ?? 0;
-  const repeatChildren = breakdown('repeat_missing', 'Repeat missing')?.children ?? 0;
-  const ended = breakdown('return_interview', 'Total')?.episodes ?? 0;
-  const offered = breakdown('return_interview', 'Offered within 72 hours')?.episodes ?? 0;
+  const breakdown = (dimension: string, category: string) => {
+    const b = input.breakdowns.find((x) => x.dimension === dimension && x.category === category);
+    return { children: b ? perturb(b.children, b.childrenKey) : 0, episodes: b ? perturb(b.episodes, b.episodesKey) : 0 };
+  };
+  const repeatTotal = breakdown('repeat_missing', 'Total').children;
+  const repeatChildren = breakdown('repeat_missing', 'Repeat missing').children;
+  const ended = breakdown('return_interview', 'Total').episodes;
+  const offered = breakdown('return_interview', 'Offered within 72 hours').episodes;
   return {
     week: isoWeekLabel(weekStart),
     weekCommencing: weekStart,
@@ -53,88 +73,83 @@ export function assembleBulletin(input: BulletinInputs): Omit<Bulletin, 'revisio
     status: 'Official statistics in development',
     methodologyUrl: input.methodologyUrl,
     contact: input.contact,
+    disclosure: BULLETIN_DISCLOSURE,
     headline,
-    areas: areaRows(input, weekStart),
+    areas: areaRows(input, weekStart, published),
     breakdowns: input.breakdowns
       .filter((b) => ['age_band_sex', 'ethnicity_group', 'risk_grade', 'duration_band'].includes(b.dimension))
-      .map((b): BreakdownRow => ({ dimension: b.dimension as BreakdownRow['dimension'], category: b.category, children: b.children, episodes: b.episodes })),
+      .map((b): BreakdownRow => ({ dimension: b.dimension as BreakdownRow['dimension'], category: b.category, ...breakdown(b.dimension, b.category) })),
+    // Percentages of published counts: derived from what is published, they add nothing to it.
     repeatMissing: { children: repeatTotal, repeatChildren, percent: repeatTotal ? round1((100 * repeatChildren) / repeatTotal) : 'x' },
     returnInterviews: { episodesEnded: ended, offeredWithin72h: offered, percent: ended ? round1((100 * offered) / ended) : 'x' },
-    revisions: input.revisions.map((r) => ({
-      weekCommencing: r.weekStart, week: isoWeekLabel(r.weekStart), setting: r.setting as SettingKey, areaCode: r.area === 'ALL' ? ENGLAND.code : r.area,
-      measure: r.measure, oldValue: r.oldValue, newValue: r.newValue, changedAt: r.changedAt.toISOString(), reason: r.reason,
-    })),
+    revisions: revisions(input.revisions),
     completeness: completeness(input),
     trend,
     provisionalWeeks: [0, 1, 2, 3].map((n) => addWeeks(weekStart, -n)),
   };
 }
 
-/**
- * National rows in full; for each region, its LAs x settings tables are disclosure-controlled
- * with the region's figures and the LAs' all-settings figures as the margins published beside them.
- */
-function areaRows(input: BulletinInputs, weekStart: string): AreaRow[] {
-  const rows = input.incidence.get(weekStart) ?? [];
-  const value = (area: string, setting: string, m: Measure) => rows.find((r) => r.area === area && r.setting === setting)?.[m] ?? 0;
-  const rate = (area: string, children: Published): { ratePer10000?: Published } => {
+/** England, every region and every LA, each setting and each measure: every one a cell of its own. */
+function areaRows(input: BulletinInputs, weekStart: string, published: (week: string, area: string, setting: string, m: Measure) => number): AreaRow[] {
+  const rate = (area: string, children: number): { ratePer10000?: number } => {
     const population = input.reference.childPopulationOf(area);
-    if (population === null) return {};
-    return { ratePer10000: typeof children === 'number' ? Math.round((children / population) * 100_000) / 10 : children };
+    return population === null ? {} : { ratePer10000: Math.round((children / population) * 100_000) / 10 };
   };
-  const out: AreaRow[] = SETTINGS.map((setting) => ({
-    level: 'National', code: ENGLAND.code, name: ENGLAND.name, setting,
-    children: value('ALL', setting, 'children'), episodesStarted: value('ALL', setting, 'started'),
-    episodesEnded: value('ALL', setting, 'ended'), openAtWeekEnd: value('ALL', setting, 'open'),
-    ...rate('ALL', value('ALL', setting, 'children')),
-  }));
-  const rules = input.rules ?? DEFAULT_RULES;
-  for (const region of [...input.reference.regions.values()].sort((a, b) => a.code.localeCompare(b.code))) {
-    const las = [...input.reference.localAuthorities.values()].filter((la) => la.regionCode === region.code).sort((a, b) => a.code.localeCompare(b.code));
-    const protectedBy = new Map<Measure, ReturnType<typeof protectTable>>();
-    for (const m of MEASURES) {
-      protectedBy.set(m, protectTable({
-        rows: las.map((la) => la.code),
-        columns: [...LEVEL_SETTINGS],
-        values: las.map((la) => LEVEL_SETTINGS.map((s) => value(la.code, s, m))),
-      }, rules));
-    }
-    // Children are distinct counts, not sums: an unsuppressed children margin is published as the
-    // true distinct total (it can only be smaller than the sum, which hides cells further).
-    const cell = (m: Measure, row: number, column: number): Published => {
-      const t = protectedBy.get(m)!;
-      if (row < 0 && column < 0) return m === 'children' && t.grandTotal !== 'c' ? value(region.code, 'ALL', m) : t.grandTotal;
-      if (row < 0) return m === 'children' && t.columnTotals[column] !== 'c' ? value(region.code, LEVEL_SETTINGS[column], m) : t.columnTotals[column];
-      if (column < 0) return m === 'children' && t.rowTotals[row] !== 'c' ? value(las[row].code, 'ALL', m) : t.rowTotals[row];
-      return t.values[row][column];
+  const figures = (area: string, setting: SettingKey) => {
+    const children = published(weekStart, area, setting, 'children');
+    return {
+      setting, children, episodesStarted: published(weekStart, area, setting, 'started'),
+      episodesEnded: published(weekStart, area, setting, 'ended'), openAtWeekEnd: published(weekStart, area, setting, 'open'),
+      ...rate(area, children),
     };
-    const areaRow = (row: number, column: number): Omit<AreaRow, 'level' | 'code' | 'name' | 'setting'> => ({
-      children: cell('children', row, column), episodesStarted: cell('started', row, column),
-      episodesEnded: cell('ended', row, column), openAtWeekEnd: cell('open', row, column),
-    });
-    SETTINGS.forEach((setting, s) => {
-      const row = areaRow(-1, s - 1);
-      out.push({ level: 'Regional', code: region.code, name: region.name, setting, ...row, ...rate(region.code, row.children) });
-    });
-    las.forEach((la, r) => SETTINGS.forEach((setting, s) => {
-      const row = areaRow(r, s - 1);
-      out.push({
-        level: 'Local authority', code: la.code, name: la.name, regionCode: region.code, regionName: region.name, oldLaCode: la.laNumber, setting,
-        ...row, ...rate(la.code, row.children),
-      });
-    }));
+  };
+  const out: AreaRow[] = SETTINGS.map((setting) => ({ level: 'National', code: ENGLAND.code, name: ENGLAND.name, ...figures('ALL', setting) }));
+  for (const region of [...input.reference.regions.values()].sort((a, b) => a.code.localeCompare(b.code))) {
+    for (const setting of SETTINGS) out.push({ level: 'Regional', code: region.code, name: region.name, ...figures(region.code, setting) });
+    const las = [...input.reference.localAuthorities.values()].filter((la) => la.regionCode === region.code).sort((a, b) => a.code.localeCompare(b.code));
+    for (const la of las) {
+      for (const setting of SETTINGS) {
+        out.push({
+          level: 'Local authority', code: la.code, name: la.name, regionCode: region.code, regionName: region.name, oldLaCode: la.laNumber,
+          ...figures(la.code, setting),
+        });
+      }
+    }
   }
   return out;
 }
 
-function completeness(input: BulletinInputs): CompletenessNote[] {
-  return input.agencies.map((figures) => {
-    const note = agencyCompleteness(figures, input.reference, input.weekStart);
-    return {
-      ...note, agencyType: note.agencyType as CompletenessNote['agencyType'],
-      flagged: note.silentDays === null || note.silentDays > input.silentDaysFlag,
-    };
+/**
+ * Cells whose published value changed since a bulletin last published them: the value published
+ * then (read back from that bulletin) and the value published now, both perturbed. A change of
+ * the true value that leaves the published value alone is not listed (it was never visible).
+ */
+function revisions(figures: RevisionFigures[]): Revision[] {
+  return figures.flatMap((r): Revision[] => {
+    const now = perturb(r.value, r.key);
+    if (now === r.previouslyPublished) return [];
+    return [{
+      weekCommencing: r.weekStart, week: isoWeekLabel(r.weekStart), setting: r.setting as SettingKey, areaCode: r.area === 'ALL' ? ENGLAND.code : r.area,
+      measure: r.measure, previouslyPublished: r.previouslyPublished, published: now, revisedOn: r.changedAt.toISOString().slice(0, 10), reason: r.reason,
+    }];
   });
+}
+
+/** Agencies grouped by type and region (never one agency), through the disclosure library's rounding. */
+function completeness(input: BulletinInputs): CompletenessNote[] {
+  const regionName = (code: string) => input.reference.regions.get(code)?.name ?? 'Not available';
+  const weekEnd = new Date(`${addWeeks(input.weekStart, 1)}T00:00:00Z`);
+  const groups = aggregateCompleteness(input.agencies.map((a) => ({
+    agencyType: a.agencyType, regionCode: agencyRegionCode(a.agencyType, a.agencyCode, input.reference),
+    eventsThisWeek: a.eventsThisWeek, eventsBefore: a.eventsBefore, weeksBefore: a.weeksBefore,
+    eventsToDate: a.eventsToDate, lagHoursSum: a.lagHoursSum, lastReportedAt: a.lastReportedAt,
+  })), weekEnd);
+  return groups.map((g) => ({
+    agencyType: g.agencyType as CompletenessNote['agencyType'], regionCode: g.regionCode === 'UNKNOWN' ? 'x' : g.regionCode, regionName: regionName(g.regionCode),
+    eventsThisWeek: g.eventsThisWeek, usualWeeklyEvents: g.usualWeeklyEvents, meanLagHours: g.meanLagHours,
+    lastEventOn: g.lastEventDate, silentDays: g.silentDays,
+    flagged: g.silentDays === null || g.silentDays > input.silentDaysFlag || (g.usualWeeklyEvents >= 20 && g.eventsThisWeek < g.usualWeeklyEvents / 2),
+  }));
 }
 
 /** Published on the Monday after the week at 09:30 London time (our release convention). */

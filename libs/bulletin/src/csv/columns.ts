@@ -47,6 +47,8 @@ export const FILTER_COLUMNS: readonly MetaColumn[] = [
   filter('breakdown', 'Breakdown', 'Characteristic the figures are broken down by; Total for no breakdown'),
   filter('category', 'Category', 'Item of the breakdown; Total for all items', 'breakdown'),
   filter('revision_status', 'Revision status', 'p provisional; r revised since first published; blank neither'),
+  // Its hint is the bulletin's own plain sentence on the method (renderBulletinCsv fills it in).
+  filter('disclosure_method', 'Disclosure control method', 'How the figures are protected'),
 ];
 
 export const INDICATOR_COLUMNS: readonly MetaColumn[] = [

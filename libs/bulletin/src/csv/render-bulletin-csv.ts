@@ -41,13 +41,14 @@ const NATIONAL: Geography = { level: 'National', code: ENGLAND.code, name: ENGLA
  */
 export function renderBulletinCsv(b: Bulletin): BulletinCsv {
   const rows: string[][] = [];
+  const method = `${b.disclosure.method} (${b.disclosure.ptable})`;
   const provisional = new Set(b.provisionalWeeks);
   const revised = new Set(b.revisions.map((r) => revisionKey(r.weekCommencing, r.setting, isEnglandCode(r.areaCode) ? ENGLAND.code : r.areaCode)));
   const status = (weekCommencing: string, setting: SettingKey, areaCode: string | null): string =>
     provisional.has(weekCommencing) ? 'p' : areaCode !== null && revised.has(revisionKey(weekCommencing, setting, areaCode)) ? 'r' : '';
 
   const push = (weekCommencing: string, geo: Geography, setting: SettingKey, breakdown: string, category: string, values: Indicators, revisionStatus: string) =>
-    rows.push(row(weekCommencing, geo, setting, breakdown, category, values, revisionStatus));
+    rows.push(row(method, weekCommencing, geo, setting, breakdown, category, values, revisionStatus));
 
   // Earlier weeks of the trend, England only.
   const trendWeeks = [...new Set(b.trend.map((t) => t.weekCommencing))].filter((w) => w !== b.weekCommencing).sort();
@@ -113,7 +114,9 @@ export function renderBulletinCsv(b: Bulletin): BulletinCsv {
   }
 
   const header = [...DATA_COLUMNS];
-  const meta = toCsv(META_HEADER, [...FILTER_COLUMNS, ...INDICATOR_COLUMNS].map((c) => META_HEADER.map((h) => c[h])));
+  // The meta file names the method and its perturbation table, and says in one sentence what it does.
+  const described = FILTER_COLUMNS.map((c) => (c.col_name === 'disclosure_method' ? { ...c, filter_hint: `${method}: ${b.disclosure.statement}` } : c));
+  const meta = toCsv(META_HEADER, [...described, ...INDICATOR_COLUMNS].map((c) => META_HEADER.map((h) => c[h])));
   return { data: toCsv(header, rows), meta };
 }
 
@@ -131,7 +134,7 @@ function withDefaults(setting: SettingKey, values: Indicators): Indicators {
   return out;
 }
 
-function row(weekCommencing: string, geo: Geography, setting: SettingKey, breakdown: string, category: string, values: Indicators, revisionStatus: string): string[] {
+function row(method: string, weekCommencing: string, geo: Geography, setting: SettingKey, breakdown: string, category: string, values: Indicators, revisionStatus: string): string[] {
   const label = isoWeekLabel(weekCommencing);
   const { year, week } = parseWeekLabel(label);
   const regional = geo.level !== 'National';
@@ -152,6 +155,7 @@ function row(weekCommencing: string, geo: Geography, setting: SettingKey, breakd
     breakdown,
     category,
     revision_status: revisionStatus,
+    disclosure_method: method,
   };
   for (const c of INDICATOR_COLUMNS) byName[c.col_name] = cellText(values[c.col_name as IndicatorName], Number(c.indicator_dp), c.col_name);
   return DATA_COLUMNS.map((name) => byName[name]);

@@ -46,7 +46,6 @@ export const SYMBOL_MEANING: Record<string, string> = {
 };
 
 export const SYMBOLS: { symbol: string; meaning: string }[] = [
-  { symbol: 'c', meaning: 'Suppressed to protect confidentiality: the figure is small enough that a child could be identified, or it would let another suppressed figure be worked out.' },
   { symbol: 'x', meaning: 'Not available: the figure is not collected or could not be produced for this week.' },
   { symbol: 'z', meaning: 'Not applicable: the measure does not apply (for example return interviews for children missing education).' },
   { symbol: 'p', meaning: 'Provisional: figures for recent weeks will change as agencies report late events.' },

@@ -128,16 +128,24 @@ describe('renderBulletinHtml', () => {
     expect(none).toContain('No figures published earlier have been revised');
   });
 
-  it('says in words which agencies are flagged', () => {
+  it('says in words which groups of agencies are flagged, by type and region, never one agency, dates to the day', () => {
     const section = elementById(html, 'section', 'completeness');
     expect(textOf(section)).toContain('Flagged: silent 4 days');
     expect(textOf(section)).toContain('Flagged: no events received');
-    expect(section).toMatch(/<tr class="flagged"><th scope="row">Lancashire/);
+    expect(section).toMatch(/<tr class="flagged"><th scope="row">Police forces<\/th><td>North West/);
+    expect(textOf(section)).not.toMatch(/Metropolitan|Lancashire|URN|\d{1,2}:\d{2}/);
+  });
+
+  it('explains the method in one plain sentence and names it and its perturbation table', () => {
+    const about = textOf(elementById(html, 'section', 'about'));
+    expect(about).toContain(b.disclosure.statement);
+    expect(about).toContain('mcm-ptable-v1');
+    expect(about).not.toMatch(/suppress/i);
   });
 
   it('explains every symbol', () => {
     const legend = elementById(html, 'section', 'about');
-    for (const symbol of ['c', 'x', 'z', 'p', 'r']) expect(legend).toContain(`<dt>${symbol}</dt>`);
+    for (const symbol of ['x', 'z', 'p', 'r']) expect(legend).toContain(`<dt>${symbol}</dt>`);
     expect(textOf(legend)).toContain('Week 53');
   });
 
@@ -151,7 +159,7 @@ describe('renderBulletinHtml', () => {
       areas: b.areas.map((a) => (a.code === 'E12000007' ? { ...a, name: nasty } : a.regionCode === 'E12000007' ? { ...a, regionName: nasty } : a)),
       breakdowns: [...b.breakdowns, { dimension: 'ethnicity_group', category: nasty, children: 5, episodes: 6 }],
       revisions: b.revisions.map((r) => ({ ...r, reason: nasty })),
-      completeness: b.completeness.map((c) => ({ ...c, agencyName: nasty })),
+      completeness: b.completeness.map((c) => ({ ...c, regionName: nasty })),
     };
     const out = renderBulletinHtml(hostile);
     expect(out).not.toMatch(/<script/i);
@@ -162,7 +170,6 @@ describe('renderBulletinHtml', () => {
     for (const id of ['completeness', 'revisions', 'characteristics']) expect(elementById(out, 'section', id)).toContain(escaped);
     expect(textOf(out)).toContain(nasty);
     expect(unbalancedTags(out)).toEqual([]);
-    expect(renderBulletinHtml(b)).toContain('St Mary&#39;s &amp; St John&#39;s CE &lt;Academy&gt;');
   });
 
   it('renders a Week 53 bulletin and a revised edition', () => {

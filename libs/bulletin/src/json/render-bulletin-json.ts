@@ -7,7 +7,7 @@ import { Bulletin } from '../bulletin.model';
  */
 const KEY_ORDER: Record<string, readonly string[]> = {
   bulletin: [
-    'week', 'weekCommencing', 'revision', 'publishedAt', 'nextReleaseAt', 'status', 'methodologyUrl', 'contact',
+    'week', 'weekCommencing', 'revision', 'publishedAt', 'nextReleaseAt', 'status', 'methodologyUrl', 'contact', 'disclosure',
     'headline', 'areas', 'breakdowns', 'repeatMissing', 'returnInterviews', 'revisions', 'completeness', 'trend', 'provisionalWeeks',
   ],
   headline: ['setting', 'children', 'episodes', 'previousWeek', 'fourWeekAverage', 'sameWeekLastYear'],
@@ -16,8 +16,9 @@ const KEY_ORDER: Record<string, readonly string[]> = {
   breakdowns: ['dimension', 'category', 'children', 'episodes'],
   repeatMissing: ['children', 'repeatChildren', 'percent'],
   returnInterviews: ['episodesEnded', 'offeredWithin72h', 'percent'],
-  revisions: ['weekCommencing', 'week', 'setting', 'areaCode', 'measure', 'oldValue', 'newValue', 'changedAt', 'reason'],
-  completeness: ['agencyType', 'agencyCode', 'agencyName', 'lastEventAt', 'eventsThisWeek', 'usualWeeklyEvents', 'meanLagHours', 'silentDays', 'flagged'],
+  disclosure: ['method', 'ptable', 'statement'],
+  revisions: ['weekCommencing', 'week', 'setting', 'areaCode', 'measure', 'previouslyPublished', 'published', 'revisedOn', 'reason'],
+  completeness: ['agencyType', 'regionCode', 'regionName', 'eventsThisWeek', 'usualWeeklyEvents', 'meanLagHours', 'lastEventOn', 'silentDays', 'flagged'],
   trend: ['weekCommencing', 'week', 'setting', 'children', 'episodes'],
 };
 

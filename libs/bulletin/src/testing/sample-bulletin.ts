@@ -144,6 +144,7 @@ export function sampleBulletin(options: SampleOptions = {}): Bulletin {
     status: 'Official statistics in development',
     methodologyUrl: '/docs/STATISTICS.md',
     contact: 'Missing Children Statistics team: missing.children.statistics@example.gov.uk',
+    disclosure: SAMPLE_DISCLOSURE,
     headline,
     areas,
     breakdowns: sampleBreakdowns(allNow, episodesEnded, random),
@@ -263,20 +264,27 @@ function sampleBreakdowns(all: Counts, episodesEnded: number, random: () => numb
   return rows;
 }
 
+/** What the aggregator's assembly says about the method (apps/aggregator's BULLETIN_DISCLOSURE). */
+export const SAMPLE_DISCLOSURE = {
+  method: 'Cell-key perturbation',
+  ptable: 'mcm-ptable-v1',
+  statement: 'Figures are changed by a small random amount, up to 2 either way, and counts of 1 to 4 are shown as 0 or 5, so that no child can be identified; the same figure is always shown the same way.',
+};
+
 function sampleCompleteness(weekCommencing: string): CompletenessNote[] {
-  const day = (offsetDays: number, time: string) => `${shiftDate(weekCommencing, offsetDays)}T${time}Z`;
+  const day = (offsetDays: number) => shiftDate(weekCommencing, offsetDays);
   return [
-    { agencyType: 'POLICE', agencyCode: 'E23000001', agencyName: 'Metropolitan Police', lastEventAt: day(6, '23:41:07'), eventsThisWeek: 1287, usualWeeklyEvents: 1322, meanLagHours: 1.8, silentDays: 0, flagged: false },
-    { agencyType: 'POLICE', agencyCode: 'E23000003', agencyName: 'Lancashire', lastEventAt: day(2, '17:05:40'), eventsThisWeek: 96, usualWeeklyEvents: 231, meanLagHours: 3.1, silentDays: 4, flagged: true },
-    { agencyType: 'POLICE', agencyCode: 'E23000035', agencyName: 'Devon & Cornwall', lastEventAt: day(6, '21:12:00'), eventsThisWeek: 174, usualWeeklyEvents: 181, meanLagHours: 2.4, silentDays: 0, flagged: false },
-    { agencyType: 'LOCAL_AUTHORITY', agencyCode: 'E08000025', agencyName: 'Birmingham', lastEventAt: day(6, '16:48:19'), eventsThisWeek: 143, usualWeeklyEvents: 150, meanLagHours: 26.5, silentDays: 0, flagged: false },
-    { agencyType: 'LOCAL_AUTHORITY', agencyCode: 'E06000057', agencyName: 'Northumberland', lastEventAt: day(4, '11:20:00'), eventsThisWeek: 22, usualWeeklyEvents: 35, meanLagHours: 71.0, silentDays: 2, flagged: false },
-    { agencyType: 'SCHOOL', agencyCode: '140321', agencyName: "St Mary's & St John's CE <Academy>", lastEventAt: null, eventsThisWeek: 0, usualWeeklyEvents: 3, meanLagHours: null, silentDays: null, flagged: true },
+    { agencyType: 'POLICE', regionCode: 'E12000007', regionName: 'London', eventsThisWeek: 1290, usualWeeklyEvents: 1320, meanLagHours: 2, lastEventOn: day(6), silentDays: 0, flagged: false },
+    { agencyType: 'POLICE', regionCode: 'E12000002', regionName: 'North West', eventsThisWeek: 100, usualWeeklyEvents: 230, meanLagHours: 3, lastEventOn: day(2), silentDays: 4, flagged: true },
+    { agencyType: 'POLICE', regionCode: 'E12000009', regionName: 'South West', eventsThisWeek: 170, usualWeeklyEvents: 180, meanLagHours: 2, lastEventOn: day(6), silentDays: 0, flagged: false },
+    { agencyType: 'LOCAL_AUTHORITY', regionCode: 'E12000005', regionName: 'West Midlands', eventsThisWeek: 140, usualWeeklyEvents: 150, meanLagHours: 27, lastEventOn: day(6), silentDays: 0, flagged: false },
+    { agencyType: 'LOCAL_AUTHORITY', regionCode: 'E12000001', regionName: 'North East', eventsThisWeek: 20, usualWeeklyEvents: 40, meanLagHours: 71, lastEventOn: day(4), silentDays: 2, flagged: false },
+    { agencyType: 'SCHOOL', regionCode: 'x', regionName: "Not available", eventsThisWeek: 0, usualWeeklyEvents: 0, meanLagHours: null, lastEventOn: null, silentDays: null, flagged: true },
   ];
 }
 
-function revisionOf(weekCommencing: string, setting: SettingKey, areaCode: string, measure: string, oldValue: number, newValue: number, changedAt: string, reason: string): Revision {
-  return { weekCommencing, week: isoWeekLabel(weekCommencing), setting, areaCode, measure, oldValue, newValue, changedAt, reason };
+function revisionOf(weekCommencing: string, setting: SettingKey, areaCode: string, measure: string, previouslyPublished: number, published: number, changedAt: string, reason: string): Revision {
+  return { weekCommencing, week: isoWeekLabel(weekCommencing), setting, areaCode, measure, previouslyPublished, published, revisedOn: changedAt.slice(0, 10), reason };
 }
 
 /** Seasonality: more children missing from home in summer, fewer missing education in school holidays. */

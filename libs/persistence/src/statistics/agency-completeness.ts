@@ -30,3 +30,24 @@ export function agencyCompleteness(a: AgencyFigures, reference: ReferenceData, w
     silentDays: a.lastReportedAt ? Math.floor((weekEnd - a.lastReportedAt.getTime()) / 86_400_000) : null,
   };
 }
+
+/**
+ * The English region of each police force area (E23 codes; ONS police force area to region
+ * lookup). Welsh forces and anything unlisted have no English region.
+ */
+const POLICE_FORCE_REGION: Record<string, string> = Object.fromEntries([
+  ['E12000007', [1, 34]], ['E12000002', [2, 3, 4, 5, 6]], ['E12000001', [7, 8, 13]], ['E12000003', [9, 10, 11, 12]],
+  ['E12000005', [14, 15, 16, 17]], ['E12000004', [18, 19, 20, 21, 22]], ['E12000006', [23, 24, 25, 26, 27, 28]],
+  ['E12000008', [29, 30, 31, 32, 33]], ['E12000009', [35, 36, 37, 38, 39]],
+].flatMap(([region, forces]) => (forces as number[]).map((n) => [`E23${String(n).padStart(6, '0')}`, region as string])));
+
+/**
+ * The region an agency's completeness is grouped under: a council's own region, a police force
+ * area's region, or `UNKNOWN` (schools, whose URN carries no geography in the reference data,
+ * and Welsh forces).
+ */
+export function agencyRegionCode(agencyType: string, agencyCode: string, reference: ReferenceData): string {
+  if (agencyType === 'LOCAL_AUTHORITY') return reference.localAuthorities.get(agencyCode)?.regionCode ?? 'UNKNOWN';
+  if (agencyType === 'POLICE') return POLICE_FORCE_REGION[agencyCode] ?? 'UNKNOWN';
+  return 'UNKNOWN';
+}

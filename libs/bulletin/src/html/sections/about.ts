@@ -15,7 +15,8 @@ export function aboutSection(ctx: Context): string {
 <li>A child is counted once in a week however many times they go missing; each time is an episode.</li>
 <li>A child can go missing from more than one setting in a week, so the settings do not add up to the total.</li>
 <li>${esc(WEEK_NOTE)}</li>
-<li>Small figures are suppressed (c) to protect children’s confidentiality, with further figures suppressed where needed so that they cannot be worked out from totals.</li>
+<li id="disclosure-statement">${esc(b.disclosure.statement)}</li>
+<li>Method: ${esc(b.disclosure.method.toLowerCase())}, perturbation table ${esc(b.disclosure.ptable)}. Each total is protected as a figure of its own, so figures may not add up exactly to their totals, and England, regions and local authorities, this bulletin, earlier bulletins, the revisions below and the API all show the same figure the same way.</li>
 </ul>
 <h3 id="symbols-heading">Symbols</h3>
 <dl class="symbols" aria-labelledby="symbols-heading">

@@ -1,5 +1,5 @@
 import { Revision } from '../../bulletin.model';
-import { change, formatDate, formatDateTime, formatNumber } from '../../format';
+import { change, formatDate, formatNumber } from '../../format';
 import { measureLabel, SETTING_HEADER } from '../../labels';
 import { Context } from '../context';
 import { esc, table } from '../html';
@@ -15,7 +15,8 @@ const REASON_TEXT: Record<string, string> = {
 export const REVISIONS_POLICY =
   'Agencies report some events days or weeks after they happen, so figures for the latest 4 weeks are provisional (p). ' +
   'We revise earlier weeks when late events arrive, when record linkage finds that two records are the same child (merge) or that one record was two children (split), ' +
-  'when an agency withdraws a record, and to correct errors. Each revised figure is marked r and listed here with its previous value, its new value, when it changed and why.';
+  'when an agency withdraws a record, and to correct errors. Each figure whose published value changed is marked r and listed here with the value published before, the value published now, when it changed and why. ' +
+  'Both are published values, protected like every other figure, so a change shown here is not the exact change in the number of children or episodes.';
 
 export function revisionsSection(ctx: Context, tableNumber: number): string {
   const { b } = ctx;
@@ -32,7 +33,7 @@ ${table({
           { header: 'Area' },
           { header: 'Measure' },
           { header: 'Previously published', numeric: true },
-          { header: 'Revised (r)', numeric: true },
+          { header: 'Published now (r)', numeric: true },
           { header: 'Change', numeric: true },
           { header: 'Reason' },
           { header: 'Revised on' },
@@ -43,11 +44,11 @@ ${table({
             SETTING_HEADER[r.setting] ?? r.setting,
             ctx.names.get(r.areaCode) ?? r.areaCode,
             measureLabel(r.measure),
-            formatNumber(r.oldValue),
-            formatNumber(r.newValue),
-            change(r.newValue, r.oldValue).words,
+            formatNumber(r.previouslyPublished),
+            formatNumber(r.published),
+            change(r.published, r.previouslyPublished).words,
             r.reason,
-            formatDateTime(r.changedAt),
+            formatDate(r.revisedOn),
           ],
         })) }],
         className: 'revisions',
@@ -68,7 +69,7 @@ function summary(revisions: Revision[]): string {
   const causes = [...byReason.entries()]
     .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
     .map(([reason, count]) => `${count} because ${REASON_TEXT[reason] ?? `of: ${reason}`}`);
-  const largest = [...revisions].sort((x, y) => Math.abs(y.newValue - y.oldValue) - Math.abs(x.newValue - x.oldValue))[0];
+  const largest = [...revisions].sort((x, y) => Math.abs(y.published - y.previouslyPublished) - Math.abs(x.published - x.previouslyPublished))[0];
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  return `${plural(revisions.length, 'figure', 'figures')} for ${plural(weeks, 'earlier week', 'earlier weeks')} ${revisions.length === 1 ? 'was' : 'were'} revised: ${causes.join('; ')}. The largest change was ${change(largest.newValue, largest.oldValue).words}.`;
+  return `${plural(revisions.length, 'figure', 'figures')} for ${plural(weeks, 'earlier week', 'earlier weeks')} ${revisions.length === 1 ? 'was' : 'were'} revised: ${causes.join('; ')}. The largest change was ${change(largest.published, largest.previouslyPublished).words}.`;
 }
