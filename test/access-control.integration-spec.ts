@@ -71,24 +71,35 @@ describe('API access control (running api)', () => {
     expect((await get('/v1/linkage/reviews', await pipeline.token('admin'))).status).toBe(200);
   });
 
-  it('never gives an analyst a suppressed value below national level (random queries)', async () => {
+  it('never gives an analyst or an admin a value from 1 to 4, at any level; statisticians get the database\'s exact values (random queries)', async () => {
     const analyst = await pipeline.token('analyst');
+    const admin = await pipeline.token('admin');
     const statistician = await pipeline.token('statistician');
+    const MEASURES = { children: 'children', episodesStarted: 'episodes_started', episodesEnded: 'episodes_ended', episodesOpenAtWeekEnd: 'open_at_week_end' } as const;
     let sawSmall = false;
     await fc.assert(fc.asyncProperty(
-      fc.constantFrom(...las, 'E12000007', 'UNKNOWN'), fc.constantFrom('ALL', 'HOME', 'CARE', 'EDUCATION'), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 3 }),
+      fc.constantFrom(...las, 'E12000007', 'UNKNOWN', 'ALL'), fc.constantFrom('ALL', 'HOME', 'CARE', 'EDUCATION'), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 3 }),
       async (la, setting, first, length) => {
         const from = new Date(Date.parse('2026-10-19T12:00:00Z') + first * 7 * 86_400_000).toISOString().slice(0, 10);
         const to = new Date(Date.parse(from) + length * 7 * 86_400_000).toISOString().slice(0, 10);
         const path = `/v1/incidence/weekly?from=${from}&to=${to}&setting=${setting}&la=${la}`;
-        const [asAnalyst, asStatistician] = await Promise.all([body(path, analyst), body(path, statistician)]);
+        const [asAnalyst, asAdmin, asStatistician] = await Promise.all([body(path, analyst), body(path, admin), body(path, statistician)]);
+        expect(asAdmin).toEqual(asAnalyst);
+        expect(asAnalyst.disclosure.method).toBe('cell-key');
+        expect(asStatistician.disclosure.method).toBe('none');
+        const stored = await pipeline.db.query<Record<string, number | string>>(
+          `SELECT week_start::text AS week, children, episodes_started, episodes_ended, open_at_week_end FROM weekly_incidence
+            WHERE la_code = $1 AND setting = $2 AND week_start BETWEEN $3::date AND $4::date`, [la, setting, asStatistician.weeks[0].weekCommencing, to]);
         asAnalyst.weeks.forEach((week: Record<string, unknown>, i: number) => {
-          for (const measure of ['children', 'episodesStarted', 'episodesEnded', 'episodesOpenAtWeekEnd']) {
-            const value = week[measure];
-            expect(value === 'c' || (typeof value === 'number' && (value === 0 || value > 4))).toBe(true);
-            const raw = asStatistician.weeks[i][measure];
-            if (raw >= 1 && raw <= 4) sawSmall = true;
-            if (value !== 'c') expect(value).toBe(raw);
+          const row = stored.find((r) => r.week === asStatistician.weeks[i].weekCommencing);
+          for (const [measure, column] of Object.entries(MEASURES)) {
+            const value = week[measure] as number;
+            expect(typeof value === 'number' && !(value >= 1 && value <= 4)).toBe(true);
+            const exact = asStatistician.weeks[i][measure];
+            expect([measure, exact]).toEqual([measure, Number(row?.[column] ?? 0)]);
+            if (exact >= 1 && exact <= 4) sawSmall = true;
+            if (exact === 0) expect(value).toBe(0);
+            if (exact >= 5) expect(Math.abs(value - exact)).toBeLessThanOrEqual(2);
           }
         });
       },
@@ -96,9 +107,43 @@ describe('API access control (running api)', () => {
     expect(sawSmall).toBe(true);
   });
 
-  it('gives analysts national figures in full', async () => {
-    const national = await body('/v1/incidence/weekly?from=2026-W44&to=2026-W47', await pipeline.token('analyst'));
-    expect(national.weeks.map((w: { episodesStarted: number }) => w.episodesStarted).reduce((a: number, b: number) => a + b, 0)).toBe(90);
+  it('gives analysts national figures through the cell-key method too, within 2 of the truth', async () => {
+    const path = '/v1/incidence/weekly?from=2026-W44&to=2026-W47';
+    const [national, exact] = await Promise.all([body(path, await pipeline.token('analyst')), body(path, await pipeline.token('statistician'))]);
+    expect(exact.weeks.map((w: { episodesStarted: number }) => w.episodesStarted).reduce((a: number, b: number) => a + b, 0)).toBe(90);
+    national.weeks.forEach((w: { episodesStarted: number }, i: number) => expect(Math.abs(w.episodesStarted - exact.weeks[i].episodesStarted)).toBeLessThanOrEqual(2));
+  });
+
+  it('shows completeness per agency type and region to analysts and statisticians, per agency to operators and admins only', async () => {
+    const week = '2026-W47';
+    for (const role of ['analyst', 'statistician'] as const) {
+      const response = await get(`/v1/completeness?week=${week}`, await pipeline.token(role));
+      expect([role, response.status]).toEqual([role, 200]);
+      const answer = await response.json();
+      expect(answer.level).toBe('agency type and region');
+      expect(answer.agencies).toBeUndefined();
+      expect(answer.groups.length).toBeGreaterThan(0);
+      for (const g of answer.groups) {
+        expect(Object.keys(g).sort()).toEqual(['agenciesReporting', 'agencies', 'agencyType', 'eventsThisWeek', 'lastEventDate', 'meanLagHours', 'regionCode', 'regionName', 'silentDays', 'usualWeeklyEvents'].sort());
+        expect(g.eventsThisWeek % 10).toBe(0);
+        expect(g.usualWeeklyEvents % 10).toBe(0);
+        expect(g.lastEventDate === null || /^\d{4}-\d{2}-\d{2}$/.test(g.lastEventDate)).toBe(true);
+      }
+      expect(JSON.stringify(answer)).not.toMatch(/agencyCode|E09000033|T\d\d:\d\d/);
+      expect(answer.groups.map((g: { regionCode: string }) => g.regionCode)).toContain('E12000007');
+    }
+    for (const role of ['operator', 'admin'] as const) {
+      const answer = await body(`/v1/completeness?week=${week}`, await pipeline.token(role));
+      expect([role, answer.level]).toEqual([role, 'agency']);
+      const westminster = answer.agencies.find((a: { agencyCode: string }) => a.agencyCode === 'E09000033');
+      expect(westminster.lastEventAt).toMatch(/T\d\d:\d\d/);
+      const [{ events }] = await pipeline.db.query<{ events: number }>(`SELECT events FROM agency_activity WHERE agency_code = 'E09000033' AND week_start = '2026-11-16'`);
+      expect(westminster.eventsThisWeek).toBe(events);
+    }
+    const operator = await pipeline.token('operator');
+    expect((await get('/v1/incidence/weekly', operator)).status).toBe(403);
+    expect((await get('/v1/incidence?from=2026-10&to=2026-11&granularity=month', operator)).status).toBe(403);
+    expect((await get('/v1/completeness', await pipeline.token('data-steward'))).status).toBe(403);
   });
 
   it('records an audit row for every request, refused ones included', async () => {

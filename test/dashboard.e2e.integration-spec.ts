@@ -26,7 +26,7 @@ const SETTINGS = ['HOME', 'CARE', 'EDUCATION'] as const;
 const LAS = ['E09000033', 'E09000001', 'E09000033', 'E08000025', 'E06000001'];
 const LONDON = 'E12000007';
 
-type Figures = Record<'children' | 'episodesStarted' | 'episodesEnded' | 'episodesOpenAtWeekEnd', number | 'c'> & { week: string; weekCommencing: string };
+type Figures = Record<'children' | 'episodesStarted' | 'episodesEnded' | 'episodesOpenAtWeekEnd', number> & { week: string; weekCommencing: string };
 
 /** Debian's chromium, installed if missing (root only); otherwise a failure that names the cause. */
 function ensureChromium(): void {
@@ -64,11 +64,14 @@ describe('dashboard at / (headless Chromium against the running api)', () => {
     return { status: response.status, body: text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
   }
   async function weekly(token: string, params: Record<string, string>): Promise<Figures[]> {
+    return (await weeklyAnswer(token, params)).weeks;
+  }
+  async function weeklyAnswer(token: string, params: Record<string, string>): Promise<{ disclosure: { method: string; note: string }; weeks: Figures[] }> {
     const { status, body } = await apiAs(token, `/v1/incidence/weekly?${new URLSearchParams(params)}`);
     expect(status).toBe(200);
-    return body.weeks;
+    return body;
   }
-  const onScreen = (value: number | 'c') => (value === 'c' ? 'c' : value.toLocaleString('en-GB'));
+  const onScreen = (value: number) => value.toLocaleString('en-GB');
 
   async function signIn(page: Page, token: string): Promise<void> {
     await page.goto(`${base()}/`);
@@ -82,7 +85,7 @@ describe('dashboard at / (headless Chromium against the running api)', () => {
   }
 
   /** Everything on screen (headline, by-setting table, trend table, area table) against the API. */
-  async function expectScreenEqualsApi(page: Page, token: string, week: string, setting: string, area: string): Promise<boolean> {
+  async function expectScreenEqualsApi(page: Page, token: string, week: string, setting: string, area: string): Promise<void> {
     expect(await page.getAttribute('#main-content', 'data-shown')).toBe([week, setting, area].join('|'));
     const from = isoWeekLabel(addWeeks(weekStartOfLabel(week)!, -51));
     const series: Record<string, Figures[]> = {};
@@ -112,20 +115,18 @@ describe('dashboard at / (headless Chromium against the running api)', () => {
       ? [region, ...[...referenceData().localAuthorities.values()].filter((la) => la.regionCode === region).map((la) => la.code)]
       : ['ALL', ...referenceData().regions.keys(), 'UNKNOWN'];
     expect(rows.map((r) => r.area).sort()).toEqual(expectedAreas.sort());
-    // Anything on screen suppressed: headline cards, by-setting table, trend table, area table below.
-    let suppressed = [now, before].some((w) => Object.values(w).includes('c'))
-      || ['ALL', ...SETTINGS].some((s) => [50, 51].some((i) => series[s][i].children === 'c' || series[s][i].episodesStarted === 'c'))
-      || shownSettings.some((s) => series[s].some((w) => w.children === 'c'));
     for (const row of rows) {
       const [figures] = await weekly(token, { from: week, to: week, setting, la: row.area });
-      suppressed ||= Object.values(figures).includes('c');
       expect({ area: row.area, ...row.cells }).toEqual({
         area: row.area, children: onScreen(figures.children), episodesStarted: onScreen(figures.episodesStarted),
         episodesEnded: onScreen(figures.episodesEnded), episodesOpenAtWeekEnd: onScreen(figures.episodesOpenAtWeekEnd),
       });
     }
-    expect(await page.isVisible('#suppression-legend')).toBe(suppressed);
-    return suppressed;
+    // The API's own sentence on how its figures are protected, shown above them.
+    const { disclosure } = await weeklyAnswer(token, { from: week, to: week, setting, la: area });
+    expect(await page.isVisible('#disclosure-note')).toBe(true);
+    expect(await page.textContent('#disclosure-note')).toBe(disclosure.note);
+    expect(await page.getAttribute('#disclosure-note', 'data-method')).toBe(disclosure.method);
   }
 
   beforeAll(async () => {
@@ -253,14 +254,48 @@ describe('dashboard at / (headless Chromium against the running api)', () => {
     await context.close();
   });
 
-  it('shows an analyst what the API gives an analyst, suppressed cells as c with the legend', async () => {
+  it('shows an analyst what the API gives an analyst: the cell-key method\'s figures, named in one sentence, never 1 to 4', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1200 } });
     await signIn(page, analyst);
+    await expectScreenEqualsApi(page, analyst, lastWeek, 'ALL', 'ALL');
     await choose(page, '#filter-region', LONDON, `${lastWeek}|ALL|${LONDON}`);
-    // Small counts below national level are suppressed for analysts, and shown as c.
-    expect(await expectScreenEqualsApi(page, analyst, lastWeek, 'ALL', LONDON)).toBe(true);
-    expect(await page.textContent('#suppression-legend')).toBe('c = suppressed: fewer than 5');
-    expect(await page.$$eval('#headline-body td, #trend-body td, #areas-body td', (cells) => cells.filter((c) => c.textContent === 'c').length)).toBeGreaterThan(0);
+    await expectScreenEqualsApi(page, analyst, lastWeek, 'ALL', LONDON);
+    expect(await page.getAttribute('#disclosure-note', 'data-method')).toBe('cell-key');
+    expect(await page.textContent('#disclosure-note')).toMatch(/cell-key method/);
+    const shown = await page.$$eval('#headline-body td[data-measure], #trend-body td[data-setting], #areas-body td[data-measure]', (cells) => cells.map((c) => Number((c.textContent ?? '').replace(/,/g, ''))));
+    expect(shown.length).toBeGreaterThan(0);
+    for (const v of shown) expect(v >= 1 && v <= 4).toBe(false);
+    expect(await page.$('#suppression-legend')).toBeNull();
+    // The statistician's exact figures for the same view include small counts, so the above means something.
+    let small = false;
+    for (const la of [LONDON, 'E09000001', 'E09000033']) {
+      for (const s of ['ALL', ...SETTINGS]) {
+        for (const exact of await weekly(statistician, { from: isoWeekLabel(addWeeks(lastWeekStart, -51)), to: lastWeek, setting: s, la })) {
+          small ||= [exact.children, exact.episodesStarted, exact.episodesEnded, exact.episodesOpenAtWeekEnd].some((v) => v >= 1 && v <= 4);
+        }
+      }
+    }
+    expect(small).toBe(true);
+    await page.close();
+  });
+
+  it('renders the GOV.UK header whole: nothing clipped at the top', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${base()}/`);
+    const header = (await page.locator('header.govuk-header').boundingBox())!;
+    const name = (await page.locator('.govuk-header__product-name').boundingBox())!;
+    expect(await page.textContent('.govuk-header__product-name')).toBe('Missing Children Monitor');
+    expect(header.y).toBeGreaterThanOrEqual(0);
+    expect(name.y).toBeGreaterThanOrEqual(header.y + 8);
+    expect(name.y + name.height).toBeLessThanOrEqual(header.y + header.height);
+    expect(name.height).toBeGreaterThanOrEqual(20);
+    const overflow = await page.$eval('.govuk-header__product-name', (el) => {
+      const r = el.getBoundingClientRect();
+      return document.elementFromPoint(r.left + 2, r.top + r.height / 2) === el || el.contains(document.elementFromPoint(r.left + 2, r.top + r.height / 2));
+    });
+    expect(overflow).toBe(true);
+    mkdirSync(LOG_DIR, { recursive: true });
+    await page.screenshot({ path: join(LOG_DIR, 'dashboard-header.png'), clip: { x: 0, y: 0, width: 1280, height: header.y + header.height + 20 } });
     await page.close();
   });
 });

@@ -77,11 +77,82 @@ describe('GET /v1/incidence (running api)', () => {
     }
   });
 
-  it('protects small local counts for analysts', async () => {
-    const analyst = await pipeline.token('analyst');
-    const body = await fetch(`http://127.0.0.1:${pipeline.apiPort}/v1/incidence?from=2026-W40&to=2026-W44&groupBy=la`, { headers: { authorization: `Bearer ${analyst}` } }).then(json);
-    const values = body.rows.flatMap((r: { children: unknown; episodesStarted: unknown }) => [r.children, r.episodesStarted]);
-    expect(values.some((v: unknown) => v === 'c')).toBe(true);
-    for (const v of values) expect(v === 'c' || (typeof v === 'number' && (v === 0 || v > 4))).toBe(true);
+  describe('as an analyst (cell-key method)', () => {
+    let analyst: string;
+    const asAnalyst = (path: string, headers: Record<string, string> = {}) =>
+      fetch(`http://127.0.0.1:${pipeline.apiPort}${path}`, { headers: { authorization: `Bearer ${analyst}`, ...headers } });
+    beforeAll(async () => { analyst = await pipeline.token('analyst'); });
+
+    it('never serves 1 to 4, at any level, and says how the figures are protected', async () => {
+      let sawSmall = false;
+      for (const path of ['/v1/incidence?from=2026-W30&to=2026-W46', '/v1/incidence?from=2026-W30&to=2026-W46&groupBy=setting',
+        '/v1/incidence?from=2026-08&to=2026-10&granularity=month&groupBy=region', '/v1/incidence?from=2026-08&to=2026-10&granularity=month&groupBy=sex,ageBand&compare=previous-period']) {
+        const [published, exact] = await Promise.all([asAnalyst(path).then(json), get(path).then(json)]);
+        expect([path, published.disclosure.method, published.disclosure.ptable]).toEqual([path, 'cell-key', 'mcm-ptable-v1']);
+        expect(published.disclosure.note).toMatch(/noise/);
+        expect(exact.disclosure.method).toBe('none');
+        expect(published.rows.length).toBe(exact.rows.length);
+        for (const row of published.rows) {
+          for (const v of [row.children, row.episodesStarted, row.previous?.children ?? 0, row.previous?.episodesStarted ?? 0]) expect(v >= 1 && v <= 4).toBe(false);
+        }
+        sawSmall ||= exact.rows.some((r: { children: number; episodesStarted: number }) => [r.children, r.episodesStarted].some((v) => v >= 1 && v <= 4));
+      }
+      expect(sawSmall).toBe(true);
+    });
+
+    it('publishes the same cell the same through /v1/incidence/weekly, /v1/incidence, groupings and CSV', async () => {
+      const weekly = await asAnalyst('/v1/incidence/weekly?from=2026-W38&to=2026-W44&setting=CARE').then(json);
+      const filtered = await asAnalyst('/v1/incidence?from=2026-W38&to=2026-W44&setting=CARE').then(json);
+      const grouped = await asAnalyst('/v1/incidence?from=2026-W38&to=2026-W44&groupBy=setting').then(json);
+      const regrouped = await asAnalyst('/v1/incidence?from=2026-W38&to=2026-W44&groupBy=setting&setting=CARE,HOME').then(json);
+      const csv = (await asAnalyst('/v1/incidence.csv?from=2026-W38&to=2026-W44&groupBy=setting').then((r) => r.text())).trim().split('\n').slice(1).map((l) => l.split(','));
+      const weeklyCsv = (await asAnalyst('/v1/incidence/weekly.csv?from=2026-W38&to=2026-W44&setting=CARE').then((r) => r.text())).trim().split('\n').slice(1).map((l) => l.split(','));
+      const exact = await get('/v1/incidence/weekly?from=2026-W38&to=2026-W44&setting=CARE').then(json);
+      let perturbed = 0;
+      weekly.weeks.forEach((w: { week: string; children: number; episodesStarted: number }, i: number) => {
+        const care = (rows: { period: string; groups: { setting?: string } }[]) => rows.find((r) => r.period === w.week && (r.groups.setting ?? 'CARE') === 'CARE') as { children: number; episodesStarted: number } | undefined;
+        for (const row of [care(filtered.rows), care(grouped.rows), care(regrouped.rows)]) {
+          expect([w.week, row?.children ?? 0, row?.episodesStarted ?? 0]).toEqual([w.week, w.children, w.episodesStarted]);
+        }
+        const line = csv.find((l) => l[0] === w.week && l[2] === 'CARE');
+        expect([w.week, Number(line?.[3] ?? 0), Number(line?.[4] ?? 0)]).toEqual([w.week, w.children, w.episodesStarted]);
+        expect([w.week, Number(weeklyCsv[i][5]), Number(weeklyCsv[i][6])]).toEqual([w.week, w.children, w.episodesStarted]);
+        if (w.children !== exact.weeks[i].children || w.episodesStarted !== exact.weeks[i].episodesStarted) perturbed += 1;
+        // England's totals stay within 2 of the truth.
+        expect(Math.abs(w.episodesStarted - exact.weeks[i].episodesStarted)).toBeLessThanOrEqual(2);
+      });
+      expect(perturbed).toBeGreaterThan(0);
+    });
+
+    it('refuses a query crossing too many dimensions (2 below national level, 3 for England), as problem details', async () => {
+      for (const query of ['groupBy=la,setting&sex=F', 'groupBy=region,setting,sex', 'groupBy=sex,ageBand,riskGrade&ethnicityGroup=Asian', 'region=E12000007&groupBy=setting,sex']) {
+        const response = await asAnalyst(`/v1/incidence?from=2026-10&to=2026-10&granularity=month&${query}`);
+        expect([query, response.status]).toEqual([query, 400]);
+        expect(response.headers.get('content-type')).toContain('application/problem+json');
+        const body = await json(response);
+        expect(body.errors[0]).toMatchObject({ path: 'groupBy', code: 'TOO_MANY_DIMENSIONS' });
+      }
+      // The statistician's exact tables are not refused; the same shape one dimension fewer is served to analysts.
+      expect((await get('/v1/incidence?from=2026-10&to=2026-10&granularity=month&groupBy=region,setting,sex')).status).toBe(200);
+      for (const query of ['groupBy=sex,ageBand,riskGrade', 'groupBy=setting&region=E12000007', 'groupBy=la&setting=CARE']) {
+        const response = await asAnalyst(`/v1/incidence?from=2026-08&to=2026-10&granularity=month&${query}`);
+        const body = await json(response);
+        // Within the cap: served, or refused only as too sparse for this small simulation.
+        expect([query, response.status === 200 || body.errors[0].code === 'TOO_SPARSE']).toEqual([query, true]);
+      }
+    });
+
+    it('refuses a table too sparse to publish, without revealing any value', async () => {
+      const path = '/v1/incidence?from=2026-W40&to=2026-W44&groupBy=la,setting';
+      const exact = await get(path).then(json);
+      const values = exact.rows.flatMap((r: { children: number; episodesStarted: number }) => [r.children, r.episodesStarted]).filter((v: number) => v > 0);
+      expect(values.filter((v: number) => v <= 4).length / values.length).toBeGreaterThan(0.5);
+      for (const response of [await asAnalyst(path), await asAnalyst(path.replace('/v1/incidence?', '/v1/incidence.csv?'))]) {
+        expect(response.status).toBe(400);
+        const body = await json(response);
+        expect(body.errors[0]).toMatchObject({ path: 'groupBy', code: 'TOO_SPARSE' });
+        expect(JSON.stringify(body.errors)).not.toMatch(/\d/);
+      }
+    });
   });
 });

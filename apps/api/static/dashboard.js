@@ -55,20 +55,16 @@
   }
   function commencing(label) { return longDate(new Date(mondayOf(label)).toISOString().slice(0, 10)); }
 
-  // ---- numbers, including 'c' (suppressed) ----
-  var sawSuppressed = false;
+  // ---- numbers (as the API publishes them: perturbed by the cell-key method, exact for statisticians) ----
   function show(value) {
-    if (value === 'c') { sawSuppressed = true; return 'c'; }
     if (value === null || value === undefined) return '';
     return Number(value).toLocaleString('en-GB');
   }
   function change(now, before) {
-    if (typeof now !== 'number' || typeof before !== 'number') { sawSuppressed = sawSuppressed || now === 'c' || before === 'c'; return 'c'; }
     var d = now - before;
     return d === 0 ? '0' : (d > 0 ? '+' : '\u2212') + Math.abs(d).toLocaleString('en-GB');
   }
   function changeSentence(now, before) {
-    if (typeof now !== 'number' || typeof before !== 'number') return 'Change from the previous week not shown (c = suppressed).';
     if (now === before) return 'The same as the previous week (' + show(before) + ').';
     return (now > before ? 'Up ' : 'Down ') + Math.abs(now - before).toLocaleString('en-GB') + ' from ' + show(before) + ' the previous week.';
   }
@@ -228,7 +224,6 @@
   function refresh() {
     var f = filters();
     var generation = ++state.generation;
-    sawSuppressed = false;
     clearError();
     setState('loading');
     $('status').textContent = 'Loading figures\u2026';
@@ -250,11 +245,11 @@
         renderHeadline(f, series);
         renderTrend(f, series);
         renderAreas(f, areas);
+        renderDisclosure(results[0][0].disclosure);
         return renderBulletin(results[2], generation);
       })
       .then(function () {
         if (generation !== state.generation) return;
-        $('suppression-legend').hidden = !sawSuppressed;
         $('status').textContent = 'Showing ' + SETTING_NAMES[f.setting].toLowerCase() + ', ' + areaName(f.area) + ', week ' + f.week + '.';
         $('main-content').setAttribute('data-shown', [f.week, f.setting, f.area].join('|'));
         setState('ready');
@@ -264,6 +259,13 @@
         if (error instanceof SessionEnded) signedOut(error.message);
         else { setState('error'); $('status').textContent = ''; showError(error.message || String(error)); }
       });
+  }
+
+  /** The API's own sentence on how its figures are protected (the cell-key method), shown above them. */
+  function renderDisclosure(disclosure) {
+    $('disclosure-note').textContent = disclosure && disclosure.note ? disclosure.note : '';
+    $('disclosure-note').setAttribute('data-method', disclosure && disclosure.method ? disclosure.method : '');
+    $('disclosure-note').hidden = !(disclosure && disclosure.note);
   }
 
   /** Regions (and England) by default; a region and its local authorities once one is chosen. */

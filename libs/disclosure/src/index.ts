@@ -9,3 +9,4 @@ export type { LinearStructure, CellInterval } from './linear-system';
 export { Rational } from './rational';
 export { recoverableTableCells } from './cycle-check';
 export * from './cell-key';
+export * from './completeness';

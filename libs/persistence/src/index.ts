@@ -15,3 +15,4 @@ export * from './agencies/agency-register.repository';
 export * from './agencies/agency-rejection.repository';
 export * from './identity/child-identity.repository';
 export * from './identity/identity-rekey.repository';
+export * from './statistics/incidence-query.repository';

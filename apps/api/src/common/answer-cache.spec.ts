@@ -1,4 +1,4 @@
-import { AnswerCache } from './answer-cache';
+import { AnswerCache, answerKey } from './answer-cache';
 
 describe('AnswerCache', () => {
   it('reuses an answer within its lifetime and recomputes after it', async () => {
@@ -21,5 +21,15 @@ describe('AnswerCache', () => {
     await expect(cache.get('x', async () => { throw new Error('down'); })).rejects.toThrow('down');
     await new Promise((r) => setImmediate(r));
     expect(await cache.get('x', async () => 7)).toBe(7);
+  });
+});
+
+describe('answerKey', () => {
+  it('keeps exact and perturbed answers apart for the same query', async () => {
+    const cache = new AnswerCache<string>(60_000);
+    const query = { from: '2026-W40', to: '2026-W44', la: 'E09000033' };
+    expect(answerKey('exact', query)).not.toBe(answerKey('cell-key', query));
+    await cache.get(answerKey('exact', query), async () => 'exact figures');
+    expect(await cache.get(answerKey('cell-key', query), async () => 'perturbed figures')).toBe('perturbed figures');
   });
 });

@@ -1,3 +1,5 @@
+import { DisclosureMode } from '@mcm/disclosure';
+
 /**
  * A small time-bounded cache of whole answers. Figures change only when the aggregator commits a
  * batch, so an answer a second or two old is as good as a fresh one for analysts, and repeated
@@ -20,4 +22,12 @@ export class AnswerCache<T> {
     this.entries.set(key, { at: now, value });
     return value;
   }
+}
+
+/**
+ * The key of a cached answer: the disclosure mode first, so an exact answer (statisticians) is
+ * never reused for a reader of perturbed figures, nor the other way round.
+ */
+export function answerKey(mode: DisclosureMode, query: unknown): string {
+  return `${mode}|${JSON.stringify(query)}`;
 }

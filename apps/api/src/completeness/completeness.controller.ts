@@ -2,9 +2,12 @@ import { Controller, Get, Query, UsePipes } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsOptional, Matches } from 'class-validator';
-import { agencyCompleteness, StatisticsFiguresRepository } from '@mcm/persistence';
+import { aggregateCompleteness, COMPLETENESS_ROUNDING_BASE } from '@mcm/disclosure';
+import { agencyCompleteness, agencyRegionCode, StatisticsFiguresRepository } from '@mcm/persistence';
 import { addWeeks, referenceData, weekCommencing, weekStartOfLabel } from '@mcm/shared';
 import { DataSource } from 'typeorm';
+import { AuthenticatedUser, COMPLETENESS_READERS, seesAgencyDetail } from '../auth/roles';
+import { CurrentUser, Roles } from '../auth/roles.decorator';
 import { invalidParameter } from '../common/parameters';
 import { queryValidationPipe } from '../common/validation';
 
@@ -14,10 +17,18 @@ export class CompletenessQuery {
   week?: string;
 }
 
-/** How complete each agency's reporting is: the bulletin's completeness notes, for any week. */
+const AGGREGATED_NOTE = `Agencies grouped by type and region (a council's region, a police force area's region; schools and Welsh forces: UNKNOWN); ` +
+  `event counts rounded to the nearest ${COMPLETENESS_ROUNDING_BASE}, times to the day. Per-agency detail is for operators and admins.`;
+
+/**
+ * How complete agencies' reporting is, for any week. Analysts and statisticians see it by agency
+ * type and region (libs/disclosure: counts rounded, times to the day); operators and admins see
+ * each agency, as the bulletin's completeness notes are built.
+ */
 @ApiTags('completeness')
 @ApiBearerAuth()
 @Controller('v1/completeness')
+@Roles(...COMPLETENESS_READERS)
 export class CompletenessController {
   private readonly figures = new StatisticsFiguresRepository();
 
@@ -25,13 +36,30 @@ export class CompletenessController {
 
   @Get()
   @UsePipes(queryValidationPipe)
-  @ApiOperation({ summary: 'Per agency: events in the week against its usual weekly volume (8 weeks before), mean reporting lag, last event, days silent' })
-  @ApiOkResponse({ schema: { example: { week: '2026-W47', agencies: [{ agencyCode: 'E23000001', agencyName: 'Metropolitan Police', agencyType: 'POLICE', eventsThisWeek: 412, usualWeeklyEvents: 398.5, meanLagHours: 3.2, lastEventAt: '2026-11-22T23:10:00.000Z', silentDays: 0 }] } } })
-  async list(@Query() query: CompletenessQuery) {
+  @ApiOperation({
+    summary: 'Reporting completeness. Analysts and statisticians: per agency type and region, events in the week and usual weekly events (rounded to 10), ' +
+      'agencies reporting, mean lag (hours), date of the last event, days silent. Operators and admins: per agency, with exact counts and times.',
+  })
+  @ApiOkResponse({
+    schema: {
+      example: {
+        week: '2026-W47', level: 'agency type and region', note: AGGREGATED_NOTE,
+        groups: [{ agencyType: 'LOCAL_AUTHORITY', regionCode: 'E12000007', regionName: 'London', agencies: 33, agenciesReporting: 31, eventsThisWeek: 420, usualWeeklyEvents: 400, meanLagHours: 5, lastEventDate: '2026-11-22', silentDays: 0 }],
+      },
+    },
+  })
+  async list(@Query() query: CompletenessQuery, @CurrentUser() user: AuthenticatedUser) {
     const weekStart = query.week ? weekStartOfLabel(query.week) : addWeeks(weekCommencing(new Date()), -1);
     if (!weekStart) throw invalidParameter('week', `${query.week} is not an ISO week`);
+    const week = query.week ?? weekStart;
     const reference = referenceData();
-    const agencies = (await this.figures.agencies(this.db.manager, weekStart)).map((a) => agencyCompleteness(a, reference, weekStart));
-    return { week: query.week ?? weekStart, agencies };
+    if (seesAgencyDetail(user.role)) {
+      const agencies = (await this.figures.agencies(this.db.manager, weekStart)).map((a) => agencyCompleteness(a, reference, weekStart));
+      return { week, level: 'agency', agencies };
+    }
+    const rows = await this.figures.agencies(this.db.manager, weekStart);
+    const groups = aggregateCompleteness(rows.map((r) => ({ ...r, regionCode: agencyRegionCode(r.agencyType, r.agencyCode, reference) })), new Date(`${addWeeks(weekStart, 1)}T00:00:00Z`))
+      .map((g) => ({ ...g, regionName: reference.regions.get(g.regionCode)?.name ?? 'Not available' }));
+    return { week, level: 'agency type and region', note: AGGREGATED_NOTE, groups };
   }
 }

@@ -27,3 +27,14 @@ describe('dashboard page', () => {
     expect(JSON.parse(json).localAuthorities[0].name).toBe('Hartlepool </script><script>alert(1)</script>');
   });
 });
+
+describe('dashboard header', () => {
+  it('uses GOV.UK Frontend 6 header markup (logo block with padding), not the removed header__content, so nothing is clipped', () => {
+    const html = renderDashboardPage(dashboardConfig(new ReferenceData('test', [], [])));
+    expect(html).toContain('<div class="govuk-header__logo">');
+    expect(html).toContain('<span class="govuk-header__product-name">Missing Children Monitor</span>');
+    expect(html).not.toContain('govuk-header__content');
+    expect(html).toContain('id="disclosure-note"');
+    expect(html).not.toContain('suppression-legend');
+  });
+});

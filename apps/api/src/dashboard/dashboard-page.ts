@@ -47,8 +47,8 @@ export function renderDashboardPage(config: DashboardConfig): string {
   <a href="#main-content" class="govuk-skip-link">Skip to main content</a>
   <header class="govuk-header" data-module="govuk-header">
     <div class="govuk-header__container govuk-width-container">
-      <div class="govuk-header__content">
-        <span class="govuk-header__service-name">Missing Children Monitor</span>
+      <div class="govuk-header__logo">
+        <a href="/" class="govuk-header__homepage-link"><span class="govuk-header__product-name">Missing Children Monitor</span></a>
       </div>
     </div>
   </header>
@@ -108,7 +108,7 @@ export function renderDashboardPage(config: DashboardConfig): string {
           <p class="govuk-body-s" id="status" role="status" aria-live="polite"></p>
         </form>
 
-        <p class="govuk-body-s mcm-legend" id="suppression-legend" hidden><strong>c</strong> = suppressed: fewer than 5</p>
+        <p class="govuk-body mcm-legend" id="disclosure-note" hidden></p>
 
         <section aria-labelledby="headline-heading">
           <h2 class="govuk-heading-l" id="headline-heading">Headline figures</h2>

@@ -1,98 +1,93 @@
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { protectSeries, Published } from '@mcm/disclosure';
+import { DisclosureMode, DisclosureStatement, disclosureStatement, publishCount, shapeRefusal, ShapeRefusal, sparsityRefusal } from '@mcm/disclosure';
+import { GroupedKeyedFigures, IncidenceDimension, IncidenceQueryRepository } from '@mcm/persistence';
 import { addWeeks, isoWeekLabel, weekCommencing, weekStartOfLabel } from '@mcm/shared';
 import { DataSource } from 'typeorm';
 import { failParameter, invalidParameter, MAX_WEEKS, weekStartOf } from '../common/parameters';
 import { GroupBy, IncidenceQuery } from './incidence-query.dto';
 
-const COLUMN: Record<GroupBy, string> = {
-  setting: 'setting', region: 'region_code', la: 'la_code', ageBand: 'age_band', sex: 'sex', ethnicityGroup: 'ethnicity_group', riskGrade: 'risk_grade',
-};
-const FILTERS: [keyof IncidenceQuery, string][] = [['setting', 'setting'], ['ageBand', 'age_band'], ['sex', 'sex'], ['ethnicityGroup', 'ethnicity_group'], ['riskGrade', 'risk_grade']];
+const FILTERS = ['setting', 'region', 'la', 'ageBand', 'sex', 'ethnicityGroup', 'riskGrade'] as const satisfies readonly (keyof IncidenceQuery & IncidenceDimension)[];
+const GEOGRAPHY = ['region', 'la'];
 const MAX_MONTHS = 120;
 
 export interface IncidenceRow {
   period: string;
   periodStart: string;
   groups: Partial<Record<GroupBy, string>>;
-  children: Published;
-  episodesStarted: Published;
-  previous?: { period: string; children: Published; episodesStarted: Published };
+  children: number;
+  episodesStarted: number;
+  previous?: { period: string; children: number; episodesStarted: number };
 }
+
+export interface IncidenceAnswer { query: IncidenceQuery; disclosure: DisclosureStatement; rows: IncidenceRow[] }
 
 interface Range { periods: string[]; firstWeek: string; lastWeek: string }
 
 /**
  * Incidence over any range, by week or calendar month, filtered and grouped by setting, area and
  * the children's characteristics, counted from the national episodes (children are distinct per
- * period and group, which no sum of weekly figures could give).
+ * period and group, which no sum of weekly figures could give). Every cell, at every level, is
+ * published through its own cell key (libs/disclosure); the query-shape rules refuse tables too
+ * fine or too sparse to publish. Statisticians get exact figures and no shape rules.
  */
 @Injectable()
 export class IncidenceQueryService {
+  private readonly figures = new IncidenceQueryRepository();
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async query(query: IncidenceQuery, disclosure: 'protected' | 'unsuppressed'): Promise<{ query: IncidenceQuery; rows: IncidenceRow[] }> {
+  async query(query: IncidenceQuery, mode: DisclosureMode): Promise<IncidenceAnswer> {
+    const filters = FILTERS.filter((f) => query[f] !== undefined && (!Array.isArray(query[f]) || (query[f] as string[]).length > 0));
+    if (mode === 'cell-key') refuseIf(shapeRefusal({ dimensions: [...query.groupBy, ...filters], geographic: GEOGRAPHY }), 'groupBy');
     const range = periodRange(query);
-    const rows = await this.counts(query, range);
+    const cells = await this.cells(query, range);
+    let earlierCells: Map<string, GroupedKeyedFigures> | undefined;
+    let earlier: Range | undefined;
     if (query.compare) {
       const shift = query.compare === 'previous-year' ? (query.granularity === 'week' ? 52 : 12) : range.periods.length;
-      const earlier = shiftRange(range, query.granularity, shift);
-      const slot = (r: IncidenceRow) => (query.granularity === 'week' ? r.periodStart : r.period);
-      const before = new Map((await this.counts(query, earlier)).map((r) => [key(r.groups, slot(r)), r]));
-      rows.forEach((r) => {
-        const period = earlier.periods[range.periods.indexOf(slot(r))];
-        const match = before.get(key(r.groups, period));
-        r.previous = { period: label(period, query.granularity), children: match?.children ?? 0, episodesStarted: match?.episodesStarted ?? 0 };
-      });
+      earlier = shiftRange(range, query.granularity, shift);
+      earlierCells = new Map((await this.cells(query, earlier)).map((c) => [key(c.groups, c.period), c]));
     }
-    const belowNational = Boolean(query.region || query.la || query.groupBy.includes('region') || query.groupBy.includes('la'));
-    return { query, rows: disclosure === 'protected' && belowNational ? protectRows(rows) : rows };
+    if (mode === 'cell-key') {
+      const values = [...cells, ...(earlierCells?.values() ?? [])].flatMap((c) => [c.children.value, c.episodes.value]);
+      refuseIf(sparsityRefusal(values), 'groupBy');
+    }
+    const rows = cells.map((c): IncidenceRow => {
+      const row: IncidenceRow = {
+        period: label(c.period, query.granularity),
+        periodStart: query.granularity === 'week' ? c.period : `${c.period}-01`,
+        groups: c.groups,
+        children: publishCount(c.children, mode),
+        episodesStarted: publishCount(c.episodes, mode),
+      };
+      if (earlier && earlierCells) {
+        const period = earlier.periods[range.periods.indexOf(c.period)];
+        const match = earlierCells.get(key(c.groups, period));
+        row.previous = {
+          period: label(period, query.granularity),
+          children: match ? publishCount(match.children, mode) : 0,
+          episodesStarted: match ? publishCount(match.episodes, mode) : 0,
+        };
+      }
+      return row;
+    });
+    return { query, disclosure: disclosureStatement(mode), rows };
   }
 
-  private async counts(query: IncidenceQuery, range: Range): Promise<IncidenceRow[]> {
-    const period = query.granularity === 'week' ? `e.start_week::text` : `to_char(e.started_at AT TIME ZONE 'Europe/London', 'YYYY-MM')`;
-    const params: unknown[] = [range.firstWeek, range.lastWeek, range.periods];
-    const where = ['e.start_week BETWEEN $1::date AND $2::date', `${period} = ANY($3::text[])`];
-    for (const [field, column] of FILTERS) {
-      const values = query[field] as string[] | undefined;
-      if (values?.length) where.push(`e.${column} = ANY($${params.push(values)}::text[])`);
+  private cells(query: IncidenceQuery, range: Range): Promise<GroupedKeyedFigures[]> {
+    const filters: Partial<Record<IncidenceDimension, string[]>> = {};
+    for (const f of FILTERS) {
+      const value = query[f];
+      if (value !== undefined) filters[f] = Array.isArray(value) ? value : [value];
     }
-    if (query.region) where.push(`e.region_code = $${params.push(query.region)}`);
-    if (query.la) where.push(`e.la_code = $${params.push(query.la)}`);
-    const groups = query.groupBy.map((g) => `e.${COLUMN[g]} AS "${g}"`);
-    const rows: Record<string, string | number>[] = await this.db.query(
-      `SELECT ${period} AS period, ${[...groups, 'count(DISTINCT e.national_child_id)::int AS children', 'count(*)::int AS episodes'].join(', ')}
-         FROM national_episode e WHERE ${where.join(' AND ')}
-        GROUP BY ${[1, ...query.groupBy.map((_, i) => i + 2)].join(', ')} ORDER BY ${[1, ...query.groupBy.map((_, i) => i + 2)].join(', ')}`,
-      params,
-    );
-    return rows.map((r) => ({
-      period: label(String(r.period), query.granularity),
-      periodStart: query.granularity === 'week' ? String(r.period) : `${r.period}-01`,
-      groups: Object.fromEntries(query.groupBy.map((g) => [g, String(r[g])])),
-      children: Number(r.children),
-      episodesStarted: Number(r.episodes),
-    }));
+    return this.figures.grouped(this.db.manager, { granularity: query.granularity, firstWeek: range.firstWeek, lastWeek: range.lastWeek, periods: range.periods, filters, groupBy: query.groupBy });
   }
 }
 
-/** Below national level, each period's groups are protected together (primary and secondary). */
-function protectRows(rows: IncidenceRow[]): IncidenceRow[] {
-  const byPeriod = new Map<string, IncidenceRow[]>();
-  for (const r of rows) (byPeriod.get(r.period) ?? byPeriod.set(r.period, []).get(r.period)!).push(r);
-  for (const group of byPeriod.values()) {
-    for (const measure of ['children', 'episodesStarted'] as const) {
-      const published = protectSeries(group.map((r) => r[measure] as number)).values;
-      group.forEach((r, i) => (r[measure] = published[i]));
-      const previous = group.filter((r) => r.previous);
-      if (previous.length) {
-        const earlier = protectSeries(previous.map((r) => r.previous![measure] as number)).values;
-        previous.forEach((r, i) => (r.previous![measure] = earlier[i]));
-      }
-    }
-  }
-  return rows;
+/** A refused query shape: 400 problem details, its message never carrying a true value. */
+function refuseIf(refusal: ShapeRefusal | null, path: string): void {
+  if (refusal) throw new BadRequestException({ errors: [{ path, code: refusal.code, message: refusal.message }] });
 }
 
 function periodRange(query: IncidenceQuery): Range {

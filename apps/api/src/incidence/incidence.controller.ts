@@ -3,18 +3,19 @@ import { ConfigService } from '@nestjs/config';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { CurrentUser } from '../auth/roles.decorator';
-import { AuthenticatedUser, seesUnsuppressed } from '../auth/roles';
-import { AnswerCache } from '../common/answer-cache';
+import { AuthenticatedUser, disclosureModeOf } from '../auth/roles';
+import { AnswerCache, answerKey } from '../common/answer-cache';
 import { sendCsv, wantsCsv } from '../common/csv-response';
 import { ApiEnv } from '../config/api.env';
 import { queryValidationPipe } from '../common/validation';
 import { IncidenceQuery } from './incidence-query.dto';
-import { IncidenceQueryService } from './incidence-query.service';
+import { IncidenceAnswer, IncidenceQueryService } from './incidence-query.service';
 import { WeeklyIncidenceResponse } from './weekly-incidence.dto';
 import { WeeklyIncidenceQuery } from './weekly-incidence.query';
 import { WeeklyIncidenceService } from './weekly-incidence.service';
 
-const DISCLOSURE_NOTE = 'Below national level, analysts receive counts 1-4 and their complements as "c"; statisticians and admins receive them unsuppressed.';
+const DISCLOSURE_NOTE = 'Every count, England included, is published through the cell-key method (docs/STATISTICS.md): the same cell always gets the same value, ' +
+  'no count from 1 to 4 is shown, and totals are cells of their own, not sums of rows; the `disclosure` object says so. Statisticians alone receive exact counts.';
 
 @ApiTags('incidence')
 @ApiBearerAuth()
@@ -22,7 +23,7 @@ const DISCLOSURE_NOTE = 'Below national level, analysts receive counts 1-4 and t
 @UsePipes(queryValidationPipe)
 export class IncidenceController {
   private readonly weeklyAnswers: AnswerCache<WeeklyIncidenceResponse>;
-  private readonly queryAnswers: AnswerCache<Awaited<ReturnType<IncidenceQueryService['query']>>>;
+  private readonly queryAnswers: AnswerCache<IncidenceAnswer>;
 
   constructor(private readonly weeklyIncidence: WeeklyIncidenceService, private readonly incidence: IncidenceQueryService, config: ConfigService<ApiEnv, true>) {
     const ttl = config.get('API_CACHE_SECONDS', { infer: true }) * 1000;
@@ -36,8 +37,8 @@ export class IncidenceController {
   @ApiOkResponse({ type: WeeklyIncidenceResponse })
   @ApiBadRequestResponse({ description: 'Problem details naming each invalid parameter' })
   async weekly(@Query() query: WeeklyIncidenceQuery, @CurrentUser() user: AuthenticatedUser, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const disclosure = seesUnsuppressed(user.role) ? 'unsuppressed' : 'protected';
-    const result = await this.weeklyAnswers.get(`${disclosure}|${JSON.stringify(query)}`, () => this.weeklyIncidence.weekly(query, disclosure));
+    const mode = disclosureModeOf(user.role);
+    const result = await this.weeklyAnswers.get(answerKey(mode, query), () => this.weeklyIncidence.weekly(query, mode));
     if (!wantsCsv(request, request.path.endsWith('.csv') ? '.csv' : undefined)) return void response.json(result);
     sendCsv(response, `incidence-weekly-${result.query.from}-${result.query.to}.csv`,
       ['week', 'week_commencing', 'setting', 'area_code', 'area_name', 'children_count', 'episodes_started_count', 'episodes_ended_count', 'open_at_week_end_count'],
@@ -50,11 +51,11 @@ export class IncidenceController {
       `optionally compared with the previous period or year. JSON, or CSV with .csv or Accept: text/csv. ${DISCLOSURE_NOTE}`,
   })
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ schema: { example: { query: { from: '2026-09', to: '2026-10', granularity: 'month', groupBy: ['setting'], compare: 'previous-year' }, rows: [{ period: '2026-09', periodStart: '2026-09-01', groups: { setting: 'CARE' }, children: 1032, episodesStarted: 6210, previous: { period: '2025-09', children: 998, episodesStarted: 6002 } }] } } })
-  @ApiBadRequestResponse({ description: 'Problem details naming each invalid parameter' })
+  @ApiOkResponse({ schema: { example: { query: { from: '2026-09', to: '2026-10', granularity: 'month', groupBy: ['setting'], compare: 'previous-year' }, disclosure: { method: 'cell-key', ptable: 'mcm-ptable-v1', note: 'To protect children\'s privacy, every figure has had a small amount of random noise added (the cell-key method), ...' }, rows: [{ period: '2026-09', periodStart: '2026-09-01', groups: { setting: 'CARE' }, children: 1032, episodesStarted: 6210, previous: { period: '2025-09', children: 998, episodesStarted: 6002 } }] } } })
+  @ApiBadRequestResponse({ description: 'Problem details naming each invalid parameter, or refusing the query\'s shape: TOO_MANY_DIMENSIONS (more than 2 dimensions below national level, 3 for England) or TOO_SPARSE (more than half its non-zero cells would be counts below 5)' })
   async query(@Query() query: IncidenceQuery, @CurrentUser() user: AuthenticatedUser, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const disclosure = seesUnsuppressed(user.role) ? 'unsuppressed' : 'protected';
-    const result = await this.queryAnswers.get(`${disclosure}|${JSON.stringify(query)}`, () => this.incidence.query(query, disclosure));
+    const mode = disclosureModeOf(user.role);
+    const result = await this.queryAnswers.get(answerKey(mode, query), () => this.incidence.query(query, mode));
     if (!wantsCsv(request, request.path.endsWith('.csv') ? '.csv' : undefined)) return void response.json(result);
     const groups = query.groupBy;
     sendCsv(response, `incidence-${query.granularity}-${query.from}-${query.to}.csv`,
