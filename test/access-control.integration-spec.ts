@@ -119,7 +119,7 @@ describe('API access control (running api)', () => {
     for (const role of ['analyst', 'statistician'] as const) {
       const response = await get(`/v1/completeness?week=${week}`, await pipeline.token(role));
       expect([role, response.status]).toEqual([role, 200]);
-      const answer = await response.json();
+      const answer = (await response.json()) as any;
       expect(answer.level).toBe('agency type and region');
       expect(answer.agencies).toBeUndefined();
       expect(answer.groups.length).toBeGreaterThan(0);

@@ -289,9 +289,12 @@ describe('dashboard at / (headless Chromium against the running api)', () => {
     expect(name.y).toBeGreaterThanOrEqual(header.y + 8);
     expect(name.y + name.height).toBeLessThanOrEqual(header.y + header.height);
     expect(name.height).toBeGreaterThanOrEqual(20);
+    // Runs in the page (the project's types have no DOM): the element at the name's own left edge is the name.
     const overflow = await page.$eval('.govuk-header__product-name', (el) => {
       const r = el.getBoundingClientRect();
-      return document.elementFromPoint(r.left + 2, r.top + r.height / 2) === el || el.contains(document.elementFromPoint(r.left + 2, r.top + r.height / 2));
+      const doc = (globalThis as unknown as { document: { elementFromPoint(x: number, y: number): unknown } }).document;
+      const hit = doc.elementFromPoint(r.left + 2, r.top + r.height / 2);
+      return hit === el || el.contains(hit as never);
     });
     expect(overflow).toBe(true);
     mkdirSync(LOG_DIR, { recursive: true });

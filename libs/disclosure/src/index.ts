@@ -1,12 +1,2 @@
-export * from './published';
-export * from './rules';
-export * from './table';
-export * from './series';
-export { chooseSuppression } from './suppress';
-export type { SuppressionProblem, SuppressionPattern, SuppressionReason } from './suppress';
-export { feasibleIntervals, determinedCells, SUPPRESSED_LOWER_BOUND } from './linear-system';
-export type { LinearStructure, CellInterval } from './linear-system';
-export { Rational } from './rational';
-export { recoverableTableCells } from './cycle-check';
 export * from './cell-key';
 export * from './completeness';
