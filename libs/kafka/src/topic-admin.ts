@@ -22,9 +22,10 @@ export async function ensureTopics(kafka: Kafka, specs: TopicSpec[]): Promise<st
       try {
         await admin.createTopics({ waitForLeaders: true, topics: chunk.map((s) => ({ ...s, replicationFactor: 1 })) });
       } catch (error) {
-        // Services start together and race to create the topics: losing that race is fine.
-        const now = new Set(await admin.listTopics());
-        if (!chunk.every((s) => now.has(s.topic))) throw error;
+        // Services start together and race to create the topics: losing that race is fine. And
+        // the wait for leaders can ask before the new topics' metadata has reached the broker
+        // ("does not host this topic-partition"): they are there once it has.
+        if (!(await allListed(admin, chunk.map((s) => s.topic)))) throw error;
       }
     }
     const created = new Set(missing.map((s) => s.topic));
@@ -74,4 +75,14 @@ export async function deleteTopics(kafka: Kafka, topics: string[]): Promise<void
   } finally {
     await admin.disconnect();
   }
+}
+
+/** Whether every topic is listed within about 30 s. */
+async function allListed(admin: Admin, topics: string[]): Promise<boolean> {
+  for (let attempt = 0; attempt < 30; attempt++) {
+    const now = new Set(await admin.listTopics().catch(() => [] as string[]));
+    if (topics.every((t) => now.has(t))) return true;
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  return false;
 }
