@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
 
+const MAX_KNOWN = 500_000;
+
 /**
  * The permanent record keys of the cell-key method: a national child's (for counts of children)
  * and a national episode's (for counts of episodes). Derived from a secret seed
@@ -8,6 +10,9 @@ import { createHmac } from 'node:crypto';
  * merges as it keeps its ID. Integers in [0, 2^32).
  */
 export class RecordKeys {
+  /** Keys already derived (deterministic, so safe to keep): an HMAC costs microseconds, and a batch asks for the same ones again. */
+  private readonly known = new Map<string, number>();
+
   constructor(private readonly seed: string) {
     if (seed.length < 16) throw new RangeError('the disclosure key seed must have at least 16 characters');
   }
@@ -22,6 +27,12 @@ export class RecordKeys {
   }
 
   private key(label: string): number {
-    return createHmac('sha256', this.seed).update(label).digest().readUInt32BE(0);
+    let key = this.known.get(label);
+    if (key === undefined) {
+      key = createHmac('sha256', this.seed).update(label).digest().readUInt32BE(0);
+      if (this.known.size >= MAX_KNOWN) this.known.clear();
+      this.known.set(label, key);
+    }
+    return key;
   }
 }

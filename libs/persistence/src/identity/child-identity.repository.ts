@@ -1,4 +1,5 @@
 import { ChildAttributes, IdentityCipher, openChild, SEAL_CONTEXT, sealChild } from '@mcm/shared';
+import { EntityManager } from 'typeorm';
 import { epochMs } from '../epoch-ms';
 import { Queryable } from '../agencies/agency-register.repository';
 
@@ -30,6 +31,8 @@ export class ChildIdentityRepository {
    * process's memory only, where the clear values are anyway; bounded.
    */
   private readonly opened = new Map<string, ChildAttributes>();
+  /** Per transaction (its EntityManager), the profiles it has read or written. */
+  private readonly inTransaction = new WeakMap<EntityManager, Map<number, StoredChildProfile | null>>();
 
   constructor(private readonly cipher: IdentityCipher) {}
 
@@ -59,14 +62,30 @@ export class ChildIdentityRepository {
     }));
   }
 
-  /** The stored profiles of the given agency children (absent ids have none). */
+  /**
+   * The stored profiles of the given agency children (absent ids have none). Inside a transaction,
+   * what it already read or wrote is not read again: a batch asks for the same profiles to fold,
+   * to link and to count, and holds the aggregator's writer lock, so nothing else changes them.
+   */
   async profilesOf(db: Queryable, agencyChildIds: readonly number[]): Promise<Map<number, StoredChildProfile>> {
     if (agencyChildIds.length === 0) return new Map();
-    const rows: ProfileRow[] = await db.query(
+    const known = this.transactionProfiles(db);
+    const missing = known ? agencyChildIds.filter((id) => !known.has(id)) : agencyChildIds;
+    const rows: ProfileRow[] = missing.length === 0 ? [] : await db.query(
       'SELECT agency_child_id, key_id, sealed, provenance FROM agency_child_profile WHERE agency_child_id = ANY($1::bigint[])',
-      [agencyChildIds],
+      [missing],
     );
-    return new Map(rows.map((r) => [Number(r.agency_child_id), this.openProfile(r)]));
+    const found = new Map(rows.map((r) => [Number(r.agency_child_id), this.openProfile(r)]));
+    if (known) {
+      for (const id of missing) known.set(id, found.get(id) ?? null);
+      const result = new Map<number, StoredChildProfile>();
+      for (const id of agencyChildIds) {
+        const profile = known.get(id);
+        if (profile) result.set(id, { attributes: { ...profile.attributes }, provenance: profile.provenance });
+      }
+      return result;
+    }
+    return found;
   }
 
   /** Every stored profile, in id order (training, counting; kept in memory only). */
@@ -79,6 +98,12 @@ export class ChildIdentityRepository {
     if (profiles.length === 0) return;
     const sorted = [...profiles].sort((a, b) => a.id - b.id);
     const sealed = sorted.map((p) => sealChild(this.cipher, p.profile.attributes, SEAL_CONTEXT.profile(p.id)));
+    // The next steps of the batch read these profiles back: they need not read or open them again.
+    const known = this.transactionProfiles(db);
+    sorted.forEach((p, i) => {
+      this.remember(`${p.id}:${sealed[i].keyId}:${sealed[i].data.toString('base64')}`, { ...p.profile.attributes });
+      known?.set(p.id, { attributes: { ...p.profile.attributes }, provenance: p.profile.provenance });
+    });
     await db.query(
       `INSERT INTO agency_child_profile (agency_child_id, key_id, sealed, provenance)
        SELECT * FROM unnest($1::bigint[], $2::text[], $3::bytea[], $4::jsonb[])
@@ -87,13 +112,25 @@ export class ChildIdentityRepository {
     );
   }
 
+  /** This transaction's profiles (null: known to be absent); none outside a transaction. */
+  private transactionProfiles(db: Queryable): Map<number, StoredChildProfile | null> | undefined {
+    if (!(db instanceof EntityManager) || !db.queryRunner?.isTransactionActive) return undefined;
+    let known = this.inTransaction.get(db);
+    if (!known) this.inTransaction.set(db, (known = new Map()));
+    return known;
+  }
+
+  private remember(version: string, attributes: ChildAttributes): void {
+    if (this.opened.size >= MAX_OPENED) this.opened.clear();
+    this.opened.set(version, attributes);
+  }
+
   private openProfile(r: ProfileRow): StoredChildProfile {
     const version = `${r.agency_child_id}:${r.key_id}:${r.sealed.toString('base64')}`;
     let attributes = this.opened.get(version);
     if (!attributes) {
       attributes = openChild(this.cipher, { keyId: r.key_id, data: r.sealed }, SEAL_CONTEXT.profile(r.agency_child_id));
-      if (this.opened.size >= MAX_OPENED) this.opened.clear();
-      this.opened.set(version, attributes);
+      this.remember(version, attributes);
     }
     // A copy: callers fold into the attributes they are given.
     return { attributes: { ...attributes }, provenance: r.provenance };
