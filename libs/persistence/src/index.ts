@@ -16,3 +16,4 @@ export * from './agencies/agency-rejection.repository';
 export * from './identity/child-identity.repository';
 export * from './identity/identity-rekey.repository';
 export * from './statistics/incidence-query.repository';
+export * from './statistics/cell-key-sql';

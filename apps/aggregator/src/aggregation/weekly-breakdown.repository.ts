@@ -1,3 +1,4 @@
+import { childrenKeySql, episodesKeySql } from '@mcm/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 
 /**
@@ -62,7 +63,7 @@ export class WeeklyBreakdownRepository {
               CASE WHEN GROUPING(la_code) = 0 THEN la_code WHEN GROUPING(region_code) = 0 THEN region_code ELSE 'ALL' END,
               dimension, coalesce(category, 'Total'), count(DISTINCT national_child_id), count(*),
               -- Cell keys (cell-key method): distinct children's keys, each child once; episodes' keys.
-              (sum(DISTINCT national_child_id * 4294967296 + child_key) % 4294967296)::bigint, (sum(episode_key) % 4294967296)::bigint
+              ${childrenKeySql('facts')}, ${episodesKeySql('facts')}
          FROM facts
         GROUP BY GROUPING SETS (
           (week, dimension, la_code, category),

@@ -1,13 +1,10 @@
+import { cellKeySql, childrenKeySql, episodesKeySql } from '@mcm/persistence';
 import { IncidenceDeltas } from '@mcm/incidence';
 import { referenceData, weekCommencing } from '@mcm/shared';
 import { EntityManager } from 'typeorm';
 
 const HORIZON_KEY = 'horizon';
 
-/** A record-key sum reduced to a cell key in [0, 2^32) (cell-key method; sums may be negative deltas). */
-const CELL_KEY = (sum: string) => `((((${sum}) % 4294967296) + 4294967296) % 4294967296)::bigint`;
-/** The distinct children of a group, each once, as a key sum: their IDs ride above the key bits. */
-const CHILDREN_KEY = (e: string) => CELL_KEY(`sum(DISTINCT ${e}.national_child_id * 4294967296 + ${e}.child_key)`);
 
 /**
  * The weekly incidence table, kept exact inside each batch's transaction: level-1 cells (week,
@@ -70,10 +67,10 @@ export class WeeklyIncidenceRepository {
               SELECT d.week_start, d.setting, d.la_code, coalesce(o.children, 0) + d.children AS children,
                      coalesce(o.episodes_started, 0) + d.started AS started, coalesce(o.episodes_ended, 0) + d.ended AS ended,
                      coalesce(o.open_at_week_end, 0) + d.open AS open,
-                     ${CELL_KEY('coalesce(o.children_key, 0) + d.children_key')} AS children_key,
-                     ${CELL_KEY('coalesce(o.started_key, 0) + d.started_key')} AS started_key,
-                     ${CELL_KEY('coalesce(o.ended_key, 0) + d.ended_key')} AS ended_key,
-                     ${CELL_KEY('coalesce(o.open_key, 0) + d.open_key')} AS open_key
+                     ${cellKeySql('coalesce(o.children_key, 0) + d.children_key')} AS children_key,
+                     ${cellKeySql('coalesce(o.started_key, 0) + d.started_key')} AS started_key,
+                     ${cellKeySql('coalesce(o.ended_key, 0) + d.ended_key')} AS ended_key,
+                     ${cellKeySql('coalesce(o.open_key, 0) + d.open_key')} AS open_key
                 FROM d LEFT JOIN old o USING (week_start, setting, la_code)),
             ${revising ? `${REVISIONS_OF_V_AGAINST_OLD('$12', '$13')},` : ''}
             gone AS (
@@ -99,15 +96,15 @@ export class WeeklyIncidenceRepository {
     await db.query('DELETE FROM weekly_incidence');
     await db.query(
       `WITH opens AS (
-         SELECT w::date AS week_start, e.setting, e.la_code, count(*) AS open, ${CELL_KEY('sum(e.episode_key)')} AS open_key
+         SELECT w::date AS week_start, e.setting, e.la_code, count(*) AS open, ${episodesKeySql('e')} AS open_key
            FROM national_episode e
            CROSS JOIN LATERAL generate_series(e.start_week, least(coalesce(e.end_week - 7, $1::date), $1::date), interval '7 days') AS w
           GROUP BY 1, 2, 3),
        starts AS (
          SELECT start_week AS week_start, setting, la_code, count(DISTINCT national_child_id) AS children, count(*) AS started,
-                ${CHILDREN_KEY('e')} AS children_key, ${CELL_KEY('sum(e.episode_key)')} AS started_key
+                ${childrenKeySql('e')} AS children_key, ${episodesKeySql('e')} AS started_key
            FROM national_episode e GROUP BY 1, 2, 3),
-       ends AS (SELECT end_week AS week_start, setting, la_code, count(*) AS ended, ${CELL_KEY('sum(e.episode_key)')} AS ended_key
+       ends AS (SELECT end_week AS week_start, setting, la_code, count(*) AS ended, ${episodesKeySql('e')} AS ended_key
                   FROM national_episode e WHERE end_week IS NOT NULL GROUP BY 1, 2, 3)
        INSERT INTO weekly_incidence (week_start, setting, la_code, children, episodes_started, episodes_ended, open_at_week_end,
                                      children_key, started_key, ended_key, open_key, updated_at)
@@ -136,7 +133,7 @@ export class WeeklyIncidenceRepository {
               SELECT e.start_week AS week_start, coalesce(e.setting, 'ALL') AS setting,
                      CASE WHEN GROUPING(e.la_code) = 0 THEN e.la_code WHEN GROUPING(e.region_code) = 0 THEN e.region_code ELSE 'ALL' END AS la_code,
                      count(DISTINCT e.national_child_id) AS children, count(*) AS started,
-                     ${CHILDREN_KEY('e')} AS children_key, ${CELL_KEY('sum(e.episode_key)')} AS started_key
+                     ${childrenKeySql('e')} AS children_key, ${episodesKeySql('e')} AS started_key
                 FROM national_episode e JOIN weeks w ON e.start_week = w.week_start
                GROUP BY GROUPING SETS ((e.start_week, e.setting), (e.start_week), (e.start_week, e.la_code),
                                        (e.start_week, e.setting, e.region_code), (e.start_week, e.region_code))
@@ -150,7 +147,7 @@ export class WeeklyIncidenceRepository {
               SELECT l.week_start, coalesce(l.setting, 'ALL') AS setting,
                      CASE WHEN GROUPING(l.la_code) = 0 THEN l.la_code WHEN GROUPING(l.region_code) = 0 THEN l.region_code ELSE 'ALL' END AS la_code,
                      sum(l.episodes_ended) AS ended, sum(l.open_at_week_end) AS open,
-                     ${CELL_KEY('sum(l.ended_key)')} AS ended_key, ${CELL_KEY('sum(l.open_key)')} AS open_key
+                     ${cellKeySql('sum(l.ended_key)')} AS ended_key, ${cellKeySql('sum(l.open_key)')} AS open_key
                 FROM level1 l
                GROUP BY GROUPING SETS ((l.week_start, l.setting), (l.week_start), (l.week_start, l.la_code),
                                        (l.week_start, l.setting, l.region_code), (l.week_start, l.region_code))

@@ -1,3 +1,4 @@
+import { childrenKeySql, episodesKeySql } from './cell-key-sql';
 import { EntityManager } from 'typeorm';
 
 /** A count and its cell key (the sum of its records' keys modulo 2^32), both exact: for libs/disclosure only. */
@@ -24,14 +25,9 @@ export interface GroupedIncidenceQuery {
 
 export interface GroupedKeyedFigures { period: string; groups: Partial<Record<IncidenceDimension, string>>; children: KeyedFigure; episodes: KeyedFigure }
 
-/**
- * Children's cell key: each distinct child's key once (the child id in the high bits makes
- * DISTINCT per child), modulo 2^32; episodes': every episode's key. Equal to the sums the
- * aggregator keeps in weekly_incidence for the same records, so a cell is keyed the same
- * whichever table or query it comes from.
- */
-const CHILDREN_KEY = '(sum(DISTINCT e.national_child_id * 4294967296 + e.child_key) % 4294967296)::bigint';
-const EPISODES_KEY = '(sum(e.episode_key) % 4294967296)::bigint';
+/** Cell keys of any set of national episodes: equal to those the aggregator keeps for the same records. */
+const CHILDREN_KEY = childrenKeySql('e');
+const EPISODES_KEY = episodesKeySql('e');
 
 const keyed = (value: unknown, key: unknown): KeyedFigure => ({ value: Number(value), key: Number(key) });
 
