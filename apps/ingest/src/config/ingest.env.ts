@@ -10,6 +10,13 @@ export class IngestEnv extends IdentityKeyEnv {
   @IsInt() @Min(0) @Max(3600)
   MAX_CLOCK_SKEW_SECONDS: number = 300;
 
+  /**
+   * The plausibility window: an instant more than this many years before this service's clock is
+   * dead-lettered as TIMESTAMP_TOO_OLD (a case system's default date, 1900-01-01, is not a report).
+   */
+  @IsInt() @Min(1) @Max(100)
+  MAX_EVENT_AGE_YEARS: number = 10;
+
   /** How often ingest looks for newly onboarded agencies' topics. */
   @IsInt() @Min(1) @Max(3600)
   INGEST_RESUBSCRIBE_SECONDS: number = 5;

@@ -32,14 +32,19 @@ export interface IntakeOutcome {
 export class EventIntakeService {
   private readonly maxEventBytes: number;
   private readonly maxClockSkewMs: number;
+  private readonly maxEventAgeYears: number;
 
   constructor(config: ConfigService<IngestEnv, true>, private readonly cipher: IdentityCipher) {
     this.maxEventBytes = config.get('MAX_EVENT_BYTES', { infer: true });
     this.maxClockSkewMs = config.get('MAX_CLOCK_SKEW_SECONDS', { infer: true }) * 1000;
+    this.maxEventAgeYears = config.get('MAX_EVENT_AGE_YEARS', { infer: true });
   }
 
   triage(items: IntakeItem[], now = new Date()): IntakeOutcome {
-    const options: ValidationOptions = { reference: referenceData(), now, maxClockSkewMs: this.maxClockSkewMs, maxEventBytes: this.maxEventBytes };
+    const options: ValidationOptions = {
+      reference: referenceData(), now, maxClockSkewMs: this.maxClockSkewMs,
+      maxEventAgeYears: this.maxEventAgeYears, maxEventBytes: this.maxEventBytes,
+    };
     const outcome: IntakeOutcome = { records: [], outcomes: [], rejections: [], accepted: 0, rejected: 0 };
     for (const { message, sender, source } of items) {
       const result = bound(safeValidate(message, options), sender);

@@ -2,6 +2,7 @@ import { AGENCY_CODE_PATTERNS } from '../agency/agency-codes';
 import { isUnknownUpnCode, isValidNhsNumber, isValidUpn } from '../identifiers';
 import { normalisePostcode } from '../normalise';
 import { ReferenceData } from '../reference';
+import { eighteenthBirthday, latestBirthDate } from '../time/age';
 import { AgencyEvent } from './agency-event.v1';
 import { RejectionReason } from './rejection';
 
@@ -10,6 +11,17 @@ export interface DomainRuleOptions {
   now: Date;
   /** Tolerated clock skew for timestamps ahead of the receiver's clock. */
   maxClockSkewMs: number;
+  /** The plausibility window: an instant more than this many years before `now` is TIMESTAMP_TOO_OLD (default 10). */
+  maxEventAgeYears?: number;
+}
+
+export const DEFAULT_MAX_EVENT_AGE_YEARS = 10;
+
+/** The earliest instant the plausibility window allows: `now` less whole calendar years (UTC). */
+export function earliestPlausibleMs(now: Date, years = DEFAULT_MAX_EVENT_AGE_YEARS): number {
+  const earliest = new Date(now.getTime());
+  earliest.setUTCFullYear(earliest.getUTCFullYear() - years);
+  return earliest.getTime();
 }
 
 /**
@@ -57,9 +69,10 @@ function checkIdentifiers({ child }: AgencyEvent, reference: ReferenceData): Rej
   return reasons;
 }
 
-function checkTimes(event: AgencyEvent, { now, maxClockSkewMs }: DomainRuleOptions): RejectionReason[] {
+function checkTimes(event: AgencyEvent, { now, maxClockSkewMs, maxEventAgeYears }: DomainRuleOptions): RejectionReason[] {
   const reasons: RejectionReason[] = [];
   const latest = now.getTime() + maxClockSkewMs;
+  const earliest = earliestPlausibleMs(now, maxEventAgeYears);
   const instants: [string, string | undefined][] = [
     ['/occurredAt', event.occurredAt], ['/reportedAt', event.reportedAt], ['/missingSince', event.missingSince],
     ['/correction/missingFrom', event.correction?.missingFrom], ['/correction/returnedAt', event.correction?.returnedAt],
@@ -67,6 +80,9 @@ function checkTimes(event: AgencyEvent, { now, maxClockSkewMs }: DomainRuleOptio
   for (const [path, value] of instants) {
     if (value !== undefined && Date.parse(value) > latest) {
       reasons.push({ path, code: 'TIMESTAMP_IN_FUTURE', message: "later than the receiver's clock allows" });
+    }
+    if (value !== undefined && Date.parse(value) < earliest) {
+      reasons.push({ path, code: 'TIMESTAMP_TOO_OLD', message: 'earlier than the plausibility window allows' });
     }
   }
   if (Date.parse(event.reportedAt) < Date.parse(event.occurredAt) - maxClockSkewMs) {
@@ -82,34 +98,31 @@ function checkTimes(event: AgencyEvent, { now, maxClockSkewMs }: DomainRuleOptio
   return reasons;
 }
 
-/** Latest possible birth date for a full or partial date of birth. */
-/** The latest day a full or partial date of birth allows, or null when it is not a calendar date. */
-export function latestBirthDate(dob: string): Date | null {
-  const [y, m, d] = dob.split('-').map(Number);
-  if (m !== undefined && (m < 1 || m > 12)) return null;
-  if (d !== undefined) {
-    const date = new Date(Date.UTC(y, m - 1, d));
-    return date.getUTCMonth() === m - 1 ? date : null;
-  }
-  return m !== undefined ? new Date(Date.UTC(y, m, 0)) : new Date(Date.UTC(y, 11, 31));
+/**
+ * The start of the episode an event states, when it states one: the age rule applies there, so a
+ * child who turns 18 while missing can still be reported back, corrected or withdrawn. RETURNED
+ * states it in `missingSince`, a correction in `correction.missingFrom`; a withdrawal never.
+ */
+export function statedEpisodeStart(event: AgencyEvent): string | undefined {
+  if (event.kind === 'MISSING_REPORTED') return event.occurredAt;
+  if (event.kind === 'RETURNED') return event.missingSince;
+  if (event.kind === 'EPISODE_CORRECTED') return event.correction?.missingFrom;
+  return undefined;
 }
 
-/** 00:00 UTC of the 18th birthday of someone born on `birth` (the age rule's boundary). */
-export function eighteenthBirthday(birth: Date): Date {
-  return new Date(Date.UTC(birth.getUTCFullYear() + 18, birth.getUTCMonth(), birth.getUTCDate()));
-}
-
-function checkAge({ child, occurredAt }: AgencyEvent): RejectionReason[] {
+function checkAge(event: AgencyEvent): RejectionReason[] {
+  const { child, occurredAt } = event;
   if (child.dateOfBirth === undefined) return [];
   const latest = latestBirthDate(child.dateOfBirth);
   if (latest === null) return [{ path: '/child/dateOfBirth', code: 'INVALID_DATE_OF_BIRTH', message: 'the date of birth is not a calendar date' }];
-  const occurred = new Date(occurredAt);
-  if (latest.getTime() > occurred.getTime() && child.dateOfBirth.length === 10) {
+  if (latest.getTime() > Date.parse(occurredAt) && child.dateOfBirth.length === 10) {
     return [{ path: '/child/dateOfBirth', code: 'BORN_AFTER_EVENT', message: 'date of birth is after occurredAt' }];
   }
-  // Even the latest possible birth date makes the child 18 or over: certainly not a child.
-  if (eighteenthBirthday(latest).getTime() <= occurred.getTime()) {
-    return [{ path: '/child/dateOfBirth', code: 'CHILD_NOT_UNDER_18', message: 'the person was 18 or over at occurredAt' }];
+  // Even the latest possible birth date makes the child 18 or over at the episode's start (00:00
+  // London time on the birthday): certainly not a child when the episode began.
+  const start = statedEpisodeStart(event);
+  if (start !== undefined && eighteenthBirthday(latest).getTime() <= Date.parse(start)) {
+    return [{ path: '/child/dateOfBirth', code: 'CHILD_NOT_UNDER_18', message: 'the person was 18 or over at the start of the episode' }];
   }
   return [];
 }

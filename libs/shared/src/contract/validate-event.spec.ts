@@ -82,6 +82,33 @@ describe('validateEventBytes', () => {
     expect(validateEvent(aMissingReport({ child: { dateOfBirth: '2008-11' } }), options).ok).toBe(true);
   });
 
+  it('applies the age rule at the episode start: the return, correction and withdrawal of a child who turned 18 while missing pass', () => {
+    const adult = { dateOfBirth: '2008-11-09' }; // 18 since 9 November 2026; the episode began on 5 November
+    const returned = aMissingReport({ kind: 'RETURNED', child: adult, missingSince: '2026-11-05T10:00:00Z' });
+    expect(validateEvent(returned, options).ok).toBe(true);
+    expect(validateEvent(aMissingReport({ kind: 'RETURNED', child: adult }), options).ok).toBe(true);
+    expect(validateEvent(aMissingReport({ kind: 'REPORT_WITHDRAWN', child: adult }), options).ok).toBe(true);
+    expect(validateEvent(aMissingReport({ kind: 'EPISODE_CORRECTED', child: adult, correction: { returnedAt: '2026-11-10T20:00:00Z' } }), options).ok).toBe(true);
+    const lateStart = aMissingReport({ kind: 'EPISODE_CORRECTED', child: adult, correction: { missingFrom: '2026-11-09T00:00:00Z' } });
+    expect(validateEvent(lateStart, options)).toEqual({ ok: false, reasons: [expect.objectContaining({ code: 'CHILD_NOT_UNDER_18' })] });
+  });
+
+  it('takes the 18th birthday on the London calendar: 00:00 BST is 23:00 UTC the day before', () => {
+    const summer = { ...options, now: new Date('2026-07-01T12:00:00Z') };
+    const at = (occurredAt: string) => validateEvent(aMissingReport({ occurredAt, reportedAt: '2026-06-30T23:00:00Z', child: { dateOfBirth: '2008-06-30' } }), summer);
+    expect(at('2026-06-29T22:59:59Z').ok).toBe(true);
+    expect(at('2026-06-29T23:00:00Z')).toEqual({ ok: false, reasons: [expect.objectContaining({ code: 'CHILD_NOT_UNDER_18' })] });
+  });
+
+  it('dead-letters instants older than the plausibility window (default 10 years, configurable), naming no value', () => {
+    const old = validateEvent(aMissingReport({ occurredAt: '1900-01-01T00:00:00Z', reportedAt: '1900-01-01T01:00:00Z', child: { dateOfBirth: '1890-01-01' } }), options);
+    expect(old.ok ? [] : old.reasons.filter((r) => r.code === 'TIMESTAMP_TOO_OLD').map((r) => r.path)).toEqual(['/occurredAt', '/reportedAt']);
+    expect(old.ok ? '' : JSON.stringify(old.reasons)).not.toMatch(/1900|1890/);
+    const nineYears = aMissingReport({ occurredAt: '2017-11-24T12:00:00Z', reportedAt: '2017-11-24T13:00:00Z', child: {} });
+    expect(validateEvent(nineYears, options).ok).toBe(true);
+    expect(validateEvent(nineYears, { ...options, maxEventAgeYears: 5 })).toEqual({ ok: false, reasons: [expect.objectContaining({ code: 'TIMESTAMP_TOO_OLD' }), expect.objectContaining({ code: 'TIMESTAMP_TOO_OLD' })] });
+  });
+
   it('accepts a school by URN and a Welsh police force', () => {
     expect(validateEvent(aMissingReport({ setting: 'EDUCATION', agency: { type: 'SCHOOL', code: '100000' } }), options).ok).toBe(true);
     expect(validateEvent(aMissingReport({ agency: { type: 'POLICE', code: 'W15000001' } }), options).ok).toBe(true);

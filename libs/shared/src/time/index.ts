@@ -1,1 +1,2 @@
 export * from './iso-week';
+export * from './age';
