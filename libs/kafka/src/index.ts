@@ -6,5 +6,7 @@ export * from './topic-retention';
 export * from './consumed-batch';
 export * from './kafka-batch.transport';
 export * from './dead-letter';
+export * from './poison-bisection';
+export * from './retry-backoff';
 export * from './access';
 export * from './agency-publishers';

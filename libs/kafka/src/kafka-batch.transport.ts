@@ -4,6 +4,7 @@ import { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import { ConsumedBatch, ConsumedMessage } from './consumed-batch';
 import { createKafka, KafkaSettings } from './kafka-client';
+import { BackoffSettings, backoffDelayMs, DEFAULT_BACKOFF } from './retry-backoff';
 
 export interface KafkaBatchTransportOptions {
   kafka: KafkaSettings;
@@ -26,6 +27,8 @@ export interface KafkaBatchTransportOptions {
   prefetchMessages?: number;
   /** The most messages handed to one handler call, unless one partition's batch alone is more (default 20,000). */
   maxHandOverMessages?: number;
+  /** Pauses before a failed hand-over is tried again (exponential with jitter; default 0.5 s to 30 s). */
+  backoff?: BackoffSettings;
 }
 
 /** One partition's share of a fetch, waiting to be handled together with the others. */
@@ -35,8 +38,6 @@ interface QueuedPart {
   messages: ConsumedMessage[];
   heartbeat: () => Promise<void>;
 }
-
-const MAX_RETRY_DELAY_MS = 30_000;
 
 /**
  * A Nest microservice transport that hands whole kafkajs batches to \`@EventPattern(topic)\`
@@ -241,11 +242,15 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
     await this.consumer!.commitOffsets([...next.values()]);
   }
 
-  /** Drops what was fetched ahead and starts again from the committed offsets, after a pause. */
+  /**
+   * Drops what was fetched ahead and starts again from the committed offsets, after a pause that
+   * doubles with each failure in a row (jittered, capped). A handler throws only what a retry may
+   * cure: what is the data's fault for good it dead-letters itself (see applyBisecting).
+   */
   private async restartAfter(error: unknown): Promise<void> {
     this.failures += 1;
-    const delay = Math.min(MAX_RETRY_DELAY_MS, 500 * 2 ** (this.failures - 1));
-    this.log.error(`handling failed (${(error as Error)?.message ?? error}); restarting from the committed offsets in ${delay} ms`);
+    const delay = backoffDelayMs(this.failures, this.options.backoff ?? DEFAULT_BACKOFF);
+    this.log.error(`handling failed (${(error as Error)?.message ?? error}); retry ${this.failures}: restarting from the committed offsets in ${delay} ms`);
     this.dropQueue();
     try {
       await this.consumer!.stop();

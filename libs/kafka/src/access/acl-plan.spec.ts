@@ -24,6 +24,17 @@ describe('grants', () => {
     expect(grants.filter((g) => g.resourceType === 'GROUP').map(describe_).sort()).toEqual(['t1.mcm-aggregator READ GROUP t1.mcm-aggregator', 't1.mcm-ingest READ GROUP t1.mcm-ingest']);
   });
 
+  it('give the aggregator exactly: read the accepted topic as its group, write its dead letters (the internal rejected topic) and the bulletins', () => {
+    expect(serviceGrants(topics).filter((g) => g.principal === 't1.mcm-aggregator').map(describe_).sort()).toEqual([
+      't1.mcm-aggregator READ GROUP t1.mcm-aggregator',
+      't1.mcm-aggregator READ TOPIC t1.missing.events.accepted.v1',
+      't1.mcm-aggregator WRITE TOPIC t1.missing.bulletins.v1',
+      't1.mcm-aggregator WRITE TOPIC t1.missing.events.rejected.v1',
+    ]);
+    // Its dead letters are its own: no one else writes the rejected topic, and it reads no rejections.
+    expect(serviceGrants(topics).filter((g) => g.resourceName === topics.rejected).map(describe_)).toEqual(['t1.mcm-aggregator WRITE TOPIC t1.missing.events.rejected.v1']);
+  });
+
   it('stay inside the environment: every resource carries its prefix', () => {
     for (const g of [...serviceGrants(topics), ...agencyGrants('100001', topics)]) expect(g.resourceName.startsWith('t1.')).toBe(true);
   });

@@ -20,7 +20,8 @@ const group = (principal: string, name: string, patternType: AclGrant['patternTy
  * (allow.everyone.if.no.acl.found=false), so this list is the whole of what each service may do:
  * - ingest reads every agency's input, writes the accepted topic (no one else may) and each
  *   agency's rejections, and consumes as its own group only;
- * - the aggregator reads the accepted topic, writes its dead letters and the bulletins;
+ * - the aggregator reads the accepted topic, writes its dead letters (the internal rejected topic:
+ *   events it can never apply, which only operators read) and the bulletins;
  * - the API has no grant at all (its health check asks only for cluster metadata).
  */
 export function serviceGrants(topics: TopicNames): AclGrant[] {
