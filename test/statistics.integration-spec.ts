@@ -130,6 +130,39 @@ describe('national statistics (aggregator on a real database)', () => {
     const national = (await harness.incidence()).filter((r) => r.la === 'ALL');
     expect(national).toEqual(expected.deterministic.filter((r) => r.la === 'ALL'));
   });
+
+  it('counts return interviews over HOME and CARE episodes, and CARE by missing type, as the independent recomputation does', async () => {
+    const rows = await q<{ week_start: string; setting: string; dimension: string; category: string; children: number; episodes: number }>(
+      `SELECT week_start::text, setting, dimension, category, children, episodes FROM weekly_breakdown
+        WHERE area_code = 'ALL' AND ((dimension = 'return_interview' AND setting = 'ALL') OR (dimension = 'care_missing_type' AND setting = 'CARE'))`,
+    );
+    const cell = (week: string, dimension: string, category: string) => rows.find((r) => r.week_start === week && r.dimension === dimension && r.category === category);
+    const label = { M: 'Missing (M)', A: 'Away from placement without authorisation (A)', NOT_STATED: 'Missing type not stated' } as const;
+    const weeks = new Set(rows.map((r) => r.week_start));
+    expect(expected.measures.length).toBeGreaterThan(0);
+    for (const m of expected.measures) {
+      weeks.delete(m.weekCommencing);
+      const ended = cell(m.weekCommencing, 'return_interview', 'Total')?.episodes ?? 0;
+      const offered = cell(m.weekCommencing, 'return_interview', 'Offered within 72 hours')?.episodes ?? 0;
+      expect([m.weekCommencing, ended, offered]).toEqual([m.weekCommencing, m.returnInterviewEpisodesEnded, m.returnInterviewOfferedWithin72h]);
+      for (const type of ['M', 'A', 'NOT_STATED'] as const) {
+        const c = cell(m.weekCommencing, 'care_missing_type', label[type]);
+        expect([m.weekCommencing, type, c?.children ?? 0, c?.episodes ?? 0]).toEqual([m.weekCommencing, type, m.care[type].children, m.care[type].episodes]);
+      }
+    }
+    expect([...weeks]).toEqual([]);
+    // The missing-type breakdown adds up to the CARE headline (episodes) and never exceeds it (children).
+    const care = await q<{ week_start: string; children: number; episodes_started: number }>(
+      "SELECT week_start::text, children, episodes_started FROM weekly_incidence WHERE setting = 'CARE' AND la_code = 'ALL' AND episodes_started > 0",
+    );
+    for (const c of care) {
+      expect([c.week_start, cell(c.week_start, 'care_missing_type', 'Total')?.children, cell(c.week_start, 'care_missing_type', 'Total')?.episodes])
+        .toEqual([c.week_start, c.children, c.episodes_started]);
+    }
+    const sums = (type: 'A' | 'M') => expected.measures.reduce((n, m) => n + m.care[type].episodes, 0);
+    expect(sums('M')).toBeGreaterThan(0);
+    expect(sums('A')).toBeGreaterThan(0);
+  });
 });
 
 describe('revisions and the weekly bulletin (real database and broker)', () => {

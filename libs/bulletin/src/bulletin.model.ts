@@ -20,8 +20,11 @@ export interface AreaRow {
   children: Published; episodesStarted: Published; episodesEnded: Published; openAtWeekEnd: Published;
   ratePer10000?: Published;                            // children per 10,000 child population, when known
 }
-export interface BreakdownRow { dimension: 'age_band_sex' | 'ethnicity_group' | 'risk_grade' | 'duration_band'; category: string; /* e.g. '10-15 Female', 'Black', 'HIGH', 'Under 24 hours'; always includes 'Total' */ children: Published; episodes: Published; }
-export interface RepeatMissing { children: Published; repeatChildren: Published; percent: number | 'c' | 'x'; }   // repeat = 3+ episodes in 90 days
+/** care_missing_type counts CARE episodes only ('Missing (M)', 'Away from placement without authorisation (A)', 'Missing type not stated'). */
+export interface BreakdownRow { dimension: 'age_band_sex' | 'ethnicity_group' | 'risk_grade' | 'duration_band' | 'care_missing_type'; category: string; /* e.g. '10-15 Female', 'Black', 'HIGH', 'Under 24 hours'; always includes 'Total' */ children: Published; episodes: Published; }
+/** repeatChildren: children with an episode starting this week that was at least their third to start in the 90 days up to its start. */
+export interface RepeatMissing { children: Published; repeatChildren: Published; percent: number | 'c' | 'x'; }
+/** Over episodes from HOME and CARE only (return interviews are not asked of schools): episodesEnded is theirs, not every setting's. */
 export interface ReturnInterviews { episodesEnded: Published; offeredWithin72h: Published; percent: number | 'c' | 'x'; }
 /** A published cell whose published value changed: both values are published (perturbed) values, never true ones. */
 export interface Revision { weekCommencing: string; week: string; setting: SettingKey; areaCode: string; measure: string; previouslyPublished: number; published: number; revisedOn: string /* yyyy-mm-dd */; reason: 'late event' | 'linkage merge' | 'linkage split' | 'correction' | 'withdrawal' | string; }

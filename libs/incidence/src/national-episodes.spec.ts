@@ -23,6 +23,13 @@ describe('buildNationalEpisodes', () => {
     ]);
     expect(episodes.map((e) => [e.agencyEpisodeCount, e.endedAt, e.laCode])).toEqual([[3, t('2026-01-04T00:00Z'), 'E09000033'], [1, null, 'UNKNOWN']]);
   });
+  it('types a care episode M when any care member says M, and leaves other settings untyped', () => {
+    const care = (ref: string, careMissingType: 'M' | 'A' | null) => ep({ agencyCode: 'E09000033', agencyEpisodeRef: ref, setting: 'CARE', careMissingType });
+    expect(buildNationalEpisodes([care('L1', 'A'), care('L2', 'M'), ep({})])[0].careMissingType).toBe('M');
+    expect(buildNationalEpisodes([care('L1', 'A'), care('L2', null)])[0].careMissingType).toBe('A');
+    expect(buildNationalEpisodes([care('L1', null)])[0].careMissingType).toBe('NOT_STATED');
+    expect(buildNationalEpisodes([ep({})])[0].careMissingType).toBeNull();
+  });
   it('treats an open episode as overlapping everything after its start', () => {
     const episodes = buildNationalEpisodes([ep({ endedAt: null }), ep({ agencyEpisodeRef: 'P2', startedAt: t('2026-12-25T00:00Z') })]);
     expect(episodes).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { ChildAttributes, RiskGrade, Setting, weekCommencing } from '@mcm/shared';
-import { ageBand, durationBand, ethnicityGroup, highestRisk, repeatFlags } from './statistical-attributes';
+import { ageBand, CareMissingCategory, CareMissingType, careMissingTypeOf, durationBand, ethnicityGroup, highestRisk, repeatFlags } from './statistical-attributes';
 
 /** Which setting a national episode counts under when its agencies disagree (our convention). */
 export const SETTING_PRIORITY: Record<Setting, number> = { CARE: 0, HOME: 1, EDUCATION: 2 };
@@ -15,6 +15,8 @@ export interface CountedAgencyEpisode {
   laCode: string | null;
   riskGrade?: RiskGrade | null;
   returnInterviewWithin72h?: boolean;
+  /** CARE only: the SSDA903 missing type the agency recorded (M missing, A away without authorisation). */
+  careMissingType?: CareMissingType | null;
   /** The agency child's profile: date of birth, sex, ethnicity. */
   child?: Pick<ChildAttributes, 'dateOfBirth' | 'sex' | 'ethnicity'>;
 }
@@ -35,6 +37,8 @@ export interface NationalEpisode {
   durationBand: string | null;
   returnInterviewWithin72h: boolean;
   repeatMissing: boolean;
+  /** CARE episodes: M, A or NOT_STATED (careMissingTypeOf); null for HOME and EDUCATION. */
+  careMissingType: CareMissingCategory | null;
 }
 
 const compareCodes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -87,6 +91,7 @@ export function buildNationalEpisodes(episodes: readonly CountedAgencyEpisode[],
       durationBand: durationBand(startedAt, endedAt),
       returnInterviewWithin72h: members.some((m) => m.returnInterviewWithin72h === true),
       repeatMissing: false,
+      careMissingType: byPriority[0].setting === 'CARE' ? careMissingTypeOf(members.filter((m) => m.setting === 'CARE').map((m) => m.careMissingType)) : null,
     };
   });
   const repeats = repeatFlags(built.map((e) => e.startedAt));

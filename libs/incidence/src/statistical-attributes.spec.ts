@@ -1,4 +1,4 @@
-import { ageBand, durationBand, ethnicityGroup, highestRisk, repeatFlags } from './statistical-attributes';
+import { ageBand, careMissingTypeOf, durationBand, ethnicityGroup, highestRisk, repeatFlags, RETURN_INTERVIEW_SETTINGS } from './statistical-attributes';
 
 const t = (iso: string) => Date.parse(iso);
 const HOUR = 3_600_000;
@@ -30,5 +30,29 @@ describe('statistical attributes', () => {
   it('flags the third and later episodes within 90 days', () => {
     const day = 24 * HOUR;
     expect(repeatFlags([0, 10 * day, 20 * day, 200 * day, 201 * day, 289 * day])).toEqual([false, false, true, false, false, true]);
+  });
+  it('counts the 90 days up to and including the episode\'s own start', () => {
+    const day = 24 * HOUR;
+    // The first episode is exactly 90 days before the third: outside its window.
+    expect(repeatFlags([0, day, 90 * day])).toEqual([false, false, false]);
+    expect(repeatFlags([1, day, 90 * day])).toEqual([false, false, true]);
+  });
+  it('asks for return interviews after episodes from home and care, not education', () => {
+    expect(RETURN_INTERVIEW_SETTINGS).toEqual(['HOME', 'CARE']);
+  });
+  it('types a care episode M when any agency recorded it missing, else A, else not stated', () => {
+    expect(careMissingTypeOf(['A', null, 'M'])).toBe('M');
+    expect(careMissingTypeOf([undefined, 'A'])).toBe('A');
+    expect(careMissingTypeOf([null, undefined])).toBe('NOT_STATED');
+    expect(careMissingTypeOf([])).toBe('NOT_STATED');
+  });
+  it('gives the same care missing type in any order of the members (property)', () => {
+    const values = [null, 'M', 'A', undefined] as const;
+    for (let n = 0; n < 4 ** 4; n++) {
+      const types = [0, 1, 2, 3].map((i) => values[Math.floor(n / 4 ** i) % 4]);
+      const expected = careMissingTypeOf(types);
+      for (let r = 1; r < 4; r++) expect(careMissingTypeOf([...types.slice(r), ...types.slice(0, r)])).toBe(expected);
+      expect(careMissingTypeOf([...types].reverse())).toBe(expected);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { RiskGrade } from '@mcm/shared';
+import { RiskGrade, Setting } from '@mcm/shared';
 
 /**
  * The categories the statistics break down by (docs/STATISTICS.md). Bands follow DfE's where DfE
@@ -62,10 +62,45 @@ export function highestRisk(grades: (RiskGrade | null | undefined)[]): RiskGrade
   return best;
 }
 
-/** Repeat missing (DfE/NCA usage): the third or later episode of a child within 90 days. */
+/**
+ * Repeat missing (NCA usage of "3 or more in 90 days"): an episode is a repeat when it is at least
+ * the child's third national episode (any setting) starting in the 90 days that end with its own
+ * start, itself included. A child counts as "repeat missing" in a week when one of the episodes
+ * starting in that week is a repeat.
+ */
 export const REPEAT_WINDOW_MS = 90 * DAY;
 export const REPEAT_THRESHOLD = 3;
 
 export function repeatFlags(starts: readonly number[]): boolean[] {
   return starts.map((start) => starts.filter((s) => s <= start && s > start - REPEAT_WINDOW_MS).length >= REPEAT_THRESHOLD);
+}
+
+/**
+ * The settings whose episodes are followed by a return interview: statutory guidance (DfE 2014)
+ * requires one after a child missing from home or from care returns; schools do not hold them,
+ * so episodes counted under EDUCATION are outside the return-interview rate.
+ */
+export const RETURN_INTERVIEW_SETTINGS: readonly Setting[] = ['HOME', 'CARE'];
+
+/** SSDA903 missing type of a looked-after child's episode: M missing, A away from placement without authorisation. */
+export type CareMissingType = 'M' | 'A';
+/** A CARE national episode's missing type as the statistics count it; non-CARE episodes have none (null). */
+export type CareMissingCategory = CareMissingType | 'NOT_STATED';
+export const CARE_MISSING_CATEGORIES: readonly CareMissingCategory[] = ['M', 'A', 'NOT_STATED'];
+/** The categories of the `care_missing_type` breakdown, in DfE's words (SSDA903 code in brackets). */
+export const CARE_MISSING_LABEL: Record<CareMissingCategory, string> = {
+  M: 'Missing (M)',
+  A: 'Away from placement without authorisation (A)',
+  NOT_STATED: 'Missing type not stated',
+};
+
+/**
+ * The missing type of a CARE national episode from its members' (ours): M when any agency
+ * recorded the child as missing (whereabouts unknown) during it, else A when one recorded the
+ * child as away without authorisation, else NOT_STATED. Any order of members gives the same type.
+ */
+export function careMissingTypeOf(types: readonly (CareMissingType | null | undefined)[]): CareMissingCategory {
+  if (types.includes('M')) return 'M';
+  if (types.includes('A')) return 'A';
+  return 'NOT_STATED';
 }

@@ -170,6 +170,24 @@ describe('computeExpected on a hand-built scenario', () => {
     expect(rows).toEqual([row('2025-03-17', 'HOME', 'ALL', 1, 1, 1), row('2025-03-17', 'HOME', 'UNKNOWN', 1, 1, 1)]);
   });
 
+  it('computes the return-interview and care missing-type figures worked out by hand', () => {
+    const empty = { children: 0, episodes: 0 };
+    const care = { M: empty, A: empty, NOT_STATED: empty };
+    expect(computeExpected(scenario()).measures).toEqual([
+      // A (HOME) ends 03-04: the LA's RETURNED offered an interview and was reported 30 minutes later.
+      { weekCommencing: '2025-03-03', returnInterviewEpisodesEnded: 1, returnInterviewOfferedWithin72h: 1, care },
+      // B (CARE) starts: reported M, corrected to A by the LA; the police member is HOME (untyped).
+      { weekCommencing: '2025-03-10', returnInterviewEpisodesEnded: 0, returnInterviewOfferedWithin72h: 0, care: { ...care, A: { children: 1, episodes: 1 } } },
+      // C and D (HOME) end; E's EDUCATION episodes end in weeks 03-24 and are not counted.
+      { weekCommencing: '2025-03-31', returnInterviewEpisodesEnded: 2, returnInterviewOfferedWithin72h: 0, care },
+    ]);
+  });
+
+  it('leaves episodes during school out of the return-interview figures, whatever their returns say', () => {
+    const offered = scenario().map((e) => (e.event?.kind === 'RETURNED' && e.event.setting === 'EDUCATION' ? { ...e, event: { ...e.event, returnInterviewOffered: true } } : e));
+    expect(computeExpected(offered).measures).toEqual(computeExpected(scenario()).measures);
+  });
+
   it('returns no rows and no horizon without valid events', () => {
     expect(computeExpected([])).toMatchObject({ horizonWeek: null, deterministic: [], truth: [] });
   });

@@ -1,4 +1,5 @@
 import { AgencyEvent, ChildAttributes, isUnknownUpnCode, normaliseEvent, Setting, weekCommencing } from '@mcm/shared';
+import { ExpectedMeasureRow, measureRows } from './expected-measures';
 
 /**
  * Expected weekly figures, computed from the generated events independently of the aggregator
@@ -22,6 +23,8 @@ export interface ExpectedFigures {
   deterministic: ExpectedRow[];
   /** National children = the true children. */
   truth: ExpectedRow[];
+  /** England's return-interview and CARE missing-type figures per week (deterministic linkage; expected-measures.ts). */
+  measures: ExpectedMeasureRow[];
   stats: {
     agencyEpisodes: number;
     excludedEpisodes: number;
@@ -49,6 +52,10 @@ export interface AgencyEpisode {
   startMs: number;
   endMs: number | null;
   setting: Setting;
+  /** CARE: the latest correction's missing type, else the winning MISSING_REPORTED's; null if neither states one. */
+  careMissingType: 'M' | 'A' | null;
+  /** Some RETURNED event said an interview was offered and was reported within 72 hours of the return it states. */
+  returnInterviewWithin72h: boolean;
 }
 
 export interface NationalEpisode {
@@ -58,6 +65,10 @@ export interface NationalEpisode {
   setting: Setting;
   la: string;
   members: AgencyEpisode[];
+  /** CARE: M if any CARE member is M, else A if any is A, else NOT_STATED; null for HOME and EDUCATION. */
+  careMissingType: 'M' | 'A' | 'NOT_STATED' | null;
+  /** Any member's returnInterviewWithin72h. */
+  returnInterviewWithin72h: boolean;
 }
 
 export const SETTING_PRIORITY: Readonly<Record<Setting, number>> = { CARE: 3, HOME: 2, EDUCATION: 1 };
@@ -87,8 +98,10 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 interface EpisodeAccumulator {
   withdrawn: boolean;
-  missing?: Stamp & { occurredMs: number; setting: Setting; agencyCode: string; agencyEpisodeRef: string; agencyChild: string };
+  missing?: Stamp & { occurredMs: number; setting: Setting; agencyCode: string; agencyEpisodeRef: string; agencyChild: string; careMissingType?: 'M' | 'A' };
   returned?: Stamp & { occurredMs: number };
+  careTypeCorrection?: Stamp & { type: 'M' | 'A' };
+  interviewWithin72h?: boolean;
   fromCorrection?: Stamp & { ms: number };
   returnCorrection?: Stamp & { ms: number };
 }
@@ -157,17 +170,20 @@ export class ExpectedAccumulator {
         if (isLater(stamp, acc.missing)) {
           acc.missing = {
             reportedMs: stamp.reportedMs, eventId: stamp.eventId, occurredMs: instantMs(event.occurredAt), setting: event.setting,
-            agencyCode: event.agency.code, agencyEpisodeRef: event.agencyEpisodeRef, agencyChild,
+            agencyCode: event.agency.code, agencyEpisodeRef: event.agencyEpisodeRef, agencyChild, careMissingType: event.careMissingType,
           };
         }
         break;
       case 'RETURNED':
         if (isLater(stamp, acc.returned)) acc.returned = { reportedMs: stamp.reportedMs, eventId: stamp.eventId, occurredMs: instantMs(event.occurredAt) };
+        if (event.returnInterviewOffered === true && stamp.reportedMs - instantMs(event.occurredAt) <= 72 * 3_600_000) acc.interviewWithin72h = true;
         break;
       case 'EPISODE_CORRECTED': {
         const { missingFrom, returnedAt } = event.correction ?? {};
         if (missingFrom !== undefined && isLater(stamp, acc.fromCorrection)) acc.fromCorrection = { ...stamp, ms: instantMs(missingFrom) };
         if (returnedAt !== undefined && isLater(stamp, acc.returnCorrection)) acc.returnCorrection = { ...stamp, ms: instantMs(returnedAt) };
+        const type = event.correction?.careMissingType;
+        if (type !== undefined && isLater(stamp, acc.careTypeCorrection)) acc.careTypeCorrection = { ...stamp, type };
         break;
       }
     }
@@ -204,6 +220,8 @@ export class ExpectedAccumulator {
         startMs: acc.fromCorrection?.ms ?? acc.missing.occurredMs,
         endMs: end === undefined ? null : end,
         setting: acc.missing.setting,
+        careMissingType: acc.careTypeCorrection?.type ?? acc.missing.careMissingType ?? null,
+        returnInterviewWithin72h: acc.interviewWithin72h === true,
       });
     }
     return { episodes, excluded };
@@ -246,6 +264,7 @@ export function computeExpected(inputs: Iterable<ExpectedInput>): ExpectedFigure
     horizonWeek,
     deterministic: horizonWeek === null ? [] : weeklyRows(deterministicNational, horizonWeek),
     truth: horizonWeek === null ? [] : weeklyRows(truthNational, horizonWeek),
+    measures: measureRows(deterministicNational),
     stats: {
       agencyEpisodes: episodes.length,
       excludedEpisodes: excluded,
@@ -348,6 +367,10 @@ function merge(nationalChild: string, members: AgencyEpisode[], attributes: Read
     setting: ordered[0].setting,
     la: withLa ? (attributes.get(withLa.agencyChild)?.responsibleLaCode as string) : 'UNKNOWN',
     members,
+    careMissingType: ordered[0].setting !== 'CARE' ? null
+      : members.some((m) => m.setting === 'CARE' && m.careMissingType === 'M') ? 'M'
+        : members.some((m) => m.setting === 'CARE' && m.careMissingType === 'A') ? 'A' : 'NOT_STATED',
+    returnInterviewWithin72h: members.some((m) => m.returnInterviewWithin72h),
   };
 }
 

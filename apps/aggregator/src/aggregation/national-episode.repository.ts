@@ -22,13 +22,13 @@ const sameEpisode = (a: StoredNationalEpisode, b: StoredNationalEpisode) =>
   a.nationalChildId === b.nationalChildId && a.startedAt === b.startedAt && a.endedAt === b.endedAt && a.setting === b.setting &&
   a.laCode === b.laCode && a.agencyEpisodeCount === b.agencyEpisodeCount && a.regionCode === b.regionCode && a.ageBand === b.ageBand &&
   a.sex === b.sex && a.ethnicityGroup === b.ethnicityGroup && a.riskGrade === b.riskGrade && a.durationBand === b.durationBand &&
-  a.returnInterviewWithin72h === b.returnInterviewWithin72h && a.repeatMissing === b.repeatMissing &&
+  a.returnInterviewWithin72h === b.returnInterviewWithin72h && a.repeatMissing === b.repeatMissing && a.careMissingType === b.careMissingType &&
   a.childKey === b.childKey && a.episodeKey === b.episodeKey;
 
 const regionOf = (la: string) => referenceData().localAuthorities.get(la)?.regionCode ?? 'UNKNOWN';
 
 const COLUMNS = `national_child_id, started_at, ended_at, start_week, end_week, setting, la_code, agency_episode_count,
-  region_code, age_band, sex, ethnicity_group, risk_grade, duration_band, return_interview_within_72h, repeat_missing, child_key, episode_key`;
+  region_code, age_band, sex, ethnicity_group, risk_grade, duration_band, return_interview_within_72h, repeat_missing, child_key, episode_key, care_missing_type`;
 
 /** Rebuilds the national episodes of whole national children from their counted agency episodes. */
 export class NationalEpisodeRepository {
@@ -63,14 +63,14 @@ export class NationalEpisodeRepository {
         `INSERT INTO national_episode (${COLUMNS})
          SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::timestamptz[], $4::date[], $5::date[], $6::text[], $7::text[], $8::int[],
                               $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::boolean[], $16::boolean[],
-                              $17::bigint[], $18::bigint[])`,
+                              $17::bigint[], $18::bigint[], $19::text[])`,
         [
           column((e) => e.nationalChildId), column((e) => new Date(e.startedAt).toISOString()),
           column((e) => (e.endedAt === null ? null : new Date(e.endedAt).toISOString())), column((e) => e.startWeek), column((e) => e.endWeek),
           column((e) => e.setting), column((e) => e.laCode), column((e) => e.agencyEpisodeCount), column((e) => e.regionCode),
           column((e) => e.ageBand), column((e) => e.sex), column((e) => e.ethnicityGroup), column((e) => e.riskGrade),
           column((e) => e.durationBand), column((e) => e.returnInterviewWithin72h), column((e) => e.repeatMissing),
-          column((e) => e.childKey), column((e) => e.episodeKey),
+          column((e) => e.childKey), column((e) => e.episodeKey), column((e) => e.careMissingType),
         ],
       );
     }
@@ -99,10 +99,10 @@ export class NationalEpisodeRepository {
   private async computed(db: EntityManager, nationalChildIds: number[]): Promise<StoredNationalEpisode[]> {
     const rows: {
       national_child_id: string; agency_code: string; agency_episode_ref: string; setting: Setting; started_ms: number; ended_ms: number | null;
-      risk_grade: RiskGrade | null; return_interview_within_72h: boolean; agency_child_id: string;
+      risk_grade: RiskGrade | null; return_interview_within_72h: boolean; agency_child_id: string; care_missing_type: 'M' | 'A' | null;
     }[] = await db.query(
       `SELECT c.national_child_id, e.agency_code, e.agency_episode_ref, e.setting, ${epochMs('e.started_at')} AS started_ms,
-              ${epochMs('e.ended_at')} AS ended_ms, e.risk_grade, e.return_interview_within_72h, c.id AS agency_child_id
+              ${epochMs('e.ended_at')} AS ended_ms, e.risk_grade, e.return_interview_within_72h, c.id AS agency_child_id, e.care_missing_type
          FROM agency_child c
          JOIN agency_episode e ON e.agency_child_id = c.id AND e.status = 'ACTIVE'
         WHERE c.national_child_id = ANY($1::bigint[])`,
@@ -117,7 +117,7 @@ export class NationalEpisodeRepository {
       const episode: CountedAgencyEpisode = {
         agencyCode: r.agency_code, agencyEpisodeRef: r.agency_episode_ref, setting: r.setting,
         startedAt: r.started_ms, endedAt: r.ended_ms, laCode: child.responsibleLaCode ?? null,
-        riskGrade: r.risk_grade, returnInterviewWithin72h: r.return_interview_within_72h,
+        riskGrade: r.risk_grade, returnInterviewWithin72h: r.return_interview_within_72h, careMissingType: r.care_missing_type,
         child: { dateOfBirth: child.dateOfBirth, sex: child.sex, ethnicity: child.ethnicity },
       };
       (byChild.get(id) ?? byChild.set(id, []).get(id)!).push(episode);
@@ -136,7 +136,7 @@ export class NationalEpisodeRepository {
       id: r.id, nationalChildId: Number(r.national_child_id), startedAt: r.started_at, endedAt: r.ended_at, startWeek: r.start_week,
       endWeek: r.end_week, setting: r.setting, laCode: r.la_code, agencyEpisodeCount: r.agency_episode_count, regionCode: r.region_code,
       ageBand: r.age_band, sex: r.sex, ethnicityGroup: r.ethnicity_group, riskGrade: r.risk_grade, durationBand: r.duration_band,
-      returnInterviewWithin72h: r.return_interview_within_72h, repeatMissing: r.repeat_missing,
+      returnInterviewWithin72h: r.return_interview_within_72h, repeatMissing: r.repeat_missing, careMissingType: r.care_missing_type,
       childKey: Number(r.child_key), episodeKey: Number(r.episode_key),
     }));
   }

@@ -1,3 +1,4 @@
+import { CARE_MISSING_LABEL, RETURN_INTERVIEW_SETTINGS } from '@mcm/incidence';
 import { childrenKeySql, episodesKeySql } from '@mcm/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -6,8 +7,9 @@ import { DataSource, EntityManager } from 'typeorm';
  * England and each region by setting and over all settings, and for each LA over all settings
  * (ours: LA x setting x category would multiply the rows kept for little use; /v1/incidence
  * computes any such combination on demand). Dimensions of episodes starting in the
- * week: age band x sex, ethnicity group, risk grade, repeat missing; of episodes ending in it:
- * duration band, return interview offered within 72 hours.
+ * week: age band x sex, ethnicity group, risk grade, repeat missing, and (CARE episodes only) SSDA903
+ * missing type; of episodes ending in it: duration band, and (HOME and CARE episodes only: the
+ * settings that call for one) return interview offered within 72 hours.
  */
 export class WeeklyBreakdownRepository {
   /**
@@ -54,10 +56,12 @@ export class WeeklyBreakdownRepository {
               UNION ALL SELECT week, setting, la_code, region_code, national_child_id, child_key, episode_key, 'risk_grade', risk_grade FROM started
               UNION ALL SELECT week, setting, la_code, region_code, national_child_id, child_key, episode_key, 'repeat_missing',
                                CASE WHEN repeat_missing THEN 'Repeat missing' ELSE 'Not repeat missing' END FROM started
+              UNION ALL SELECT week, setting, la_code, region_code, national_child_id, child_key, episode_key, 'care_missing_type',
+                               ${CARE_MISSING_CASE} FROM started WHERE setting = 'CARE'
               UNION ALL SELECT week, setting, la_code, region_code, national_child_id, child_key, episode_key, 'duration_band', duration_band FROM ended
               UNION ALL SELECT week, setting, la_code, region_code, national_child_id, child_key, episode_key, 'return_interview',
                                CASE WHEN return_interview_within_72h THEN 'Offered within 72 hours' ELSE 'Not recorded as offered within 72 hours' END
-                          FROM ended)
+                          FROM ended WHERE setting = ANY($2::text[]))
        INSERT INTO weekly_breakdown (week_start, setting, area_code, dimension, category, children, episodes, children_key, episodes_key)
        SELECT week, coalesce(setting, 'ALL'),
               CASE WHEN GROUPING(la_code) = 0 THEN la_code WHEN GROUPING(region_code) = 0 THEN region_code ELSE 'ALL' END,
@@ -73,7 +77,11 @@ export class WeeklyBreakdownRepository {
           (week, dimension, setting, region_code), (week, dimension, region_code),
           (week, dimension, setting), (week, dimension))
        HAVING NOT (GROUPING(region_code) = 0 AND region_code = 'UNKNOWN')`,
-      [weeks],
+      [weeks, RETURN_INTERVIEW_SETTINGS],
     );
   }
 }
+
+/** The missing type's breakdown category (an episode stored untyped counts as not stated). */
+const CARE_MISSING_CASE = `CASE coalesce(care_missing_type, 'NOT_STATED') ${Object.entries(CARE_MISSING_LABEL)
+  .map(([code, label]) => `WHEN '${code}' THEN '${label}'`).join(' ')} END`;

@@ -77,7 +77,7 @@ export function assembleBulletin(input: BulletinInputs): Omit<Bulletin, 'revisio
     headline,
     areas: areaRows(input, weekStart, published),
     breakdowns: input.breakdowns
-      .filter((b) => ['age_band_sex', 'ethnicity_group', 'risk_grade', 'duration_band'].includes(b.dimension))
+      .filter((b) => ['age_band_sex', 'ethnicity_group', 'risk_grade', 'duration_band', 'care_missing_type'].includes(b.dimension))
       .map((b): BreakdownRow => ({ dimension: b.dimension as BreakdownRow['dimension'], category: b.category, ...breakdown(b.dimension, b.category) })),
     // Percentages of published counts: derived from what is published, they add nothing to it.
     repeatMissing: { children: repeatTotal, repeatChildren, percent: repeatTotal ? round1((100 * repeatChildren) / repeatTotal) : 'x' },

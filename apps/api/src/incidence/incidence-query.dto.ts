@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, Matches } from 'class-validator';
+import { CARE_MISSING_TYPE_VALUES } from '@mcm/persistence';
 
-export const GROUP_BY = ['setting', 'region', 'la', 'ageBand', 'sex', 'ethnicityGroup', 'riskGrade'] as const;
+export const GROUP_BY = ['setting', 'region', 'la', 'ageBand', 'sex', 'ethnicityGroup', 'riskGrade', 'careMissingType'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 const list = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value);
 const PERIOD = /^(\d{4}-W\d{2}|\d{4}-\d{2}-\d{2}|\d{4}-\d{2})$/;
@@ -25,7 +26,12 @@ export class IncidenceQuery {
   @IsIn(GROUP_BY, { each: true, message: `groupBy must be a comma-separated list of ${GROUP_BY.join(', ')}` })
   groupBy: GroupBy[] = [];
 
-  @ApiPropertyOptional({ description: 'Only these settings (comma-separated)', example: 'CARE,HOME' })
+  @ApiPropertyOptional({
+    description: 'Only these settings (comma-separated): HOME missing from home, CARE missing from care (a looked-after child), ' +
+      'EDUCATION missing during school (absent from school without explanation during the school day; not "children missing education", ' +
+      'who are not registered at any school)',
+    example: 'CARE,HOME',
+  })
   @IsOptional() @Transform(list) @IsArray() @IsIn(['HOME', 'CARE', 'EDUCATION'], { each: true, message: 'setting must list HOME, CARE or EDUCATION' })
   setting?: string[];
 
@@ -53,6 +59,16 @@ export class IncidenceQuery {
   @ApiPropertyOptional({ description: 'Only these police risk grades', example: 'HIGH' })
   @IsOptional() @Transform(list) @IsArray() @IsIn(['HIGH', 'MEDIUM', 'LOW', 'NO_APPARENT_RISK', 'NOT_GRADED'], { each: true, message: 'riskGrade must list HIGH, MEDIUM, LOW, NO_APPARENT_RISK or NOT_GRADED' })
   riskGrade?: string[];
+
+  @ApiPropertyOptional({
+    description: 'Only these SSDA903 missing types of episodes from care: M missing (whereabouts unknown), A away from placement without ' +
+      'authorisation (whereabouts known), NOT_STATED; NOT_APPLICABLE selects episodes from home or during school. An episode is M when any ' +
+      'agency recorded it as M, else A when one recorded A.',
+    example: 'M,A',
+  })
+  @IsOptional() @Transform(list) @IsArray()
+  @IsIn(CARE_MISSING_TYPE_VALUES, { each: true, message: 'careMissingType must list M, A, NOT_STATED or NOT_APPLICABLE' })
+  careMissingType?: string[];
 
   @ApiPropertyOptional({ enum: ['previous-period', 'previous-year'], description: 'Adds the same figures for the preceding range of equal length, or a year earlier' })
   @IsOptional() @IsIn(['previous-period', 'previous-year'], { message: 'compare must be previous-period or previous-year' })

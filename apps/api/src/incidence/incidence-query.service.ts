@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { failParameter, invalidParameter, MAX_WEEKS, weekStartOf } from '../common/parameters';
 import { GroupBy, IncidenceQuery } from './incidence-query.dto';
 
-const FILTERS = ['setting', 'region', 'la', 'ageBand', 'sex', 'ethnicityGroup', 'riskGrade'] as const satisfies readonly (keyof IncidenceQuery & IncidenceDimension)[];
+const FILTERS = ['setting', 'region', 'la', 'ageBand', 'sex', 'ethnicityGroup', 'riskGrade', 'careMissingType'] as const satisfies readonly (keyof IncidenceQuery & IncidenceDimension)[];
 const GEOGRAPHY = ['region', 'la'];
 const MAX_MONTHS = 120;
 

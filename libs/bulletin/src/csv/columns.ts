@@ -43,7 +43,7 @@ const indicator = (col_name: string, label: string, indicator_grouping: string, 
 
 export const FILTER_COLUMNS: readonly MetaColumn[] = [
   filter('week_commencing', 'Week commencing', 'Monday of the ISO week (yyyy-mm-dd); it tells Week 53 apart, which EES does not have'),
-  filter('setting', 'Setting', 'Where the child went missing from: home, care or education; Total counts each child once'),
+  filter('setting', 'Setting', 'Where the child went missing from: home, care, or during school (absent from school without explanation in the school day; not children missing education, who are not registered at any school); Total counts each child once'),
   filter('breakdown', 'Breakdown', 'Characteristic the figures are broken down by; Total for no breakdown'),
   filter('category', 'Category', 'Item of the breakdown; Total for all items', 'breakdown'),
   filter('revision_status', 'Revision status', 'p provisional; r revised since first published; blank neither'),
@@ -57,10 +57,11 @@ export const INDICATOR_COLUMNS: readonly MetaColumn[] = [
   indicator('episodes_ended_count', 'Missing episodes ended', 'Episodes', 0),
   indicator('open_at_week_end_count', 'Missing episodes open at the end of the week', 'Episodes', 0),
   indicator('children_rate_per_10000', 'Children going missing per 10,000 children', 'Children', 1),
-  indicator('repeat_missing_children_count', 'Children missing 3 or more times in 90 days', 'Repeat missing', 0),
-  indicator('repeat_missing_percent', 'Percentage of children missing 3 or more times in 90 days', 'Repeat missing', 1, '%'),
-  indicator('return_interview_offered_72h_count', 'Episodes ended with a return interview offered within 72 hours', 'Return interviews', 0),
-  indicator('return_interview_percent', 'Percentage of episodes ended with a return interview offered within 72 hours', 'Return interviews', 1, '%'),
+  indicator('repeat_missing_children_count', 'Children with an episode this week that was at least their third to start in 90 days', 'Repeat missing', 0),
+  indicator('repeat_missing_percent', 'Percentage of children going missing this week with an episode that was at least their third to start in 90 days', 'Repeat missing', 1, '%'),
+  indicator('return_interview_episodes_ended_count', 'Missing episodes from home or care ended (return interviews are not asked of schools)', 'Return interviews', 0),
+  indicator('return_interview_offered_72h_count', 'Missing episodes from home or care ended with a return interview offered within 72 hours', 'Return interviews', 0),
+  indicator('return_interview_percent', 'Percentage of missing episodes from home or care ended with a return interview offered within 72 hours', 'Return interviews', 1, '%'),
 ];
 
 export type IndicatorName =
@@ -71,6 +72,7 @@ export type IndicatorName =
   | 'children_rate_per_10000'
   | 'repeat_missing_children_count'
   | 'repeat_missing_percent'
+  | 'return_interview_episodes_ended_count'
   | 'return_interview_offered_72h_count'
   | 'return_interview_percent';
 

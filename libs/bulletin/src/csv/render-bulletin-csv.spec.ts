@@ -65,7 +65,7 @@ describe('renderBulletinCsv', () => {
 
   it('preserves the symbols in cells and uses z where a measure does not apply', () => {
     for (const a of b.areas) {
-      const r = rows.find((x) => x.week_commencing === b.weekCommencing && x.geographic_level === a.level && (x.new_la_code || x.region_code || 'E92000001') === a.code && x.setting === ({ ALL: 'Total', HOME: 'Home', CARE: 'Care', EDUCATION: 'Education' } as const)[a.setting] && x.breakdown === 'Total');
+      const r = rows.find((x) => x.week_commencing === b.weekCommencing && x.geographic_level === a.level && (x.new_la_code || x.region_code || 'E92000001') === a.code && x.setting === ({ ALL: 'Total', HOME: 'Home', CARE: 'Care', EDUCATION: 'During school' } as const)[a.setting] && x.breakdown === 'Total');
       expect(r).toBeDefined();
       expect(r?.children_count).toBe(String(a.children));
       expect(r?.episodes_started_count).toBe(String(a.episodesStarted));
@@ -74,8 +74,8 @@ describe('renderBulletinCsv', () => {
     }
     expect(rows.some((r) => r.children_count === 'c')).toBe(true);
     expect(rows.find((r) => r.new_la_code === 'E06000019' && r.setting === 'Total')?.children_rate_per_10000).toBe('x');
-    for (const r of rows.filter((x) => x.setting === 'Education')) expect(r.return_interview_percent).toBe('z');
-    for (const r of rows) for (const c of DATA_COLUMNS.slice(-9)) expect(r[c]).toMatch(/^(-?\d+(\.\d+)?|c|x|z|low)$/);
+    for (const r of rows.filter((x) => x.setting === 'During school')) expect(r.return_interview_percent).toBe('z');
+    for (const r of rows) for (const c of DATA_COLUMNS.slice(-10)) expect(r[c]).toMatch(/^(-?\d+(\.\d+)?|c|x|z|low)$/);
   });
 
   it('puts repeat missing and return interviews on the England total row', () => {
@@ -83,9 +83,19 @@ describe('renderBulletinCsv', () => {
     expect(total).toMatchObject({
       repeat_missing_children_count: String(b.repeatMissing.repeatChildren),
       repeat_missing_percent: String(b.repeatMissing.percent),
+      return_interview_episodes_ended_count: String(b.returnInterviews.episodesEnded),
       return_interview_offered_72h_count: String(b.returnInterviews.offeredWithin72h),
       return_interview_percent: String(b.returnInterviews.percent),
     });
+  });
+
+  it('shows care episodes by missing type (M and A apart) under the Care setting', () => {
+    const care = rows.filter((r) => r.breakdown === 'Missing from care: missing or away without authorisation');
+    expect(care.map((r) => [r.setting, r.category])).toEqual([
+      ['Care', 'Missing (M)'], ['Care', 'Away from placement without authorisation (A)'], ['Care', 'Missing type not stated'], ['Care', 'Total'],
+    ]);
+    const m = b.breakdowns.find((r) => r.dimension === 'care_missing_type' && r.category === 'Missing (M)')!;
+    expect([care[0].children_count, care[0].episodes_started_count]).toEqual([String(m.children), String(m.episodes)]);
   });
 
   it('writes breakdowns with a Total category and the episodes they count', () => {
@@ -106,7 +116,7 @@ describe('renderBulletinCsv', () => {
     const revised = b.revisions.find((v) => v.setting === 'HOME' && v.areaCode === 'E92000001');
     const row = rows.find((r) => r.week_commencing === revised?.weekCommencing && r.geographic_level === 'National' && r.setting === 'Home');
     expect(row?.revision_status).toBe('r');
-    expect(rows.find((r) => r.week_commencing === revised?.weekCommencing && r.setting === 'Education')?.revision_status).toBe('');
+    expect(rows.find((r) => r.week_commencing === revised?.weekCommencing && r.setting === 'During school')?.revision_status).toBe('');
   });
 
   it('labels ISO week 53 as Week 53 with its week_commencing, and ISO years across New Year', () => {

@@ -1,6 +1,6 @@
 import { AreaRow, Bulletin, Published, SettingKey } from '../bulletin.model';
 import { assertFinite, parseWeekLabel, roundTo } from '../format';
-import { categoryLabel, DIMENSION_EPISODES, DIMENSION_LABEL, DIMENSIONS, ENGLAND, isEnglandCode, SETTING_LABEL, SETTINGS } from '../labels';
+import { categoryLabel, DIMENSION_EPISODES, DIMENSION_LABEL, DIMENSION_SETTING, DIMENSIONS, ENGLAND, isEnglandCode, SETTING_LABEL, SETTINGS } from '../labels';
 import { isoWeekLabel } from '../../../shared/src/time/iso-week';
 import { DATA_COLUMNS, FILTER_COLUMNS, INDICATOR_COLUMNS, IndicatorName, META_HEADER } from './columns';
 import { toCsv } from './csv';
@@ -35,9 +35,10 @@ const NATIONAL: Geography = { level: 'National', code: ENGLAND.code, name: ENGLA
  * Blocks, each a complete matrix:
  * - earlier weeks of the 52-week trend: England x setting (children, episodes started);
  * - this week: every area x every setting present (missing combinations are rows of `x`);
- * - this week's breakdowns: England, setting Total, each breakdown x category (Total included).
- * Repeat missing and return interviews sit on the England / Total setting / Total row.
- * Cells the bulletin does not hold are `x`; return interviews are `z` for education.
+ * - this week's breakdowns: England, setting Total (Care for the missing type), each breakdown x category (Total included).
+ * Repeat missing and return interviews sit on the England / Total setting / Total row; return
+ * interviews count episodes from home and care only (their own denominator column says so).
+ * Cells the bulletin does not hold are `x`; return interviews are `z` during school.
  */
 export function renderBulletinCsv(b: Bulletin): BulletinCsv {
   const rows: string[][] = [];
@@ -94,6 +95,7 @@ export function renderBulletinCsv(b: Bulletin): BulletinCsv {
       if (geo.level === 'National' && setting === 'ALL') {
         values.repeat_missing_children_count = b.repeatMissing.repeatChildren;
         values.repeat_missing_percent = b.repeatMissing.percent;
+        values.return_interview_episodes_ended_count = b.returnInterviews.episodesEnded;
         values.return_interview_offered_72h_count = b.returnInterviews.offeredWithin72h;
         values.return_interview_percent = b.returnInterviews.percent;
       }
@@ -102,14 +104,15 @@ export function renderBulletinCsv(b: Bulletin): BulletinCsv {
     }
   }
 
-  // This week's breakdowns: England, all settings.
+  // This week's breakdowns: England, all settings (CARE alone for its missing type).
   for (const dimension of DIMENSIONS) {
     const items = b.breakdowns.filter((r) => r.dimension === dimension);
     if (!items.length) continue;
     if (!items.some((r) => r.category === 'Total')) items.push({ dimension, category: 'Total', children: 'x', episodes: 'x' });
     const episodesColumn = DIMENSION_EPISODES[dimension] === 'ended' ? 'episodes_ended_count' : 'episodes_started_count';
     for (const item of items) {
-      push(b.weekCommencing, NATIONAL, 'ALL', DIMENSION_LABEL[dimension], categoryLabel(item.category), withDefaults('ALL', { children_count: item.children, [episodesColumn]: item.episodes }), status(b.weekCommencing, 'ALL', null));
+      const setting = DIMENSION_SETTING[dimension];
+      push(b.weekCommencing, NATIONAL, setting, DIMENSION_LABEL[dimension], categoryLabel(item.category), withDefaults(setting, { children_count: item.children, [episodesColumn]: item.episodes }), status(b.weekCommencing, setting, null));
     }
   }
 
@@ -124,10 +127,11 @@ function revisionKey(weekCommencing: string, setting: string, areaCode: string):
   return `${weekCommencing}|${setting}|${areaCode}`;
 }
 
-/** Unheld cells are `x`; return interviews do not apply to children missing education. */
+/** Unheld cells are `x`; return interviews do not apply to children missing during school. */
 function withDefaults(setting: SettingKey, values: Indicators): Indicators {
   const out: Indicators = { ...values };
   if (setting === 'EDUCATION') {
+    out.return_interview_episodes_ended_count ??= 'z';
     out.return_interview_offered_72h_count ??= 'z';
     out.return_interview_percent ??= 'z';
   }

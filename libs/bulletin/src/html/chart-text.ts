@@ -30,11 +30,12 @@ export function trendTitle(trend: readonly TrendPoint[], settings: readonly Sett
   return `Children going missing ${SETTING_PHRASE[biggest.setting]} ${VERB[biggest.direction]}${by} this week`;
 }
 
-/** "from home, from care and from education" -> "from home, care and education". */
+/** "from home" and "from care" -> "from home and care"; with "during school" each phrase stays whole. */
 function listPhrases(phrases: string[]): string {
-  const bare = phrases.map((p) => p.replace(/^from /, ''));
-  const list = bare.length > 1 ? `${bare.slice(0, -1).join(', ')} and ${bare[bare.length - 1]}` : bare[0];
-  return `from ${list}`;
+  const allFrom = phrases.every((p) => p.startsWith('from '));
+  const items = allFrom ? phrases.map((p) => p.replace(/^from /, '')) : phrases;
+  const list = items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : items[0];
+  return allFrom ? `from ${list}` : list;
 }
 
 /** The region chart's title from its data: the region with the most and the fewest children. */

@@ -59,7 +59,7 @@ describe('renderBulletinHtml', () => {
     expect(new Set(paths).size).toBe(3);
     expect(svg).toContain('<circle');
     expect(svg).toContain('<rect x=');
-    expect(svg).toMatch(/<g class="legend">.*Home.*Care.*Education/);
+    expect(svg).toMatch(/<g class="legend">.*Home.*Care.*During school/);
   });
 
   it('follows the trend chart with a table of the same numbers', () => {
@@ -114,7 +114,10 @@ describe('renderBulletinHtml', () => {
     const text = textOf(html);
     for (const heading of ['Age and sex', 'Ethnic group', 'Risk grade', 'How long children were missing']) expect(text).toContain(heading);
     expect(text).toContain('No apparent risk');
-    expect(text).toMatch(/had gone missing 3 or more times in the 90 days/);
+    expect(text).toMatch(/had an episode this week that was at least their third to start in 90 days/);
+    expect(text).toMatch(/Of the [0-9,]+ missing episodes from home or care that ended this week/);
+    expect(text).toContain('Missing from care: missing or away without authorisation');
+    expect(text).toContain('not the DfE\'s "children missing education"');
     expect(text).toMatch(/were followed by the offer of a return interview within 72 hours/);
   });
 

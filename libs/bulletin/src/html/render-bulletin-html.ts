@@ -41,7 +41,7 @@ export function renderBulletinHtml(b: Bulletin): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="description" content="${esc(`Weekly statistics on children going missing from home, care and education in England, ${b.week}.`)}">
+<meta name="description" content="${esc(`Weekly statistics on children going missing from home, from care and during school in England, ${b.week}.`)}">
 <title>${esc(title)}</title>
 <style>${STYLES}</style>
 </head>

@@ -261,6 +261,10 @@ function sampleBreakdowns(all: Counts, episodesEnded: number, random: () => numb
   ], all.children, all.episodes);
   const endedChildren = Math.round(episodesEnded / 1.3);
   add('duration_band', [['Under 24 hours', 0.77], ['1 to 7 days', 0.208], ['Over 7 days', 0.022]], endedChildren, episodesEnded);
+  // CARE episodes only (a share of all), by SSDA903 missing type.
+  add('care_missing_type', [
+    ['Missing (M)', 0.62], ['Away from placement without authorisation (A)', 0.35], ['Missing type not stated', 0.03],
+  ], Math.round(all.children * 0.3), Math.round(all.episodes * 0.45));
   return rows;
 }
 

@@ -45,4 +45,6 @@ export class NationalEpisodeEntity {
   @Column('boolean', { name: 'return_interview_within_72h', default: false }) returnInterviewWithin72h!: boolean;
   /** The child's third or later episode starting within 90 days. */
   @Column('boolean', { name: 'repeat_missing', default: false }) repeatMissing!: boolean;
+  /** CARE: the SSDA903 missing type, M, A or NOT_STATED; null for HOME and EDUCATION. */
+  @Column('text', { name: 'care_missing_type', nullable: true }) careMissingType!: string | null;
 }

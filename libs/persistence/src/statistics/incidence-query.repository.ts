@@ -9,7 +9,13 @@ export interface WeeklyKeyedFigures { weekStart: string; children: KeyedFigure; 
 /** The dimensions of the ad-hoc incidence query, and their columns in national_episode. */
 export const INCIDENCE_DIMENSION_COLUMNS = {
   setting: 'setting', region: 'region_code', la: 'la_code', ageBand: 'age_band', sex: 'sex', ethnicityGroup: 'ethnicity_group', riskGrade: 'risk_grade',
+  careMissingType: 'care_missing_type',
 } as const;
+/**
+ * CARE episodes' SSDA903 missing type: M, A or NOT_STATED; NOT_APPLICABLE for HOME and EDUCATION
+ * episodes (stored as null), so that grouping by it still partitions every episode.
+ */
+export const CARE_MISSING_TYPE_VALUES = ['M', 'A', 'NOT_STATED', 'NOT_APPLICABLE'] as const;
 export type IncidenceDimension = keyof typeof INCIDENCE_DIMENSION_COLUMNS;
 
 export interface GroupedIncidenceQuery {
@@ -60,9 +66,9 @@ export class IncidenceQueryRepository {
     const params: unknown[] = [query.firstWeek, query.lastWeek, query.periods];
     const where = ['e.start_week BETWEEN $1::date AND $2::date', `${period} = ANY($3::text[])`];
     for (const [dimension, values] of Object.entries(query.filters) as [IncidenceDimension, string[] | undefined][]) {
-      if (values?.length) where.push(`e.${column(dimension)} = ANY($${params.push(values)}::text[])`);
+      if (values?.length) where.push(`${column(dimension)} = ANY($${params.push(values)}::text[])`);
     }
-    const groups = query.groupBy.map((g) => `e.${column(g)} AS "${g}"`);
+    const groups = query.groupBy.map((g) => `${column(g)} AS "${g}"`);
     const positions = [1, ...query.groupBy.map((_, i) => i + 2)].join(', ');
     const rows: Record<string, string | number>[] = await db.query(
       `SELECT ${period} AS period, ${[...groups, 'count(DISTINCT e.national_child_id)::int AS children', `${CHILDREN_KEY} AS children_key`,
@@ -80,8 +86,9 @@ export class IncidenceQueryRepository {
   }
 }
 
+/** The SQL of a dimension's value for episode `e`. */
 function column(dimension: IncidenceDimension): string {
   const name = INCIDENCE_DIMENSION_COLUMNS[dimension];
   if (!name) throw new RangeError(`unknown incidence dimension ${String(dimension)}`);
-  return name;
+  return dimension === 'careMissingType' ? `coalesce(e.${name}, CASE WHEN e.setting = 'CARE' THEN 'NOT_STATED' ELSE 'NOT_APPLICABLE' END)` : `e.${name}`;
 }

@@ -1,5 +1,6 @@
 import { contactHtml, esc, link } from '../html';
 import { Context, SYMBOLS } from '../context';
+import { SETTING_DEFINITION } from '../../labels';
 
 export const WEEK_NOTE =
   'Weeks run from Monday to Sunday in UK time (ISO weeks). In the CSV download, time_period is the ISO year and time_identifier is "Week N" with N the ISO week number, ' +
@@ -14,6 +15,7 @@ export function aboutSection(ctx: Context): string {
 <ul class="list bullets">
 <li>A child is counted once in a week however many times they go missing; each time is an episode.</li>
 <li>A child can go missing from more than one setting in a week, so the settings do not add up to the total.</li>
+<li>Settings. ${esc(Object.values(SETTING_DEFINITION).join(' '))}</li>
 <li>${esc(WEEK_NOTE)}</li>
 <li id="disclosure-statement">${esc(b.disclosure.statement)}</li>
 <li>Method: ${esc(b.disclosure.method.toLowerCase())}, perturbation table ${esc(b.disclosure.ptable)}. Each total is protected as a figure of its own, so figures may not add up exactly to their totals, and England, regions and local authorities, this bulletin, earlier bulletins, the revisions below and the API all show the same figure the same way.</li>

@@ -3,7 +3,8 @@ import { Context } from '../context';
 import { addWeeks } from '../../../../shared/src/time/iso-week';
 import { formatDate, formatDateTime, parseWeekLabel } from '../../format';
 
-export const BULLETIN_TITLE = 'Children going missing from home, care and education';
+/** "During school": absent from school without explanation in the school day, not "children missing education" (see SETTING_DEFINITION). */
+export const BULLETIN_TITLE = 'Children going missing from home, from care and during school';
 
 export function headerSection(ctx: Context, contents: { id: string; title: string }[]): string {
   const { b } = ctx;
