@@ -78,6 +78,8 @@ for _ in $(seq 1 120); do
   LAST="$TOTAL"; sleep 3
 done
 echo "[start] $LAST national episodes counted over the last $DEMO_DAYS days"
+# Linkage against the simulator's truth: whole-history national children and episodes.
+DATABASE_URL="$AGGREGATOR_DATABASE_URL" node dist/tools/demo-check/src/main.js --truth "$DEMO_TRUTH" | sed 's/^/[start] /' || true
 # The bulletin job ran at start-up, before the demo data: build last week's again (a revision if
 # the figures changed since).
 DATABASE_URL="$AGGREGATOR_DATABASE_URL" node dist/tools/bulletin/src/main.js --week "$(date -u -d '-7 days' +%G-W%V)" | sed 's/^/[start] /'

@@ -1,6 +1,6 @@
 import { aMissingReport } from '@mcm/shared/testing/event-factory';
 import { computeExpected, generateScenario, SimEvent } from '../tools/simulator/src';
-import { IsolatedPipeline } from '../tools/harness/src';
+import { DETERMINISTIC_LINKAGE, IsolatedPipeline } from '../tools/harness/src';
 import { readIncidence, sortRows } from './support/incidence';
 
 const A = 'E23000001';
@@ -26,8 +26,8 @@ const jsonSendable = (e: SimEvent) => { try { JSON.parse(e.bytes.toString('utf8'
 
 /** The HTTP gateway: same checks, same pipeline, same figures as Kafka; each agency sees only its own. */
 describe('the agency HTTP gateway', () => {
-  const overHttp = new IsolatedPipeline('gw', { GATEWAY_RATE_LIMIT_PER_MINUTE: '20', GATEWAY_MAX_BODY_BYTES: String(1024 * 1024) });
-  const overKafka = new IsolatedPipeline('gwk');
+  const overHttp = new IsolatedPipeline('gw', { ...DETERMINISTIC_LINKAGE, GATEWAY_RATE_LIMIT_PER_MINUTE: '20', GATEWAY_MAX_BODY_BYTES: String(1024 * 1024) });
+  const overKafka = new IsolatedPipeline('gwk', DETERMINISTIC_LINKAGE);
   const scenario = generateScenario({ seed: 21, children: 150, days: 60, now: new Date() });
   const events = scenario.events.filter(jsonSendable);
   let tokenA = '';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ChildAttributes, normaliseEvent, readKeyringFile } from '@mcm/shared';
 import { computeExpected, generateScenario, Scenario } from '../tools/simulator/src';
-import { IsolatedPipeline } from '../tools/harness/src';
+import { DETERMINISTIC_LINKAGE, IsolatedPipeline } from '../tools/harness/src';
 import { readIncidence, snapshot, sortRows } from './support/incidence';
 
 const run = promisify(execFile);
@@ -37,7 +37,7 @@ function leaked(text: string, values: { field: string; value: string }[]): strin
  * and no figure.
  */
 describe("children's identities at rest", () => {
-  const pipeline = new IsolatedPipeline('identity');
+  const pipeline = new IsolatedPipeline('identity', DETERMINISTIC_LINKAGE);
   const scenario = generateScenario({ seed: 31, children: 400, days: 150, now: new Date() });
   const expected = computeExpected(scenario.events);
   const half = Math.floor(scenario.events.length / 2);

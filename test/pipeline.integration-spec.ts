@@ -1,5 +1,5 @@
 import { computeExpected, generateScenario, Scenario } from '../tools/simulator/src';
-import { IsolatedPipeline, waitFor } from '../tools/harness/src';
+import { DETERMINISTIC_LINKAGE, IsolatedPipeline, waitFor } from '../tools/harness/src';
 import { readIncidence, snapshot, sortRows } from './support/incidence';
 
 const records = (scenario: Scenario) => scenario.events.map((e) => ({ as: e.publisher, key: e.key, value: e.bytes, headers: { ...e.headers } }));
@@ -9,7 +9,7 @@ const records = (scenario: Scenario) => scenario.events.map((e) => ({ as: e.publ
  * figures must equal the simulator's ground truth, replays and duplicates must change nothing.
  */
 describe('pipeline against the simulator ground truth', () => {
-  const pipeline = new IsolatedPipeline();
+  const pipeline = new IsolatedPipeline('test', DETERMINISTIC_LINKAGE);
   // Realistic identities: some agency records of one child cannot be linked deterministically.
   const scenario = generateScenario({ seed: 11, children: 600, days: 150, now: new Date() });
   const expected = computeExpected(scenario.events);
@@ -74,7 +74,7 @@ describe('pipeline against the simulator ground truth', () => {
 });
 
 describe('pipeline surviving a SIGKILL of the aggregator mid-stream', () => {
-  const pipeline = new IsolatedPipeline();
+  const pipeline = new IsolatedPipeline('test', DETERMINISTIC_LINKAGE);
   const scenario = generateScenario({ seed: 12, children: 2500, days: 200, now: new Date() });
   const expected = computeExpected(scenario.events);
   beforeAll(() => pipeline.start(['ingest', 'aggregator']));

@@ -5,9 +5,11 @@ import { aMissingReport } from '@mcm/shared/testing/event-factory';
 import { createBatchAggregator } from '../apps/aggregator/src/aggregation/create-batch-aggregator';
 import { selectLinker } from '../apps/aggregator/src/linkage/linker-selection';
 import { ProbabilisticChildLinker } from '../apps/aggregator/src/linkage/probabilistic-child-linker';
+import { shippedLinkageModel } from '../apps/aggregator/src/linkage/shipped-model';
 import { LinkageReviewService } from '../apps/api/src/linkage-review/linkage-review.service';
+import { IsolatedPipeline } from '../tools/harness/src';
 import { AggregatorHarness } from './support/aggregator-harness';
-import { IncidenceRow } from './support/incidence';
+import { IncidenceRow, readIncidence } from './support/incidence';
 import { computeExpected, generateScenario } from '../tools/simulator/src';
 import { TEST_SECRETS } from './support/test-secrets';
 
@@ -158,35 +160,88 @@ describe('probabilistic linkage in the aggregator (real database)', () => {
     const events = scenario.events.filter((e) => e.valid).map((e) => normaliseEvent(e.event!));
     const total = (rows: readonly { setting: string; la: string; children: number }[]) =>
       rows.filter((r) => r.setting === 'ALL' && r.la === 'ALL').reduce((sum, r) => sum + r.children, 0);
+    const truth = total(expected.truth);
+    const deterministic = total(expected.deterministic);
+    const log = { info: jest.fn(), warn: jest.fn() };
+    const activeModelId = async () => (await harness.dataSource.query('SELECT model_id FROM linkage_model WHERE active'))[0]?.model_id;
+    const linkersUsed = async () => (await harness.dataSource.query('SELECT DISTINCT linker FROM child_link_change ORDER BY linker')).map((r: { linker: string }) => r.linker);
 
-    it('trains a model from the register and comes closer to the true figures than deterministic linkage', async () => {
+    beforeAll(async () => {
       await harness.reset();
       await harness.dataSource.query('TRUNCATE linkage_review, linkage_model');
-      // Start-up with LINKER=probabilistic on an empty register: too few records, deterministic.
-      const log = { info: jest.fn(), warn: jest.fn() };
-      expect((await selectLinker(harness.dataSource, TEST_SECRETS.cipher, 'probabilistic', log)).linker.name).toBe('deterministic-v1');
-      expect(log.warn).toHaveBeenCalledWith(expect.stringMatching(/falling back to the deterministic linker/));
+    });
 
-      harness.aggregator = createBatchAggregator(harness.dataSource, SECRET);
-      await harness.apply(events, 700);
-      const deterministic = total(await harness.incidence());
-      expect(deterministic).toBe(total(expected.deterministic));
-
-      // Next start-up: no active model, enough records: trains one on the register and activates it.
+    it('links probabilistically from the first event on a fresh register, with the shipped model', async () => {
+      const shipped = shippedLinkageModel();
       const selected = await selectLinker(harness.dataSource, TEST_SECRETS.cipher, 'probabilistic', log);
-      expect(selected.linker.name).toMatch(/^probabilistic:lm-/);
-      const [active] = await harness.dataSource.query('SELECT model_id FROM linkage_model WHERE active');
-      expect(selected.linker.name).toBe(`probabilistic:${active.model_id}`);
+      expect(selected.linker.name).toBe(`probabilistic:${shipped.modelId}`);
+      expect(log.info).toHaveBeenLastCalledWith(expect.stringMatching(/shipped model .*register: 0 agency child profiles/));
+      // The shipped model is stored and active: links and review pairs name a stored model.
+      expect(await activeModelId()).toBe(shipped.modelId);
+
+      harness.aggregator = createBatchAggregator(harness.dataSource, SECRET, selected.linker, selected.reviews);
+      await harness.apply(events, 700);
+      const probabilistic = total(await harness.incidence());
+      expect(deterministic).toBeGreaterThan(truth);
+      expect(Math.abs(probabilistic - truth)).toBeLessThan(deterministic - truth);
+      expect(Math.abs(probabilistic - truth)).toBeLessThanOrEqual(Math.ceil(truth * 0.02));
+      expect(await linkersUsed()).toEqual([selected.linker.name]);
+    });
+
+    it('trains from the register at the first start once it is large enough, and keeps that model', async () => {
+      const shippedId = await activeModelId();
+      // Next start-up: the register holds the stream's profiles (a few hundred): train and switch.
+      const selected = await selectLinker(harness.dataSource, TEST_SECRETS.cipher, 'probabilistic', log, { retrainMinProfiles: 200 });
+      const trainedId = await activeModelId();
+      expect(trainedId).not.toBe(shippedId);
+      expect(selected.linker.name).toBe(`probabilistic:${trainedId}`);
+      expect(log.info).toHaveBeenLastCalledWith(expect.stringMatching(new RegExp(`trained now on the register: \\d+ agency child profiles and activated, replacing ${shippedId}`)));
 
       await harness.reset();
       harness.aggregator = createBatchAggregator(harness.dataSource, SECRET, selected.linker, selected.reviews);
       await harness.apply(events, 700);
       const probabilistic = total(await harness.incidence());
-      const truth = total(expected.truth);
-      expect(Math.abs(probabilistic - truth)).toBeLessThan(Math.abs(deterministic - truth));
+      expect(Math.abs(probabilistic - truth)).toBeLessThan(deterministic - truth);
       expect(Math.abs(probabilistic - truth)).toBeLessThanOrEqual(Math.ceil(truth * 0.02));
-      const [{ n }] = await harness.dataSource.query(`SELECT count(*) AS n FROM child_link_change WHERE linker <> $1`, [selected.linker.name]);
-      expect(Number(n)).toBe(0);
+      expect(await linkersUsed()).toEqual([selected.linker.name]);
+
+      // A trained model stays active at later starts, whatever the register's size.
+      const again = await selectLinker(harness.dataSource, TEST_SECRETS.cipher, 'probabilistic', log, { retrainMinProfiles: 200 });
+      expect(again.linker.name).toBe(selected.linker.name);
+      expect(log.info).toHaveBeenLastCalledWith(expect.stringMatching(/active model/));
     });
+
+    it('links deterministically only when asked to (LINKER=deterministic)', async () => {
+      const selected = await selectLinker(harness.dataSource, TEST_SECRETS.cipher, 'deterministic', log);
+      expect(selected.linker.name).toBe('deterministic-v1');
+      expect(selected.reviews).toBeUndefined();
+    });
+  });
+});
+
+/** The services as deployed, with the default configuration (no LINKER set). */
+describe('the aggregator service links probabilistically by default (real broker and database)', () => {
+  const pipeline = new IsolatedPipeline('plink');
+  const scenario = generateScenario({ seed: 32, children: 300, days: 90, now: new Date() });
+  const expected = computeExpected(scenario.events);
+  const total = (rows: readonly { setting: string; la: string; children: number }[]) =>
+    rows.filter((r) => r.setting === 'ALL' && r.la === 'ALL').reduce((sum, r) => sum + r.children, 0);
+
+  beforeAll(async () => {
+    await pipeline.start(['ingest', 'aggregator']);
+    await pipeline.publish(scenario.events.map((e) => ({ as: e.publisher, key: e.key, value: e.bytes, headers: { ...e.headers } })));
+    await pipeline.waitUntilProcessed();
+  });
+  afterAll(() => pipeline.stop());
+
+  it('uses the shipped model from the first event of a fresh database and comes closer to the truth than deterministic rules', async () => {
+    const shipped = shippedLinkageModel();
+    expect(await pipeline.db.query('SELECT model_id FROM linkage_model WHERE active')).toEqual([{ model_id: shipped.modelId }]);
+    expect(await pipeline.db.query('SELECT DISTINCT linker FROM child_link_change')).toEqual([{ linker: `probabilistic:${shipped.modelId}` }]);
+    const truth = total(expected.truth);
+    const deterministic = total(expected.deterministic);
+    const counted = total(await readIncidence(pipeline.db));
+    expect(Math.abs(counted - truth)).toBeLessThan(deterministic - truth);
+    expect(Math.abs(counted - truth)).toBeLessThanOrEqual(Math.ceil(truth * 0.02));
   });
 });

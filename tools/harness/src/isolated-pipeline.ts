@@ -22,6 +22,13 @@ export interface RawMessage {
   offset: string;
 }
 
+/**
+ * The aggregator's linker for specs that compare figures exactly with the simulator's
+ * deterministic expectation (`computeExpected(...).deterministic`): pass it as (part of) the
+ * extra env. Every other spec runs the default, probabilistic linkage with the shipped model.
+ */
+export const DETERMINISTIC_LINKAGE = { LINKER: 'deterministic' } as const;
+
 /** A record to publish as an agency: `as` names it, else the agency code before the key's ':'. */
 export type AgencyMessage = Omit<OutgoingRecord, 'topic'> & { as?: string };
 

@@ -1,5 +1,6 @@
 import { BulletinEnv } from '../bulletin/bulletin.env';
 import { IsIn, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { DEFAULT_RETRAIN_MIN_PROFILES, MIN_TRAINING_RECORDS } from '../linkage/linkage-defaults';
 import { DEFAULT_RETENTION_MONTHS, RETENTION_MONTHS_MAX, RETENTION_MONTHS_MIN } from '../retention/retention.env';
 
 export const DEVELOPMENT_LINK_KEY_SECRET = 'development-only-link-key-secret';
@@ -22,12 +23,18 @@ export class AggregatorEnv extends BulletinEnv {
   DISCLOSURE_KEY_SEED: string = DEVELOPMENT_DISCLOSURE_KEY_SEED;
 
   /**
-   * How agency children are resolved into national children. `probabilistic` links with the
-   * active model in `linkage_model` (trained from the register at start-up if there is none and
-   * the register is big enough; otherwise the aggregator falls back to deterministic and says so).
+   * How agency children are resolved into national children (docs/ARCHITECTURE.md, "Linkage").
+   * `probabilistic` (default) links with the active model in `linkage_model`: from the first
+   * event with the shipped model (trained on simulated records), and with a model trained from
+   * the register at the first start-up once it holds LINKAGE_RETRAIN_MIN_PROFILES profiles.
+   * `deterministic`: exact keys only (NHS number, UPN, name + date of birth).
    */
   @IsIn(['deterministic', 'probabilistic'])
-  LINKER: 'deterministic' | 'probabilistic' = 'deterministic';
+  LINKER: 'deterministic' | 'probabilistic' = 'probabilistic';
+
+  /** Agency child profiles the register must hold before the aggregator trains its own model (at start-up). */
+  @IsInt() @Min(MIN_TRAINING_RECORDS)
+  LINKAGE_RETRAIN_MIN_PROFILES: number = DEFAULT_RETRAIN_MIN_PROFILES;
 
   /** How often reviewers' decisions are applied when no events arrive (probabilistic linker). */
   @IsInt() @Min(1) @Max(3600)

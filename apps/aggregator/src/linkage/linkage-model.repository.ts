@@ -2,10 +2,10 @@ import { fromChildAttributes, LinkageModel, LinkageRecord, parseModel, serialise
 import { ChildIdentityRepository } from '@mcm/persistence';
 import { ChildAttributes } from '@mcm/shared';
 import { EntityManager } from 'typeorm';
+import { MIN_TRAINING_RECORDS } from './linkage-defaults';
 import { NameFrequencies, nameFrequencies } from './probabilistic-child-linker';
 
-/** Fewer records than this and the aggregator does not train a model at start-up. */
-export const MIN_TRAINING_RECORDS = 200;
+export { MIN_TRAINING_RECORDS } from './linkage-defaults';
 
 type Db = Pick<EntityManager, 'query'>;
 
@@ -57,6 +57,13 @@ export async function trainFromRegister(
 ): Promise<TrainedFromRegister | null> {
   const profiles = await registerProfiles(db, identities);
   if (profiles.length < (options.minRecords ?? MIN_TRAINING_RECORDS)) return null;
+  return trainOnProfiles(db, profiles, options);
+}
+
+/** Trains a model on profiles already read from the register and stores it (active unless told otherwise). */
+export async function trainOnProfiles(
+  db: Db, profiles: readonly { id: number; attributes: ChildAttributes }[], options: TrainOptions & { activate?: boolean } = {},
+): Promise<TrainedFromRegister> {
   const model = trainModel(registerRecords(profiles), { source: 'register', ...options });
   await new LinkageModelRepository().save(db, model, options.activate ?? true);
   return { model, frequencies: nameFrequencies(profiles.map((p) => p.attributes)) };
