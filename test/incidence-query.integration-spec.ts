@@ -20,7 +20,9 @@ describe('GET /v1/incidence (running api)', () => {
     await pipeline.start(['api']);
     dataSource = await new DataSource(dataSourceOptions(pipeline.db.url)).initialize();
     const events = scenario.events.filter((e) => e.valid).map((e) => normaliseEvent(e.event!));
-    await createBatchAggregator(dataSource, TEST_SECRETS).apply(events.map((event, i) => ({ event, partition: 0, offset: String(i) })));
+    const aggregator = createBatchAggregator(dataSource, TEST_SECRETS);
+    await aggregator.apply(events.map((event, i) => ({ event, partition: 0, offset: String(i) })));
+    await aggregator.refreshBreakdowns();
     token = await pipeline.token('statistician');
   });
   afterAll(async () => {
@@ -52,6 +54,30 @@ describe('GET /v1/incidence (running api)', () => {
     expect(episodes).toBe(total.rows[0].episodesStarted);
     // A child can be in two groups in a month, never fewer children in total than in any group.
     for (const r of body.rows.filter((x: { period: string }) => x.period === '2026-10')) expect(r.children).toBeLessThanOrEqual(total.rows[0].children);
+  });
+
+  it('shows care episodes by missing type, M and A apart, adding up to the CARE setting, and the same as the weekly breakdown', async () => {
+    const [types, care, filtered] = await Promise.all([
+      get('/v1/incidence?from=2026-W30&to=2026-W46&groupBy=careMissingType').then(json),
+      get('/v1/incidence?from=2026-W30&to=2026-W46&setting=CARE').then(json),
+      get('/v1/incidence?from=2026-W30&to=2026-W46&careMissingType=M,A,NOT_STATED').then(json),
+    ]);
+    const careRows = types.rows.filter((r: { groups: { careMissingType: string } }) => r.groups.careMissingType !== 'NOT_APPLICABLE');
+    expect(new Set(careRows.map((r: { groups: { careMissingType: string } }) => r.groups.careMissingType))).toEqual(new Set(['M', 'A', 'NOT_STATED']));
+    const breakdown: { week: string; category: string; episodes: number }[] = await dataSource.query(
+      `SELECT week_start::text AS week, category, episodes FROM weekly_breakdown WHERE dimension = 'care_missing_type' AND setting = 'CARE' AND area_code = 'ALL'`,
+    );
+    const label: Record<string, string> = { M: 'Missing (M)', A: 'Away from placement without authorisation (A)', NOT_STATED: 'Missing type not stated' };
+    for (const week of care.rows) {
+      const inWeek = careRows.filter((r: { period: string }) => r.period === week.period);
+      // Exact figures (statistician): the types partition the CARE episodes.
+      expect([week.period, inWeek.reduce((n: number, r: { episodesStarted: number }) => n + r.episodesStarted, 0)]).toEqual([week.period, week.episodesStarted]);
+      expect(filtered.rows.find((r: { period: string }) => r.period === week.period)?.episodesStarted).toBe(week.episodesStarted);
+      for (const r of inWeek) {
+        const b = breakdown.find((x) => x.week === r.periodStart && x.category === label[r.groups.careMissingType]);
+        expect([r.period, r.groups.careMissingType, r.episodesStarted]).toEqual([r.period, r.groups.careMissingType, b?.episodes]);
+      }
+    }
   });
 
   it('serves the same figures as CSV, by suffix or by Accept header', async () => {

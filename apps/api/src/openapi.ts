@@ -5,7 +5,8 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Missing Children Monitor: national API')
     .setDescription(
-      'Weekly incidence of children going missing from home, care and education in England, deduplicated across police, ' +
+      'Weekly incidence of children going missing from home, from care and during school (EDUCATION: absent from school without ' +
+        'explanation during the school day, not "children missing education") in England, deduplicated across police, ' +
         'local authorities and schools. Every route but /health and /docs needs a bearer token; analysts receive figures ' +
         'with disclosure control applied below national level (counts 1-4 shown as "c").',
     )

@@ -9,7 +9,13 @@
 
   var TOKEN_KEY = 'mcm.dashboard.token';
   var SETTINGS = ['ALL', 'HOME', 'CARE', 'EDUCATION'];
-  var SETTING_NAMES = { ALL: 'All settings', HOME: 'Home', CARE: 'Care', EDUCATION: 'Education' };
+  // EDUCATION is missing during school, not "children missing education" (docs/STATISTICS.md).
+  var SETTING_NAMES = { ALL: 'All settings', HOME: 'Home', CARE: 'Care', EDUCATION: 'During school' };
+  var CARE_TYPES = [
+    { code: 'M', label: 'Missing (M)' },
+    { code: 'A', label: 'Away from placement without authorisation (A)' },
+    { code: 'NOT_STATED', label: 'Missing type not stated' },
+  ];
   // Analysis Function palette, with a point shape and a line pattern per series (never colour alone).
   var SERIES_STYLE = {
     HOME: { colour: '#12436D', pointStyle: 'circle', dash: [] },
@@ -235,7 +241,7 @@
     var areaTasks = areaCodes.map(function (code) {
       return function () { return weekly({ from: f.week, to: f.week, setting: f.setting, la: code }); };
     });
-    return Promise.all([limited(seriesTasks), limited(areaTasks), apiJson('/v1/bulletins').catch(function (e) { if (e instanceof SessionEnded) throw e; return null; })])
+    return Promise.all([limited(seriesTasks), limited(areaTasks), apiJson('/v1/bulletins').catch(function (e) { if (e instanceof SessionEnded) throw e; return null; }), careTypes(f)])
       .then(function (results) {
         if (generation !== state.generation) return;
         var series = {};
@@ -245,6 +251,7 @@
         renderHeadline(f, series);
         renderTrend(f, series);
         renderAreas(f, areas);
+        renderCareTypes(f, results[3]);
         renderDisclosure(results[0][0].disclosure);
         return renderBulletin(results[2], generation);
       })
@@ -266,6 +273,34 @@
     $('disclosure-note').textContent = disclosure && disclosure.note ? disclosure.note : '';
     $('disclosure-note').setAttribute('data-method', disclosure && disclosure.method ? disclosure.method : '');
     $('disclosure-note').hidden = !(disclosure && disclosure.note);
+  }
+
+  /**
+   * CARE episodes of the week by missing type (M and A apart), from the ad-hoc query: each cell
+   * perturbed with its own key like every other; a table the query rules refuse (too sparse) is
+   * said to be so, never shown.
+   */
+  function careTypes(f) {
+    var q = new URLSearchParams({ from: f.week, to: f.week, groupBy: 'careMissingType' });
+    if (f.la) q.set('la', f.la); else if (f.region) q.set('region', f.region);
+    return apiJson('/v1/incidence?' + q.toString()).catch(function (e) { if (e instanceof SessionEnded) throw e; return null; });
+  }
+  function renderCareTypes(f, body) {
+    var refused = $('care-type-refused');
+    $('care-type-caption').textContent = 'Care, ' + areaName(f.area) + ', week ' + f.week + ' (commencing ' + commencing(f.week) + ')';
+    var rows = $('care-type-body');
+    rows.textContent = '';
+    refused.hidden = body !== null;
+    $('care-type-table').hidden = body === null;
+    if (body === null) {
+      refused.textContent = 'Not shown for this area: too few children go missing from care here to publish them by missing type.';
+      return;
+    }
+    CARE_TYPES.forEach(function (t) {
+      var r = body.rows.find(function (x) { return x.groups.careMissingType === t.code; }) || { children: 0, episodesStarted: 0 };
+      rows.appendChild(row([cell('th', t.label, { scope: 'row' }), cell('td', show(r.children), { numeric: true, data: { type: t.code, measure: 'children' } }),
+        cell('td', show(r.episodesStarted), { numeric: true, data: { type: t.code, measure: 'episodesStarted' } })]));
+    });
   }
 
   /** Regions (and England) by default; a region and its local authorities once one is chosen. */

@@ -28,6 +28,16 @@ describe('dashboard page', () => {
   });
 });
 
+describe('dashboard labels', () => {
+  it('says EDUCATION is missing during school, not children missing education, and shows care by missing type', () => {
+    const html = renderDashboardPage(dashboardConfig(new ReferenceData('test', [], [])));
+    expect(html).toContain('<option value="EDUCATION">During school</option>');
+    expect(html).toContain('not "children missing education", who are not registered at any school');
+    expect(html).toContain('id="care-type-table"');
+    expect(html).not.toMatch(/>Education</);
+  });
+});
+
 describe('dashboard header', () => {
   it('uses GOV.UK Frontend 6 header markup (logo block with padding), not the removed header__content, so nothing is clipped', () => {
     const html = renderDashboardPage(dashboardConfig(new ReferenceData('test', [], [])));

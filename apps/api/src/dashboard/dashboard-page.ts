@@ -18,6 +18,14 @@ export function dashboardConfig(reference: ReferenceData, now = new Date()): Das
   };
 }
 
+/**
+ * What each setting counts: EDUCATION is missing during school, not the DfE's "children missing
+ * education" (docs/STATISTICS.md).
+ */
+const SETTING_DEFINITIONS =
+  'Home: reported missing from home. Care: a looked-after child missing from their placement or away from it without authorisation. ' +
+  'During school: absent from school without explanation during the school day (not "children missing education", who are not registered at any school).';
+
 /** JSON safe inside a <script type="application/json"> element. */
 function embeddedJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
@@ -32,7 +40,7 @@ export function renderDashboardPage(config: DashboardConfig): string {
 <html lang="en" class="govuk-template">
 <head>
   <meta charset="utf-8">
-  <title>Children missing from home, care and education: dashboard</title>
+  <title>Children missing from home, from care and during school: dashboard</title>
   <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
   <meta name="robots" content="noindex, nofollow">
   <link rel="icon" sizes="48x48" href="/assets/images/favicon.ico">
@@ -54,8 +62,9 @@ export function renderDashboardPage(config: DashboardConfig): string {
   </header>
   <div class="govuk-width-container">
     <main class="govuk-main-wrapper" id="main-content" role="main" data-state="signed-out">
-      <h1 class="govuk-heading-xl">Children missing from home, care and education</h1>
+      <h1 class="govuk-heading-xl">Children missing from home, from care and during school</h1>
       <p class="govuk-body-l">Weekly figures for England from police forces, children's services and schools. Weeks are ISO weeks, Monday to Sunday, London time.</p>
+      <p class="govuk-body" id="setting-definitions">${SETTING_DEFINITIONS}</p>
 
       <div class="govuk-error-summary" id="error-summary" data-module="govuk-error-summary" hidden tabindex="-1">
         <div role="alert">
@@ -93,7 +102,7 @@ export function renderDashboardPage(config: DashboardConfig): string {
                 <option value="ALL">All settings</option>
                 <option value="HOME">Home</option>
                 <option value="CARE">Care</option>
-                <option value="EDUCATION">Education</option>
+                <option value="EDUCATION">During school</option>
               </select>
             </div>
             <div class="govuk-form-group">
@@ -151,6 +160,23 @@ export function renderDashboardPage(config: DashboardConfig): string {
             </div>
           </details>
           <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" id="download-trend">Download the trend as CSV</button>
+        </section>
+
+        <section aria-labelledby="care-type-heading" id="care-type">
+          <h2 class="govuk-heading-l" id="care-type-heading">Missing from care: missing or away without authorisation</h2>
+          <p class="govuk-body">Episodes from care that started in the week, and their children, by SSDA903 missing type, as the DfE reports them: missing (M) when the child's whereabouts were unknown, away from placement without authorisation (A) when they were known. An episode counts as missing when any agency recorded it as missing; a child with both kinds of episode counts in both rows.</p>
+          <p class="govuk-body" id="care-type-refused" hidden></p>
+          <table class="govuk-table" id="care-type-table">
+            <caption class="govuk-table__caption govuk-table__caption--m" id="care-type-caption"></caption>
+            <thead class="govuk-table__head">
+              <tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header">Missing type</th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">Children</th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">Episodes started</th>
+              </tr>
+            </thead>
+            <tbody class="govuk-table__body" id="care-type-body"></tbody>
+          </table>
         </section>
 
         <section aria-labelledby="areas-heading">

@@ -14,7 +14,12 @@ export class WeeklyIncidenceQuery {
   @Matches(WEEK_OR_DATE, { message: 'to must be an ISO week like 2026-W47 or a date like 2026-11-20' })
   to?: string;
 
-  @ApiPropertyOptional({ enum: ['ALL', 'HOME', 'CARE', 'EDUCATION'], default: 'ALL' })
+  @ApiPropertyOptional({
+    enum: ['ALL', 'HOME', 'CARE', 'EDUCATION'], default: 'ALL',
+    description: 'HOME missing from home; CARE missing from care (a looked-after child; /v1/incidence?groupBy=careMissingType separates M missing from ' +
+      'A away without authorisation); EDUCATION missing during school (absent from school without explanation during the school day; not ' +
+      '"children missing education", who are not registered at any school); ALL every setting, each child once',
+  })
   @IsOptional()
   @IsIn(['ALL', 'HOME', 'CARE', 'EDUCATION'], { message: 'setting must be one of ALL, HOME, CARE, EDUCATION' })
   setting: 'ALL' | 'HOME' | 'CARE' | 'EDUCATION' = 'ALL';
