@@ -9,6 +9,17 @@ const corrected: EpisodeEvent = { ...base, eventId: 'c', kind: 'EPISODE_CORRECTE
 const withdrawn: EpisodeEvent = { ...base, eventId: 'd', kind: 'REPORT_WITHDRAWN', occurredAt: t('2026-11-13T10:00Z'), reportedAt: t('2026-11-13T10:00Z') };
 
 describe('foldAgencyEpisode', () => {
+  it('places the episode in the LA stated at its start: its report or a correction, then its other events, then an LA\'s own code', () => {
+    const la = (code: string) => ({ responsibleLaCode: code });
+    expect(foldAgencyEpisode([{ ...report, ...la('E09000001') }, { ...returned, ...la('E09000002') }]).laCode).toBe('E09000001');
+    expect(foldAgencyEpisode([{ ...report, ...la('E09000001') }, { ...corrected, ...la('E09000003') }]).laCode).toBe('E09000003');
+    expect(foldAgencyEpisode([report, { ...returned, ...la('E09000002') }]).laCode).toBe('E09000002');
+    expect(foldAgencyEpisode([report, returned]).laCode).toBeNull();
+    const council = { agencyCode: 'E08000025' };
+    expect(foldAgencyEpisode([{ ...report, ...council }]).laCode).toBe('E08000025');
+    expect(foldAgencyEpisode([{ ...report, ...council, ...la('E09000001') }]).laCode).toBe('E09000001');
+  });
+
   it('starts at the report, ends at the return, applies corrections', () => {
     expect(foldAgencyEpisode([report, returned, corrected])).toMatchObject({
       status: 'ACTIVE', startedAt: t('2026-11-10T16:00Z'), endedAt: t('2026-11-11T08:00Z'), riskGrade: 'HIGH', returnInterviewOffered: true,

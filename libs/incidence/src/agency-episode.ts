@@ -1,4 +1,4 @@
-import { EventKind, RiskGrade, Setting } from '@mcm/shared';
+import { AGENCY_CODE_PATTERNS, EventKind, RiskGrade, Setting } from '@mcm/shared';
 import { byReportOrder, Ordered } from './ordering';
 
 /** The non-identifying facts of an accepted event that episodes are built from. */
@@ -12,6 +12,8 @@ export interface EpisodeEvent extends Ordered {
   careMissingType?: 'M' | 'A';
   riskGrade?: RiskGrade;
   returnInterviewOffered?: boolean;
+  /** The child's responsible LA as this event states it (`child.responsibleLaCode`). */
+  responsibleLaCode?: string;
   correction?: { missingFrom?: number; returnedAt?: number; riskGrade?: RiskGrade; careMissingType?: 'M' | 'A' };
 }
 
@@ -31,6 +33,8 @@ export interface AgencyEpisode {
   riskGrade: RiskGrade | null;
   startedAt: number | null;
   endedAt: number | null;
+  /** The LA stated for the child at the episode's start (agencyEpisodeLa), or null. */
+  laCode: string | null;
   returnInterviewOffered: boolean | null;
   /** A RETURNED event reported within 72 hours of the return said an interview was offered. */
   returnInterviewWithin72h: boolean;
@@ -86,8 +90,21 @@ export function foldAgencyEpisode(events: readonly EpisodeEvent[]): AgencyEpisod
     riskGrade,
     startedAt,
     endedAt,
+    laCode: agencyEpisodeLa(ordered, anchor.agencyCode),
     returnInterviewOffered,
     returnInterviewWithin72h,
     status,
   };
+}
+
+/**
+ * The LA an agency episode is placed in (docs/events.md, "The local authority of an episode"): the
+ * latest statement on its MISSING_REPORTED and EPISODE_CORRECTED events (they describe the episode
+ * as at its start), else on its other events, else a local authority's own code for its own
+ * reports. Never a statement on the child's other episodes. `ordered`: in report order.
+ */
+export function agencyEpisodeLa(ordered: readonly EpisodeEvent[], agencyCode: string): string | null {
+  const latest = (kinds: EventKind[]) => ordered.filter((e) => e.responsibleLaCode !== undefined && kinds.includes(e.kind)).pop()?.responsibleLaCode;
+  return latest(['MISSING_REPORTED', 'EPISODE_CORRECTED']) ?? latest(['RETURNED', 'REPORT_WITHDRAWN'])
+    ?? (AGENCY_CODE_PATTERNS.LOCAL_AUTHORITY.test(agencyCode) ? agencyCode : null);
 }

@@ -6,3 +6,4 @@ export * from './national-id-assignment';
 export * from './ordering';
 export * from './incidence-cells';
 export * from './statistical-attributes';
+export * from './episode-bounds';

@@ -3,6 +3,14 @@ import { ageBand, careMissingTypeOf, durationBand, ethnicityGroup, highestRisk, 
 const t = (iso: string) => Date.parse(iso);
 const HOUR = 3_600_000;
 
+describe('ages on the London calendar date', () => {
+  it('counts a birthday reached at 00:30 BST (23:30 UTC the day before) as that London date', () => {
+    expect(ageBand('2016-07-01', t('2026-06-30T23:30:00Z'))).toBe('10-15');
+    expect(ageBand('2016-07-01', t('2026-06-30T22:30:00Z'))).toBe('5-9');
+    expect(ageBand('2025-12-01', t('2026-11-30T23:30:00Z'))).toBe('Under 1');
+  });
+});
+
 describe('statistical attributes', () => {
   it('bands ages at the episode start, birthday inclusive', () => {
     expect(ageBand('2010-11-23', t('2026-11-23T00:00Z'))).toBe('16-17');

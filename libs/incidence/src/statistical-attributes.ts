@@ -1,4 +1,4 @@
-import { RiskGrade, Setting } from '@mcm/shared';
+import { ageOnLondonDate, RiskGrade, Setting } from '@mcm/shared';
 
 /**
  * The categories the statistics break down by (docs/STATISTICS.md). Bands follow DfE's where DfE
@@ -12,14 +12,13 @@ export const RISK_ORDER: readonly (RiskGrade | 'NOT_GRADED')[] = ['NOT_GRADED', 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** Age in completed years at an instant, from a full or partial date of birth (partial: null). */
+/**
+ * Age in completed years at an instant, on its Europe/London calendar date (a birthday at 00:30
+ * BST is that London date), from a full date of birth; a partial one gives null.
+ */
 export function ageAt(dateOfBirth: string | undefined, at: number): number | null {
   if (!dateOfBirth || dateOfBirth.length !== 10) return null;
-  const [y, m, d] = dateOfBirth.split('-').map(Number);
-  const when = new Date(at);
-  let age = when.getUTCFullYear() - y;
-  if (when.getUTCMonth() + 1 < m || (when.getUTCMonth() + 1 === m && when.getUTCDate() < d)) age--;
-  return age;
+  return ageOnLondonDate(dateOfBirth, at);
 }
 
 export function ageBand(dateOfBirth: string | undefined, at: number): (typeof AGE_BANDS)[number] {

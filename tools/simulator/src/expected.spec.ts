@@ -180,6 +180,8 @@ describe('computeExpected on a hand-built scenario', () => {
       { weekCommencing: '2025-03-10', returnInterviewEpisodesEnded: 0, returnInterviewOfferedWithin72h: 0, care: { ...care, A: { children: 1, episodes: 1 } } },
       // C and D (HOME) end; E's EDUCATION episodes end in weeks 03-24 and are not counted.
       { weekCommencing: '2025-03-31', returnInterviewEpisodesEnded: 2, returnInterviewOfferedWithin72h: 0, care },
+      // Ben's HOME episode is never returned: it ends on his 18th birthday, 2027-01-15 (docs/events.md).
+      { weekCommencing: '2027-01-11', returnInterviewEpisodesEnded: 1, returnInterviewOfferedWithin72h: 0, care },
     ]);
   });
 
@@ -190,5 +192,52 @@ describe('computeExpected on a hand-built scenario', () => {
 
   it('returns no rows and no horizon without valid events', () => {
     expect(computeExpected([])).toMatchObject({ horizonWeek: null, deterministic: [], truth: [] });
+  });
+});
+
+describe('computeExpected: the definitions at the edges (docs/events.md)', () => {
+  const kid = { nhsNumber: '9434765919', dateOfBirth: '2012-04-03', responsibleLaCode: 'E09000033' };
+  const school = (occurredAt: string, ref: string) => ev({ kind: 'MISSING_REPORTED', setting: 'EDUCATION', agency: SCHOOL, agencyChildRef: 'S', agencyEpisodeRef: ref, occurredAt, reportedAt: occurredAt }, kid, 'K');
+  const police = (kind: 'MISSING_REPORTED' | 'RETURNED', occurredAt: string, child: ChildAttributes = kid) =>
+    ev({ kind, setting: 'HOME', agency: POLICE_MET, agencyChildRef: 'P', agencyEpisodeRef: 'P1', occurredAt, reportedAt: occurredAt }, child, 'K');
+
+  it('ends an unreturned episode just before the child\'s next one a day or more later (an implied return), not swallowing it', () => {
+    const figures = computeExpected([school('2025-01-06T09:00:00Z', 'S1'), police('MISSING_REPORTED', '2025-02-10T20:00:00Z'), police('RETURNED', '2025-02-11T08:00:00Z')]);
+    expect(figures.stats).toMatchObject({ deterministicEpisodes: 2, impliedReturns: 1 });
+    expect(figures.impliedReturnsByAgency).toEqual(new Map([['123456', 1]]));
+    const england = figures.deterministic.filter((r) => r.setting === 'ALL' && r.la === 'ALL');
+    // Open at the end of the five weeks 01-06 to 02-03; the police episode starts its own week.
+    expect(england.map((r) => [r.weekCommencing, r.episodesStarted, r.openAtWeekEnd])).toEqual([
+      ['2025-01-06', 1, 1], ['2025-01-13', 0, 1], ['2025-01-20', 0, 1], ['2025-01-27', 0, 1], ['2025-02-03', 0, 1], ['2025-02-10', 1, 0],
+    ]);
+  });
+
+  it('takes a report starting within a day as the same episode, and places episodes in the LA stated at their start', () => {
+    const moved = { ...kid, responsibleLaCode: 'E08000025' };
+    const figures = computeExpected([
+      school('2025-01-06T09:00:00Z', 'S1'), police('MISSING_REPORTED', '2025-01-06T20:00:00Z'), police('RETURNED', '2025-01-07T08:00:00Z'),
+      ev({ kind: 'MISSING_REPORTED', setting: 'EDUCATION', agency: SCHOOL, agencyChildRef: 'S', agencyEpisodeRef: 'S2', occurredAt: '2025-03-03T09:00:00Z', reportedAt: '2025-03-03T09:00:00Z' }, moved, 'K'),
+    ]);
+    expect(figures.stats).toMatchObject({ deterministicEpisodes: 2, impliedReturns: 0 });
+    const started = figures.deterministic.filter((r) => r.setting === 'ALL' && r.la !== 'ALL' && r.episodesStarted > 0);
+    expect(started.map((r) => [r.weekCommencing, r.la])).toEqual([['2025-01-06', 'E09000033'], ['2025-03-03', 'E08000025']]);
+  });
+
+  it('ends an episode still open on the 18th birthday at 00:00 London time, and counts a later return of it', () => {
+    const seventeen = { ...kid, dateOfBirth: '2007-06-15' };
+    // A school's stray RETURNED (no report: not counted) only moves the horizon past the birthday.
+    const open = computeExpected([police('MISSING_REPORTED', '2025-06-10T20:00:00Z', seventeen), ev({ ...school('2025-06-30T09:00:00Z', 'S9').event!, kind: 'RETURNED', agencyEpisodeRef: 'S9' } as Spec, {}, 'K')]);
+    // Open at the end of the week of 06-09 only: the birthday, 06-15 00:00 BST, is that Sunday.
+    expect(open.deterministic.filter((r) => r.setting === 'ALL' && r.la === 'ALL').map((r) => [r.weekCommencing, r.openAtWeekEnd])).toEqual([['2025-06-09', 0]]);
+    const returned = computeExpected([police('MISSING_REPORTED', '2025-06-10T20:00:00Z', seventeen), police('RETURNED', '2025-06-20T08:00:00Z', {})]);
+    // Returned (accepted: the age rule applies at the start) on 06-20: open at the end of week 06-09.
+    expect(returned.deterministic.filter((r) => r.setting === 'ALL' && r.la === 'ALL').map((r) => [r.weekCommencing, r.openAtWeekEnd])).toEqual([['2025-06-09', 1]]);
+  });
+
+  it('lets the first event with an eventId count and ignores a later one with the same id, whatever it says', () => {
+    const first = police('MISSING_REPORTED', '2025-01-06T20:00:00Z');
+    const reused = { ...first, event: { ...first.event!, occurredAt: '2025-02-03T20:00:00Z' } };
+    const weeks = (inputs: ExpectedInput[]) => computeExpected(inputs).deterministic.filter((r) => r.episodesStarted > 0).map((r) => r.weekCommencing);
+    expect(new Set(weeks([first, reused]))).toEqual(new Set(['2025-01-06']));
   });
 });

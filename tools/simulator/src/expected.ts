@@ -33,7 +33,11 @@ export interface ExpectedFigures {
     truthChildren: number;
     deterministicEpisodes: number;
     truthEpisodes: number;
+    /** Agency episodes ended by the child's next episode (deterministic linkage): implied returns. */
+    impliedReturns: number;
   };
+  /** Implied returns per agency code (deterministic linkage). */
+  impliedReturnsByAgency: Map<string, number>;
 }
 
 /** What computeExpected needs of a generated event. */
@@ -54,6 +58,8 @@ export interface AgencyEpisode {
   setting: Setting;
   /** CARE: the latest correction's missing type, else the winning MISSING_REPORTED's; null if neither states one. */
   careMissingType: 'M' | 'A' | null;
+  /** The LA stated at its start: latest on its MR/EC events, else on its RT/RW events, else an LA's own code (docs/events.md). */
+  la: string | undefined;
   /** Some RETURNED event said an interview was offered and was reported within 72 hours of the return it states. */
   returnInterviewWithin72h: boolean;
 }
@@ -101,6 +107,9 @@ interface EpisodeAccumulator {
   missing?: Stamp & { occurredMs: number; setting: Setting; agencyCode: string; agencyEpisodeRef: string; agencyChild: string; careMissingType?: 'M' | 'A' };
   returned?: Stamp & { occurredMs: number };
   careTypeCorrection?: Stamp & { type: 'M' | 'A' };
+  startLa?: Stamp & { la: string };
+  otherLa?: Stamp & { la: string };
+  agencyIsLa?: boolean;
   interviewWithin72h?: boolean;
   fromCorrection?: Stamp & { ms: number };
   returnCorrection?: Stamp & { ms: number };
@@ -130,8 +139,12 @@ export class ExpectedAccumulator {
   /** A Map, not a WeakMap: ephemeron tables with 10^5 keys make garbage collection crawl. */
   private readonly normalisedChildren = new Map<object, ChildAttributes>();
   private maxReportedMs = -Infinity;
+  /** An eventId names one fact: the first event stored with it counts, later ones are ignored (docs/events.md). */
+  private readonly seenEventIds = new Set<string>();
 
   add(event: AgencyEvent, trueChildId: string | null): void {
+    if (this.seenEventIds.has(event.eventId.toLowerCase())) return;
+    this.seenEventIds.add(event.eventId.toLowerCase());
     const child = this.normalisedChild(event);
     const stamp: Stamp = { reportedMs: instantMs(event.reportedAt), eventId: event.eventId.toLowerCase() };
     if (stamp.reportedMs > this.maxReportedMs) this.maxReportedMs = stamp.reportedMs;
@@ -162,6 +175,13 @@ export class ExpectedAccumulator {
     if (!agencyEpisodes) this.episodes.set(event.agency.code, (agencyEpisodes = new Map()));
     let acc = agencyEpisodes.get(event.agencyEpisodeRef);
     if (!acc) agencyEpisodes.set(event.agencyEpisodeRef, (acc = { withdrawn: false }));
+    acc.agencyIsLa = event.agency.type === 'LOCAL_AUTHORITY';
+    if (child.responsibleLaCode !== undefined) {
+      const atStart = event.kind === 'MISSING_REPORTED' || event.kind === 'EPISODE_CORRECTED';
+      const la = { ...stamp, la: child.responsibleLaCode };
+      if (atStart && isLater(stamp, acc.startLa)) acc.startLa = la;
+      if (!atStart && isLater(stamp, acc.otherLa)) acc.otherLa = la;
+    }
     switch (event.kind) {
       case 'REPORT_WITHDRAWN':
         acc.withdrawn = true;
@@ -221,6 +241,7 @@ export class ExpectedAccumulator {
         endMs: end === undefined ? null : end,
         setting: acc.missing.setting,
         careMissingType: acc.careTypeCorrection?.type ?? acc.missing.careMissingType ?? null,
+        la: acc.startLa?.la ?? acc.otherLa?.la ?? (acc.agencyIsLa ? acc.missing.agencyCode : undefined),
         returnInterviewWithin72h: acc.interviewWithin72h === true,
       });
     }
@@ -258,7 +279,9 @@ export function computeExpected(inputs: Iterable<ExpectedInput>): ExpectedFigure
   const attributes = acc.attributes();
   const deterministicOf = deterministicLinkage(attributes);
   const truthOf = acc.truth();
-  const deterministicNational = nationalEpisodes(episodes, (c) => deterministicOf.get(c) as string, attributes);
+  const impliedReturns = new Map<string, number>();
+  const countImplied = (e: AgencyEpisode) => impliedReturns.set(e.agencyCode, (impliedReturns.get(e.agencyCode) ?? 0) + 1);
+  const deterministicNational = nationalEpisodes(episodes, (c) => deterministicOf.get(c) as string, attributes, countImplied);
   const truthNational = nationalEpisodes(episodes, (c) => truthOf.get(c) as string, attributes);
   return {
     horizonWeek,
@@ -273,7 +296,9 @@ export function computeExpected(inputs: Iterable<ExpectedInput>): ExpectedFigure
       truthChildren: new Set(truthOf.values()).size,
       deterministicEpisodes: deterministicNational.length,
       truthEpisodes: truthNational.length,
+      impliedReturns: [...impliedReturns.values()].reduce((n, c) => n + c, 0),
     },
+    impliedReturnsByAgency: impliedReturns,
   };
 }
 
@@ -316,16 +341,72 @@ export function deterministicLinkage(attributes: ReadonlyMap<string, ChildAttrib
   return new Map(keys.map((k) => [k, find(k)]));
 }
 
+const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+/** `YYYY-MM-DD HH` of an instant on the London clock (Intl, not @mcm/shared's offset arithmetic). */
+function londonClock(ms: number): string {
+  const p = Object.fromEntries(LONDON.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}`;
+}
+const midnights = new Map<string, number>();
+/** 00:00 London time on a date: 23:00 UTC the day before in summer time, else 00:00 UTC. */
+function londonMidnightOf(date: string): number {
+  let ms = midnights.get(date);
+  if (ms === undefined) {
+    const utc = Date.parse(`${date}T00:00:00Z`);
+    ms = londonClock(utc - 3_600_000) === `${date} 00` ? utc - 3_600_000 : utc;
+    midnights.set(date, ms);
+  }
+  return ms;
+}
+
 /**
- * Per national child, agency episodes overlapping as closed intervals (open = +infinity) merge,
- * transitively. Start = min, end = open if any member is open else max; setting = highest
- * priority; la = responsibleLaCode of the first member (by setting priority, start, agency
- * code, episode ref) whose agency child has one, else 'UNKNOWN'.
+ * When an agency episode's child turns 18 (docs/events.md): 00:00 London time on the 18th
+ * birthday of the latest date of birth the agency child's record allows (full; last day of the
+ * month or year of a partial one; none: the London date the episode started). 29 February: 1 March.
+ */
+export function eighteenthBirthdayMs(dateOfBirth: string | undefined, startMs: number): number {
+  const [y, m, d] = (dateOfBirth ?? londonClock(startMs).slice(0, 10)).split('-').map(Number);
+  const month = m ?? 12;
+  const day = d ?? new Date(Date.UTC(y, month, 0)).getUTCDate();
+  const leap = (y + 18) % 4 === 0 && ((y + 18) % 100 !== 0 || (y + 18) % 400 === 0);
+  const [bm, bd] = month === 2 && day === 29 && !leap ? [3, 1] : [month, day];
+  return londonMidnightOf(`${y + 18}-${String(bm).padStart(2, '0')}-${String(bd).padStart(2, '0')}`);
+}
+
+/**
+ * One national child's agency episodes with every end known (docs/events.md, "Episodes without a
+ * reported end"): those starting at or after the 18th birthday are left out; one with no return
+ * ends at the next later start among the child's episodes when it is within 24 hours (another
+ * report of the same episode), else 1 ms before it (an implied return, passed to onImpliedReturn),
+ * and at the latest at the 18th birthday.
+ */
+function bounded(list: readonly AgencyEpisode[], attributes: ReadonlyMap<string, ChildAttributes>, onImpliedReturn?: (e: AgencyEpisode) => void): AgencyEpisode[] {
+  const withBirthday = list.map((e) => ({ e, birthday: eighteenthBirthdayMs(attributes.get(e.agencyChild)?.dateOfBirth, e.startMs) }))
+    .filter(({ e, birthday }) => e.startMs < birthday);
+  const starts = withBirthday.map(({ e }) => e.startMs);
+  return withBirthday.map(({ e, birthday }) => {
+    if (e.endMs !== null) return e;
+    const later = starts.filter((s) => s > e.startMs);
+    const next = later.length > 0 ? Math.min(...later) : Infinity;
+    if (next >= birthday) return { ...e, endMs: birthday };
+    // Within a day: another report of the same episode; it ends as that one starts (they merge).
+    if (next - e.startMs <= 24 * 3_600_000) return { ...e, endMs: next };
+    // Later: the child was back before it began; 1 ms before it, so the two never overlap.
+    onImpliedReturn?.(e);
+    return { ...e, endMs: next - 1 };
+  });
+}
+
+/**
+ * Per national child, agency episodes (bounded: see above) overlapping as closed intervals merge,
+ * transitively. Start = min, end = max; setting = highest priority; la = the LA of the first
+ * member (by setting priority, start, agency code, episode ref) that has one, else 'UNKNOWN'.
  */
 export function nationalEpisodes(
   episodes: readonly AgencyEpisode[],
   nationalChildOf: (agencyChild: string) => string,
   attributes: ReadonlyMap<string, ChildAttributes>,
+  onImpliedReturn?: (e: AgencyEpisode) => void,
 ): NationalEpisode[] {
   const byChild = new Map<string, AgencyEpisode[]>();
   for (const episode of episodes) {
@@ -335,8 +416,8 @@ export function nationalEpisodes(
     else byChild.set(child, [episode]);
   }
   const result: NationalEpisode[] = [];
-  for (const [nationalChild, list] of byChild) {
-    list.sort((a, b) => a.startMs - b.startMs);
+  for (const [nationalChild, all] of byChild) {
+    const list = bounded(all, attributes, onImpliedReturn).sort((a, b) => a.startMs - b.startMs);
     let cluster: AgencyEpisode[] = [];
     let clusterEnd = -Infinity;
     const flush = () => {
@@ -359,13 +440,13 @@ function merge(nationalChild: string, members: AgencyEpisode[], attributes: Read
   const ordered = [...members].sort(
     (a, b) => SETTING_PRIORITY[b.setting] - SETTING_PRIORITY[a.setting] || a.startMs - b.startMs || cmp(a.agencyCode, b.agencyCode) || cmp(a.agencyEpisodeRef, b.agencyEpisodeRef),
   );
-  const withLa = ordered.find((m) => attributes.get(m.agencyChild)?.responsibleLaCode !== undefined);
+  const withLa = ordered.find((m) => m.la !== undefined);
   return {
     nationalChild,
     startMs: Math.min(...members.map((m) => m.startMs)),
     endMs: open ? null : Math.max(...members.map((m) => m.endMs as number)),
     setting: ordered[0].setting,
-    la: withLa ? (attributes.get(withLa.agencyChild)?.responsibleLaCode as string) : 'UNKNOWN',
+    la: withLa?.la ?? 'UNKNOWN',
     members,
     careMissingType: ordered[0].setting !== 'CARE' ? null
       : members.some((m) => m.setting === 'CARE' && m.careMissingType === 'M') ? 'M'

@@ -8,9 +8,13 @@ export interface PositionedEvent {
   offset: string;
 }
 
-/** Facts kept beside each event (no identifying attribute: those go to the identity table). */
+/**
+ * Facts kept beside each event (no identifying attribute: those go to the identity table). The
+ * responsible LA is a geography, not an identity: kept here, it places the event's own episode.
+ */
 export function eventFacts(e: AgencyEvent): Record<string, unknown> {
   return {
+    responsibleLaCode: e.child.responsibleLaCode,
     careMissingType: e.careMissingType,
     riskGrade: e.riskGrade,
     returnInterviewOffered: e.returnInterviewOffered,
@@ -35,7 +39,7 @@ export interface StoredEventRow {
 const ms = (iso: unknown) => (typeof iso === 'string' ? Date.parse(iso) : undefined);
 
 export function toEpisodeEvent(row: StoredEventRow): EpisodeEvent {
-  const f = row.facts as { careMissingType?: 'M' | 'A'; riskGrade?: EpisodeEvent['riskGrade']; returnInterviewOffered?: boolean; correction?: Record<string, unknown> };
+  const f = row.facts as { responsibleLaCode?: string; careMissingType?: 'M' | 'A'; riskGrade?: EpisodeEvent['riskGrade']; returnInterviewOffered?: boolean; correction?: Record<string, unknown> };
   const c = f.correction;
   return {
     eventId: row.event_id,
@@ -49,6 +53,7 @@ export function toEpisodeEvent(row: StoredEventRow): EpisodeEvent {
     careMissingType: f.careMissingType,
     riskGrade: f.riskGrade,
     returnInterviewOffered: f.returnInterviewOffered,
+    responsibleLaCode: f.responsibleLaCode,
     correction: c && {
       missingFrom: ms(c.missingFrom),
       returnedAt: ms(c.returnedAt),

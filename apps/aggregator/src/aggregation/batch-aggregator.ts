@@ -212,20 +212,21 @@ export class BatchAggregator {
 
     await db.query(
       `INSERT INTO agency_episode AS e (agency_code, agency_episode_ref, agency_child_id, setting, care_missing_type, risk_grade,
-                                        started_at, ended_at, return_interview_offered, status, return_interview_within_72h)
+                                        started_at, ended_at, return_interview_offered, status, return_interview_within_72h, la_code)
        SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[],
-                            $9::boolean[], $10::text[], $11::boolean[])
+                            $9::boolean[], $10::text[], $11::boolean[], $12::text[])
        ORDER BY 1, 2
        ON CONFLICT (agency_code, agency_episode_ref) DO UPDATE SET
          agency_child_id = excluded.agency_child_id, setting = excluded.setting, care_missing_type = excluded.care_missing_type,
          risk_grade = excluded.risk_grade, started_at = excluded.started_at, ended_at = excluded.ended_at,
          return_interview_offered = excluded.return_interview_offered, status = excluded.status,
-         return_interview_within_72h = excluded.return_interview_within_72h`,
+         return_interview_within_72h = excluded.return_interview_within_72h, la_code = excluded.la_code`,
       [
         folded.map((e) => e.agencyCode), folded.map((e) => e.agencyEpisodeRef), folded.map(childIdOf), folded.map((e) => e.setting),
         folded.map((e) => e.careMissingType), folded.map((e) => e.riskGrade),
         folded.map((e) => iso(e.startedAt)), folded.map((e) => iso(e.endedAt)),
         folded.map((e) => e.returnInterviewOffered), folded.map((e) => e.status), folded.map((e) => e.returnInterviewWithin72h),
+        folded.map((e) => e.laCode),
       ],
     );
     return [...new Set([...folded.map(childIdOf), ...previous.map((p) => Number(p.agency_child_id))])];

@@ -13,7 +13,9 @@ export class EventStoreRepository {
 
   /** Inserts the events not seen before and returns them (eventId is the idempotency key). */
   async insertNew(db: EntityManager, events: PositionedEvent[]): Promise<PositionedEvent[]> {
-    const unique = new Map(events.map((p) => [p.event.eventId, p]));
+    // An eventId names one fact: the first with it counts, here as in the store (docs/events.md).
+    const unique = new Map<string, PositionedEvent>();
+    for (const p of events) if (!unique.has(p.event.eventId)) unique.set(p.event.eventId, p);
     const rows = [...unique.values()].map(({ event: e, partition, offset }) => ({
       event_id: e.eventId, kind: e.kind, setting: e.setting, agency_type: e.agency.type, agency_code: e.agency.code,
       agency_child_ref: e.agencyChildRef, agency_episode_ref: e.agencyEpisodeRef, occurred_at: e.occurredAt,

@@ -1,5 +1,5 @@
 import { RecordKeys } from '@mcm/disclosure';
-import { buildNationalEpisodes, CountedAgencyEpisode, NationalEpisode } from '@mcm/incidence';
+import { BoundedAgencyEpisode, CountedAgencyEpisode, NationalEpisode, nationalEpisodesOfChild } from '@mcm/incidence';
 import { ChildAttributes, referenceData, RiskGrade, Setting } from '@mcm/shared';
 import { ChildIdentityRepository, epochMs } from '@mcm/persistence';
 import { EntityManager } from 'typeorm';
@@ -41,7 +41,8 @@ export class NationalEpisodeRepository {
    */
   async rebuild(db: EntityManager, nationalChildIds: number[]): Promise<NationalEpisodeChanges> {
     if (nationalChildIds.length === 0) return { removed: [], inserted: [], kept: [] };
-    const [current, stored] = [await this.computed(db, nationalChildIds), await this.stored(db, nationalChildIds)];
+    const [{ episodes: current, agencyEpisodes }, stored] = [await this.computed(db, nationalChildIds), await this.stored(db, nationalChildIds)];
+    await this.recordImpliedEnds(db, nationalChildIds, agencyEpisodes);
     // Matched within each child (a handful of episodes), column by column.
     const wanted = new Map<number, StoredNationalEpisode[]>();
     for (const e of current) (wanted.get(e.nationalChildId) ?? wanted.set(e.nationalChildId, []).get(e.nationalChildId)!).push(e);
@@ -96,13 +97,39 @@ export class NationalEpisodeRepository {
     return Number(rows[rows.length - 1].id);
   }
 
-  private async computed(db: EntityManager, nationalChildIds: number[]): Promise<StoredNationalEpisode[]> {
+  /**
+   * Keeps each agency episode's implied end (docs/events.md, "Episodes without a reported end")
+   * beside it: NEXT_EPISODE ends are the implied returns counted per agency for completeness. Only
+   * rows whose implied end changed are written; episodes no longer counted lose theirs.
+   */
+  private async recordImpliedEnds(db: EntityManager, nationalChildIds: number[], bounded: BoundedAgencyEpisode[]): Promise<void> {
+    const codes = bounded.map((e) => e.agencyCode);
+    const refs = bounded.map((e) => e.agencyEpisodeRef);
+    await db.query(
+      `UPDATE agency_episode e SET implied_end_at = v.at, implied_end = v.why
+         FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[]) AS v(code, ref, at, why)
+        WHERE e.agency_code = v.code AND e.agency_episode_ref = v.ref
+          AND (e.implied_end IS DISTINCT FROM v.why OR e.implied_end_at IS DISTINCT FROM v.at)`,
+      [codes, refs, bounded.map((e) => (e.impliedEnd === null ? null : new Date(e.endedAt).toISOString())), bounded.map((e) => e.impliedEnd)],
+    );
+    await db.query(
+      `UPDATE agency_episode e SET implied_end_at = NULL, implied_end = NULL
+         FROM agency_child c
+        WHERE e.agency_child_id = c.id AND c.national_child_id = ANY($1::bigint[]) AND e.implied_end IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM unnest($2::text[], $3::text[]) AS v(code, ref) WHERE v.code = e.agency_code AND v.ref = e.agency_episode_ref)`,
+      [nationalChildIds, codes, refs],
+    );
+  }
+
+  private async computed(db: EntityManager, nationalChildIds: number[]): Promise<{ episodes: StoredNationalEpisode[]; agencyEpisodes: BoundedAgencyEpisode[] }> {
     const rows: {
       national_child_id: string; agency_code: string; agency_episode_ref: string; setting: Setting; started_ms: number; ended_ms: number | null;
       risk_grade: RiskGrade | null; return_interview_within_72h: boolean; agency_child_id: string; care_missing_type: 'M' | 'A' | null;
+      la_code: string | null;
     }[] = await db.query(
       `SELECT c.national_child_id, e.agency_code, e.agency_episode_ref, e.setting, ${epochMs('e.started_at')} AS started_ms,
-              ${epochMs('e.ended_at')} AS ended_ms, e.risk_grade, e.return_interview_within_72h, c.id AS agency_child_id, e.care_missing_type
+              ${epochMs('e.ended_at')} AS ended_ms, e.risk_grade, e.return_interview_within_72h, c.id AS agency_child_id, e.care_missing_type,
+              e.la_code
          FROM agency_child c
          JOIN agency_episode e ON e.agency_child_id = c.id AND e.status = 'ACTIVE'
         WHERE c.national_child_id = ANY($1::bigint[])`,
@@ -116,14 +143,21 @@ export class NationalEpisodeRepository {
       const child: ChildAttributes = profiles.get(Number(r.agency_child_id))?.attributes ?? {};
       const episode: CountedAgencyEpisode = {
         agencyCode: r.agency_code, agencyEpisodeRef: r.agency_episode_ref, setting: r.setting,
-        startedAt: r.started_ms, endedAt: r.ended_ms, laCode: child.responsibleLaCode ?? null,
+        // The LA stated for the child at the episode's start, not the child's latest (docs/events.md).
+        startedAt: r.started_ms, endedAt: r.ended_ms, laCode: r.la_code,
         riskGrade: r.risk_grade, returnInterviewWithin72h: r.return_interview_within_72h, careMissingType: r.care_missing_type,
         child: { dateOfBirth: child.dateOfBirth, sex: child.sex, ethnicity: child.ethnicity },
       };
       (byChild.get(id) ?? byChild.set(id, []).get(id)!).push(episode);
     }
-    return [...byChild].flatMap(([nationalChildId, episodes]) => buildNationalEpisodes(episodes, regionOf).map((e) =>
-      Object.assign(e, { nationalChildId, childKey: this.recordKeys.child(nationalChildId), episodeKey: this.recordKeys.episode(nationalChildId, e.startedAt) })));
+    const agencyEpisodes: BoundedAgencyEpisode[] = [];
+    const episodes = [...byChild].flatMap(([nationalChildId, members]) => {
+      const built = nationalEpisodesOfChild(members, regionOf);
+      agencyEpisodes.push(...built.agencyEpisodes);
+      return built.episodes.map((e) =>
+        Object.assign(e, { nationalChildId, childKey: this.recordKeys.child(nationalChildId), episodeKey: this.recordKeys.episode(nationalChildId, e.startedAt) }));
+    });
+    return { episodes, agencyEpisodes };
   }
 
   private async stored(db: EntityManager, nationalChildIds: number[]): Promise<(StoredNationalEpisode & { id: string })[]> {

@@ -16,6 +16,11 @@ export class AgencyEpisodeEntity {
   /** Offered, stated by a RETURNED event reported within 72 hours of the return. */
   @Column('boolean', { name: 'return_interview_within_72h', default: false }) returnInterviewWithin72h!: boolean;
   @Column('text') status!: string;
+  /** The LA stated for the child at the episode's start (docs/events.md). */
+  @Column('text', { name: 'la_code', nullable: true }) laCode!: string | null;
+  /** Without a reported return: when and why it ended (NEXT_EPISODE: an implied return; AGED_18). */
+  @Column('timestamptz', { name: 'implied_end_at', nullable: true }) impliedEndAt!: Date | null;
+  @Column('text', { name: 'implied_end', nullable: true }) impliedEnd!: string | null;
 }
 
 /** Overlapping episodes of one national child from any agencies: the unit of incidence. */
