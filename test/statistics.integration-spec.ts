@@ -13,8 +13,10 @@ type Content = {
   headline: { setting: string; children: number; episodes: number }[];
   areas: { level: string; code: string; setting: string; children: number; episodesStarted: number; episodesEnded: number; openAtWeekEnd: number }[];
   breakdowns: { dimension: string; category: string; children: number; episodes: number }[];
+  repeatMissing: { children: number; repeatChildren: number };
+  returnInterviews: { episodesEnded: number; offeredWithin72h: number };
   trend: { weekCommencing: string; setting: string; children: number; episodes: number }[];
-  revisions: { weekCommencing: string; setting: string; areaCode: string; measure: string; previouslyPublished: number; published: number }[];
+  revisions: { weekCommencing: string; setting: string; areaCode: string; dimension?: string; category?: string; measure: string; previouslyPublished: number; published: number }[];
   completeness: { eventsThisWeek: number; usualWeeklyEvents: number; lastEventOn: string | null }[];
 };
 
@@ -246,6 +248,16 @@ describe('revisions and the weekly bulletin (real database and broker)', () => {
     await expectCellKeyBulletin(harness.dataSource, w46);
     const [{ content: first }] = await q<{ content: Content }>("SELECT content FROM bulletin WHERE week_start = '2026-11-02' ORDER BY revision DESC LIMIT 1");
     for (const r of w46.revisions) {
+      if (r.dimension) {
+        // A breakdown cell (breakdowns are revised too): the value 2026-11-02's bulletin published for it.
+        const headlines: Record<string, number> = {
+          'repeat_missing|Total': first.repeatMissing.children, 'repeat_missing|Repeat missing': first.repeatMissing.repeatChildren,
+          'return_interview|Total': first.returnInterviews.episodesEnded, 'return_interview|Offered within 72 hours': first.returnInterviews.offeredWithin72h,
+        };
+        const cell = first.breakdowns.find((b) => b.dimension === r.dimension && b.category === r.category);
+        expect(r.previouslyPublished).toBe(cell ? cell[r.measure as 'children' | 'episodes'] : headlines[`${r.dimension}|${r.category}`]);
+        continue;
+      }
       const before = first.areas.find((a) => a.code === r.areaCode && a.setting === r.setting)!;
       const field = { children: 'children', episodes_started: 'episodesStarted', episodes_ended: 'episodesEnded', open_at_week_end: 'openAtWeekEnd' }[r.measure] as 'children';
       expect(r.previouslyPublished).toBe(before[field]);

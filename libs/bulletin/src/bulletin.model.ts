@@ -5,6 +5,7 @@
  */
 export type Published = number | 'c' | 'x' | 'z';     // already disclosure-controlled by the caller
 export type SettingKey = 'ALL' | 'HOME' | 'CARE' | 'EDUCATION';
+export type ReleaseStatus = 'provisional' | 'final' | 'revised';
 export interface HeadlineRow {
   setting: SettingKey;
   children: number; episodes: number;                 // perturbed like every other cell
@@ -26,8 +27,12 @@ export interface BreakdownRow { dimension: 'age_band_sex' | 'ethnicity_group' | 
 export interface RepeatMissing { children: Published; repeatChildren: Published; percent: number | 'c' | 'x'; }
 /** Over episodes from HOME and CARE only (return interviews are not asked of schools): episodesEnded is theirs, not every setting's. */
 export interface ReturnInterviews { episodesEnded: Published; offeredWithin72h: Published; percent: number | 'c' | 'x'; }
-/** A published cell whose published value changed: both values are published (perturbed) values, never true ones. */
-export interface Revision { weekCommencing: string; week: string; setting: SettingKey; areaCode: string; measure: string; previouslyPublished: number; published: number; revisedOn: string /* yyyy-mm-dd */; reason: 'late event' | 'linkage merge' | 'linkage split' | 'correction' | 'withdrawal' | string; }
+/**
+ * A published cell whose published value changed: both values are published (perturbed) values,
+ * never true ones. A breakdown cell names its `dimension` and `category` (measure `children` or
+ * `episodes`); the weekly table's cells have neither.
+ */
+export interface Revision { weekCommencing: string; week: string; setting: SettingKey; areaCode: string; dimension?: string; category?: string; measure: string; previouslyPublished: number; published: number; revisedOn: string /* yyyy-mm-dd */; reason: 'late event' | 'linkage merge' | 'linkage split' | 'correction' | 'withdrawal' | string; }
 /** Reporting completeness of the agencies of one type in one region (never one agency); events rounded to 10, dates to the day. */
 export interface CompletenessNote { agencyType: 'POLICE' | 'LOCAL_AUTHORITY' | 'SCHOOL'; regionCode: string; regionName: string; eventsThisWeek: number; usualWeeklyEvents: number; meanLagHours: number | null; lastEventOn: string | null /* yyyy-mm-dd */; silentDays: number | null; flagged: boolean; }
 /** How the figures are protected: the method, its perturbation table and one plain sentence. */
@@ -37,6 +42,12 @@ export interface Bulletin {
   week: string;                 // '2026-W47'
   weekCommencing: string;       // '2026-11-16'
   revision: number;             // 0 = first publication; n = nth revision
+  /**
+   * provisional: built before the week's data was complete (docs/STATISTICS.md, "When a week is
+   * complete"), superseded by the final edition; final: the first edition built once complete;
+   * revised: a later edition of a week already published final.
+   */
+  releaseStatus: ReleaseStatus;
   publishedAt: string;          // ISO instant
   nextReleaseAt: string;
   status: string;               // 'Official statistics in development'
@@ -51,5 +62,5 @@ export interface Bulletin {
   revisions: Revision[];
   completeness: CompletenessNote[];
   trend: TrendPoint[];          // 52 weeks ending with `week`, one point per setting per week
-  provisionalWeeks: string[];   // week-commencing dates marked 'p' (e.g. the latest 4 weeks)
+  provisionalWeeks: string[];   // week-commencing dates marked 'p': the shown weeks not yet complete
 }

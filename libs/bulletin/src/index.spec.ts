@@ -9,6 +9,7 @@ function emptyBulletin(): Bulletin {
     week: '2026-W01',
     weekCommencing: '2025-12-29',
     revision: 0,
+    releaseStatus: 'final',
     publishedAt: '2026-01-05T09:30:00Z',
     nextReleaseAt: '2026-01-12T09:30:00 Europe/London',
     status: 'Official statistics in development',

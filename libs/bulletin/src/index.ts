@@ -8,3 +8,5 @@ export { parseCsv, toCsv, csvField } from './csv/csv';
 export { renderBulletinHtml } from './html/render-bulletin-html';
 export { lineChart, barChart, niceTicks, niceStep } from './svg';
 export type { LineSeries, LineChartOptions, Bar, BarChartOptions, Scale } from './svg';
+export * from './release/release-rule';
+export * from './release/flags';

@@ -17,3 +17,5 @@ export * from './identity/child-identity.repository';
 export * from './identity/identity-rekey.repository';
 export * from './statistics/incidence-query.repository';
 export * from './statistics/cell-key-sql';
+export * from './statistics/release-status.repository';
+export * from './statistics/published-cell.repository';

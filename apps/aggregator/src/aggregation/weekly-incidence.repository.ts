@@ -185,7 +185,9 @@ export interface RevisionContext {
 
 /**
  * A CTE recording, for weeks already published, each measure whose value in \`v\` differs from
- * \`old\` (the table before this statement; a row absent on either side counts as zeros).
+ * \`old\` (the table before this statement; a row absent on either side counts as zeros), or whose
+ * records changed with the count unchanged (its cell key moved): either can change the published
+ * value, and the bulletin compares published values (docs/STATISTICS.md, Revisions).
  */
 const REVISIONS_OF_V_AGAINST_OLD = (publishedThrough: string, reason: string) => `
   revised AS (
@@ -195,11 +197,15 @@ const REVISIONS_OF_V_AGAINST_OLD = (publishedThrough: string, reason: string) =>
                    coalesce(v.la_code, old.la_code) AS la_code,
                    coalesce(old.children, 0) AS oc, coalesce(v.children, 0) AS nc, coalesce(old.episodes_started, 0) AS os,
                    coalesce(v.started, 0) AS ns, coalesce(old.episodes_ended, 0) AS oe, coalesce(v.ended, 0) AS ne,
-                   coalesce(old.open_at_week_end, 0) AS oo, coalesce(v.open, 0) AS no
+                   coalesce(old.open_at_week_end, 0) AS oo, coalesce(v.open, 0) AS no,
+                   coalesce(old.children_key, 0) AS ock, coalesce(v.children_key, 0) AS nck, coalesce(old.started_key, 0) AS osk,
+                   coalesce(v.started_key, 0) AS nsk, coalesce(old.ended_key, 0) AS oek, coalesce(v.ended_key, 0) AS nek,
+                   coalesce(old.open_key, 0) AS ook, coalesce(v.open_key, 0) AS nok
               FROM v FULL JOIN old ON old.week_start = v.week_start AND old.setting = v.setting AND old.la_code = v.la_code) k
-      CROSS JOIN LATERAL (VALUES ('children', k.oc, k.nc), ('episodes_started', k.os, k.ns), ('episodes_ended', k.oe, k.ne),
-                                 ('open_at_week_end', k.oo, k.no)) AS m(measure, old_value, new_value)
-     WHERE ${publishedThrough}::date IS NOT NULL AND k.week_start <= ${publishedThrough}::date AND m.old_value <> m.new_value)`;
+      CROSS JOIN LATERAL (VALUES ('children', k.oc, k.nc, k.ock <> k.nck), ('episodes_started', k.os, k.ns, k.osk <> k.nsk),
+                                 ('episodes_ended', k.oe, k.ne, k.oek <> k.nek), ('open_at_week_end', k.oo, k.no, k.ook <> k.nok))
+                   AS m(measure, old_value, new_value, key_moved)
+     WHERE ${publishedThrough}::date IS NOT NULL AND k.week_start <= ${publishedThrough}::date AND (m.old_value <> m.new_value OR m.key_moved))`;
 
 /** Writes the rows of CTE \`v\` that are not all zero; unchanged rows are left untouched. */
 const UPSERT_FROM_V = `

@@ -1,11 +1,11 @@
 import { mkdtempSync, copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Bulletin } from '@mcm/bulletin';
 import { perturb } from '@mcm/disclosure';
 import { IncidenceFigures } from '@mcm/persistence';
 import { defaultReferenceDir, ReferenceData } from '@mcm/shared';
-import { assembleBulletin, BulletinInputs } from './assemble-bulletin';
+import { assembleBulletin, BulletinContent, BulletinInputs } from './assemble-bulletin';
+import { publishedCells } from './published-cells';
 
 function referenceWithPopulation(): ReferenceData {
   const dir = mkdtempSync(join(tmpdir(), 'mcm-reference-'));
@@ -35,11 +35,13 @@ const inputs = (reference: ReferenceData, extra: Partial<BulletinInputs> = {}): 
   incidence: new Map([['2026-11-16', CELLS]]),
   sameWeekLastYear: '2025-11-17', breakdowns: [], revisions: [], agencies: [], reference,
   silentDaysFlag: 14, methodologyUrl: '/m', contact: 'team',
+  // Weeks up to 2026-11-02 complete; the last two not yet (an agency has not reported past them).
+  completeness: (week) => (week <= '2026-11-02' ? 'complete' : 'provisional'), horizonWeek: '2026-11-16',
   ...extra,
 });
 
 /** Every count the bulletin publishes, with where it is. */
-function counts(b: Omit<Bulletin, 'revision' | 'publishedAt'>): [string, number][] {
+function counts(b: BulletinContent): [string, number][] {
   const out: [string, number][] = [];
   for (const a of b.areas) for (const m of ['children', 'episodesStarted', 'episodesEnded', 'openAtWeekEnd'] as const) out.push([`${a.code} ${a.setting} ${m}`, a[m] as number]);
   for (const h of b.headline) out.push([`headline ${h.setting}`, h.children], [`headline ${h.setting} episodes`, h.episodes], [`previous ${h.setting}`, h.previousWeek.children]);
@@ -69,7 +71,7 @@ describe('assembleBulletin', () => {
   it('never publishes a count from 1 to 4, in any table', () => {
     const b = assembleBulletin(inputs(ReferenceData.load(), {
       breakdowns: [{ dimension: 'risk_grade', category: 'HIGH', children: 2, episodes: 3, childrenKey: 123, episodesKey: 4_000_000_000 }],
-      revisions: [{ weekStart: '2026-11-02', setting: 'ALL', area: 'E12000001', measure: 'children', value: 3, key: 3_999_999_999, previouslyPublished: 0, changedAt: new Date('2026-11-20T14:05:00Z'), reason: 'late event' }],
+      revisions: [{ weekStart: '2026-11-02', setting: 'ALL', area: 'E12000001', dimension: '', category: '', measure: 'children', value: 3, key: 3_999_999_999, previouslyPublished: 0, changedAt: new Date('2026-11-20T14:05:00Z'), reason: 'late event' }],
       agencies: [{ agencyCode: 'E23000007', agencyType: 'POLICE', lastReportedAt: new Date('2026-11-21T14:05:00Z'), eventsThisWeek: 3, eventsBefore: 9, weeksBefore: 8, lagHours: 2, eventsToDate: 40, lagHoursSum: 80 }],
     }));
     const small = counts(b).filter(([, v]) => v >= 1 && v <= 4);
@@ -80,8 +82,8 @@ describe('assembleBulletin', () => {
     const now = perturb(12, 987_654_321);
     const b = assembleBulletin(inputs(ReferenceData.load(), {
       revisions: [
-        { weekStart: '2026-11-02', setting: 'ALL', area: 'E12000001', measure: 'children', value: 12, key: 987_654_321, previouslyPublished: now + 1, changedAt: new Date('2026-11-20T14:05:00Z'), reason: 'late event' },
-        { weekStart: '2026-11-02', setting: 'ALL', area: 'ALL', measure: 'episodes_started', value: 40, key: 5, previouslyPublished: perturb(40, 5), changedAt: new Date('2026-11-20T14:05:00Z'), reason: 'late event' },
+        { weekStart: '2026-11-02', setting: 'ALL', area: 'E12000001', dimension: '', category: '', measure: 'children', value: 12, key: 987_654_321, previouslyPublished: now + 1, changedAt: new Date('2026-11-20T14:05:00Z'), reason: 'late event' },
+        { weekStart: '2026-11-02', setting: 'ALL', area: 'ALL', dimension: '', category: '', measure: 'episodes_started', value: 40, key: 5, previouslyPublished: perturb(40, 5), changedAt: new Date('2026-11-20T14:05:00Z'), reason: 'late event' },
       ],
     }));
     expect(b.revisions).toEqual([{
@@ -113,5 +115,44 @@ describe('assembleBulletin', () => {
     expect(row('E92000001').ratePer10000).toBe(Math.round((perturb(30, CELLS[0].childrenKey) / (50000 * 153)) * 100_000) / 10);
     expect(row('E09000001').ratePer10000).toBe(Math.round(((row('E09000001').children as number) / 50000) * 100_000) / 10);
     expect(assembleBulletin(inputs(ReferenceData.load())).areas.every((a) => a.ratePer10000 === undefined)).toBe(true);
+  });
+
+  it('lists revised breakdown cells and LA cells too, naming the breakdown', () => {
+    const b = assembleBulletin(inputs(ReferenceData.load(), {
+      revisions: [
+        { weekStart: '2026-11-02', setting: 'ALL', area: 'ALL', dimension: 'risk_grade', category: 'HIGH', measure: 'children', value: 12, key: 7, previouslyPublished: perturb(12, 7) + 3, changedAt: new Date('2026-11-20T14:05:00Z'), reason: 'correction' },
+        { weekStart: '2026-11-02', setting: 'CARE', area: 'E09000033', dimension: '', category: '', measure: 'episodes_ended', value: 9, key: 11, previouslyPublished: perturb(9, 11) - 3, changedAt: new Date('2026-11-20T14:05:00Z'), reason: 'late event' },
+      ],
+    }));
+    expect(b.revisions).toEqual([
+      expect.objectContaining({ areaCode: 'E92000001', dimension: 'risk_grade', category: 'HIGH', measure: 'children', published: perturb(12, 7) }),
+      expect.objectContaining({ areaCode: 'E09000033', setting: 'CARE', measure: 'episodes_ended', published: perturb(9, 11) }),
+    ]);
+    expect(b.revisions[1]).not.toHaveProperty('dimension');
+  });
+
+  it('marks the trend weeks not yet complete p, and publishes "open at week end" as x beyond the data\'s horizon, never 0', () => {
+    const b = assembleBulletin(inputs(ReferenceData.load()));
+    expect(b.provisionalWeeks).toEqual(['2026-11-09', '2026-11-16']);
+    expect(b.areas.every((a) => typeof a.openAtWeekEnd === 'number')).toBe(true);
+    const beyond = assembleBulletin(inputs(ReferenceData.load(), { horizonWeek: '2026-11-09' }));
+    expect(beyond.areas.every((a) => a.openAtWeekEnd === 'x')).toBe(true);
+    expect(assembleBulletin(inputs(ReferenceData.load(), { horizonWeek: null })).areas.every((a) => a.openAtWeekEnd === 'x')).toBe(true);
+  });
+
+  it('records every published cell with its published and true values, final only for complete weeks', () => {
+    const input = inputs(ReferenceData.load(), {
+      incidence: new Map([['2026-11-16', CELLS], ['2026-10-26', [keyed('ALL', 'ALL', 40, 41, 30, 9, 9)]]]),
+      breakdowns: [{ dimension: 'risk_grade', category: 'HIGH', children: 9, episodes: 10, childrenKey: 5, episodesKey: 6 }],
+    });
+    const b = assembleBulletin(input);
+    const cells = publishedCells(input, b);
+    const find = (week: string, area: string, setting: string, dimension: string, measure: string) =>
+      cells.find((c) => c.weekStart === week && c.area === area && c.setting === setting && c.dimension === dimension && c.measure === measure);
+    expect(find('2026-11-16', 'E09000033', 'HOME', '', 'episodes_ended')).toEqual(expect.objectContaining({ value: perturb(15, CELLS[3].endedKey), exact: 15, final: false }));
+    expect(find('2026-10-26', 'ALL', 'ALL', '', 'children')).toEqual(expect.objectContaining({ value: perturb(40, keyed('ALL', 'ALL', 40, 41, 30, 9, 9).childrenKey), exact: 40, final: true }));
+    expect(find('2026-11-16', 'ALL', 'ALL', 'risk_grade', 'episodes')).toEqual(expect.objectContaining({ category: 'HIGH', value: perturb(10, 6), exact: 10 }));
+    // Every area row's four measures, the trend's 52 weeks x 4 settings x 2 measures, the breakdown's 2.
+    expect(cells.filter((c) => c.dimension === '' && c.weekStart === '2026-11-16' && c.area !== 'ALL').length).toBe(b.areas.filter((a) => a.level !== 'National').length * 4);
   });
 });

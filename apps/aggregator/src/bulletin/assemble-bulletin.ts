@@ -1,4 +1,4 @@
-import { AreaRow, Bulletin, BreakdownRow, CompletenessNote, DisclosureNote, HeadlineRow, Revision, SettingKey } from '@mcm/bulletin';
+import { AreaRow, Bulletin, BreakdownRow, CompletenessNote, DisclosureNote, HeadlineRow, Published, Revision, SettingKey, WeekCompleteness } from '@mcm/bulletin';
 import { aggregateCompleteness, CELL_KEY_SENTENCE, perturb, PTABLE_V1 } from '@mcm/disclosure';
 import { addWeeks, isoWeekLabel, ReferenceData } from '@mcm/shared';
 import { AgencyFigures, agencyRegionCode, BreakdownFigures, IncidenceFigures, RevisionFigures } from '@mcm/persistence';
@@ -28,7 +28,14 @@ export interface BulletinInputs {
   silentDaysFlag: number;
   methodologyUrl: string;
   contact: string;
+  /** Where each week stands under the release rule (libs/bulletin): weeks not complete are marked p. */
+  completeness: (weekStart: string) => WeekCompleteness;
+  /** The week of the latest report received: "open at week end" is not known for later weeks (x). */
+  horizonWeek: string | null;
 }
+
+/** The content of a bulletin: everything but its edition (number, status, time). */
+export type BulletinContent = Omit<Bulletin, 'revision' | 'publishedAt' | 'releaseStatus'>;
 
 /**
  * Everything but the publication metadata (`revision`, `publishedAt`), from figures already read.
@@ -38,7 +45,7 @@ export interface BulletinInputs {
  * dashboard) shows it, and totals are cells of their own. Nothing is suppressed, and no true
  * value leaves this function.
  */
-export function assembleBulletin(input: BulletinInputs): Omit<Bulletin, 'revision' | 'publishedAt'> {
+export function assembleBulletin(input: BulletinInputs): BulletinContent {
   const { weekStart } = input;
   const cell = (week: string, area: string, setting: string) => input.incidence.get(week)?.find((r) => r.area === area && r.setting === setting);
   const published = (week: string, area: string, setting: string, m: Measure): number => {
@@ -56,7 +63,7 @@ export function assembleBulletin(input: BulletinInputs): Omit<Bulletin, 'revisio
       sameWeekLastYear: input.incidence.get(input.sameWeekLastYear)?.length ? count(input.sameWeekLastYear, setting) : null,
     };
   });
-  const trend = Array.from({ length: 52 }, (_, i) => addWeeks(weekStart, i - 51)).flatMap((week) =>
+  const trend = trendWeeks(weekStart).flatMap((week) =>
     SETTINGS.map((setting) => ({ weekCommencing: week, week: isoWeekLabel(week), setting, ...count(week, setting) })));
   const breakdown = (dimension: string, category: string) => {
     const b = input.breakdowns.find((x) => x.dimension === dimension && x.category === category);
@@ -85,7 +92,7 @@ export function assembleBulletin(input: BulletinInputs): Omit<Bulletin, 'revisio
     revisions: revisions(input.revisions),
     completeness: completeness(input),
     trend,
-    provisionalWeeks: [0, 1, 2, 3].map((n) => addWeeks(weekStart, -n)),
+    provisionalWeeks: trendWeeks(weekStart).filter((week) => input.completeness(week) !== 'complete'),
   };
 }
 
@@ -95,11 +102,14 @@ function areaRows(input: BulletinInputs, weekStart: string, published: (week: st
     const population = input.reference.childPopulationOf(area);
     return population === null ? {} : { ratePer10000: Math.round((children / population) * 100_000) / 10 };
   };
+  // Beyond the data's horizon nothing says which episodes were still open: not available, never 0.
+  const openKnown = input.horizonWeek !== null && weekStart <= input.horizonWeek;
   const figures = (area: string, setting: SettingKey) => {
     const children = published(weekStart, area, setting, 'children');
+    const open: Published = openKnown ? published(weekStart, area, setting, 'open') : 'x';
     return {
       setting, children, episodesStarted: published(weekStart, area, setting, 'started'),
-      episodesEnded: published(weekStart, area, setting, 'ended'), openAtWeekEnd: published(weekStart, area, setting, 'open'),
+      episodesEnded: published(weekStart, area, setting, 'ended'), openAtWeekEnd: open,
       ...rate(area, children),
     };
   };
@@ -119,6 +129,9 @@ function areaRows(input: BulletinInputs, weekStart: string, published: (week: st
   return out;
 }
 
+/** The 52 weeks of the trend, ending with the bulletin's week. */
+export const trendWeeks = (weekStart: string) => Array.from({ length: 52 }, (_, i) => addWeeks(weekStart, i - 51));
+
 /**
  * Cells whose published value changed since a bulletin last published them: the value published
  * then (read back from that bulletin) and the value published now, both perturbed. A change of
@@ -130,6 +143,7 @@ function revisions(figures: RevisionFigures[]): Revision[] {
     if (now === r.previouslyPublished) return [];
     return [{
       weekCommencing: r.weekStart, week: isoWeekLabel(r.weekStart), setting: r.setting as SettingKey, areaCode: r.area === 'ALL' ? ENGLAND.code : r.area,
+      ...(r.dimension ? { dimension: r.dimension, category: r.category } : {}),
       measure: r.measure, previouslyPublished: r.previouslyPublished, published: now, revisedOn: r.changedAt.toISOString().slice(0, 10), reason: r.reason,
     }];
   });

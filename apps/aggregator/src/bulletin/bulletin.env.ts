@@ -1,3 +1,4 @@
+import { DEFAULT_RELEASE_RULE } from '@mcm/bulletin';
 import { IdentityKeyEnv } from '@mcm/shared';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
@@ -28,4 +29,23 @@ export class BulletinEnv extends IdentityKeyEnv {
 
   @IsString()
   BULLETIN_CONTACT: string = 'National missing children statistics team';
+
+  /**
+   * How often the job re-checks provisional bulletins (minutes): each is rebuilt when its data
+   * changed, and the final edition replaces it once the week is complete.
+   */
+  @IsInt() @Min(1) @Max(1440)
+  BULLETIN_RECHECK_MINUTES: number = 15;
+
+  /**
+   * The release rule (docs/STATISTICS.md, "When a week is complete"); the API reads the same two
+   * variables and must be given the same values. An agency is active when it reported in the last
+   * RELEASE_ACTIVE_AGENCY_WEEKS weeks; a week is complete once every active agency has reported
+   * past its end, or RELEASE_LATENESS_DAYS days after its end.
+   */
+  @IsInt() @Min(1) @Max(52)
+  RELEASE_ACTIVE_AGENCY_WEEKS: number = DEFAULT_RELEASE_RULE.activeAgencyWeeks;
+
+  @IsInt() @Min(0) @Max(90)
+  RELEASE_LATENESS_DAYS: number = DEFAULT_RELEASE_RULE.latenessDays;
 }

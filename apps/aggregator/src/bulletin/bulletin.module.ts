@@ -27,5 +27,9 @@ export function bulletinSettings(config: { get: ConfigService<BulletinEnv, true>
     methodologyUrl: config.get('BULLETIN_METHODOLOGY_URL', { infer: true }),
     contact: config.get('BULLETIN_CONTACT', { infer: true }),
     firstWeek: firstWeek ? (weekStartOfLabel(firstWeek) ?? undefined) : undefined,
+    releaseRule: {
+      activeAgencyWeeks: config.get('RELEASE_ACTIVE_AGENCY_WEEKS', { infer: true }),
+      latenessDays: config.get('RELEASE_LATENESS_DAYS', { infer: true }),
+    },
   };
 }

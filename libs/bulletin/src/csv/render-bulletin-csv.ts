@@ -44,7 +44,8 @@ export function renderBulletinCsv(b: Bulletin): BulletinCsv {
   const rows: string[][] = [];
   const method = `${b.disclosure.method} (${b.disclosure.ptable})`;
   const provisional = new Set(b.provisionalWeeks);
-  const revised = new Set(b.revisions.map((r) => revisionKey(r.weekCommencing, r.setting, isEnglandCode(r.areaCode) ? ENGLAND.code : r.areaCode)));
+  // Breakdown revisions concern earlier weeks' breakdowns, which the CSV does not hold.
+  const revised = new Set(b.revisions.filter((r) => !r.dimension).map((r) => revisionKey(r.weekCommencing, r.setting, isEnglandCode(r.areaCode) ? ENGLAND.code : r.areaCode)));
   const status = (weekCommencing: string, setting: SettingKey, areaCode: string | null): string =>
     provisional.has(weekCommencing) ? 'p' : areaCode !== null && revised.has(revisionKey(weekCommencing, setting, areaCode)) ? 'r' : '';
 

@@ -7,7 +7,7 @@ import { Bulletin } from '../bulletin.model';
  */
 const KEY_ORDER: Record<string, readonly string[]> = {
   bulletin: [
-    'week', 'weekCommencing', 'revision', 'publishedAt', 'nextReleaseAt', 'status', 'methodologyUrl', 'contact', 'disclosure',
+    'week', 'weekCommencing', 'revision', 'releaseStatus', 'publishedAt', 'nextReleaseAt', 'status', 'methodologyUrl', 'contact', 'disclosure',
     'headline', 'areas', 'breakdowns', 'repeatMissing', 'returnInterviews', 'revisions', 'completeness', 'trend', 'provisionalWeeks',
   ],
   headline: ['setting', 'children', 'episodes', 'previousWeek', 'fourWeekAverage', 'sameWeekLastYear'],
@@ -17,7 +17,7 @@ const KEY_ORDER: Record<string, readonly string[]> = {
   repeatMissing: ['children', 'repeatChildren', 'percent'],
   returnInterviews: ['episodesEnded', 'offeredWithin72h', 'percent'],
   disclosure: ['method', 'ptable', 'statement'],
-  revisions: ['weekCommencing', 'week', 'setting', 'areaCode', 'measure', 'previouslyPublished', 'published', 'revisedOn', 'reason'],
+  revisions: ['weekCommencing', 'week', 'setting', 'areaCode', 'dimension', 'category', 'measure', 'previouslyPublished', 'published', 'revisedOn', 'reason'],
   completeness: ['agencyType', 'regionCode', 'regionName', 'eventsThisWeek', 'usualWeeklyEvents', 'meanLagHours', 'lastEventOn', 'silentDays', 'flagged'],
   trend: ['weekCommencing', 'week', 'setting', 'children', 'episodes'],
 };

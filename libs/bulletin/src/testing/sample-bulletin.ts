@@ -139,6 +139,7 @@ export function sampleBulletin(options: SampleOptions = {}): Bulletin {
     week: isoWeekLabel(weekCommencing),
     weekCommencing,
     revision,
+    releaseStatus: revision > 0 ? 'revised' : 'final',
     publishedAt: publishedAt.toISOString(),
     nextReleaseAt: nextReleaseAt.toISOString(),
     status: 'Official statistics in development',

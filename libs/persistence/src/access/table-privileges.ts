@@ -51,6 +51,8 @@ export const TABLE_PRIVILEGES: Readonly<Record<string, TableAccess>> = {
   incidence_revision: { mcm_aggregator: APPEND, mcm_api: READ },
   agency_activity: { mcm_aggregator: UPSERT, mcm_api: READ },
   bulletin: { mcm_aggregator: APPEND, mcm_api: READ },
+  // What the bulletins published per cell (p/r flags, revisions): kept by the bulletin job.
+  published_cell: { mcm_aggregator: UPSERT, mcm_api: READ },
 
   // The review queue: the API reads what it serves (not the pair's agency child ids) and records
   // decisions; the aggregator fills the queue and applies them.

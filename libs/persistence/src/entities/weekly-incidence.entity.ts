@@ -49,6 +49,9 @@ export class IncidenceRevisionEntity {
   @Column('date', { name: 'week_start' }) weekStart!: string;
   @Column('text') setting!: string;
   @Column('text', { name: 'area_code' }) areaCode!: string;
+  /** A breakdown cell's dimension and category; '' for the weekly table's cells. */
+  @Column('text', { default: '' }) dimension!: string;
+  @Column('text', { default: '' }) category!: string;
   @Column('text') measure!: string;
   @Column('int', { name: 'old_value' }) oldValue!: number;
   @Column('int', { name: 'new_value' }) newValue!: number;

@@ -6,14 +6,16 @@ export interface IncidenceFigures {
   setting: string; area: string; children: number; started: number; ended: number; open: number;
   childrenKey: number; startedKey: number; endedKey: number; openKey: number;
 }
-export interface BreakdownFigures { dimension: string; category: string; children: number; episodes: number; childrenKey: number; episodesKey: number }
+export interface BreakdownFigures { /** Default 'ALL'. */ setting?: string; dimension: string; category: string; children: number; episodes: number; childrenKey: number; episodesKey: number }
 /**
- * A national or regional cell of an earlier week changed since the previous publication: its
- * true value and key now (to be perturbed, never published as they are) and the value the
- * bulletins last published for it (already perturbed), read back from the stored bulletins.
+ * A published cell of an earlier week (weekly or breakdown) changed since the previous
+ * publication: its true value and key now (to be perturbed, never published as they are) and the
+ * value the bulletins last published for it (already perturbed), from published_cell.
  */
 export interface RevisionFigures {
   weekStart: string; setting: string; area: string; measure: string;
+  /** The breakdown's dimension and category; '' for the weekly table's cells. */
+  dimension: string; category: string;
   value: number; key: number; previouslyPublished: number; changedAt: Date; reason: string;
 }
 export interface AgencyFigures {
@@ -21,9 +23,6 @@ export interface AgencyFigures {
   /** Events up to the end of the week and the sum of their reporting lags (hours). */
   eventsToDate: number; lagHoursSum: number;
 }
-
-/** The revision measures and where each sits in weekly_incidence and in a stored bulletin. */
-const MEASURE_SOURCES = `(VALUES ('children', 'children'), ('episodes_started', 'episodesStarted'), ('episodes_ended', 'episodesEnded'), ('open_at_week_end', 'openAtWeekEnd'))`;
 
 /** Reads published-statistics figures (bulletins, the API); every query is bounded by week, so history size barely matters. */
 export class StatisticsFiguresRepository {
@@ -58,54 +57,43 @@ export class StatisticsFiguresRepository {
   }
 
   /**
-   * National and regional cells of earlier weeks changed since the previous publication, each with
-   * its true value and key now and the value last published for it by a cell-key bulletin (in a
-   * week's own tables, in the England trend of later weeks, or in a revisions section). Cells no
-   * cell-key bulletin has published are left out: there is nothing of theirs to revise.
+   * Every published cell of an earlier week (England, regions, LAs, breakdowns) whose true value or
+   * records changed since `since` (incidence_revision), with its true value and key now and the
+   * value published for it before this week's bulletin (published_cell: the latest publication by
+   * a bulletin of another week, so a rebuild of this week lists again what its previous edition
+   * listed). Cells no bulletin has published are left out: there is nothing of theirs to revise.
    */
   async revisions(db: EntityManager, weekStart: string, since: Date | null): Promise<RevisionFigures[]> {
-    const rows: { week_start: string; setting: string; area_code: string; measure: string; value: number; key: string; previously_published: number; changed_at: Date; reason: string }[] =
-      await db.query(
-        `WITH changed AS (
-           SELECT DISTINCT ON (week_start, setting, area_code, measure) week_start, setting, area_code, measure, changed_at, reason
-             FROM incidence_revision
-            WHERE week_start < $1::date AND ($2::timestamptz IS NULL OR changed_at > $2::timestamptz)
-              AND (area_code = 'ALL' OR area_code LIKE 'E12%')
-            ORDER BY week_start, setting, area_code, measure, changed_at DESC, id DESC),
-         releases AS (
-           SELECT week_start, revision, published_at, content FROM bulletin
-            WHERE content ? 'disclosure' AND week_start >= (SELECT min(week_start) FROM changed)),
-         published AS (
-           SELECT r.week_start, a->>'setting' AS setting, CASE WHEN a->>'level' = 'National' THEN 'ALL' ELSE a->>'code' END AS area_code,
-                  m.measure, (a->>m.field)::int AS value, r.published_at, r.revision
-             FROM releases r CROSS JOIN LATERAL jsonb_array_elements(r.content->'areas') a CROSS JOIN ${MEASURE_SOURCES} AS m(measure, field)
-            WHERE a->>'level' IN ('National', 'Regional') AND jsonb_typeof(a->m.field) = 'number'
-           UNION ALL
-           SELECT (t->>'weekCommencing')::date, t->>'setting', 'ALL', m.measure, (t->>m.field)::int, r.published_at, r.revision
-             FROM releases r CROSS JOIN LATERAL jsonb_array_elements(r.content->'trend') t
-            CROSS JOIN (VALUES ('children', 'children'), ('episodes_started', 'episodes')) AS m(measure, field)
-            WHERE jsonb_typeof(t->m.field) = 'number'
-           UNION ALL
-           SELECT (v->>'weekCommencing')::date, v->>'setting', CASE WHEN v->>'areaCode' = 'E92000001' THEN 'ALL' ELSE v->>'areaCode' END,
-                  v->>'measure', (v->>'published')::int, r.published_at, r.revision
-             FROM releases r CROSS JOIN LATERAL jsonb_array_elements(r.content->'revisions') v
-            WHERE jsonb_typeof(v->'published') = 'number')
-         SELECT c.week_start::text, c.setting, c.area_code, c.measure, c.changed_at, c.reason, p.value AS previously_published,
-                coalesce(CASE c.measure WHEN 'children' THEN w.children WHEN 'episodes_started' THEN w.episodes_started
-                                        WHEN 'episodes_ended' THEN w.episodes_ended ELSE w.open_at_week_end END, 0) AS value,
-                coalesce(CASE c.measure WHEN 'children' THEN w.children_key WHEN 'episodes_started' THEN w.started_key
-                                        WHEN 'episodes_ended' THEN w.ended_key ELSE w.open_key END, 0) AS key
-           FROM changed c
-           JOIN LATERAL (SELECT value FROM published p
-                          WHERE p.week_start = c.week_start AND p.setting = c.setting AND p.area_code = c.area_code AND p.measure = c.measure
-                          ORDER BY p.published_at DESC, p.revision DESC LIMIT 1) p ON true
-           LEFT JOIN weekly_incidence w ON w.week_start = c.week_start AND w.setting = c.setting AND w.la_code = c.area_code
-          ORDER BY c.week_start, c.setting, c.area_code, c.measure`,
-        [weekStart, since],
-      );
+    const rows: {
+      week_start: string; setting: string; area_code: string; dimension: string; category: string; measure: string;
+      value: number; key: string; previously_published: number; changed_at: Date; reason: string;
+    }[] = await db.query(
+      `WITH changed AS (
+         SELECT DISTINCT ON (week_start, setting, area_code, dimension, category, measure)
+                week_start, setting, area_code, dimension, category, measure, changed_at, reason
+           FROM incidence_revision
+          WHERE week_start < $1::date AND ($2::timestamptz IS NULL OR changed_at > $2::timestamptz)
+          ORDER BY week_start, setting, area_code, dimension, category, measure, changed_at DESC, id DESC)
+       SELECT c.week_start::text, c.setting, c.area_code, c.dimension, c.category, c.measure, c.changed_at, c.reason,
+              CASE WHEN p.last_bulletin_week = $1::date THEN p.prior_value ELSE p.last_value END AS previously_published,
+              coalesce(CASE c.measure WHEN 'children' THEN coalesce(w.children, b.children) WHEN 'episodes' THEN b.episodes
+                                      WHEN 'episodes_started' THEN w.episodes_started WHEN 'episodes_ended' THEN w.episodes_ended
+                                      ELSE w.open_at_week_end END, 0) AS value,
+              coalesce(CASE c.measure WHEN 'children' THEN coalesce(w.children_key, b.children_key) WHEN 'episodes' THEN b.episodes_key
+                                      WHEN 'episodes_started' THEN w.started_key WHEN 'episodes_ended' THEN w.ended_key
+                                      ELSE w.open_key END, 0) AS key
+         FROM changed c
+         JOIN published_cell p USING (week_start, setting, area_code, dimension, category, measure)
+         LEFT JOIN weekly_incidence w ON c.dimension = '' AND w.week_start = c.week_start AND w.setting = c.setting AND w.la_code = c.area_code
+         LEFT JOIN weekly_breakdown b ON c.dimension <> '' AND b.week_start = c.week_start AND b.setting = c.setting AND b.area_code = c.area_code
+                                     AND b.dimension = c.dimension AND b.category = c.category
+        WHERE (CASE WHEN p.last_bulletin_week = $1::date THEN p.prior_value ELSE p.last_value END) IS NOT NULL
+        ORDER BY c.week_start, c.setting, c.area_code, c.dimension, c.category, c.measure`,
+      [weekStart, since],
+    );
     return rows.map((r) => ({
-      weekStart: r.week_start, setting: r.setting, area: r.area_code, measure: r.measure, value: r.value, key: Number(r.key),
-      previouslyPublished: r.previously_published, changedAt: r.changed_at, reason: r.reason,
+      weekStart: r.week_start, setting: r.setting, area: r.area_code, dimension: r.dimension, category: r.category, measure: r.measure,
+      value: r.value, key: Number(r.key), previouslyPublished: r.previously_published, changedAt: r.changed_at, reason: r.reason,
     }));
   }
 

@@ -13,7 +13,8 @@ const REASON_TEXT: Record<string, string> = {
 };
 
 export const REVISIONS_POLICY =
-  'Agencies report some events days or weeks after they happen, so figures for the latest 4 weeks are provisional (p). ' +
+  'Agencies report some events days or weeks after they happen, so a week\'s figures are provisional (p) until every agency that reports regularly has reported past the week\'s end, ' +
+  'or until a set number of days after it; a bulletin built before then is a provisional edition, replaced by the final one when the data is complete. ' +
   'We revise earlier weeks when late events arrive, when record linkage finds that two records are the same child (merge) or that one record was two children (split), ' +
   'when an agency withdraws a record, and to correct errors. Each figure whose published value changed is marked r and listed here with the value published before, the value published now, when it changed and why. ' +
   'Both are published values, protected like every other figure, so a change shown here is not the exact change in the number of children or episodes.';
@@ -43,7 +44,7 @@ ${table({
             `${formatDate(r.weekCommencing)} (${r.week})`,
             SETTING_HEADER[r.setting] ?? r.setting,
             ctx.names.get(r.areaCode) ?? r.areaCode,
-            measureLabel(r.measure),
+            r.dimension ? `${measureLabel(r.measure)}: ${r.category} (${r.dimension.replace(/_/g, ' ')})` : measureLabel(r.measure),
             formatNumber(r.previouslyPublished),
             formatNumber(r.published),
             change(r.published, r.previouslyPublished).words,
