@@ -17,10 +17,59 @@ const P = 4_194_304; // 2^22: phonetic codes stay below it
 
 const familyAlpha = (s: RecordStore, i: number) => (s.family[i] >= 0 ? s.names.alpha[s.family[i]] : -1);
 const givenAlpha = (s: RecordStore, i: number) => (s.given[i] >= 0 ? s.names.alpha[s.given[i]] : -1);
-const dobSort = (s: RecordStore, i: number) => s.dobKey(i);
+/** Day number of the date of birth (missing parts as 0), below 2^20 for years up to 2800. */
+const dobDays = (s: RecordStore, i: number) => (s.year[i] > 0 ? (s.year[i] - 1000) * 384 + s.month[i] * 32 + s.day[i] : 0);
+/** First four letters, below 2^20. */
+const alpha4 = (alpha: number) => Math.floor(alpha / 729);
+
+/*
+ * Composite sort keys. Ties on the main sort key are broken by a second attribute, not by
+ * record order: in a big block (every SMITH of 50,000 records) the records of two OLIVER
+ * SMITHs would otherwise interleave by arrival, and one person's records would drift apart
+ * by more than the window as the data grow. Records missing the main key come first, ordered
+ * by the second one.
+ */
+const byName = (name: (s: RecordStore, i: number) => number, then: (s: RecordStore, i: number) => number) =>
+  (s: RecordStore, i: number) => name(s, i) * 1_048_576 + then(s, i);
+const givenThenDob = byName(givenAlpha, dobDays);
+const familyThenDob = byName(familyAlpha, dobDays);
+const familyThenGiven = byName(familyAlpha, (s, i) => (s.given[i] >= 0 ? alpha4(s.names.alpha[s.given[i]]) : 0));
+const dobThenGiven = (s: RecordStore, i: number) => dobDays(s, i) * 1_048_576 + (s.given[i] >= 0 ? alpha4(s.names.alpha[s.given[i]]) : 0);
+
+/** Sortable number from the first ten characters (letters in either case, digits, anything else as one symbol); below 2^53. */
+export function prefixKey(text: string): number {
+  let key = 0;
+  for (let i = 0; i < 10; i++) {
+    const c = i < text.length ? text.charCodeAt(i) | 32 : -1; // letters folded to lower case
+    const v = c < 0 ? 0 : c >= 97 && c <= 122 ? c - 96 : c >= 48 && c <= 57 ? c - 21 : 37;
+    key = key * 38 + v;
+  }
+  return key / 8; // 38^10 is about 6.3e15, 8 times below 2^53 after the division
+}
+
+const reversed = (text: string) => [...text].reverse().join('');
+
+/**
+ * One block holding every record with a value, ordered by the value's text (or its reversed
+ * text): a sorted neighbourhood over the strings themselves, so values one typo apart (an
+ * email address mistyped after its first letters, or before its last ones) become neighbours
+ * even though they share no exact key.
+ */
+function sortedValueRule(name: string, column: (s: RecordStore) => Int32Array, fromEnd: boolean): BlockingRule {
+  return {
+    name,
+    key: (s, i) => (column(s)[i] >= 0 ? 0 : -1),
+    sortKey: (s, i) => {
+      const code = column(s)[i];
+      if (code < 0) return -1;
+      const text = s.values.strings[code];
+      return prefixKey(fromEnd ? reversed(text) : text);
+    },
+  };
+}
 
 function exactRule(name: string, column: (s: RecordStore) => Int32Array | Float64Array): BlockingRule {
-  return { name, key: (s, i) => column(s)[i], sortKey: dobSort };
+  return { name, key: (s, i) => column(s)[i], sortKey: dobThenGiven };
 }
 
 /**
@@ -29,7 +78,7 @@ function exactRule(name: string, column: (s: RecordStore) => Int32Array | Float6
  * candidates but not to train m by EM, where they would pull the "match" class towards
  * "same household".
  */
-export const HOUSEHOLD_RULES: ReadonlySet<string> = new Set(['postcode', 'family_phonetic_birth_year', 'family_phonetic']);
+export const HOUSEHOLD_RULES: ReadonlySet<string> = new Set(['postcode', 'family_phonetic_birth_year', 'family_phonetic', 'family_phonetic_dob']);
 
 /**
  * Rules available by name but not used by default: on 200,000 synthetic child records
@@ -42,6 +91,8 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
   exactRule('nhs_number', (s) => s.nhs),
   exactRule('upn', (s) => s.upn),
   exactRule('email', (s) => s.email),
+  sortedValueRule('email_sorted', (s) => s.email, false),
+  sortedValueRule('email_reversed', (s) => s.email, true),
   {
     // Phonetic codes of (canonical given name, family name) as an unordered pair: survives
     // spelling variants, nicknames and swapped given/family names.
@@ -54,23 +105,37 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
       const y = s.names.phonetic1[f];
       return x < y ? x * P + y : y * P + x;
     },
-    sortKey: dobSort,
+    sortKey: dobThenGiven,
   },
   {
     name: 'family_phonetic_birth_year',
     key: (s, i) => (s.family[i] >= 0 && s.year[i] > 0 ? s.names.phonetic1[s.family[i]] * 4096 + s.year[i] : -1),
-    sortKey: givenAlpha,
+    sortKey: givenThenDob,
   },
   {
     // Family name alone, ordered by given name: survives a wrong year of birth.
     name: 'family_phonetic',
     key: (s, i) => (s.family[i] >= 0 ? s.names.phonetic1[s.family[i]] : -1),
-    sortKey: givenAlpha,
+    sortKey: givenThenDob,
+  },
+  {
+    // The same blocks ordered by date of birth: reaches records whose given name is missing,
+    // misspelt at the start or a nickname, which the order by given name puts far apart.
+    name: 'family_phonetic_dob',
+    key: (s, i) => (s.family[i] >= 0 ? s.names.phonetic1[s.family[i]] : -1),
+    sortKey: dobThenGiven,
+  },
+  {
+    // Formal given name ordered by date of birth: survives a missing or changed family name
+    // and a wrong year of birth.
+    name: 'given_phonetic_dob',
+    key: (s, i) => (s.given[i] >= 0 ? s.names.canonicalPhonetic[s.given[i]] : -1),
+    sortKey: dobThenGiven,
   },
   {
     name: 'given_phonetic_birth_year',
     key: (s, i) => (s.given[i] >= 0 && s.year[i] > 0 ? s.names.canonicalPhonetic[s.given[i]] * 4096 + s.year[i] : -1),
-    sortKey: familyAlpha,
+    sortKey: familyThenDob,
   },
   {
     // Full date of birth, invariant to a day/month transposition.
@@ -81,12 +146,12 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
       if (s.year[i] === 0 || m === 0 || d === 0) return -1;
       return s.year[i] * 10000 + Math.min(m, d) * 100 + Math.max(m, d);
     },
-    sortKey: familyAlpha,
+    sortKey: familyThenGiven,
   },
   {
     name: 'postcode',
     key: (s, i) => s.postcode[i],
-    sortKey: familyAlpha,
+    sortKey: familyThenGiven,
   },
 ];
 

@@ -16,6 +16,8 @@ export interface DedupeOptions extends TrainOptions {
   workers?: number;
   /** Keep the pairs scored between the review and link thresholds (default false). */
   collectReviewPairs?: boolean;
+  /** Return the candidate pairs and their weights (for diagnostics; default false). */
+  keepPairs?: boolean;
 }
 
 export interface ReviewPair {
@@ -36,6 +38,8 @@ export interface DedupeResult {
   reviews: number;
   reviewPairs: ReviewPair[];
   seconds: Record<string, number>;
+  /** With `keepPairs`: every candidate pair and its match weight (bits). */
+  scored?: { pairs: CandidatePairs; weights: Float64Array };
 }
 
 /** Deduplicates (and links, across sources) a set of records in one batch. */
@@ -108,5 +112,8 @@ export function deduplicateStore(store: RecordStore, options: DedupeOptions = {}
   }
   progress('clustering', store.size, store.size);
   lap('clustering');
-  return { model, cluster, clusters: numberOf.size, bestProbability: best, candidatePairs: pairs.length, links, reviews, reviewPairs, seconds };
+  return {
+    model, cluster, clusters: numberOf.size, bestProbability: best, candidatePairs: pairs.length, links, reviews, reviewPairs, seconds,
+    scored: options.keepPairs ? { pairs, weights } : undefined,
+  };
 }

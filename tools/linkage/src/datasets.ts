@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { FieldMapping, LinkageRecord, parseCsv, parseFieldMap, rowConverter } from '@mcm/linkage';
 import { generateChildren } from './synthetic-children';
+import { GENERATED_FAMILIES, GeneratedFamily, generateTable, tableRecords } from './generated-sets';
 
 /** Where the evaluation CSVs live: --data-dir, else LINKAGE_DATA_DIR, else ../shared/data/linkage from the repository root. */
 export function dataDir(explicit?: string): string {
@@ -37,6 +38,8 @@ export interface LabelledDataset {
   records: LinkageRecord[];
   truth: string[];
   description: string;
+  /** Label columns to report quality by (generated sets: true sex and ethnicity group of each record's person). */
+  groups?: Record<string, string[]>;
 }
 
 const FEBRL_MAP = 'given_name=given_name,family_name=surname,address=street_number+address_1,extra:address_2=address_2,extra:suburb=suburb,postcode=postcode,extra:state=state,dob=date_of_birth,extra:soc_sec_id=soc_sec_id';
@@ -69,9 +72,19 @@ const SPECS: Record<string, DatasetSpec> = {
   },
 };
 
-export const DATASET_NAMES = [...Object.keys(SPECS), 'children'];
+export const DATASET_NAMES = [...Object.keys(SPECS), 'children', ...GENERATED_FAMILIES.map((f) => `gen:${f}`)];
 
 export function loadDataset(name: string, dir: string, options: { childrenRecords?: number; seed?: number } = {}): LabelledDataset {
+  if (name.startsWith('gen:') && GENERATED_FAMILIES.includes(name.slice(4) as GeneratedFamily)) {
+    const n = options.childrenRecords ?? 20_000;
+    const seed = options.seed ?? 1;
+    const table = generateTable(name.slice(4) as GeneratedFamily, n, seed);
+    const data = tableRecords(table);
+    return {
+      name, records: data.records, truth: data.truth, groups: { sex: data.sex, ethnic_group: data.group },
+      description: `generated ${name.slice(4)} (${n.toLocaleString('en-GB')} records, ${table.persons.toLocaleString('en-GB')} persons; seed ${seed})`,
+    };
+  }
   if (name === 'children') {
     const n = options.childrenRecords ?? 10_000;
     const data = generateChildren({ records: n, seed: options.seed ?? 7 });

@@ -1,5 +1,6 @@
 import { LinkageRecord, mulberry32, nicknameGroups } from '@mcm/linkage';
 import { upnCheckLetter } from '@mcm/shared';
+import { EthnicGroup, ETHNIC_GROUPS, namePool, spellingVariants, weightedPick, zipfPick } from './name-pools';
 
 /**
  * Synthetic child records with ground truth, shaped like what police, councils and schools
@@ -21,6 +22,12 @@ export interface SyntheticOptions {
   /** Number of records to produce (children are created until this many records exist). */
   records: number;
   seed?: number;
+  /**
+   * Give each child an ethnicity group with names drawn from that group's pool (name-pools.ts)
+   * and let agencies write a name in another correct spelling (Mohammed / Muhammad) 6% of the
+   * time. Off by default, so that the `children` evaluation set stays as it was.
+   */
+  ethnicGroups?: boolean;
 }
 
 export interface SyntheticData {
@@ -28,9 +35,14 @@ export interface SyntheticData {
   /** Child (entity) number of each record. */
   truth: Int32Array;
   children: number;
+  /** True sex of each record's child ('M' / 'F'; labels for reporting by group). */
+  sex: string[];
+  /** Ethnicity group of each record's child ('' without `ethnicGroups`). */
+  group: string[];
 }
 
 interface Child {
+  group?: EthnicGroup;
   given: string;
   family: string;
   sex: 'M' | 'F';
@@ -88,6 +100,8 @@ export function generateChildren(options: SyntheticOptions): SyntheticData {
 
   const records: LinkageRecord[] = [];
   const truth: number[] = [];
+  const sexes: string[] = [];
+  const groups: string[] = [];
   let children = 0;
   const makeChild = (family?: Child, twin = false): Child => {
     const sex = rnd() < 0.5 ? 'M' : 'F';
@@ -95,6 +109,15 @@ export function generateChildren(options: SyntheticOptions): SyntheticData {
     const month = family && twin ? family.month : 1 + int(12);
     const day = family && twin ? family.day : 1 + int(28);
     const pc = family ? family.postcode : postcode();
+    if (options.ethnicGroups) {
+      const group = family?.group ?? weightedPick(ETHNIC_GROUPS, rnd);
+      const pool = namePool(group, rnd);
+      return {
+        group, given: zipfPick(sex === 'M' ? pool.male : pool.female, rnd, pool.concentration),
+        family: family ? family.family : zipfPick(pool.surnames, rnd, pool.concentration), sex, year, month, day,
+        postcode: pc, la: family ? family.la : laFor(pc), nhs: nhs(), upn: upn(year),
+      };
+    }
     return {
       given: zipf(sex === 'M' ? BOYS : GIRLS), family: family ? family.family : surname(), sex, year, month, day,
       postcode: pc, la: family ? family.la : laFor(pc), nhs: nhs(), upn: upn(year),
@@ -107,6 +130,14 @@ export function generateChildren(options: SyntheticOptions): SyntheticData {
     let family: string | undefined = child.family;
     const nick = rnd() < 0.12 ? nicknameOf(given) : undefined;
     if (nick) given = nick;
+    if (options.ethnicGroups && rnd() < 0.06) {
+      const which = rnd() < 0.5;
+      const variants = spellingVariants(which ? given : family);
+      if (variants.length > 0) {
+        if (which) given = pick(variants);
+        else family = pick(variants);
+      }
+    }
     if (rnd() < 0.08) given = typo(given);
     if (rnd() < 0.08) family = typo(family);
     if (rnd() < 0.04) [given, family] = [family, given];
@@ -143,6 +174,8 @@ export function generateChildren(options: SyntheticOptions): SyntheticData {
     if (rnd() < upnShare) r.upn = rnd() < 0.03 ? 'UN' + (1 + int(5)) : child.upn;
     records.push(r);
     truth.push(entity);
+    sexes.push(child.sex);
+    groups.push(child.group ?? '');
   };
   while (records.length < options.records) {
     const child = makeChild();
@@ -157,7 +190,7 @@ export function generateChildren(options: SyntheticOptions): SyntheticData {
       for (let k = 0; k < n && records.length < options.records; k++) emit(c, entity);
     }
   }
-  return { records, truth: Int32Array.from(truth), children };
+  return { records, truth: Int32Array.from(truth), children, sex: sexes, group: groups };
 }
 
 /** Nickname forms for the synthetic data: short forms that share a diminutive group with the formal name. */
