@@ -3,7 +3,7 @@ import { EventPattern, Payload } from '@nestjs/microservices';
 import {
   AggregatorRejectionCode, applyBisecting, ConsumedBatch, ConsumedMessage, DeadLetterReason, deadLetterRecord, KafkaPublisher, OutgoingRecord, TOPICS,
 } from '@mcm/kafka';
-import { classifyFailure, PermanentCategory } from '@mcm/persistence';
+import { classifyFailure, PermanentCategory, PersistenceError } from '@mcm/persistence';
 import { AgencyEvent, IdentityCipher, openAcceptedEvent, UnknownKeyError } from '@mcm/shared';
 import { PositionedEvent } from './accepted-event';
 import { BatchAggregator, BatchResult } from './batch-aggregator';
@@ -51,7 +51,12 @@ export class AcceptedEventsController {
       });
     } catch (error) {
       const failure = classifyFailure(error);
-      this.log.warn(`partitions ${batch.partitions.join(',')}: ${batch.messages.length} messages not applied (${failure.kind}, ${'cause' in failure ? failure.cause : failure.category}); the batch is retried whole, nothing is dead-lettered`);
+      // The SQLSTATE (or errno) or the error's name only: another error's message could quote what it met.
+      const { sqlState, name } = PersistenceError.from(error);
+      this.log.warn(
+        `partitions ${batch.partitions.join(',')}: ${batch.messages.length} messages not applied (${failure.kind}, ${'cause' in failure ? failure.cause : failure.category}, ` +
+          `${sqlState ?? (error as Error)?.name ?? name}); the batch is retried whole, nothing is dead-lettered`,
+      );
       throw error;
     }
     for (const { item, error } of outcome.poison) {
