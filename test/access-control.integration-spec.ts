@@ -7,12 +7,12 @@ import { aMissingReport } from '@mcm/shared/testing/event-factory';
 import { DataSource } from 'typeorm';
 import { createBatchAggregator } from '../apps/aggregator/src/aggregation/create-batch-aggregator';
 import { mintToken } from '../apps/api/src/auth/mint-token';
-import { IsolatedPipeline, RunningService } from '../tools/harness/src';
+import { DETERMINISTIC_LINKAGE, IsolatedPipeline, RunningService } from '../tools/harness/src';
 import { TEST_SECRETS } from './support/test-secrets';
 
 /** Access control, disclosure control by role, audit and hardening of the running API. */
 describe('API access control (running api)', () => {
-  const pipeline = new IsolatedPipeline('test', { RATE_LIMIT_PER_MINUTE: '100000' });
+  const pipeline = new IsolatedPipeline('test', { ...DETERMINISTIC_LINKAGE, RATE_LIMIT_PER_MINUTE: '100000' });
   let dataSource: DataSource;
   const base = () => `http://127.0.0.1:${pipeline.apiPort}`;
   const get = (path: string, token?: string) => fetch(`${base()}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });

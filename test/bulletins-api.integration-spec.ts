@@ -7,12 +7,12 @@ import { aMissingReport } from '@mcm/shared/testing/event-factory';
 import { DataSource } from 'typeorm';
 import { createBatchAggregator } from '../apps/aggregator/src/aggregation/create-batch-aggregator';
 import { BulletinService } from '../apps/aggregator/src/bulletin/bulletin.service';
-import { IsolatedPipeline } from '../tools/harness/src';
+import { DETERMINISTIC_LINKAGE, IsolatedPipeline } from '../tools/harness/src';
 import { TEST_SECRETS } from './support/test-secrets';
 
 /** The bulletin endpoints of the running API, over a bulletin built from real figures. */
 describe('GET /v1/bulletins (running api)', () => {
-  const pipeline = new IsolatedPipeline();
+  const pipeline = new IsolatedPipeline('test', DETERMINISTIC_LINKAGE);
   let dataSource: DataSource;
   const publisher = new KafkaPublisher(adminKafka('test-bulletins-api'));
 

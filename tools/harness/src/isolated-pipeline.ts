@@ -24,8 +24,10 @@ export interface RawMessage {
 
 /**
  * The aggregator's linker for specs that compare figures exactly with the simulator's
- * deterministic expectation (`computeExpected(...).deterministic`): pass it as (part of) the
- * extra env. Every other spec runs the default, probabilistic linkage with the shipped model.
+ * deterministic expectation (`computeExpected(...).deterministic`), or whose hand-made children
+ * differ only by digits in their names ("CHILD1", "CHILD2": one child to probabilistic linkage,
+ * which compares names as letters): pass it as (part of) the extra env. Every other spec runs
+ * the default, probabilistic linkage with the shipped model.
  */
 export const DETERMINISTIC_LINKAGE = { LINKER: 'deterministic' } as const;
 
