@@ -8,6 +8,7 @@ import { AnswerCache, answerKey } from '../common/answer-cache';
 import { sendCsv, wantsCsv } from '../common/csv-response';
 import { ApiEnv } from '../config/api.env';
 import { queryValidationPipe } from '../common/validation';
+import { rowFlag } from '@mcm/bulletin';
 import { IncidenceQuery } from './incidence-query.dto';
 import { IncidenceAnswer, IncidenceQueryService } from './incidence-query.service';
 import { WeeklyIncidenceResponse } from './weekly-incidence.dto';
@@ -41,8 +42,10 @@ export class IncidenceController {
     const result = await this.weeklyAnswers.get(answerKey(mode, query), () => this.weeklyIncidence.weekly(query, mode));
     if (!wantsCsv(request, request.path.endsWith('.csv') ? '.csv' : undefined)) return void response.json(result);
     sendCsv(response, `incidence-weekly-${result.query.from}-${result.query.to}.csv`,
-      ['week', 'week_commencing', 'setting', 'area_code', 'area_name', 'children_count', 'episodes_started_count', 'episodes_ended_count', 'open_at_week_end_count'],
-      result.weeks.map((w) => [w.week, w.weekCommencing, result.query.setting, result.query.la, result.query.laName, w.children, w.episodesStarted, w.episodesEnded, w.episodesOpenAtWeekEnd]));
+      ['week', 'week_commencing', 'setting', 'area_code', 'area_name', 'children_count', 'episodes_started_count', 'episodes_ended_count', 'open_at_week_end_count', 'revision_status'],
+      // EES symbols: x for a value not available; revision_status p or r for the row (p before r).
+      result.weeks.map((w) => [w.week, w.weekCommencing, result.query.setting, result.query.la, result.query.laName, w.children, w.episodesStarted, w.episodesEnded,
+        w.episodesOpenAtWeekEnd ?? 'x', rowFlag(Object.values(w.flags))]));
   }
 
   @Get(['incidence', 'incidence.csv'])
@@ -51,7 +54,7 @@ export class IncidenceController {
       `optionally compared with the previous period or year. JSON, or CSV with .csv or Accept: text/csv. ${DISCLOSURE_NOTE}`,
   })
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ schema: { example: { query: { from: '2026-09', to: '2026-10', granularity: 'month', groupBy: ['setting'], compare: 'previous-year' }, disclosure: { method: 'cell-key', ptable: 'mcm-ptable-v1', note: 'To protect children\'s privacy, every figure has had a small amount of random noise added (the cell-key method), ...' }, rows: [{ period: '2026-09', periodStart: '2026-09-01', groups: { setting: 'CARE' }, children: 1032, episodesStarted: 6210, previous: { period: '2025-09', children: 998, episodesStarted: 6002 } }] } } })
+  @ApiOkResponse({ schema: { example: { query: { from: '2026-09', to: '2026-10', granularity: 'month', groupBy: ['setting'], compare: 'previous-year' }, disclosure: { method: 'cell-key', ptable: 'mcm-ptable-v1', note: 'To protect children\'s privacy, every figure has had a small amount of random noise added (the cell-key method), ...' }, rows: [{ period: '2026-09', periodStart: '2026-09-01', groups: { setting: 'CARE' }, children: 1032, episodesStarted: 6210, flag: null, previous: { period: '2025-09', children: 998, episodesStarted: 6002 } }] } } })
   @ApiBadRequestResponse({ description: 'Problem details naming each invalid parameter, or refusing the query\'s shape: TOO_MANY_DIMENSIONS (more than 2 dimensions below national level, 3 for England) or TOO_SPARSE (more than half its non-zero cells would be counts below 5)' })
   async query(@Query() query: IncidenceQuery, @CurrentUser() user: AuthenticatedUser, @Req() request: Request, @Res() response: Response): Promise<void> {
     const mode = disclosureModeOf(user.role);
@@ -59,9 +62,9 @@ export class IncidenceController {
     if (!wantsCsv(request, request.path.endsWith('.csv') ? '.csv' : undefined)) return void response.json(result);
     const groups = query.groupBy;
     sendCsv(response, `incidence-${query.granularity}-${query.from}-${query.to}.csv`,
-      ['period', 'period_start', ...groups.map(snake), 'children_count', 'episodes_started_count', ...(query.compare ? ['previous_period', 'previous_children_count', 'previous_episodes_started_count'] : [])],
+      ['period', 'period_start', ...groups.map(snake), 'children_count', 'episodes_started_count', ...(query.compare ? ['previous_period', 'previous_children_count', 'previous_episodes_started_count'] : []), 'revision_status'],
       result.rows.map((r) => [r.period, r.periodStart, ...groups.map((g) => r.groups[g]), r.children, r.episodesStarted,
-        ...(query.compare ? [r.previous?.period, r.previous?.children, r.previous?.episodesStarted] : [])]));
+        ...(query.compare ? [r.previous?.period, r.previous?.children, r.previous?.episodesStarted] : []), r.flag ?? '']));
   }
 }
 

@@ -292,7 +292,7 @@ function revisionOf(weekCommencing: string, setting: SettingKey, areaCode: strin
   return { weekCommencing, week: isoWeekLabel(weekCommencing), setting, areaCode, measure, previouslyPublished, published, revisedOn: changedAt.slice(0, 10), reason };
 }
 
-/** Seasonality: more children missing from home in summer, fewer missing education in school holidays. */
+/** Seasonality: more children missing from home in summer, fewer missing during school in school holidays. */
 function seasonal(setting: SettingKey, weekCommencing: string): number {
   const month = Number(weekCommencing.slice(5, 7));
   const dayOfYear = (Date.parse(`${weekCommencing}T00:00:00Z`) - Date.parse(`${weekCommencing.slice(0, 4)}-01-01T00:00:00Z`)) / 86_400_000;
