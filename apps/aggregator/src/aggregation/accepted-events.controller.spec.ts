@@ -55,6 +55,7 @@ describe('AcceptedEventsController', () => {
   let aggregator: FakeAggregator;
   let publisher: FakePublisher;
   let controller: AcceptedEventsController;
+  afterEach(() => jest.restoreAllMocks());
   beforeEach(() => {
     aggregator = new FakeAggregator();
     publisher = new FakePublisher();
@@ -108,7 +109,9 @@ describe('AcceptedEventsController', () => {
   it('throws a transient failure whole: no bisection, no dead letter, so the offsets are not committed', async () => {
     aggregator.failNext = [Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })];
     const poison = aMissingReport({ occurredAt: '0000-01-01T00:00:00Z' });
+    const warn = jest.spyOn(Logger.prototype, 'warn');
     await expect(controller.onAcceptedEvents(batchOf([...goodEvents(5), poison].map((e) => sealed(e))))).rejects.toThrow(/ECONNREFUSED/);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/6 messages not applied \(transient, connection, ECONNREFUSED\); the batch is retried whole/));
     expect(aggregator.calls).toBe(1);
     expect(publisher.published).toEqual([]);
   });
@@ -133,7 +136,9 @@ describe('AcceptedEventsController', () => {
   it('stops on an identity key it does not hold (configuration, not data): nothing dead-lettered', async () => {
     const other = IdentityCipher.withKeyring(IdentityKeyring.generate('other'));
     const event = aMissingReport();
+    const warn = jest.spyOn(Logger.prototype, 'warn');
     await expect(controller.onAcceptedEvents(batchOf([message(Buffer.from(sealAcceptedEvent(other, event)))]))).rejects.toThrow(/not in this service's keyring/);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/not applied \(transient, unknown, identity key \S+ is not in this service's keyring\)/));
     expect(aggregator.calls).toBe(0);
     expect(publisher.published).toEqual([]);
   });

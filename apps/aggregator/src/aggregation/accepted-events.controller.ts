@@ -37,28 +37,29 @@ export class AcceptedEventsController {
     const rejectedAt = new Date();
     const readable: ReadableEvent[] = [];
     const deadLetters: OutgoingRecord[] = [];
-    for (const message of batch.messages) {
-      const read = this.read(message);
-      if ('event' in read) readable.push({ message, positioned: { event: read.event, partition: message.partition, offset: message.offset } });
-      else deadLetters.push(this.deadLetter(message, read.reason, rejectedAt));
-    }
-    const unreadable = deadLetters.length;
     let outcome;
     try {
+      for (const message of batch.messages) {
+        const read = this.read(message);
+        if ('event' in read) readable.push({ message, positioned: { event: read.event, partition: message.partition, offset: message.offset } });
+        else deadLetters.push(this.deadLetter(message, read.reason, rejectedAt));
+      }
       outcome = await applyBisecting(readable, (part) => this.aggregator.apply(part.map((r) => r.positioned)), {
         isPermanent: (error) => classifyFailure(error).kind === 'permanent',
         beforeRetry: () => batch.heartbeat(),
       });
     } catch (error) {
+      // Only failures that may pass get here (the others were bisected out). The SQLSTATE or errno,
+      // or the error's name, never its message (it could quote what it met), unless it is a key id.
       const failure = classifyFailure(error);
-      // The SQLSTATE (or errno) or the error's name only: another error's message could quote what it met.
-      const { sqlState, name } = PersistenceError.from(error);
+      const detail = error instanceof UnknownKeyError ? error.message : PersistenceError.from(error).sqlState ?? (error as Error)?.name;
       this.log.warn(
         `partitions ${batch.partitions.join(',')}: ${batch.messages.length} messages not applied (${failure.kind}, ${'cause' in failure ? failure.cause : failure.category}, ` +
-          `${sqlState ?? (error as Error)?.name ?? name}); the batch is retried whole, nothing is dead-lettered`,
+          `${detail}); the batch is retried whole, nothing is dead-lettered`,
       );
       throw error;
     }
+    const unreadable = deadLetters.length;
     for (const { item, error } of outcome.poison) {
       const failure = classifyFailure(error);
       if (failure.kind !== 'permanent') throw error;
