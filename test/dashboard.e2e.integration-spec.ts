@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { adminKafka, ensureTopics, KafkaPublisher, topicSpecs } from '@mcm/kafka';
 import { dataSourceOptions } from '@mcm/persistence';
-import { addWeeks, isoWeekLabel, normaliseEvent, referenceData, weekCommencing, weekStartOfLabel } from '@mcm/shared';
+import { addWeeks, isoWeekLabel, normaliseEvent, referenceData, weekCommencing, weekEndInstant, weekStartOfLabel } from '@mcm/shared';
 import { aMissingReport } from '@mcm/shared/testing/event-factory';
 import { Browser, chromium, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
@@ -26,7 +26,9 @@ const SETTINGS = ['HOME', 'CARE', 'EDUCATION'] as const;
 const LAS = ['E09000033', 'E09000001', 'E09000033', 'E08000025', 'E06000001'];
 const LONDON = 'E12000007';
 
-type Figures = Record<'children' | 'episodesStarted' | 'episodesEnded' | 'episodesOpenAtWeekEnd', number> & { week: string; weekCommencing: string };
+type Figures = Record<'children' | 'episodesStarted' | 'episodesEnded' | 'episodesOpenAtWeekEnd', number> & {
+  week: string; weekCommencing: string; flags: Record<string, 'p' | 'r' | 'x' | null>;
+};
 
 /** Debian's chromium, installed if missing (root only); otherwise a failure that names the cause. */
 function ensureChromium(): void {
@@ -109,6 +111,7 @@ describe('dashboard at / (headless Chromium against the running api)', () => {
     const rows = await page.$$eval('#areas-body tr', (trs) => trs.map((tr) => ({
       area: tr.getAttribute('data-area')!,
       cells: Object.fromEntries([...tr.querySelectorAll('td[data-measure]')].map((td) => [td.getAttribute('data-measure'), td.textContent])),
+      flags: Object.fromEntries([...tr.querySelectorAll('td[data-measure]')].map((td) => [td.getAttribute('data-measure'), td.getAttribute('data-flag')])),
     })));
     const region = area === 'ALL' || area === 'UNKNOWN' ? undefined : area.startsWith('E12') ? area : referenceData().localAuthorities.get(area)!.regionCode;
     const expectedAreas = region
@@ -121,6 +124,8 @@ describe('dashboard at / (headless Chromium against the running api)', () => {
         area: row.area, children: onScreen(figures.children), episodesStarted: onScreen(figures.episodesStarted),
         episodesEnded: onScreen(figures.episodesEnded), episodesOpenAtWeekEnd: onScreen(figures.episodesOpenAtWeekEnd),
       });
+      // The API's p/r/x markers, beside the same figures.
+      expect({ area: row.area, ...row.flags }).toEqual({ area: row.area, ...figures.flags });
     }
     // The API's own sentence on how its figures are protected, shown above them.
     const { disclosure } = await weeklyAnswer(token, { from: week, to: week, setting, la: area });
@@ -150,6 +155,14 @@ describe('dashboard at / (headless Chromium against the running api)', () => {
       const back = new Date(Date.parse(occurredAt) + 5 * 3_600_000).toISOString();
       return [reported, normaliseEvent(aMissingReport({ ...base, eventId: randomUUID(), kind: 'RETURNED', occurredAt: back, reportedAt: back, missingSince: occurredAt } as never))];
     }).flat();
+    // The force reports again just after last week's end (child 0 found), so last week is complete:
+    // the dashboard, like the API, opens on the last complete week.
+    const afterWeek = new Date(Math.min(weekEndInstant(lastWeekStart).getTime() + 60_000, Date.now())).toISOString();
+    events.push(normaliseEvent(aMissingReport({
+      eventId: randomUUID(), kind: 'RETURNED', agencyChildRef: 'C-0', agencyEpisodeRef: 'E-0', setting: SETTINGS[0], occurredAt: afterWeek, reportedAt: afterWeek,
+      missingSince: new Date(`${lastWeekStart}T09:00:00Z`).toISOString(),
+      child: { givenName: 'CHILD0', familyName: 'DASHBOARD', dateOfBirth: '2011-05-01', responsibleLaCode: LAS[0] },
+    } as never)));
     await createBatchAggregator(dataSource, TEST_SECRETS).apply(events.map((event, i) => ({ event, partition: 0, offset: String(i) })));
     await new BulletinService(dataSource, publisher, { silentDaysFlag: 14, methodologyUrl: '/m', contact: 't', topic: pipeline.topics.bulletins }).build(lastWeekStart);
     statistician = await mintToken({ sub: 'stella', role: 'statistician' }, TOKEN_SETTINGS);

@@ -1,5 +1,5 @@
 import { dataSourceOptions } from '@mcm/persistence';
-import { normaliseEvent } from '@mcm/shared';
+import { isoWeekLabel, normaliseEvent, weekCommencing } from '@mcm/shared';
 import { DataSource } from 'typeorm';
 import { createBatchAggregator } from '../apps/aggregator/src/aggregation/create-batch-aggregator';
 import { generateScenario } from '../tools/simulator/src';
@@ -86,12 +86,26 @@ describe('GET /v1/incidence (running api)', () => {
     for (const response of [await get(path.replace('/v1/incidence?', '/v1/incidence.csv?')), await get(path, { accept: 'text/csv' })]) {
       expect(response.headers.get('content-type')).toContain('text/csv');
       const [header, ...lines] = (await response.text()).trim().split('\n');
-      expect(header).toBe('period,period_start,setting,children_count,episodes_started_count');
-      expect(lines.map((l) => l.split(','))).toEqual(expected.rows.map((r: { period: string; periodStart: string; groups: { setting: string }; children: number; episodesStarted: number }) =>
-        [r.period, r.periodStart, r.groups.setting, String(r.children), String(r.episodesStarted)]));
+      expect(header).toBe('period,period_start,setting,children_count,episodes_started_count,revision_status');
+      expect(lines.map((l) => l.split(','))).toEqual(expected.rows.map((r: { period: string; periodStart: string; groups: { setting: string }; children: number; episodesStarted: number; flag: string | null }) =>
+        [r.period, r.periodStart, r.groups.setting, String(r.children), String(r.episodesStarted), r.flag ?? '']));
     }
     const weekly = await get('/v1/incidence/weekly.csv?from=2026-W40&to=2026-W41&setting=CARE');
-    expect((await weekly.text()).split('\n')[0]).toBe('week,week_commencing,setting,area_code,area_name,children_count,episodes_started_count,episodes_ended_count,open_at_week_end_count');
+    expect((await weekly.text()).split('\n')[0]).toBe('week,week_commencing,setting,area_code,area_name,children_count,episodes_started_count,episodes_ended_count,open_at_week_end_count,revision_status');
+  });
+
+  it('ends by default at the last complete week, and marks a week in progress asked for explicitly p', async () => {
+    const current = isoWeekLabel(weekCommencing(new Date()));
+    const byDefault = await get('/v1/incidence/weekly').then(json);
+    expect(byDefault.query.to).toBe(byDefault.lastCompleteWeek);
+    expect(byDefault.query.to < current).toBe(true);
+    expect(byDefault.weeks.every((w: { status: string }) => w.status === 'complete')).toBe(true);
+    const now = await get(`/v1/incidence/weekly?from=${current}&to=${current}`).then(json);
+    expect(now.weeks[0]).toMatchObject({ week: current, status: 'in-progress', flags: { children: 'p', episodesStarted: 'p', episodesEnded: 'p' } });
+    // Weeks long complete carry no marker in the ad-hoc query either.
+    const old = await get('/v1/incidence?from=2026-W40&to=2026-W44&groupBy=setting').then(json);
+    expect(old.rows.length).toBeGreaterThan(0);
+    expect(old.rows.every((r: { flag: string | null }) => r.flag === null)).toBe(true);
   });
 
   it('names the parameter and what was expected when a query is wrong', async () => {

@@ -63,7 +63,8 @@
 
   // ---- numbers (as the API publishes them: perturbed by the cell-key method, exact for statisticians) ----
   function show(value) {
-    if (value === null || value === undefined) return '';
+    if (value === null) return 'x'; // not available (EES symbol): after the latest report received
+    if (value === undefined) return '';
     return Number(value).toLocaleString('en-GB');
   }
   function change(now, before) {
@@ -151,7 +152,8 @@
     // token and tells us which weeks there are.
     return weekly({ setting: 'ALL', la: 'ALL' }).then(function (body) {
       sessionStorage.setItem(TOKEN_KEY, token);
-      state.latestWeek = body.query.to;
+      // The API's default week is the last complete one (every active agency has reported past it).
+      state.latestWeek = body.lastCompleteWeek || body.query.to;
       $('token').value = '';
       $('token-error').hidden = true;
       $('token-group').classList.remove('govuk-form-group--error');
@@ -176,12 +178,16 @@
   }
   function fillWeeks() {
     var select = $('filter-week');
-    var last = state.latestWeek && state.latestWeek < config.lastCompleteWeek ? state.latestWeek : config.lastCompleteWeek;
+    // Every week that has ended (config.lastEndedWeek), those after the last complete one marked provisional;
+    // the last complete week is chosen.
+    var complete = state.latestWeek && state.latestWeek < config.lastEndedWeek ? state.latestWeek : config.lastEndedWeek;
     select.textContent = '';
     for (var i = 0; i < WEEKS_SHOWN; i++) {
-      var label = addWeeks(last, -i);
-      select.appendChild(option(label, label + ' (commencing ' + commencing(label) + ')' + (i === 0 ? ', last complete week' : '')));
+      var label = addWeeks(config.lastEndedWeek, -i);
+      var note = label > complete ? ', provisional (p)' : label === complete ? ', last complete week' : '';
+      select.appendChild(option(label, label + ' (commencing ' + commencing(label) + ')' + note));
     }
+    select.value = complete;
   }
   function fillRegions() {
     var select = $('filter-region');
@@ -218,8 +224,17 @@
     if (attrs && attrs.scope) el.scope = attrs.scope;
     if (attrs && attrs.data) Object.keys(attrs.data).forEach(function (k) { el.setAttribute('data-' + k, attrs.data[k]); });
     el.textContent = text;
+    if (attrs && attrs.flag !== undefined) markFlag(el, attrs.flag);
     return el;
   }
+  // GSS markers from the API (p provisional, r revised, x not available): shown after the figure
+  // (dashboard.css), named in a tooltip and in the legend under the filters.
+  var FLAG_NAMES = { p: 'provisional', r: 'revised', x: 'not available' };
+  function markFlag(el, flag) {
+    if (flag) { el.setAttribute('data-flag', flag); el.title = FLAG_NAMES[flag] || ''; }
+    else { el.removeAttribute('data-flag'); el.removeAttribute('title'); }
+  }
+  function flagOf(week, key) { return week && week.flags ? week.flags[key] : null; }
   function row(cells) {
     var tr = document.createElement('tr');
     tr.className = 'govuk-table__row';
@@ -315,6 +330,7 @@
     $('headline-context').textContent = SETTING_NAMES[f.setting] + ', ' + areaName(f.area) + ': week ' + now.week + ' (commencing ' + longDate(now.weekCommencing) + ').';
     [['children', 'headline-children'], ['episodesStarted', 'headline-episodes'], ['episodesOpenAtWeekEnd', 'headline-open']].forEach(function (pair) {
       $(pair[1]).textContent = show(now[pair[0]]);
+      markFlag($(pair[1]), flagOf(now, pair[0]));
       $(pair[1] + '-change').textContent = changeSentence(now[pair[0]], before[pair[0]]);
     });
     $('headline-table-caption').textContent = 'By setting, ' + areaName(f.area) + ', week ' + now.week + ' against ' + before.week;
@@ -324,10 +340,10 @@
       var a = series[s][WEEKS_SHOWN - 1], b = series[s][WEEKS_SHOWN - 2];
       var tr = row([
         cell('th', SETTING_NAMES[s], { scope: 'row' }),
-        cell('td', show(a.children), { numeric: true, data: { setting: s, measure: 'children', week: a.week } }),
-        cell('td', show(b.children), { numeric: true, data: { setting: s, measure: 'children', week: b.week } }),
-        cell('td', show(a.episodesStarted), { numeric: true, data: { setting: s, measure: 'episodesStarted', week: a.week } }),
-        cell('td', show(b.episodesStarted), { numeric: true, data: { setting: s, measure: 'episodesStarted', week: b.week } }),
+        cell('td', show(a.children), { numeric: true, data: { setting: s, measure: 'children', week: a.week }, flag: flagOf(a, 'children') }),
+        cell('td', show(b.children), { numeric: true, data: { setting: s, measure: 'children', week: b.week }, flag: flagOf(b, 'children') }),
+        cell('td', show(a.episodesStarted), { numeric: true, data: { setting: s, measure: 'episodesStarted', week: a.week }, flag: flagOf(a, 'episodesStarted') }),
+        cell('td', show(b.episodesStarted), { numeric: true, data: { setting: s, measure: 'episodesStarted', week: b.week }, flag: flagOf(b, 'episodesStarted') }),
         cell('td', change(a.episodesStarted, b.episodesStarted), { numeric: true }),
       ]);
       if (s === f.setting) tr.classList.add('mcm-current');
@@ -367,7 +383,7 @@
     body.textContent = '';
     weeks.forEach(function (week, i) {
       body.appendChild(row([cell('th', week, { scope: 'row' }), cell('td', longDate(series.ALL[i].weekCommencing))].concat(settings.map(function (s) {
-        return cell('td', show(series[s][i].children), { numeric: true, data: { setting: s, week: week } });
+        return cell('td', show(series[s][i].children), { numeric: true, data: { setting: s, week: week }, flag: flagOf(series[s][i], 'children') });
       }))));
     });
 
@@ -403,7 +419,7 @@
     body.textContent = '';
     areas.forEach(function (a) {
       var tr = row([cell('th', a.name, { scope: 'row' }), cell('td', a.code === 'ALL' || a.code === 'UNKNOWN' ? '' : a.code)].concat(MEASURES.map(function (m) {
-        return cell('td', show(a.figures[m.key]), { numeric: true, data: { area: a.code, measure: m.key } });
+        return cell('td', show(a.figures[m.key]), { numeric: true, data: { area: a.code, measure: m.key }, flag: flagOf(a.figures, m.key) });
       })));
       tr.setAttribute('data-area', a.code);
       if (a.code === f.area) { tr.classList.add('mcm-current'); tr.setAttribute('aria-current', 'true'); }

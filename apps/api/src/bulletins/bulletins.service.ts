@@ -5,7 +5,10 @@ import { DataSource } from 'typeorm';
 
 export type BulletinFormat = 'json' | 'csv' | 'html';
 
-export interface BulletinSummary { week: string; weekCommencing: string; revision: number; publishedAt: string; links: Record<BulletinFormat, string> }
+/** `releaseStatus`: provisional (data not yet complete), final, or revised (an edition after the final one). */
+export interface BulletinSummary {
+  week: string; weekCommencing: string; revision: number; releaseStatus: 'provisional' | 'final' | 'revised'; publishedAt: string; links: Record<BulletinFormat, string>;
+}
 
 const links = (week: string): Record<BulletinFormat, string> => ({ json: `/v1/bulletins/${week}.json`, csv: `/v1/bulletins/${week}.csv`, html: `/v1/bulletins/${week}.html` });
 
@@ -15,10 +18,10 @@ export class BulletinsService {
 
   /** The latest revision of every published week, newest first. */
   async list(): Promise<BulletinSummary[]> {
-    const rows: { week_start: string; revision: number; published_at: Date }[] = await this.db.query(
-      `SELECT DISTINCT ON (week_start) week_start::text, revision, published_at FROM bulletin ORDER BY week_start DESC, revision DESC`,
+    const rows: { week_start: string; revision: number; release_status: BulletinSummary['releaseStatus']; published_at: Date }[] = await this.db.query(
+      `SELECT DISTINCT ON (week_start) week_start::text, revision, release_status, published_at FROM bulletin ORDER BY week_start DESC, revision DESC`,
     );
-    return rows.map((r) => ({ week: isoWeekLabel(r.week_start), weekCommencing: r.week_start, revision: r.revision, publishedAt: r.published_at.toISOString(), links: links(isoWeekLabel(r.week_start)) }));
+    return rows.map((r) => ({ week: isoWeekLabel(r.week_start), weekCommencing: r.week_start, revision: r.revision, releaseStatus: r.release_status, publishedAt: r.published_at.toISOString(), links: links(isoWeekLabel(r.week_start)) }));
   }
 
   /** One week's bulletin in one format: the latest revision unless one is asked for. */

@@ -9,7 +9,7 @@ describe('dashboard page', () => {
 
   it('names the last complete ISO week (London calendar) and sorts the geography by name', () => {
     const config = dashboardConfig(reference, new Date('2026-11-23T10:00:00Z'));
-    expect(config.lastCompleteWeek).toBe('2026-W47');
+    expect(config.lastEndedWeek).toBe('2026-W47');
     expect(config.regions.map((r) => r.name)).toEqual(['London', 'North East']);
     expect(config.localAuthorities.map((l) => l.code)).toEqual(['E06000001', 'E09000033']);
   });

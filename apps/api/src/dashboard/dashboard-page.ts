@@ -1,9 +1,12 @@
 import { addWeeks, isoWeekLabel, ReferenceData, weekCommencing } from '@mcm/shared';
 
-/** What the page script needs before it has a token: geography and the last complete week. */
+/**
+ * What the page script needs before it has a token: geography and the last week that has ended
+ * (the last complete week, which depends on the data, comes from the API once signed in).
+ */
 export interface DashboardConfig {
   referenceVersion: string;
-  lastCompleteWeek: string;
+  lastEndedWeek: string;
   regions: { code: string; name: string }[];
   localAuthorities: { code: string; name: string; regionCode: string }[];
 }
@@ -12,7 +15,7 @@ export function dashboardConfig(reference: ReferenceData, now = new Date()): Das
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en-GB');
   return {
     referenceVersion: reference.version,
-    lastCompleteWeek: isoWeekLabel(addWeeks(weekCommencing(now), -1)),
+    lastEndedWeek: isoWeekLabel(addWeeks(weekCommencing(now), -1)),
     regions: [...reference.regions.values()].map(({ code, name }) => ({ code, name })).sort(byName),
     localAuthorities: [...reference.localAuthorities.values()].map(({ code, name, regionCode }) => ({ code, name, regionCode })).sort(byName),
   };
@@ -118,6 +121,7 @@ export function renderDashboardPage(config: DashboardConfig): string {
         </form>
 
         <p class="govuk-body mcm-legend" id="disclosure-note" hidden></p>
+        <p class="govuk-body-s" id="flag-legend">Symbols after a figure: <strong>p</strong> provisional (not every agency has reported past the end of the week yet), <strong>r</strong> revised since first published once the week was complete, <strong>x</strong> not available (after the latest report received).</p>
 
         <section aria-labelledby="headline-heading">
           <h2 class="govuk-heading-l" id="headline-heading">Headline figures</h2>

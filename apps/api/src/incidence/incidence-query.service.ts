@@ -6,6 +6,7 @@ import { addWeeks, isoWeekLabel, weekCommencing, weekStartOfLabel } from '@mcm/s
 import { DataSource } from 'typeorm';
 import { failParameter, invalidParameter, MAX_WEEKS, weekStartOf } from '../common/parameters';
 import { GroupBy, IncidenceQuery } from './incidence-query.dto';
+import { ReleaseCalendarService } from './release-calendar.service';
 
 const FILTERS = ['setting', 'region', 'la', 'ageBand', 'sex', 'ethnicityGroup', 'riskGrade', 'careMissingType'] as const satisfies readonly (keyof IncidenceQuery & IncidenceDimension)[];
 const GEOGRAPHY = ['region', 'la'];
@@ -17,6 +18,8 @@ export interface IncidenceRow {
   groups: Partial<Record<GroupBy, string>>;
   children: number;
   episodesStarted: number;
+  /** `p` when a week of the period is not complete under the release rule (or still in progress); null otherwise. */
+  flag: 'p' | null;
   previous?: { period: string; children: number; episodesStarted: number };
 }
 
@@ -35,7 +38,7 @@ interface Range { periods: string[]; firstWeek: string; lastWeek: string }
 export class IncidenceQueryService {
   private readonly figures = new IncidenceQueryRepository();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(@InjectDataSource() private readonly db: DataSource, private readonly calendar: ReleaseCalendarService) {}
 
   async query(query: IncidenceQuery, mode: DisclosureMode): Promise<IncidenceAnswer> {
     const filters = FILTERS.filter((f) => query[f] !== undefined && (!Array.isArray(query[f]) || (query[f] as string[]).length > 0));
@@ -53,6 +56,9 @@ export class IncidenceQueryService {
       const values = [...cells, ...(earlierCells?.values() ?? [])].flatMap((c) => [c.children.value, c.episodes.value]);
       refuseIf(sparsityRefusal(values), 'groupBy');
     }
+    const calendar = await this.calendar.now();
+    // Completeness only grows with a week's age: a period is complete when its last week is.
+    const flag = (period: string): 'p' | null => (calendar.completeness(lastWeekOf(period, query.granularity)) === 'complete' ? null : 'p');
     const rows = cells.map((c): IncidenceRow => {
       const row: IncidenceRow = {
         period: label(c.period, query.granularity),
@@ -60,6 +66,7 @@ export class IncidenceQueryService {
         groups: c.groups,
         children: publishCount(c.children, mode),
         episodesStarted: publishCount(c.episodes, mode),
+        flag: flag(c.period),
       };
       if (earlier && earlierCells) {
         const period = earlier.periods[range.periods.indexOf(c.period)];
@@ -126,6 +133,13 @@ function monthOf(value: string, path: string): string {
   const month = value.slice(0, 7);
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) failParameter(path, `${value} is not a month`);
   return month;
+}
+
+/** The week commencing of a period's last week (a week is its own; a month's holds its last day). */
+function lastWeekOf(period: string, granularity: 'week' | 'month'): string {
+  if (granularity === 'week') return period;
+  const lastDay = new Date(Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)), 0)).toISOString().slice(0, 10);
+  return weekCommencing(new Date(`${lastDay}T12:00:00Z`));
 }
 
 const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
