@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { Client, DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
-import { classifyFailure, PermanentMessageError, PersistenceError } from './safe-error';
+import { classifyFailure, PersistenceError } from './safe-error';
 
 /** An error as node-postgres raises it for a statement PostgreSQL refused, wrapped as TypeORM does. */
 function pgError(code: string, message: string, fields: Partial<DatabaseError> = {}): QueryFailedError {
@@ -59,10 +59,6 @@ describe('classifyFailure', () => {
     expect(classifyFailure(pgError('42501', 'permission denied for table agency_event'))).toMatchObject({ kind: 'transient', cause: 'unknown' });
     expect(classifyFailure(pgError('42P01', 'relation "agency_event" does not exist'))).toMatchObject({ kind: 'transient', cause: 'unknown' });
     expect(classifyFailure(new TypeError("Cannot read properties of undefined (reading 'id')"))).toMatchObject({ kind: 'transient', cause: 'unknown' });
-  });
-
-  it('a message the caller found unreadable for good is permanent', () => {
-    expect(classifyFailure(new PermanentMessageError('unreadable', 'cannot be read'))).toEqual({ kind: 'permanent', category: 'unreadable', message: 'cannot be read' });
   });
 
   it('gives a dead-letter message with the SQLSTATE and schema names only, never a value', () => {

@@ -26,19 +26,8 @@ export class PersistenceError extends Error {
   }
 }
 
-/**
- * An error that no retry can cure and that belongs to one message (e.g. an accepted event that
- * cannot be read): the batch it is in is bisected down to that message, which is dead-lettered.
- */
-export class PermanentMessageError extends Error {
-  constructor(readonly category: PermanentCategory, message: string) {
-    super(message);
-    this.name = 'PermanentMessageError';
-  }
-}
-
-/** Why a message could never be applied: SQLSTATE class 22, class 23, or it cannot be read. */
-export type PermanentCategory = 'data-exception' | 'constraint-violation' | 'unreadable';
+/** Why an event could never be applied: PostgreSQL refused it with SQLSTATE class 22 or 23. */
+export type PermanentCategory = 'data-exception' | 'constraint-violation';
 
 export type FailureClass =
   | { kind: 'permanent'; category: PermanentCategory; message: string }
@@ -59,13 +48,12 @@ const CONNECTION_LOST = /connection terminated|connection (is )?closed|timeout e
  * fault, which is dead-lettered), or may pass (it is retried as it is, after a pause).
  *
  * Permanent only when the error itself says so: SQLSTATE class 22 (data exception) or 23
- * (integrity constraint violation), or a PermanentMessageError. Everything else is retried: a
+ * (integrity constraint violation). Everything else is retried: a
  * connection lost, a serialization failure or deadlock, the broker away, and an error we cannot
  * place (a missing grant, a bug) too, because bisecting one of those would dead-letter every
  * good event of the stream one by one. A stalled stream is loud and loses nothing.
  */
 export function classifyFailure(error: unknown): FailureClass {
-  if (error instanceof PermanentMessageError) return { kind: 'permanent', category: error.category, message: error.message };
   const e = PersistenceError.from(error);
   const state = e.sqlState ?? '';
   if (isDataException(state)) return { kind: 'permanent', category: 'data-exception', message: permanentMessage(e, 'a value of the event is one the database cannot take') };

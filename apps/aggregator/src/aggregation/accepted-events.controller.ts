@@ -11,7 +11,6 @@ import { BatchAggregator, BatchResult } from './batch-aggregator';
 const CODE_OF: Record<PermanentCategory, AggregatorRejectionCode> = {
   'data-exception': 'AGGREGATION_DATA_EXCEPTION',
   'constraint-violation': 'AGGREGATION_CONSTRAINT_VIOLATION',
-  unreadable: 'AGGREGATION_UNREADABLE',
 };
 
 interface ReadableEvent {
