@@ -24,6 +24,8 @@ export interface AggregatorSecrets {
 /**
  * Wires the aggregator's plain classes; used by the Nest module, the tests and the benchmark.
  * A linker that reports review pairs (the probabilistic one) gets the `linkage_review` queue.
+ * The service's linker comes from selectLinker (LINKER, probabilistic by default); the
+ * deterministic default here serves in-process specs that compare exact deterministic figures.
  */
 export function createBatchAggregator(
   dataSource: DataSource, secrets: AggregatorSecrets, linker: ChildLinker = new DeterministicChildLinker(),
