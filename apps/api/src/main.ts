@@ -1,24 +1,36 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
-import { bodyErrorsAsProblems, createLogger, exitOnStartupFailure } from '@mcm/platform';
+import { createLogger, exitOnStartupFailure } from '@mcm/platform';
 import { envValidator } from '@mcm/shared';
 import { ApiModule } from './api.module';
+import { AuditWriter } from './audit/audit-writer';
+import { boundedQueryParser, installRequestHooks } from './audit/request-hooks';
+import { installBodyParsers } from './common/body-parsers';
+import { installEtags } from './common/etag';
+import { securityHeaders } from './common/security-headers';
 import { ApiEnv } from './config/api.env';
 import { openApiDocument } from './openapi';
 
 async function bootstrap(): Promise<void> {
   const env = envValidator(ApiEnv)(process.env);
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule, { logger: createLogger('api', env.LOG_FORMAT), bodyParser: false });
-  app.disable('x-powered-by');
-  app.set('trust proxy', false);
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'] } } }));
-  app.useBodyParser('json', { limit: '64kb' });
-  app.useBodyParser('urlencoded', { limit: '16kb', extended: false });
-  app.use(bodyErrorsAsProblems);
+  // Fastify, set up to behave as the Express stack did: the peer address only (no forwarded
+  // headers), routes matched whatever their case and trailing slash, keep-alive for 5 s.
+  const adapter = new FastifyAdapter({
+    trustProxy: false,
+    keepAliveTimeout: 5_000,
+    bodyLimit: 64 * 1024,
+    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, querystringParser: boundedQueryParser(env.API_MAX_QUERY_BYTES) },
+    skipMiddie: true, // no Nest middleware: the API's own steps are hooks (audit/request-hooks.ts)
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { logger: createLogger('api', env.LOG_FORMAT), bodyParser: false });
+  const fastify = app.getHttpAdapter().getInstance();
+  installBodyParsers(fastify, { jsonBytes: 64 * 1024, formBytes: 16 * 1024 });
+  installEtags(fastify); // an onSend hook before the audit's, which must see the final status
+  const writer = app.get(AuditWriter);
+  installRequestHooks(fastify, { commit: (record) => writer.commit(record), maxQueryBytes: env.API_MAX_QUERY_BYTES, securityHeaders: securityHeaders() });
   if (env.CORS_ORIGINS) app.enableCors({ origin: env.CORS_ORIGINS.split(',').map((o) => o.trim()), methods: ['GET', 'POST'] });
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });

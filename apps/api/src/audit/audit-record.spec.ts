@@ -1,5 +1,5 @@
 import { auditedParameters, auditRecord, MAX_AUDITED_PATH_BYTES, TRUNCATION_MARKER, truncateUtf8 } from './audit-record';
-import { queryStringBytes } from './query-size.middleware';
+import { queryStringBytes } from './request-hooks';
 
 describe('audit records', () => {
   const bytes = (value: unknown) => Buffer.byteLength(typeof value === 'string' ? value : JSON.stringify(value), 'utf8');

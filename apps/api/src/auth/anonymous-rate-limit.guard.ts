@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Response } from 'express';
+import { FastifyReply } from 'fastify';
 import { AnonymousRateLimiter } from './anonymous-rate-limiter';
 import { bearerToken, clientAddress, HttpRequestLike } from './bearer-token';
 import { IS_PUBLIC } from './public.decorator';
@@ -24,7 +24,7 @@ export class AnonymousRateLimitGuard implements CanActivate {
     if (token && this.verifier.known(token)) return true;
     const wait = this.limiter.retryAfter(clientAddress(request));
     if (wait === 0) return true;
-    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(wait));
+    context.switchToHttp().getResponse<FastifyReply>().header('Retry-After', String(wait));
     throw new HttpException('Too many requests without a valid token', HttpStatus.TOO_MANY_REQUESTS);
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { invalidParameter } from '../common/parameters';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Response } from 'express';
+import { FastifyReply as Response } from 'fastify';
 import { BulletinFormat, BulletinsService, BulletinSummary } from './bulletins.service';
 
 const CONTENT_TYPES: Record<BulletinFormat, string> = { json: 'application/json', csv: 'text/csv; charset=utf-8', html: 'text/html; charset=utf-8' };
@@ -30,7 +30,7 @@ export class BulletinsController {
     const format = (match[2] ?? 'json') as BulletinFormat;
     const body = await this.bulletins.get(match[1], format, revision === undefined ? undefined : Number(revision));
     response.type(CONTENT_TYPES[format]);
-    if (format === 'csv') response.setHeader('Content-Disposition', `attachment; filename="missing-children-${match[1]}.csv"`);
+    if (format === 'csv') response.header('Content-Disposition', `attachment; filename="missing-children-${match[1]}.csv"`);
     response.send(format === 'json' ? JSON.stringify(body) : body);
   }
 }

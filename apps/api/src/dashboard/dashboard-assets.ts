@@ -1,5 +1,6 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
 
 /** A file the dashboard serves, by URL path. */
 export interface AssetFile {
@@ -39,4 +40,31 @@ export function findStaticDir(): string | undefined {
     if (existsSync(join(candidate, 'dashboard.js'))) return candidate;
   }
   return undefined;
+}
+
+/** A dashboard file as it is served: read once at start-up (they are part of the release). */
+export interface LoadedAsset {
+  body: Buffer;
+  headers: Record<string, string>;
+}
+
+/** Media types of the files the dashboard serves (with nosniff, a wrong one breaks the page). */
+const MEDIA_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.woff2': 'font/woff2', '.woff': 'font/woff',
+  '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/vnd.microsoft.icon',
+};
+
+/** The file's bytes and the headers it is served with: media type, caching and validators. */
+export function loadAsset(asset: AssetFile): LoadedAsset {
+  const body = readFileSync(asset.file);
+  const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+  return {
+    body,
+    headers: {
+      'content-type': MEDIA_TYPES[extname(asset.file)] ?? 'application/octet-stream',
+      'cache-control': asset.immutable ? 'public, max-age=86400' : 'no-cache',
+      etag,
+      'last-modified': statSync(asset.file).mtime.toUTCString(),
+    },
+  };
 }

@@ -1,9 +1,10 @@
 import { Controller, Get, Header, Logger, NotFoundException, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { referenceData } from '@mcm/shared';
-import { Request, Response } from 'express';
+import { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/public.decorator';
-import { AssetFile, dashboardAssets } from './dashboard-assets';
+import { requestPath } from '../common/csv-response';
+import { dashboardAssets, LoadedAsset, loadAsset } from './dashboard-assets';
 import { dashboardConfig, renderDashboardPage } from './dashboard-page';
 
 /**
@@ -14,11 +15,11 @@ import { dashboardConfig, renderDashboardPage } from './dashboard-page';
 @ApiExcludeController()
 @Controller()
 export class DashboardController {
-  private readonly assets: Map<string, AssetFile>;
+  private readonly assets = new Map<string, LoadedAsset>();
 
   constructor() {
     const { assets, missing } = dashboardAssets();
-    this.assets = assets;
+    for (const [path, asset] of assets) this.assets.set(path, loadAsset(asset));
     // The API still serves its data without the dashboard's files; say which are missing.
     if (missing.length > 0) new Logger(DashboardController.name).warn(`dashboard files missing, answered with 404: ${missing.join(', ')}`);
   }
@@ -31,12 +32,10 @@ export class DashboardController {
   }
 
   @Get(['dashboard/:file', 'dashboard/vendor/:file', 'assets/fonts/:file', 'assets/images/:file'])
-  asset(@Req() request: Request, @Res() response: Response): void {
-    const asset = this.assets.get(request.path);
+  asset(@Req() request: FastifyRequest, @Res() response: FastifyReply): void {
+    const asset = this.assets.get(requestPath(request));
     if (!asset) throw new NotFoundException('no such file');
-    response.setHeader('Cache-Control', asset.immutable ? 'public, max-age=86400' : 'no-cache');
-    response.sendFile(asset.file, (error) => {
-      if (error && !response.headersSent) response.status(404).end();
-    });
+    // A client's current copy is answered 304 by the ETag hook (common/etag.ts).
+    response.headers(asset.headers).send(asset.body);
   }
 }

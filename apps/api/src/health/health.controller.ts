@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { Response } from 'express';
+import { FastifyReply } from 'fastify';
 import { Public } from '../auth/public.decorator';
 import { HealthService } from './health.service';
 
@@ -13,9 +13,9 @@ export class HealthController {
   @Get()
   @ApiOkResponse({ description: 'Kafka and PostgreSQL both answer', schema: { example: { status: 'ok', checks: { database: 'up', kafka: 'up' } } } })
   @ApiServiceUnavailableResponse({ description: 'A dependency does not answer' })
-  async check(@Res({ passthrough: true }) response: Response) {
+  async check(@Res({ passthrough: true }) response: FastifyReply) {
     const report = await this.health.check();
-    response.status(report.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    response.code(report.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return report;
   }
 }

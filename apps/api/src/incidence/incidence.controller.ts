@@ -1,11 +1,11 @@
 import { Controller, Get, Query, Req, Res, UsePipes } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Request, Response } from 'express';
+import { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import { CurrentUser } from '../auth/roles.decorator';
 import { AuthenticatedUser, disclosureModeOf } from '../auth/roles';
 import { AnswerCache, answerKey } from '../common/answer-cache';
-import { sendCsv, wantsCsv } from '../common/csv-response';
+import { requestPath, sendCsv, wantsCsv } from '../common/csv-response';
 import { ApiEnv } from '../config/api.env';
 import { queryValidationPipe } from '../common/validation';
 import { rowFlag } from '@mcm/bulletin';
@@ -40,7 +40,7 @@ export class IncidenceController {
   async weekly(@Query() query: WeeklyIncidenceQuery, @CurrentUser() user: AuthenticatedUser, @Req() request: Request, @Res() response: Response): Promise<void> {
     const mode = disclosureModeOf(user.role);
     const result = await this.weeklyAnswers.get(answerKey(mode, query), () => this.weeklyIncidence.weekly(query, mode));
-    if (!wantsCsv(request, request.path.endsWith('.csv') ? '.csv' : undefined)) return void response.json(result);
+    if (!wantsCsv(request, requestPath(request).endsWith('.csv') ? '.csv' : undefined)) return void response.send(result);
     sendCsv(response, `incidence-weekly-${result.query.from}-${result.query.to}.csv`,
       ['week', 'week_commencing', 'setting', 'area_code', 'area_name', 'children_count', 'episodes_started_count', 'episodes_ended_count', 'open_at_week_end_count', 'revision_status'],
       // EES symbols: x for a value not available; revision_status p or r for the row (p before r).
@@ -59,7 +59,7 @@ export class IncidenceController {
   async query(@Query() query: IncidenceQuery, @CurrentUser() user: AuthenticatedUser, @Req() request: Request, @Res() response: Response): Promise<void> {
     const mode = disclosureModeOf(user.role);
     const result = await this.queryAnswers.get(answerKey(mode, query), () => this.incidence.query(query, mode));
-    if (!wantsCsv(request, request.path.endsWith('.csv') ? '.csv' : undefined)) return void response.json(result);
+    if (!wantsCsv(request, requestPath(request).endsWith('.csv') ? '.csv' : undefined)) return void response.send(result);
     const groups = query.groupBy;
     sendCsv(response, `incidence-${query.granularity}-${query.from}-${query.to}.csv`,
       ['period', 'period_start', ...groups.map(snake), 'children_count', 'episodes_started_count', ...(query.compare ? ['previous_period', 'previous_children_count', 'previous_episodes_started_count'] : []), 'revision_status'],
