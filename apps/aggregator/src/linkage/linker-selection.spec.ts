@@ -1,4 +1,4 @@
-import { fixtureModel } from '@mcm/linkage';
+import { fixtureModel, RecordStore, resolveModel } from '@mcm/linkage';
 import { chooseModel } from './linker-selection';
 import { isShippedModel, shippedLinkageModel } from './shipped-model';
 
@@ -29,6 +29,15 @@ describe('the shipped model', () => {
     expect(model.training.source).toMatch(/simulator/);
     expect(model.training.records).toBeGreaterThan(1000);
     expect(model.comparisons.map((c) => c.name)).toEqual(expect.arrayContaining(['nhs_number', 'given_name', 'family_name', 'dob', 'postcode']));
+  });
+
+  it('binds to the linkage library as it is: every comparison (with its levels) and blocking rule', () => {
+    // A library change to comparison levels or rule names would silently drop them: retrain the
+    // shipped model (node dist/tools/shipped-linkage-model/src/main.js train) when this fails.
+    const model = shippedLinkageModel();
+    const resolved = resolveModel(new RecordStore(), model);
+    expect(resolved.comparisons.map((c) => c.name)).toEqual(model.comparisons.map((c) => c.name));
+    expect(resolved.rules.map((r) => r.name)).toEqual(model.blocking.rules);
   });
 
   it('holds parameters only: its strings are field, level and rule names, besides its id, format and source', () => {
