@@ -11,7 +11,11 @@ import { BulletinService } from '../../../apps/aggregator/src/bulletin/bulletin.
 
 const USAGE = 'usage: npm run bulletin -- --week 2026-W47 [--out DIR]';
 
-/** `npm run bulletin -- --week 2026-W47`: builds one week's bulletin on demand and says where it went. */
+/**
+ * `npm run bulletin -- --week 2026-W47`: builds one week's bulletin on demand and says where it
+ * went: a provisional edition while the week is not complete, the final one once it is, a revised
+ * one for a week already final whose content changed (docs/STATISTICS.md, "The bulletin").
+ */
 async function main(argv: string[]): Promise<void> {
   const arg = (name: string) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : undefined; };
   const week = arg('week');
@@ -31,7 +35,8 @@ async function main(argv: string[]): Promise<void> {
     const outcome = await new BulletinService(dataSource, publisher, settings).build(weekStart);
     const where = new URL(databaseUrl);
     process.stdout.write(
-      `bulletin ${outcome.week} revision ${outcome.revision} ${outcome.created ? 'built' : 'unchanged since its last build'}\n` +
+      `bulletin ${outcome.week} revision ${outcome.revision} (${outcome.releaseStatus}) ${outcome.created ? 'built' : 'unchanged since its last build'}\n` +
+      (outcome.releaseStatus === 'provisional' ? '  provisional: not every active agency has reported past the week yet; the job publishes the final edition once they have\n' : '') +
       `  stored:    PostgreSQL ${where.host}${where.pathname}, table bulletin (week_start ${weekStart}, revision ${outcome.revision})\n` +
       (outcome.topic ? `  published: Kafka topic ${outcome.topic.name}, partition ${outcome.topic.partition}, offset ${outcome.topic.offset}\n` : '') +
       `  served:    http://127.0.0.1:${process.env.API_PORT ?? 3000}/v1/bulletins/${outcome.week}{.json,.csv,.html}\n`,
