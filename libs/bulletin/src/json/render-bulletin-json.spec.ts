@@ -21,7 +21,7 @@ describe('renderBulletinJson', () => {
 
   it('writes keys in the model order, with a 2-space indent', () => {
     expect(Object.keys(JSON.parse(json))).toEqual([
-      'week', 'weekCommencing', 'revision', 'publishedAt', 'nextReleaseAt', 'status', 'methodologyUrl', 'contact', 'disclosure',
+      'week', 'weekCommencing', 'revision', 'releaseStatus', 'publishedAt', 'nextReleaseAt', 'status', 'methodologyUrl', 'contact', 'disclosure',
       'headline', 'areas', 'breakdowns', 'repeatMissing', 'returnInterviews', 'revisions', 'completeness', 'trend', 'provisionalWeeks',
     ]);
     expect(json.startsWith('{\n  "week": "2026-W47",\n  "weekCommencing": "2026-11-16",')).toBe(true);
