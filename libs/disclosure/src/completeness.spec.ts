@@ -15,11 +15,11 @@ describe('aggregated completeness', () => {
       agency({ agencyType: 'SCHOOL', eventsThisWeek: 1, eventsToDate: 3, lagHoursSum: 7.5, lastReportedAt: new Date('2026-11-19T14:05:00Z') }),
       agency({ agencyType: 'SCHOOL', eventsThisWeek: 2, eventsToDate: 2, lagHoursSum: 2, lastReportedAt: new Date('2026-11-18T23:30:00Z') }),
       agency({ agencyType: 'SCHOOL' }),
-      agency({ agencyType: 'LOCAL_AUTHORITY', regionCode: 'E12000007', eventsThisWeek: 37, eventsBefore: 160, eventsToDate: 400, lagHoursSum: 1234, lastReportedAt: new Date('2026-11-22T23:30:00Z') }),
+      agency({ agencyType: 'LOCAL_AUTHORITY', regionCode: 'E12000007', eventsThisWeek: 37, eventsBefore: 160, eventsToDate: 400, lagHoursSum: 1234, lastReportedAt: new Date('2026-11-22T23:30:00Z'), impliedReturnsThisWeek: 12 }),
     ], weekEnd);
     expect(groups).toEqual([
-      { agencyType: 'LOCAL_AUTHORITY', regionCode: 'E12000007', agencies: 1, agenciesReporting: 1, eventsThisWeek: 40, usualWeeklyEvents: 20, meanLagHours: 3, lastEventDate: '2026-11-22', silentDays: 0 },
-      { agencyType: 'SCHOOL', regionCode: 'UNKNOWN', agencies: 3, agenciesReporting: 2, eventsThisWeek: 0, usualWeeklyEvents: 0, meanLagHours: 2, lastEventDate: '2026-11-19', silentDays: 3 },
+      { agencyType: 'LOCAL_AUTHORITY', regionCode: 'E12000007', agencies: 1, agenciesReporting: 1, eventsThisWeek: 40, usualWeeklyEvents: 20, meanLagHours: 3, lastEventDate: '2026-11-22', silentDays: 0, impliedReturnsThisWeek: 10 },
+      { agencyType: 'SCHOOL', regionCode: 'UNKNOWN', agencies: 3, agenciesReporting: 2, eventsThisWeek: 0, usualWeeklyEvents: 0, meanLagHours: 2, lastEventDate: '2026-11-19', silentDays: 3, impliedReturnsThisWeek: 0 },
     ]);
     expect(JSON.stringify(groups)).not.toMatch(/T\d\d:/);
   });

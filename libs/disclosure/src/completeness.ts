@@ -17,6 +17,8 @@ export interface AgencyActivityFigures {
   eventsToDate: number;
   lagHoursSum: number;
   lastReportedAt: Date | null;
+  /** Implied returns in the week (docs/events.md: episodes without a reported return ended by the child's next episode). */
+  impliedReturnsThisWeek?: number;
 }
 
 export interface CompletenessGroup {
@@ -36,6 +38,8 @@ export interface CompletenessGroup {
   lastEventDate: string | null;
   /** Whole days from the group's latest event to the end of the week. */
   silentDays: number | null;
+  /** Implied returns in the week (a data-quality measure: returns the agencies did not report), rounded to the nearest 10. */
+  impliedReturnsThisWeek: number;
 }
 
 export const COMPLETENESS_ROUNDING_BASE = 10;
@@ -69,6 +73,7 @@ export function aggregateCompleteness(agencies: readonly AgencyActivityFigures[]
       meanLagHours: eventsToDate > 0 ? Math.round(sum((a) => a.lagHoursSum) / eventsToDate) : null,
       lastEventDate: last ? londonDate.format(last) : null,
       silentDays: last ? Math.floor((weekEnd.getTime() - last.getTime()) / 86_400_000) : null,
+      impliedReturnsThisWeek: roundToBase(sum((a) => a.impliedReturnsThisWeek ?? 0)),
     };
   }).sort((a, b) => a.agencyType.localeCompare(b.agencyType) || a.regionCode.localeCompare(b.regionCode));
 }

@@ -12,6 +12,9 @@ export interface AgencyCompleteness {
   meanLagHours: number | null;
   /** Days from the last event to the end of the week. */
   silentDays: number | null;
+  /** Episodes without a reported return that the child's next episode ended (docs/events.md): in the week, and to its end. */
+  impliedReturnsThisWeek: number;
+  impliedReturnsToDate: number;
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -28,6 +31,8 @@ export function agencyCompleteness(a: AgencyFigures, reference: ReferenceData, w
     usualWeeklyEvents: round1(a.eventsBefore / a.weeksBefore),
     meanLagHours: a.lagHours === null ? null : round1(Number(a.lagHours)),
     silentDays: a.lastReportedAt ? Math.floor((weekEnd - a.lastReportedAt.getTime()) / 86_400_000) : null,
+    impliedReturnsThisWeek: a.impliedReturnsThisWeek ?? 0,
+    impliedReturnsToDate: a.impliedReturnsToDate ?? 0,
   };
 }
 

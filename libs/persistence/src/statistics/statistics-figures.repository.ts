@@ -22,6 +22,11 @@ export interface AgencyFigures {
   agencyCode: string; agencyType: string; lastReportedAt: Date | null; eventsThisWeek: number; eventsBefore: number; weeksBefore: number; lagHours: number | null;
   /** Events up to the end of the week and the sum of their reporting lags (hours). */
   eventsToDate: number; lagHoursSum: number;
+  /**
+   * Implied returns (docs/events.md): the agency's episodes without a reported return that the
+   * child's next episode ended, in the week (by the London week of the implied end) and to its end.
+   */
+  impliedReturnsThisWeek: number; impliedReturnsToDate: number;
 }
 
 /** Reads published-statistics figures (bulletins, the API); every query is bounded by week, so history size barely matters. */
@@ -97,17 +102,27 @@ export class StatisticsFiguresRepository {
     }));
   }
 
-  /** Per agency: events in the week, in the 8 weeks before it, mean reporting lag, last event. */
+  /** Per agency: events in the week, in the 8 weeks before it, mean reporting lag, last event, implied returns. */
   agencies(db: EntityManager, weekStart: string): Promise<AgencyFigures[]> {
     return db.query(
-      `SELECT agency_code AS "agencyCode", max(agency_type) AS "agencyType",
+      `WITH implied AS (
+         SELECT agency_code,
+                count(*) FILTER (WHERE date_trunc('week', implied_end_at AT TIME ZONE 'Europe/London')::date = $1::date)::int AS this_week,
+                count(*)::int AS to_date
+           FROM agency_episode
+          WHERE implied_end = 'NEXT_EPISODE' AND implied_end_at < (($1::date + 7)::timestamp AT TIME ZONE 'Europe/London')
+          GROUP BY agency_code)
+       SELECT a.*, coalesce(i.this_week, 0) AS "impliedReturnsThisWeek", coalesce(i.to_date, 0) AS "impliedReturnsToDate"
+         FROM (SELECT agency_code AS "agencyCode", max(agency_type) AS "agencyType",
               max(last_reported_at) FILTER (WHERE week_start <= $1::date) AS "lastReportedAt",
               coalesce(sum(events) FILTER (WHERE week_start = $1::date), 0)::int AS "eventsThisWeek",
               coalesce(sum(events) FILTER (WHERE week_start < $1::date AND week_start >= $1::date - 56), 0)::int AS "eventsBefore",
               8 AS "weeksBefore",
               sum(lag_hours_sum) FILTER (WHERE week_start <= $1::date) / nullif(sum(events) FILTER (WHERE week_start <= $1::date), 0) AS "lagHours",
               coalesce(sum(events), 0)::int AS "eventsToDate", coalesce(sum(lag_hours_sum), 0)::float8 AS "lagHoursSum"
-         FROM agency_activity WHERE week_start <= $1::date GROUP BY agency_code ORDER BY agency_code`,
+         FROM agency_activity WHERE week_start <= $1::date GROUP BY agency_code) a
+         LEFT JOIN implied i ON i.agency_code = a."agencyCode"
+        ORDER BY a."agencyCode"`,
       [weekStart],
     );
   }
