@@ -32,6 +32,7 @@ const schemaValid: Hostile[] = [
   hostile('names and refs of an event rejected for another reason', ['Zeldaqx', 'Vorquinn', 'REF-CHILD-Q81', 'REF-EPIS-Q82'],
     event({ givenName: 'Zeldaqx', familyName: 'Vorquinn', nhsNumber: '4857773458' }, { agencyChildRef: 'REF-CHILD-Q81', agencyEpisodeRef: 'REF-EPIS-Q82' })),
   hostile('timestamps in the future', ['2099-03-04', '2099-03-05'], event({}, { occurredAt: '2099-03-04T05:06:07Z', reportedAt: '2099-03-05T05:06:07Z' })),
+  hostile('timestamps older than the plausibility window', ['1900-01-01', '1890-05-06'], event({ dateOfBirth: '1890-05-06' }, { occurredAt: '1900-01-01T00:00:00Z', reportedAt: '1900-01-01T01:00:00Z' })),
   hostile('return before start', ['2026-11-09', '2026-11-01'], event({}, { kind: 'RETURNED', occurredAt: '2026-11-01T10:00:00Z', missingSince: '2026-11-09T10:00:00Z', reportedAt: '2026-11-10T10:00:00Z' })),
   hostile('field not allowed for the kind', ['2026-10-30'], event({}, { missingSince: '2026-10-30T08:00:00Z' })),
 ];

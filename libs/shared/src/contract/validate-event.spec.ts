@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import { ReferenceData } from '../reference';
 import { aMissingReport } from '../testing/event-factory';
 import { RejectionCode } from './rejection';
@@ -112,5 +113,19 @@ describe('validateEventBytes', () => {
   it('accepts a school by URN and a Welsh police force', () => {
     expect(validateEvent(aMissingReport({ setting: 'EDUCATION', agency: { type: 'SCHOOL', code: '100000' } }), options).ok).toBe(true);
     expect(validateEvent(aMissingReport({ agency: { type: 'POLICE', code: 'W15000001' } }), options).ok).toBe(true);
+  });
+});
+
+describe('the plausibility window (property)', () => {
+  it('never accepts an event with an instant more than MAX_EVENT_AGE_YEARS before the clock, and never rejects one only for being inside it', () => {
+    const earliest = Date.parse('2016-11-23T12:00:00Z'); // options.now less 10 years
+    const instant = fc.integer({ min: Date.parse('1890-01-01T00:00:00Z'), max: Date.parse('2026-11-23T11:00:00Z') });
+    fc.assert(fc.property(instant, fc.integer({ min: 0, max: 3_600_000 }), (occurred, lag) => {
+      const occurredAt = new Date(occurred).toISOString();
+      const result = validateEvent(aMissingReport({ occurredAt, reportedAt: new Date(occurred + lag).toISOString(), child: {} }), options);
+      const tooOld = result.ok ? [] : result.reasons.filter((r) => r.code === 'TIMESTAMP_TOO_OLD');
+      if (occurred < earliest) expect(result.ok).toBe(false);
+      expect(tooOld.length > 0).toBe(occurred < earliest);
+    }), { numRuns: 3000 });
   });
 });
