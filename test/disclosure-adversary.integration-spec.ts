@@ -205,6 +205,11 @@ describe('disclosure control against an adversary (simulated year, running api)'
       }
       // A revision's value now is the cell's published value now; the value before was another cell's (other records).
       for (const r of b.json.revisions ?? []) {
+        // A breakdown cell's revision (it names its dimension and category) is that breakdown cell of its week.
+        if (r.dimension) {
+          seen.add(cellKey(r.weekCommencing, { dimension: r.dimension, category: r.category }, r.measure), r.published, `${source} revisions`);
+          continue;
+        }
         const measure = REVISION_MEASURES[r.measure];
         if (measure) seen.add(weeklyKey(r.areaCode, r.setting, r.weekCommencing, measure), r.published, `${source} revisions`);
       }
@@ -368,7 +373,7 @@ interface Bulletin {
   areas?: (Record<string, unknown> & { level: string; code: string; setting: string })[];
   breakdowns?: BreakdownRow[];
   trend?: { weekCommencing: string; setting: string; children: unknown; episodes: unknown }[];
-  revisions?: { weekCommencing: string; setting: string; areaCode: string; measure: string; previouslyPublished: unknown; published: unknown }[];
+  revisions?: { weekCommencing: string; setting: string; areaCode: string; dimension?: string; category?: string; measure: string; previouslyPublished: unknown; published: unknown }[];
   headline?: { setting: string; children: unknown; episodes: unknown; previousWeek?: { children: unknown; episodes: unknown } }[];
   [field: string]: unknown;
 }
