@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataSourceOptions } from '@mcm/persistence';
 import { addWeeks, isoWeekLabel, referenceData } from '@mcm/shared';
@@ -66,9 +67,15 @@ async function main(): Promise<void> {
     log(`floor: bare node:http, ${workers} processes, a fixed ${bytes}-byte JSON body: p50 ${floor.p50} ms, p95 ${floor.p95} ms, p99 ${floor.p99} ms, ${floor.rps} requests/s`);
     // Every client sends its next request as soon as the last is answered, so at saturation the
     // latency is mostly queueing: about clients / throughput.
+    const apiPid = pipeline.service('api').pid;
+    const cpuBefore = processTreeCpuMs(apiPid);
     const result = await load(url, token, paths, connections, seconds, 200);
+    const cpuMs = processTreeCpuMs(apiPid) - cpuBefore;
     log(`saturation, ${connections} connections, ${seconds} s, ${paths.length} distinct queries: ${result.total} requests, ${result.errors} errors`);
     log(`  latency p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, max ${result.max} ms; ${result.rps} requests/s`);
+    // Busy well below its cores while clients wait: the API is waiting (database, audit commits,
+    // a CPU shared with others), not computing.
+    log(`  the API's processes used ${(cpuMs / (seconds * 1000)).toFixed(2)} cores, ${(cpuMs / result.total).toFixed(2)} ms of CPU a request`);
     const share = result.rps / floor.rps;
     const tail = result.p95 / floor.p95;
     log(`against the floor: ${(share * 100).toFixed(0)}% of its requests/s (target >= 50%: ${share >= 0.5 ? 'met' : 'NOT MET'}), ` +
@@ -97,6 +104,18 @@ function queryMix(lastWeek: string, weeksOfHistory: number): string[] {
     paths.push(`/v1/incidence/weekly?from=${isoWeekLabel(from)}&to=${isoWeekLabel(to)}&setting=${SETTINGS[i % 4]}&la=${la}`);
   }
   return paths;
+}
+
+/** CPU time (user + system, ms) of a process and its descendants, from /proc (Linux; NaN elsewhere). */
+function processTreeCpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const own = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return own + children.reduce((sum, child) => sum + processTreeCpuMs(child), 0);
+  } catch {
+    return NaN;
+  }
 }
 
 /** The mean length of the API's JSON answers to these queries. */
