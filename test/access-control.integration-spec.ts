@@ -94,6 +94,11 @@ describe('API access control (running api)', () => {
           const row = stored.find((r) => r.week === asStatistician.weeks[i].weekCommencing);
           for (const [measure, column] of Object.entries(MEASURES)) {
             const value = week[measure] as number;
+            // After the latest report (2026-W47) open at week end is not available (x), for every role.
+            if (measure === 'episodesOpenAtWeekEnd' && asStatistician.weeks[i].flags[measure] === 'x') {
+              expect([value, asStatistician.weeks[i][measure]]).toEqual([null, null]);
+              continue;
+            }
             expect(typeof value === 'number' && !(value >= 1 && value <= 4)).toBe(true);
             const exact = asStatistician.weeks[i][measure];
             expect([measure, exact]).toEqual([measure, Number(row?.[column] ?? 0)]);
