@@ -1,4 +1,4 @@
-import { BLOCKING_RULES, BlockIndex, blockingRuleByName } from './blocking';
+import { BLOCKING_RULES, BlockIndex, blockingRuleByName, prefixKey } from './blocking';
 import { RecordStore } from './store';
 
 describe('blocking', () => {
@@ -51,5 +51,70 @@ describe('dedupePairs flags', () => {
     expect(flags.get('0-1')).toBe(1);
     expect(flags.get('0-2')).toBe(0);
     expect(flags.get('1-2')).toBe(0);
+  });
+});
+
+describe('rules that keep recall as blocks grow', () => {
+  const rule = (name: string) => [blockingRuleByName(new RecordStore(), name)!];
+
+  it('orders a family-name block by date of birth too, reaching a record without a given name', () => {
+    // 200 SMITHs with given names; the target pair: one record with, one without a given name.
+    const records = Array.from({ length: 200 }, (_, i) => ({ id: `s${i}`, givenName: `G${String.fromCharCode(65 + (i % 26))}${i}`, familyName: 'Smith', dob: { year: 1950 + (i % 50), month: 1 + (i % 12), day: 1 + (i % 28) } }));
+    records.push({ id: 'x', givenName: 'Zed', familyName: 'Smith', dob: { year: 1975, month: 6, day: 15 } });
+    records.push({ id: 'y', familyName: 'Smith', dob: { year: 1975, month: 6, day: 15 } });
+    const store = RecordStore.fromRecords(records);
+    const [x, y] = [records.length - 2, records.length - 1];
+    const found = (names: string[]) => {
+      const pairs = BlockIndex.build(store, names.flatMap(rule), 3).pairs();
+      for (let p = 0; p < pairs.length; p++) if (pairs.a[p] === x && pairs.b[p] === y) return true;
+      return false;
+    };
+    expect(found(['family_phonetic'])).toBe(false);
+    expect(found(['family_phonetic_dob'])).toBe(true);
+  });
+
+  it('finds a wrong year of birth with a missing family name through given name + day and month', () => {
+    const store = RecordStore.fromRecords([
+      { id: 'a', givenName: 'Hannah', familyName: 'Patel', dob: { year: 1974, month: 9, day: 28 } },
+      { id: 'b', givenName: 'Hannah', dob: { year: 1964, month: 9, day: 28 } },
+      { id: 'c', givenName: 'Hannah', familyName: 'Jones', dob: { year: 1974, month: 3, day: 2 } },
+    ]);
+    const pairs = BlockIndex.build(store, rule('given_phonetic_month_day'), 6).pairs();
+    expect(pairs.length).toBe(1);
+    expect([pairs.a[0], pairs.b[0]]).toEqual([0, 1]);
+    const family = BlockIndex.build(RecordStore.fromRecords([
+      { id: 'a', familyName: 'Wilson', dob: { year: 1923, month: 9, day: 17 } },
+      { id: 'b', givenName: 'Ava', familyName: 'Wilson', dob: { year: 1933, month: 9, day: 17 } },
+    ]), rule('family_phonetic_month_day'), 6).pairs();
+    expect(family.length).toBe(1);
+  });
+
+  it('makes email addresses one typo apart neighbours (forwards and reversed), without an exact match', () => {
+    const filler = Array.from({ length: 300 }, (_, i) => ({ id: `f${i}`, email: `person${(i * 7919) % 1000}.${i}@example.org` }));
+    const store = RecordStore.fromRecords([
+      ...filler,
+      { id: 'a', email: 'olivia.harrison123@brooks.com' },
+      { id: 'b', email: 'olivia.harirson123@brooks.com' }, // typo in the middle: same beginning
+      { id: 'c', email: 'xolivia.harrison123@brooks.com' }, // typo at the start: same end
+    ]);
+    const n = filler.length;
+    const has = (names: string[], x: number, y: number) => {
+      const pairs = BlockIndex.build(store, names.flatMap(rule), 2).pairs();
+      for (let p = 0; p < pairs.length; p++) if (pairs.a[p] === x && pairs.b[p] === y) return true;
+      return false;
+    };
+    expect(has(['email'], n, n + 1)).toBe(false);
+    expect(has(['email_sorted'], n, n + 1)).toBe(true);
+    expect(has(['email_sorted'], n, n + 2)).toBe(false);
+    expect(has(['email_reversed'], n, n + 2)).toBe(true);
+    expect(BlockIndex.build(store, rule('email_sorted'), 2).pairs().length).toBeLessThanOrEqual(2 * store.size);
+  });
+
+  it('prefixKey keeps the order of the first ten characters, case-insensitively', () => {
+    const words = ['abc', 'ABD', 'abd1', 'b', 'b.a', 'zzzzzzzzzz', '0abc'];
+    const sorted = [...words].sort((x, y) => prefixKey(x) - prefixKey(y));
+    expect(sorted).toEqual(['abc', 'ABD', 'abd1', 'b', 'b.a', 'zzzzzzzzzz', '0abc']);
+    expect(prefixKey('zzzzzzzzzz')).toBeLessThan(Number.MAX_SAFE_INTEGER);
+    expect(prefixKey('Olivia')).toBe(prefixKey('OLIVIA'));
   });
 });

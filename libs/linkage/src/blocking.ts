@@ -22,6 +22,13 @@ const dobDays = (s: RecordStore, i: number) => (s.year[i] > 0 ? (s.year[i] - 100
 /** First four letters, below 2^20. */
 const alpha4 = (alpha: number) => Math.floor(alpha / 729);
 
+/** Day and month of birth as one number, invariant to their transposition (0 when either is missing). */
+const monthDay = (s: RecordStore, i: number) => {
+  const m = s.month[i];
+  const d = s.day[i];
+  return m === 0 || d === 0 ? 0 : Math.min(m, d) * 32 + Math.max(m, d);
+};
+
 /*
  * Composite sort keys. Ties on the main sort key are broken by a second attribute, not by
  * record order: in a big block (every SMITH of 50,000 records) the records of two OLIVER
@@ -78,7 +85,7 @@ function exactRule(name: string, column: (s: RecordStore) => Int32Array | Float6
  * candidates but not to train m by EM, where they would pull the "match" class towards
  * "same household".
  */
-export const HOUSEHOLD_RULES: ReadonlySet<string> = new Set(['postcode', 'family_phonetic_birth_year', 'family_phonetic', 'family_phonetic_dob']);
+export const HOUSEHOLD_RULES: ReadonlySet<string> = new Set(['postcode', 'family_phonetic_birth_year', 'family_phonetic', 'family_phonetic_dob', 'family_phonetic_month_day']);
 
 /**
  * Rules available by name but not used by default: on 200,000 synthetic child records
@@ -136,6 +143,20 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
     name: 'given_phonetic_birth_year',
     key: (s, i) => (s.given[i] >= 0 && s.year[i] > 0 ? s.names.canonicalPhonetic[s.given[i]] * 4096 + s.year[i] : -1),
     sortKey: familyThenDob,
+  },
+  {
+    // Given name with day and month of birth (either order), ordered by year: survives a
+    // wrong year of birth together with a missing or changed family name.
+    name: 'given_phonetic_month_day',
+    key: (s, i) => (s.given[i] >= 0 && monthDay(s, i) > 0 ? s.names.canonicalPhonetic[s.given[i]] * 2048 + monthDay(s, i) : -1),
+    sortKey: byName((s, i) => s.year[i], (s, i) => (s.family[i] >= 0 ? alpha4(s.names.alpha[s.family[i]]) : 0)),
+  },
+  {
+    // Family name with day and month of birth, ordered by year: the same with the given name
+    // missing or changed.
+    name: 'family_phonetic_month_day',
+    key: (s, i) => (s.family[i] >= 0 && monthDay(s, i) > 0 ? s.names.phonetic1[s.family[i]] * 2048 + monthDay(s, i) : -1),
+    sortKey: byName((s, i) => s.year[i], (s, i) => (s.given[i] >= 0 ? alpha4(s.names.alpha[s.given[i]]) : 0)),
   },
   {
     // Full date of birth, invariant to a day/month transposition.

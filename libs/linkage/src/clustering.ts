@@ -1,7 +1,12 @@
 import { CandidatePairs } from './blocking';
-import { probabilityFromWeight } from './fellegi-sunter';
+import { probabilityFromWeight, weightFromProbability } from './fellegi-sunter';
 
 export type PairWeight = (a: number, b: number) => number;
+
+/** A pair below the link threshold supports a merge from this match probability (see clusterLinks). */
+export const SUPPORT_PROBABILITY = 0.5;
+/** Average match probability over the cross pairs that a supported merge needs. */
+export const SUPPORT_AVERAGE = 0.5;
 
 /** Largest number of cross pairs scored when deciding whether two clusters merge. */
 export const MAX_CROSS_SIDE = 24;
@@ -74,6 +79,28 @@ export function clusterLinks(
     parent[small] = big;
     members.delete(small);
     members.set(big, merged);
+    version[big]++;
+  }
+  // Second pass: a pair scored below the link threshold but at least SUPPORT_PROBABILITY may
+  // join two groups when at least one is already a cluster and, over all their cross pairs,
+  // the average match probability reaches SUPPORT_AVERAGE: several records of a person each
+  // agreeing moderately are evidence that one noisy pair alone is not.
+  const supportWeight = weightFromProbability(SUPPORT_PROBABILITY);
+  const support: number[] = [];
+  for (let p = 0; p < pairs.length; p++) if (weights[p] < linkWeight && weights[p] >= supportWeight) support.push(p);
+  support.sort((x, y) => weights[y] - weights[x] || x - y);
+  for (const p of support) {
+    const ra = find(pairs.a[p]);
+    const rb = find(pairs.b[p]);
+    if (ra === rb) continue;
+    const ma = membersOf(ra);
+    const mb = membersOf(rb);
+    if (ma.length === 1 && mb.length === 1) continue;
+    if (averageLinkage(ma, mb, weight) < SUPPORT_AVERAGE) continue;
+    const [big, small] = ma.length >= mb.length ? [ra, rb] : [rb, ra];
+    parent[small] = big;
+    members.delete(small);
+    members.set(big, ma.length >= mb.length ? ma.concat(mb) : mb.concat(ma));
     version[big]++;
   }
   const label = new Int32Array(n).fill(-1);

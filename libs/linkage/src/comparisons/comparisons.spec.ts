@@ -56,3 +56,22 @@ describe('comparisons', () => {
     expect(names).not.toContain('email');
   });
 });
+
+describe('swapped and misspelt names', () => {
+  const s = RecordStore.fromRecords([
+    { id: 'a', givenName: 'Olivia', familyName: 'Campbell' },
+    { id: 'b', givenName: 'Campbelll', familyName: 'Olivai' },
+    { id: 'c', givenName: 'Olivia', familyName: 'Campbel' },
+  ]);
+  const lvl = (name: string, a: number, b: number) => comparisonByName(s, name)!.levels[comparisonByName(s, name)!.compare(s, a, b)];
+
+  it('compares crosswise when both names agree closely only crosswise', () => {
+    expect(lvl('given_name', 0, 1)).toBe('jaro_winkler_0.92');
+    expect(lvl('family_name', 0, 1)).toBe('jaro_winkler_0.92');
+  });
+
+  it('keeps the straight comparison when it agrees closely', () => {
+    expect(lvl('given_name', 0, 2)).toBe('exact');
+    expect(lvl('family_name', 0, 2)).toBe('jaro_winkler_0.92');
+  });
+});

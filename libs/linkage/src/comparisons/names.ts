@@ -5,8 +5,9 @@ import { Comparison, MISSING } from './comparison';
 /**
  * Given and family names are compared in the orientation that fits: when one record's given
  * name equals the other's family name (or the reverse) and the straight comparison does not
- * agree on either, the names are taken as swapped and compared crosswise. A swapped exact
- * agreement gets the level weight but no term-frequency bonus.
+ * agree on either, the names are taken as swapped and compared crosswise; likewise when
+ * neither name agrees closely straight but both do crosswise (swapped and misspelt). A
+ * swapped exact agreement gets the level weight but no term-frequency bonus.
  */
 export function namesSwapped(s: RecordStore, a: number, b: number): boolean {
   const ga = s.given[a];
@@ -15,8 +16,16 @@ export function namesSwapped(s: RecordStore, a: number, b: number): boolean {
   const fb = s.family[b];
   if (ga < 0 || fa < 0 || gb < 0 || fb < 0) return false;
   if (ga === gb || fa === fb) return false;
-  return ga === fb || fa === gb;
+  if (ga === fb || fa === gb) return true;
+  // Swapped and misspelt ("Campbllel Olivia" for "Olivia Campbell"): neither name agrees
+  // closely straight, both agree closely crosswise.
+  if (nameLevel(s.names, ga, gb, true) <= GIVEN_CLOSE || nameLevel(s.names, fa, fb, false) <= FAMILY_CLOSE) return false;
+  return nameLevel(s.names, ga, fb, true) <= GIVEN_CLOSE && nameLevel(s.names, fa, gb, false) <= FAMILY_CLOSE;
 }
+
+/** Levels counted as close agreement: exact, nickname or Jaro-Winkler >= 0.92 (given); exact or Jaro-Winkler >= 0.92 (family). */
+const GIVEN_CLOSE = 2;
+const FAMILY_CLOSE = 1;
 
 function phoneticMatch(pool: NamePool, x: number, y: number): boolean {
   const x1 = pool.phonetic1[x];
