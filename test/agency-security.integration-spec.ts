@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { agencyGroupPrefix, agencyInputTopic, agencyPrincipal, agencyRejectionsTopic, ADMIN_PRINCIPAL, issuedTlsFiles, servicePrincipal } from '@mcm/kafka';
 import { aMissingReport } from '@mcm/shared/testing/event-factory';
-import { IsolatedPipeline, waitFor } from '../tools/harness/src';
+import { harnessEnv, IsolatedPipeline, waitFor } from '../tools/harness/src';
 import { consumeAttempt, forgedIdentity, produceError, rawClient, tlsOf } from './support/kafka-probes';
 
 const A = 'E23000001'; // a police force
@@ -15,7 +15,7 @@ const AUTHORIZATION = /authoriz|not host|does not exist|UNKNOWN_TOPIC|TOPIC_AUTH
  */
 describe('agencies on the secured broker', () => {
   const pipeline = new IsolatedPipeline('sec');
-  const ca = () => readFileSync(issuedTlsFiles(ADMIN_PRINCIPAL).caFile);
+  const ca = () => readFileSync(issuedTlsFiles(ADMIN_PRINCIPAL, harnessEnv()).caFile);
   const asAgency = (code: string) => rawClient(`probe-${code}`, tlsOf(pipeline.agencyTls(code)));
   const json = (event: object) => JSON.stringify(event);
 
@@ -87,7 +87,7 @@ describe('agencies on the secured broker', () => {
   describe('the services', () => {
     it('only ingest may write the accepted topic: the aggregator and the API may not', async () => {
       for (const service of ['aggregator', 'api'] as const) {
-        const client = rawClient(`probe-${service}`, tlsOf(issuedTlsFiles(servicePrincipal(service, pipeline.topics.prefix))));
+        const client = rawClient(`probe-${service}`, tlsOf(issuedTlsFiles(servicePrincipal(service, pipeline.topics.prefix), harnessEnv())));
         expect((await produceError(client, pipeline.topics.accepted))?.message).toMatch(AUTHORIZATION);
       }
     });

@@ -3,7 +3,7 @@ import { createKafka, DeadLetter, KafkaPublisher, kafkaSettingsFromEnv, Outgoing
 import { serviceRole } from '@mcm/persistence';
 import { AgencyEvent, IdentityCipher, normaliseEvent, readKeyringFile, SEAL_CONTEXT, sealAcceptedEvent } from '@mcm/shared';
 import { generateScenario, Scenario } from '../tools/simulator/src';
-import { IsolatedPipeline, RawMessage, waitFor } from '../tools/harness/src';
+import { harnessEnv, IsolatedPipeline, RawMessage, waitFor } from '../tools/harness/src';
 import { AggregatorHarness } from './support/aggregator-harness';
 import { IncidenceRow, readIncidence, snapshot } from './support/incidence';
 
@@ -66,7 +66,7 @@ describe('a poison event on the accepted topic (real broker and database)', () =
     await pipeline.start(['aggregator']);
     cipher = IdentityCipher.withKeyring(readKeyringFile(pipeline.identityKeysFile));
     // As ingest, the only principal that may write the accepted topic.
-    ingest = new KafkaPublisher(createKafka(kafkaSettingsFromEnv(`poison-${pipeline.id}-ingest`, servicePrincipal('ingest', pipeline.topics.prefix))));
+    ingest = new KafkaPublisher(createKafka(kafkaSettingsFromEnv(`poison-${pipeline.id}-ingest`, servicePrincipal('ingest', pipeline.topics.prefix), harnessEnv())));
     await ingest.connect();
   });
   afterAll(async () => {

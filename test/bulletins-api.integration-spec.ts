@@ -7,7 +7,7 @@ import { aMissingReport } from '@mcm/shared/testing/event-factory';
 import { DataSource } from 'typeorm';
 import { createBatchAggregator } from '../apps/aggregator/src/aggregation/create-batch-aggregator';
 import { BulletinService } from '../apps/aggregator/src/bulletin/bulletin.service';
-import { DETERMINISTIC_LINKAGE, IsolatedPipeline } from '../tools/harness/src';
+import { DETERMINISTIC_LINKAGE, harnessEnv, IsolatedPipeline } from '../tools/harness/src';
 import { TEST_SECRETS } from './support/test-secrets';
 
 /**
@@ -19,7 +19,7 @@ describe('GET /v1/bulletins (running api)', () => {
   const pipeline = new IsolatedPipeline('test', DETERMINISTIC_LINKAGE);
   let dataSource: DataSource;
   let bulletins: BulletinService;
-  const publisher = new KafkaPublisher(adminKafka('test-bulletins-api'));
+  const publisher = new KafkaPublisher(adminKafka('test-bulletins-api', harnessEnv()));
   let offset = 100;
   const apply = (events: ReturnType<typeof normaliseEvent>[]) =>
     createBatchAggregator(dataSource, TEST_SECRETS).apply(events.map((event) => ({ event, partition: 0, offset: String(offset++) })));

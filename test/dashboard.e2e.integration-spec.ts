@@ -11,7 +11,7 @@ import { DataSource } from 'typeorm';
 import { createBatchAggregator } from '../apps/aggregator/src/aggregation/create-batch-aggregator';
 import { BulletinService } from '../apps/aggregator/src/bulletin/bulletin.service';
 import { mintToken } from '../apps/api/src/auth/mint-token';
-import { DETERMINISTIC_LINKAGE, IsolatedPipeline, LOG_DIR } from '../tools/harness/src';
+import { DETERMINISTIC_LINKAGE, harnessEnv, IsolatedPipeline, LOG_DIR } from '../tools/harness/src';
 import { TEST_SECRETS } from './support/test-secrets';
 
 /**
@@ -51,7 +51,7 @@ function ensureChromium(): void {
 
 describe('dashboard at / (headless Chromium against the running api)', () => {
   const pipeline = new IsolatedPipeline('dashboard', { ...DETERMINISTIC_LINKAGE, JWT_SECRET });
-  const publisher = new KafkaPublisher(adminKafka('test-dashboard'));
+  const publisher = new KafkaPublisher(adminKafka('test-dashboard', harnessEnv()));
   let dataSource: DataSource;
   let browser: Browser;
   let statistician: string;

@@ -34,12 +34,7 @@ describe('upgrading a database that holds identities in clear', () => {
   afterAll(() => db.drop());
 
   it('seals the rows already stored under the active key, and they open with it', async () => {
-    process.env.IDENTITY_KEYS = keyring.toText();
-    try {
-      await migrateDatabase(db.url);
-    } finally {
-      delete process.env.IDENTITY_KEYS;
-    }
+    await migrateDatabase(db.url, { identityKeys: { IDENTITY_KEYS: keyring.toText() } });
     const columns = await db.query<{ table_name: string; column_name: string }>(
       `SELECT table_name, column_name FROM information_schema.columns WHERE table_name IN ('child_identity_observation', 'agency_child_profile') AND column_name = 'attributes'`);
     expect(columns).toEqual([]);

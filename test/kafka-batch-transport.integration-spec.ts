@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ADMIN_PRINCIPAL, ConsumedBatch, createKafka, deleteTopics, ensureTopics, KafkaBatchTransport, KafkaPublisher, kafkaSettingsFromEnv } from '@mcm/kafka';
-import { waitFor } from '../tools/harness/src';
+import { harnessEnv, waitFor } from '../tools/harness/src';
 
 /**
  * The batch transport fetches ahead of its handler. These check, on the real broker, what that
@@ -11,7 +11,7 @@ describe('Kafka batch transport (real broker)', () => {
   const id = randomBytes(4).toString('hex');
   const topic = `transport-${id}.events`;
   const groupId = `transport-${id}`;
-  const settings = kafkaSettingsFromEnv(groupId, ADMIN_PRINCIPAL);
+  const settings = kafkaSettingsFromEnv(groupId, ADMIN_PRINCIPAL, harnessEnv());
   const kafka = createKafka(settings);
   const messages = 3000;
   let transport: KafkaBatchTransport;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ADMIN_PRINCIPAL, ConsumedBatch, createKafka, deleteTopics, ensureTopics, KafkaBatchTransport, KafkaPublisher, kafkaSettingsFromEnv } from '@mcm/kafka';
-import { waitFor } from '../tools/harness/src';
+import { harnessEnv, waitFor } from '../tools/harness/src';
 
 /**
  * Ingest's way of following agencies: the transport lists its topics again and again, and a topic
@@ -11,7 +11,7 @@ describe('Kafka batch transport subscription to a growing set of topics (real br
   const id = randomBytes(4).toString('hex');
   const prefix = `subscription-${id}.`;
   const [first, second] = [`${prefix}a`, `${prefix}b`];
-  const settings = kafkaSettingsFromEnv(`subscription-${id}`, ADMIN_PRINCIPAL);
+  const settings = kafkaSettingsFromEnv(`subscription-${id}`, ADMIN_PRINCIPAL, harnessEnv());
   const kafka = createKafka(settings);
   let transport: KafkaBatchTransport;
 

@@ -7,6 +7,7 @@ import { BulletinService } from '../apps/aggregator/src/bulletin/bulletin.servic
 import { computeExpected, generateScenario } from '../tools/simulator/src';
 import { CARE_TYPES_OF_STORED_EPISODES } from '../libs/persistence/src/migrations/1795420000000-CareMissingType';
 import { AggregatorHarness } from './support/aggregator-harness';
+import { harnessEnv } from '../tools/harness/src';
 
 type Content = {
   weekCommencing: string;
@@ -178,7 +179,7 @@ describe('national statistics (aggregator on a real database)', () => {
 describe('revisions and the weekly bulletin (real database and broker)', () => {
   const harness = new AggregatorHarness();
   const topics = topicNames(`test-bulletin-${randomUUID().slice(0, 8)}.`);
-  const kafka = adminKafka('test-bulletin');
+  const kafka = adminKafka('test-bulletin', harnessEnv());
   const publisher = new KafkaPublisher(kafka);
   const settings = { silentDaysFlag: 14, methodologyUrl: '/docs/STATISTICS.md', contact: 'test', topic: topics.bulletins };
   let bulletins: BulletinService;
@@ -296,7 +297,7 @@ describe('one child in two settings in one week (real database)', () => {
 describe('bulletin against the simulator ground truth (real database and broker)', () => {
   const harness = new AggregatorHarness();
   const topics = topicNames(`test-bulletin-${randomUUID().slice(0, 8)}.`);
-  const kafka = adminKafka('test-bulletin-truth');
+  const kafka = adminKafka('test-bulletin-truth', harnessEnv());
   const publisher = new KafkaPublisher(kafka);
   const scenario = generateScenario({ seed: 33, children: 400, days: 120, now: new Date(), linkableOnly: true });
   const expected = computeExpected(scenario.events);

@@ -2,15 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Kafka, KafkaConfig, logLevel } from 'kafkajs';
-import { KafkaTlsFiles } from '@mcm/kafka';
+import { Kafka, KafkaTlsFiles, probeKafka, ProbeTls } from '@mcm/kafka';
+import { harnessEnv } from '../../tools/harness/src';
 
 /** A raw kafkajs client with no retries: what an attacker's or agency's own client would do. */
-export function rawClient(clientId: string, ssl: KafkaConfig['ssl']): Kafka {
-  return new Kafka({ clientId, brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), ssl, logLevel: logLevel.NOTHING, connectionTimeout: 3000, retry: { retries: 0 } });
+export function rawClient(clientId: string, ssl: ProbeTls): Kafka {
+  return probeKafka(clientId, harnessEnv().KAFKA_BROKERS.split(','), ssl);
 }
 
-export function tlsOf(files: KafkaTlsFiles): KafkaConfig['ssl'] {
+export function tlsOf(files: KafkaTlsFiles): ProbeTls {
   return { ca: [readFileSync(files.caFile)], cert: readFileSync(files.certFile), key: readFileSync(files.keyFile) };
 }
 

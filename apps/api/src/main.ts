@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { createLogger, exitOnStartupFailure } from '@mcm/platform';
-import { envValidator } from '@mcm/shared';
+import { envValidator, useReferenceDataDir } from '@mcm/shared';
 import { ApiModule } from './api.module';
 import { AuditWriter } from './audit/audit-writer';
 import { boundedQueryParser, installRequestHooks } from './audit/request-hooks';
@@ -16,6 +16,7 @@ import { openApiDocument } from './openapi';
 
 async function bootstrap(): Promise<void> {
   const env = envValidator(ApiEnv)(process.env);
+  useReferenceDataDir(env.REFERENCE_DATA_DIR);
   // Fastify, set up to behave as the Express stack did: the peer address only (no forwarded
   // headers), routes matched whatever their case and trailing slash, keep-alive for 5 s.
   const adapter = new FastifyAdapter({

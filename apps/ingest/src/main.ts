@@ -3,9 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { agencyOfInputTopic, serviceGroup, TOPICS } from '@mcm/kafka';
+import { agencyOfInputTopic, serviceGroup, topicNames } from '@mcm/kafka';
 import { batchTransport, bodyErrorsAsProblems, createLogger, exitOnStartupFailure } from '@mcm/platform';
-import { envValidator } from '@mcm/shared';
+import { envValidator, useReferenceDataDir } from '@mcm/shared';
 import { IngestEnv } from './config/ingest.env';
 import { IngestModule } from './ingest.module';
 import { AGENCY_INPUT } from './intake/intake.controller';
@@ -13,6 +13,8 @@ import { AGENCY_INPUT } from './intake/intake.controller';
 /** Ingest: every agency's Kafka input topic, and the HTTP gateway, into one triage. */
 async function bootstrap(): Promise<void> {
   const env = envValidator(IngestEnv)(process.env);
+  useReferenceDataDir(env.REFERENCE_DATA_DIR);
+  const topics = topicNames(env.KAFKA_TOPIC_PREFIX);
   const app = await NestFactory.create<NestExpressApplication>(IngestModule, { logger: createLogger('ingest', env.LOG_FORMAT), bodyParser: false });
   app.disable('x-powered-by');
   app.use(helmet());
@@ -30,7 +32,7 @@ async function bootstrap(): Promise<void> {
       maxWaitTimeInMs: 2_000,
       subscription: {
         // Only the agencies' input topics are visible to ingest's principal anyway (DESCRIBE ACL).
-        topics: async (admin) => (await admin.listTopics()).filter((topic) => agencyOfInputTopic(topic) !== undefined),
+        topics: async (admin) => (await admin.listTopics()).filter((topic) => agencyOfInputTopic(topic, topics) !== undefined),
         handlerPattern: () => AGENCY_INPUT,
         resubscribeEveryMs: env.INGEST_RESUBSCRIBE_SECONDS * 1000,
       },
@@ -46,7 +48,7 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
   await app.startAllMicroservices();
   await app.listen(env.INGEST_HTTP_PORT, env.INGEST_HTTP_HOST);
-  process.stdout.write(`ingest gateway listening on http://${env.INGEST_HTTP_HOST}:${env.INGEST_HTTP_PORT} (OpenAPI at /docs); consuming ${TOPICS.agencyInputPrefix}*\n`);
+  process.stdout.write(`ingest gateway listening on http://${env.INGEST_HTTP_HOST}:${env.INGEST_HTTP_PORT} (OpenAPI at /docs); consuming ${topics.agencyInputPrefix}*\n`);
 }
 
 bootstrap().catch(exitOnStartupFailure('ingest'));

@@ -1,6 +1,5 @@
 import { ConsumedMessage } from './consumed-batch';
 import { OutgoingRecord } from './publisher';
-import { TOPICS } from './topics';
 import { RejectionReason } from '@mcm/shared';
 
 /**
@@ -26,7 +25,7 @@ export interface DeadLetter {
 const base64 = (b: Buffer | null | undefined) => (b == null ? null : b.toString('base64'));
 
 /** A dead letter for \`topic\`: an agency's own rejections topic, or the internal one. */
-export function deadLetterRecord(message: ConsumedMessage, reasons: DeadLetterReason[], rejectedAt: Date, topic = TOPICS.rejected): OutgoingRecord {
+export function deadLetterRecord(message: ConsumedMessage, reasons: DeadLetterReason[], rejectedAt: Date, topic: string): OutgoingRecord {
   const letter: DeadLetter = {
     originalValue: base64(message.value),
     originalKey: base64(message.key),

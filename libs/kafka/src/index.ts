@@ -1,3 +1,4 @@
+export * from './client-surface';
 export * from './kafka-client';
 export * from './publisher';
 export * from './topic-admin';

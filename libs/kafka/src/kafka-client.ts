@@ -16,16 +16,16 @@ export interface KafkaSettings {
   tls: KafkaTlsFiles;
 }
 
-/** The variables that say where the broker is and which identity to present. */
+/** The variables that say where the broker is and which identity to present (from the validated config: CommonEnv). */
 export type KafkaEnv = Partial<Record<'KAFKA_BROKERS' | 'KAFKA_PKI_DIR' | 'KAFKA_CA_FILE' | 'KAFKA_CERT_FILE' | 'KAFKA_KEY_FILE', string>>;
 
 /** Where `scripts/infra/pki.sh` keeps the local CA and the certificates it issued. */
-export function pkiDir(env: KafkaEnv = process.env): string {
+export function pkiDir(env: KafkaEnv): string {
   return env.KAFKA_PKI_DIR || join(process.cwd(), '.infra', 'pki');
 }
 
 /** The files of a principal issued by the local CA (`pki.sh issue <principal>`). */
-export function issuedTlsFiles(principal: string, env: KafkaEnv = process.env): KafkaTlsFiles {
+export function issuedTlsFiles(principal: string, env: KafkaEnv): KafkaTlsFiles {
   const dir = pkiDir(env);
   return { caFile: join(dir, 'ca.crt'), certFile: join(dir, 'clients', `${principal}.crt`), keyFile: join(dir, 'clients', `${principal}.key`) };
 }
@@ -34,7 +34,7 @@ export function issuedTlsFiles(principal: string, env: KafkaEnv = process.env): 
  * A service's or tool's Kafka settings: KAFKA_CA_FILE / KAFKA_CERT_FILE / KAFKA_KEY_FILE when set
  * (production: files the operator provides), else the local CA's certificate for `principal`.
  */
-export function kafkaSettingsFromEnv(clientId: string, principal: string, env: KafkaEnv = process.env): KafkaSettings {
+export function kafkaSettingsFromEnv(clientId: string, principal: string, env: KafkaEnv): KafkaSettings {
   const issued = issuedTlsFiles(principal, env);
   return {
     brokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean),
@@ -46,7 +46,7 @@ export function kafkaSettingsFromEnv(clientId: string, principal: string, env: K
 /** The project's own admin tooling (the broker's only super user besides the broker itself). */
 export const ADMIN_PRINCIPAL = 'mcm-admin';
 
-export function adminKafka(clientId: string, env: KafkaEnv = process.env): Kafka {
+export function adminKafka(clientId: string, env: KafkaEnv): Kafka {
   return createKafka(kafkaSettingsFromEnv(clientId, ADMIN_PRINCIPAL, { ...env, KAFKA_CA_FILE: '', KAFKA_CERT_FILE: '', KAFKA_KEY_FILE: '' }));
 }
 

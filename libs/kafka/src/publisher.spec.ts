@@ -1,5 +1,6 @@
 import { chunksUnder } from './publisher';
 import { deadLetterRecord } from './dead-letter';
+import { topicNames } from './topics';
 
 describe('chunksUnder', () => {
   const record = (bytes: number) => ({ topic: 't', key: 'k', value: Buffer.alloc(bytes) });
@@ -22,7 +23,7 @@ describe('deadLetterRecord', () => {
       key: Buffer.from('E23000001:C1'), value: Buffer.from([0xff, 0x00]), headers: { trace: Buffer.from('abc') },
     };
     const reasons = [{ path: '', code: 'NOT_UTF8' as const, message: 'not UTF-8' }];
-    const record = deadLetterRecord(message, reasons, new Date('2026-11-23T00:00:00Z'));
+    const record = deadLetterRecord(message, reasons, new Date('2026-11-23T00:00:00Z'), topicNames('').rejected);
     expect(record.topic).toBe('missing.events.rejected.v1');
     expect(record.headers).toEqual({ 'mcm-rejection-codes': 'NOT_UTF8', 'mcm-source': 'missing.events.v1/2/41' });
     const letter = JSON.parse(String(record.value));

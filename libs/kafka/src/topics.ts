@@ -34,18 +34,16 @@ export function topicNames(prefix = ''): TopicNames {
   };
 }
 
-export const TOPICS: TopicNames = topicNames(process.env.KAFKA_TOPIC_PREFIX ?? '');
-
-export function agencyInputTopic(code: string, topics: TopicNames = TOPICS): string {
+export function agencyInputTopic(code: string, topics: TopicNames): string {
   return `${topics.agencyInputPrefix}${code}`;
 }
 
-export function agencyRejectionsTopic(code: string, topics: TopicNames = TOPICS): string {
+export function agencyRejectionsTopic(code: string, topics: TopicNames): string {
   return `${topics.agencyRejectionsPrefix}${code}`;
 }
 
 /** The agency whose input topic this is (the agency the broker authenticated), if it is one. */
-export function agencyOfInputTopic(topic: string, topics: TopicNames = TOPICS): string | undefined {
+export function agencyOfInputTopic(topic: string, topics: TopicNames): string | undefined {
   if (!topic.startsWith(topics.agencyInputPrefix)) return undefined;
   const code = topic.slice(topics.agencyInputPrefix.length);
   return code.length > 0 ? code : undefined;
@@ -64,7 +62,7 @@ const LARGE_MESSAGES = { name: 'max.message.bytes', value: String(8 * 1024 * 102
  * The environment's shared topics (created by the admin tooling, never by the services), each with
  * a finite retention (`retention.ms`: the broker deletes older segments).
  */
-export function topicSpecs(topics: TopicNames = TOPICS, retention: TopicRetention = DEFAULT_TOPIC_RETENTION): TopicSpec[] {
+export function topicSpecs(topics: TopicNames, retention: TopicRetention = DEFAULT_TOPIC_RETENTION): TopicSpec[] {
   return [
     { topic: topics.accepted, numPartitions: 6, configEntries: [retentionMs(retention.acceptedDays), DAILY_SEGMENTS] },
     { topic: topics.rejected, numPartitions: 3, configEntries: [LARGE_MESSAGES, retentionMs(retention.rejectedDays), DAILY_SEGMENTS] },
@@ -76,7 +74,7 @@ export function topicSpecs(topics: TopicNames = TOPICS, retention: TopicRetentio
  * One agency's topics. One input partition keeps all of an agency's events in order; an agency
  * with a heavy stream can be given more at onboarding.
  */
-export function agencyTopicSpecs(code: string, topics: TopicNames = TOPICS, inputPartitions = 1, retention: TopicRetention = DEFAULT_TOPIC_RETENTION): TopicSpec[] {
+export function agencyTopicSpecs(code: string, topics: TopicNames, inputPartitions = 1, retention: TopicRetention = DEFAULT_TOPIC_RETENTION): TopicSpec[] {
   return [agencyInputTopicSpec(agencyInputTopic(code, topics), inputPartitions, retention), agencyRejectionsTopicSpec(agencyRejectionsTopic(code, topics), retention)];
 }
 

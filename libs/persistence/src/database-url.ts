@@ -18,7 +18,7 @@ export function defaultServiceDatabaseUrl(service: ServiceName): string {
 }
 
 /** The owner's URL: MIGRATION_DATABASE_URL, else the local owner. */
-export function migrationDatabaseUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+export function migrationDatabaseUrlFromEnv(env: { MIGRATION_DATABASE_URL?: string }): string {
   return env.MIGRATION_DATABASE_URL || DEFAULT_MIGRATION_DATABASE_URL;
 }
 

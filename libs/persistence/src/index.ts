@@ -3,6 +3,8 @@ export * from './database-url';
 export * from './ensure-database';
 export * from './entities';
 export * from './migrate';
+export * from './migration-settings';
+export * from './cli/migration.env';
 export * from './schema-check';
 export * from './access/database-roles';
 export * from './access/table-privileges';

@@ -1,8 +1,10 @@
 import { Global, Inject, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { createKafka, KafkaPublisher, kafkaSettingsFromEnv, servicePrincipal } from '@mcm/kafka';
-import { Kafka } from 'kafkajs';
+import { createKafka, Kafka, KafkaPublisher, kafkaSettingsFromEnv, servicePrincipal, TopicNames, topicNames } from '@mcm/kafka';
 import { CommonEnv } from '@mcm/shared';
+
+/** The injection token of the environment's topic names (`TopicNames`, from KAFKA_TOPIC_PREFIX). */
+export const TOPIC_NAMES = Symbol('TopicNames');
 
 /** A Kafka client as the service's own principal, from the validated configuration. */
 export function serviceKafka(config: ConfigService<CommonEnv, true>, service: 'ingest' | 'aggregator' | 'api', clientId: string): Kafka {
@@ -21,7 +23,10 @@ class PublisherLifecycle implements OnModuleInit, OnApplicationShutdown {
   }
 }
 
-/** Provides a connected KafkaPublisher (acks=all), as the service's own principal, to the app that imports it. */
+/**
+ * Provides a connected KafkaPublisher (acks=all), as the service's own principal, and the
+ * environment's topic names (TOPIC_NAMES), to the app that imports it.
+ */
 @Global()
 @Module({})
 export class KafkaPublisherModule {
@@ -34,9 +39,14 @@ export class KafkaPublisherModule {
           inject: [ConfigService],
           useFactory: (config: ConfigService<CommonEnv, true>) => new KafkaPublisher(serviceKafka(config, service, `mcm-${service}`)),
         },
+        {
+          provide: TOPIC_NAMES,
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<CommonEnv, true>): TopicNames => topicNames(config.get('KAFKA_TOPIC_PREFIX', { infer: true })),
+        },
         PublisherLifecycle,
       ],
-      exports: [KafkaPublisher],
+      exports: [KafkaPublisher, TOPIC_NAMES],
     };
   }
 }

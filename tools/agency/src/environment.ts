@@ -1,9 +1,7 @@
-import { Admin } from 'kafkajs';
 import {
-  agencyInputTopicSpec, agencyRejectionsTopicSpec, applyGrants, convergeTopicConfigs, DEFAULT_TOPIC_RETENTION, deleteTopics, ensureTopics, removeGrantsOf,
-  serviceGrants, servicePrincipal, TopicNames, TopicRetention, topicSpecs,
+  Admin, agencyInputTopicSpec, agencyRejectionsTopicSpec, applyGrants, convergeTopicConfigs, DEFAULT_TOPIC_RETENTION, deleteTopics, ensureTopics, removeGrantsOf,
+  Kafka, KafkaEnv, serviceGrants, servicePrincipal, TopicNames, TopicRetention, topicSpecs,
 } from '@mcm/kafka';
-import { Kafka } from 'kafkajs';
 import { discardClientCertificate, ensureClientCertificates } from './pki';
 
 const SERVICES = ['ingest', 'aggregator', 'api'] as const;
@@ -12,10 +10,11 @@ const SERVICES = ['ingest', 'aggregator', 'api'] as const;
  * Everything an environment (production, or one test's prefix) needs on the broker before its
  * services start: their certificates, the shared topics (services may not create topics) and
  * the services' least-privilege grants. Idempotent, and converging: the topics' retention (and
- * other configs) are set on topics that exist already, agencies' topics included.
+ * other configs) are set on topics that exist already, agencies' topics included. `env` (the
+ * validated config) says where the local CA keeps the certificates.
  */
-export async function provisionEnvironment(kafka: Kafka, topics: TopicNames, retention: TopicRetention = DEFAULT_TOPIC_RETENTION): Promise<void> {
-  await ensureClientCertificates(SERVICES.map((s) => servicePrincipal(s, topics.prefix)));
+export async function provisionEnvironment(kafka: Kafka, topics: TopicNames, env: KafkaEnv, retention: TopicRetention = DEFAULT_TOPIC_RETENTION): Promise<void> {
+  await ensureClientCertificates(SERVICES.map((s) => servicePrincipal(s, topics.prefix)), env);
   await ensureTopics(kafka, topicSpecs(topics, retention));
   await withAdmin(kafka, async (admin) => {
     await convergeTopicConfigs(admin, agencyTopicsOn(await admin.listTopics(), topics, retention));
@@ -34,7 +33,7 @@ function agencyTopicsOn(existing: string[], topics: TopicNames, retention: Topic
 }
 
 /** Removes a test environment: its topics (agencies' included), and every grant and certificate of its principals. */
-export async function removeEnvironment(kafka: Kafka, topics: TopicNames, agencyPrincipals: string[]): Promise<void> {
+export async function removeEnvironment(kafka: Kafka, topics: TopicNames, agencyPrincipals: string[], env: KafkaEnv): Promise<void> {
   if (!topics.prefix) throw new Error('refusing to remove the production environment');
   await withAdmin(kafka, async (admin) => {
     const all = await admin.listTopics();
@@ -42,7 +41,7 @@ export async function removeEnvironment(kafka: Kafka, topics: TopicNames, agency
     const principals = [...SERVICES.map((s) => servicePrincipal(s, topics.prefix)), ...agencyPrincipals];
     await removeGrantsOf(admin, principals);
     // An agency's files keep the name of its first principal (`agency.<code>`, no `.r<n>`).
-    for (const principal of principals) discardClientCertificate(principal.replace(/\.r\d+$/, ''));
+    for (const principal of principals) discardClientCertificate(principal.replace(/\.r\d+$/, ''), env);
   });
 }
 

@@ -4,7 +4,7 @@ import { adminKafka, topicNames, topicRetentionOf, TopicRetentionEnv } from '@mc
 import { DEFAULT_MIGRATION_DATABASE_URL, dataSourceOptions, migrateDatabase } from '@mcm/persistence';
 import { envValidator, referenceData } from '@mcm/shared';
 import { parseCsv } from '@mcm/shared/reference/csv';
-import { IsString, Matches } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { provisionEnvironment } from './environment';
 import { AgencyOnboarding } from './onboarding';
@@ -19,9 +19,16 @@ const USAGE = `usage:
   npm run agency -- provision                            (the environment's topics, service identities and grants)`;
 
 class AgencyCliEnv extends TopicRetentionEnv {
-  /** Where onboarded agencies POST their events (printed in their credentials). */
+  /** Where onboarded agencies POST their events (printed in their credentials). Unset: the local gateway's. */
+  @IsOptional() @IsString()
+  AGENCY_GATEWAY_URL?: string;
+
+  /** The local gateway (ingest's INGEST_HTTP_HOST and INGEST_HTTP_PORT), when AGENCY_GATEWAY_URL is unset. */
   @IsString()
-  AGENCY_GATEWAY_URL: string = `http://${process.env.INGEST_HTTP_HOST ?? '127.0.0.1'}:${process.env.INGEST_HTTP_PORT ?? 3100}/v1/events`;
+  INGEST_HTTP_HOST: string = '127.0.0.1';
+
+  @IsInt() @Min(1) @Max(65535)
+  INGEST_HTTP_PORT: number = 3100;
 
   /** The register is written by the admin tooling alone: as the owner (no service may write it). */
   @Matches(/^postgres(ql)?:\/\//, { message: 'MIGRATION_DATABASE_URL must be a postgres:// URL' })
@@ -38,15 +45,15 @@ async function main(argv: string[]): Promise<void> {
   const topics = topicNames(env.KAFKA_TOPIC_PREFIX);
   const kafka = adminKafka('mcm-agency-cli', env);
   if (command === 'provision') {
-    await provisionEnvironment(kafka, topics, topicRetentionOf(env));
+    await provisionEnvironment(kafka, topics, env, topicRetentionOf(env));
     process.stdout.write(`provisioned environment '${topics.prefix}': shared topics (and every topic's retention), service identities and grants\n`);
     return;
   }
   if (!['add', 'revoke', 'list'].includes(command)) throw new UsageError(command ? `unknown command ${command}` : 'missing command');
-  await migrateDatabase(env.MIGRATION_DATABASE_URL);
+  await migrateDatabase(env.MIGRATION_DATABASE_URL, { identityKeys: env });
   const db = await new DataSource(dataSourceOptions(env.MIGRATION_DATABASE_URL)).initialize();
   try {
-    const onboarding = new AgencyOnboarding(db, kafka, topics, referenceData(), { brokers: env.KAFKA_BROKERS.split(','), eventsUrl: env.AGENCY_GATEWAY_URL, retention: topicRetentionOf(env) });
+    const onboarding = new AgencyOnboarding(db, kafka, topics, referenceData(), { brokers: env.KAFKA_BROKERS.split(','), eventsUrl: env.AGENCY_GATEWAY_URL || `http://${env.INGEST_HTTP_HOST}:${env.INGEST_HTTP_PORT}/v1/events`, retention: topicRetentionOf(env), pki: env });
     if (command === 'add') {
       const file = flag('file');
       const wanted = file ? parseCsv(readFileSync(file, 'utf8')).map((r) => ({ type: r.type, code: r.code })) : [{ type: flag('type') ?? '', code: flag('code') ?? '' }];

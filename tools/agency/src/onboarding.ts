@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
-import { Kafka } from 'kafkajs';
 import {
-  agencyGrants, agencyInputTopic, agencyPrincipal, agencyTopicSpecs, applyGrants, ensureTopics, issuedTlsFiles, KafkaTlsFiles, onboardingOf, removeGrantsOf,
+  agencyGrants, agencyInputTopic, agencyPrincipal, agencyTopicSpecs, applyGrants, ensureTopics, issuedTlsFiles, Kafka, KafkaEnv, KafkaTlsFiles, onboardingOf, removeGrantsOf,
   TopicNames, TopicRetention,
 } from '@mcm/kafka';
 import { AgencyRecord, AgencyRegisterRepository, Queryable } from '@mcm/persistence';
@@ -27,6 +26,8 @@ export interface OnboardingSettings {
   eventsUrl: string;
   /** How long the agency's topics keep messages (default: DEFAULT_TOPIC_RETENTION). */
   retention?: TopicRetention;
+  /** Where the local CA keeps the agencies' certificates (KAFKA_PKI_DIR of the validated config). */
+  pki: KafkaEnv;
 }
 
 export class OnboardingError extends Error {}
@@ -66,7 +67,7 @@ export class AgencyOnboarding {
     const onboarding = previous.map((p) => (p ? onboardingOf(p.kafkaPrincipal) + 1 : 1));
     const principals = checked.map((a, i) => agencyPrincipal(a.code, this.topics.prefix, onboarding[i]));
     const files = checked.map((a) => agencyPrincipal(a.code, this.topics.prefix));
-    const tls = await issueNamedCertificates(checked.map((_, i) => ({ name: files[i], principal: principals[i] })));
+    const tls = await issueNamedCertificates(checked.map((_, i) => ({ name: files[i], principal: principals[i] })), this.settings.pki);
     await ensureTopics(this.kafka, checked.flatMap((a) => agencyTopicSpecs(a.code, this.topics, 1, this.settings.retention)));
     await withAdmin(this.kafka, async (admin) => {
       await removeGrantsOf(admin, previous.flatMap((p) => (p ? [p.kafkaPrincipal] : [])));
@@ -91,7 +92,7 @@ export class AgencyOnboarding {
     if (!agency) throw new OnboardingError(`agency ${code} is not registered`);
     await this.register.revoke(this.db, code);
     const grantsRemoved = await withAdmin(this.kafka, (admin) => removeGrantsOf(admin, agency.kafkaPrincipal));
-    discardClientCertificate(agencyPrincipal(code, this.topics.prefix));
+    discardClientCertificate(agencyPrincipal(code, this.topics.prefix), this.settings.pki);
     return { code, grantsRemoved };
   }
 
@@ -106,7 +107,7 @@ export class AgencyOnboarding {
   async usable(): Promise<Set<string>> {
     const topics = new Set(await withAdmin(this.kafka, (admin) => admin.listTopics()));
     const active = (await this.list()).filter((a) => a.status === 'ACTIVE');
-    const usable = (a: AgencyRecord) => topics.has(agencyInputTopic(a.code, this.topics)) && existsSync(issuedTlsFiles(agencyPrincipal(a.code, this.topics.prefix)).certFile);
+    const usable = (a: AgencyRecord) => topics.has(agencyInputTopic(a.code, this.topics)) && existsSync(issuedTlsFiles(agencyPrincipal(a.code, this.topics.prefix), this.settings.pki).certFile);
     return new Set(active.filter(usable).map((a) => a.code));
   }
 

@@ -1,5 +1,5 @@
-import { migrationDatabaseUrlFromEnv } from '@mcm/persistence';
-import { CommonEnv, envValidator } from '@mcm/shared';
+import { migrationDatabaseUrlFromEnv, MigrationEnv } from '@mcm/persistence';
+import { envValidator } from '@mcm/shared';
 import { Client } from 'pg';
 import { formatAuditEntry, parseAuditArguments, readAuditTrail, UsageError } from './audit-trail';
 
@@ -11,8 +11,8 @@ import { formatAuditEntry, parseAuditArguments, readAuditTrail, UsageError } fro
  */
 async function main(argv: string[]): Promise<void> {
   const query = parseAuditArguments(argv);
-  const env = envValidator(CommonEnv)(process.env);
-  const db = new Client({ connectionString: env.DATABASE_URL || migrationDatabaseUrlFromEnv(), application_name: 'mcm-audit-cli' });
+  const env = envValidator(MigrationEnv)(process.env);
+  const db = new Client({ connectionString: env.DATABASE_URL || migrationDatabaseUrlFromEnv(env), application_name: 'mcm-audit-cli' });
   await db.connect();
   try {
     const entries = await readAuditTrail(db, query);

@@ -4,10 +4,12 @@ import { dataSourceOptions, migrateDatabase } from '@mcm/persistence';
 import { IdentityCipher, IdentityKeyring, normaliseEvent } from '@mcm/shared';
 import { generateScenario } from '../../simulator/src';
 import { ScratchDatabase } from '../../harness/src';
+import { aggregatorProfileEnv } from './bench.env';
 
 /** Runs the aggregator's core on simulated events without Kafka and prints where the time goes. */
 async function main(): Promise<void> {
   const [children = '3000', batchSize = '2000'] = process.argv.slice(2);
+  const env = aggregatorProfileEnv();
   const events = generateScenario({ seed: 5, children: Number(children), days: 365, now: new Date() }).events
     .filter((e) => e.event).map((e) => normaliseEvent(e.event!));
   const db = await new ScratchDatabase().create();
@@ -17,7 +19,7 @@ async function main(): Promise<void> {
     linkKeySecret: 'profile-secret-0123456789', cipher: IdentityCipher.withKeyring(IdentityKeyring.generate()), disclosureKeySeed: 'profile-disclosure-seed-0123',
   });
   const byQuery = new Map<string, number>();
-  if (process.env.PROFILE_QUERIES) {
+  if (env.PROFILE_QUERIES) {
     // Attributes time to each statement (by its first words); profiling only.
     const query = EntityManager.prototype.query;
     EntityManager.prototype.query = async function (this: EntityManager, sql: string, params?: unknown[]) {
@@ -42,7 +44,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${events.length} events in ${s.toFixed(1)} s = ${Math.round(events.length / s)}/s; ms by step ${JSON.stringify(totals)}\n`);
   } finally {
     await dataSource.destroy();
-    if (process.env.KEEP_DB) process.stdout.write(`kept database ${db.url}\n`);
+    if (env.KEEP_DB) process.stdout.write(`kept database ${db.url}\n`);
     else await db.drop();
   }
 }

@@ -3,7 +3,7 @@ import { dataSourceOptions, migrateDatabase } from '@mcm/persistence';
 import { DataSource } from 'typeorm';
 import { WeeklyBreakdownRepository } from '../../../apps/aggregator/src/aggregation/weekly-breakdown.repository';
 import { BulletinService } from '../../../apps/aggregator/src/bulletin/bulletin.service';
-import { ScratchDatabase } from '../../harness/src';
+import { harnessEnv, ScratchDatabase } from '../../harness/src';
 import { buildHistory } from './synthetic-history';
 
 /**
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const dataSource = await new DataSource(dataSourceOptions(db.url)).initialize();
   const topics = topicNames(`bench-bulletin-${Date.now()}.`);
   // Benchmarks set up their own topics as the admin tooling.
-  const kafka = adminKafka('bench-bulletin');
+  const kafka = adminKafka('bench-bulletin', harnessEnv());
   await ensureTopics(kafka, topicSpecs(topics));
   const publisher = new KafkaPublisher(kafka);
   await publisher.connect();

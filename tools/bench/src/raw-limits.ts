@@ -1,6 +1,6 @@
 import { ChildAttributes, IdentityCipher, IdentityKeyring } from '@mcm/shared';
 import { randomBytes } from 'node:crypto';
-import { Kafka } from 'kafkajs';
+import { Kafka } from '@mcm/kafka';
 import { Client } from 'pg';
 
 /** A consume-only kafkajs pass over the topics (over the same mutual TLS): the ceiling for any consumer of ours. */

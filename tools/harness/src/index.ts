@@ -1,3 +1,4 @@
 export * from './isolated-pipeline';
 export * from './scratch-database';
 export * from './service-process';
+export * from './harness.env';

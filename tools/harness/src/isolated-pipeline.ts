@@ -3,14 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  adminKafka, agencyPrincipal, AgencyPublishers, issuedTlsFiles, kafkaSettingsFromEnv, OutgoingRecord, serviceGroup, TopicNames, topicNames,
+  Admin, adminKafka, agencyPrincipal, AgencyPublishers, assignedTopics, issuedTlsFiles, Kafka, kafkaSettingsFromEnv, OutgoingRecord, serviceGroup, TopicNames, topicNames,
 } from '@mcm/kafka';
 import { migrateDatabase } from '@mcm/persistence';
 import { agencyTypeOfCode, IdentityKeyring, referenceData, writeKeyringFile } from '@mcm/shared';
-import { Admin, AssignerProtocol, Kafka } from 'kafkajs';
 import { AgencyCredentials, AgencyOnboarding, provisionEnvironment, removeEnvironment } from '../../agency/src';
 import { mintToken } from '../../../apps/api/src/auth/mint-token';
 import { Role } from '../../../apps/api/src/auth/roles';
+import { harnessEnv } from './harness.env';
 import { ScratchDatabase } from './scratch-database';
 import { freePort, RunningService, ServiceName, waitFor } from './service-process';
 
@@ -51,8 +51,8 @@ export class IsolatedPipeline {
     this.id = randomBytes(4).toString('hex');
     this.topics = topicNames(`${label}-${this.id}.`);
     // The harness sets up, inspects and tears down as the admin tooling (a super user).
-    this.kafka = adminKafka(`${label}-${this.id}`);
-    this.agencyPublishers = new AgencyPublishers((code) => kafkaSettingsFromEnv(`${label}-${this.id}-${code}`, agencyPrincipal(code, this.topics.prefix)), this.topics);
+    this.kafka = adminKafka(`${label}-${this.id}`, harnessEnv());
+    this.agencyPublishers = new AgencyPublishers((code) => kafkaSettingsFromEnv(`${label}-${this.id}-${code}`, agencyPrincipal(code, this.topics.prefix), harnessEnv()), this.topics);
   }
 
   readonly db = new ScratchDatabase();
@@ -68,7 +68,7 @@ export class IsolatedPipeline {
     writeKeyringFile(this.identityKeysFile, IdentityKeyring.generate());
     // As the owner, as `npm run migration:run` does: the schema, then the services' grants.
     await migrateDatabase(this.db.url);
-    await provisionEnvironment(this.kafka, this.topics);
+    await provisionEnvironment(this.kafka, this.topics, harnessEnv());
     this.apiPort = await freePort();
     this.gatewayPort = await freePort();
     for (const name of which) await this.startService(name);
@@ -132,7 +132,7 @@ export class IsolatedPipeline {
   }
 
   onboarding(): AgencyOnboarding {
-    return new AgencyOnboarding(this.db, this.kafka, this.topics, referenceData(), { brokers: ['127.0.0.1:9092'], eventsUrl: `${this.gatewayUrl}/v1/events` });
+    return new AgencyOnboarding(this.db, this.kafka, this.topics, referenceData(), { brokers: ['127.0.0.1:9092'], eventsUrl: `${this.gatewayUrl}/v1/events`, pki: harnessEnv() });
   }
 
   /** Publishes each record as its agency (onboarded on first use), to that agency's own topic. */
@@ -144,7 +144,7 @@ export class IsolatedPipeline {
 
   /** The agency's own mutual-TLS identity files (issued at onboarding). */
   agencyTls(code: string) {
-    return issuedTlsFiles(agencyPrincipal(code, this.topics.prefix));
+    return issuedTlsFiles(agencyPrincipal(code, this.topics.prefix), harnessEnv());
   }
 
   /** Messages in the topic now (reads from the beginning up to the current end offsets). */
@@ -198,7 +198,7 @@ export class IsolatedPipeline {
     const wanted = await this.agencyInputTopics();
     await waitFor('ingest to read every agency topic', async () => {
       const { groups: [group] } = await (await this.adminClient()).describeGroups([this.group('ingest')]);
-      const assigned = new Set(group.members.flatMap((m) => Object.keys(AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment ?? {})));
+      const assigned = new Set(group.members.flatMap((m) => assignedTopics(m.memberAssignment)));
       return wanted.every((t) => assigned.has(t));
     }, timeoutMs, 250);
   }
@@ -242,7 +242,7 @@ export class IsolatedPipeline {
     await this.agencyPublishers.disconnect();
     await this.admin?.disconnect();
     const agencies = (await this.db.query<{ kafka_principal: string }>('SELECT kafka_principal FROM agency').catch(() => [])).map((a) => a.kafka_principal);
-    await removeEnvironment(this.kafka, this.topics, agencies).catch(() => undefined);
+    await removeEnvironment(this.kafka, this.topics, agencies, harnessEnv()).catch(() => undefined);
     await this.db.drop();
     rmSync(join(this.identityKeysFile, '..'), { recursive: true, force: true });
   }

@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { OWNER_ROLE, roleDatabaseUrl, ServiceName, serviceRole } from '@mcm/persistence';
 import { Client } from 'pg';
-
-/** The server, as a superuser (creates and drops scratch databases only). */
-const SERVER = process.env.TEST_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
+import { harnessEnv } from './harness.env';
 
 /**
  * A fresh database per spec or benchmark run, dropped at the end: runs never see each other's rows.
@@ -13,12 +11,12 @@ const SERVER = process.env.TEST_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.
  */
 export class ScratchDatabase {
   readonly name = `mcm_test_${randomBytes(4).toString('hex')}`;
-  readonly url = roleDatabaseUrl(`${SERVER}/${this.name}`, OWNER_ROLE);
+  readonly url = roleDatabaseUrl(`${harnessEnv().TEST_DATABASE_SERVER}/${this.name}`, OWNER_ROLE, harnessEnv());
   private client?: Client;
 
   /** The database as one service's role, e.g. postgres://mcm_api@127.0.0.1:5432/mcm_test_1a2b3c4d. */
   serviceUrl(service: ServiceName): string {
-    return roleDatabaseUrl(this.url, serviceRole(service));
+    return roleDatabaseUrl(this.url, serviceRole(service), harnessEnv());
   }
 
   async create(): Promise<this> {
@@ -40,7 +38,7 @@ export class ScratchDatabase {
   }
 
   private async admin(sql: string): Promise<void> {
-    const client = new Client({ connectionString: `${SERVER}/postgres` });
+    const client = new Client({ connectionString: `${harnessEnv().TEST_DATABASE_SERVER}/postgres` });
     await client.connect();
     try {
       await client.query(sql);

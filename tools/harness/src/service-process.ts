@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { harnessEnv, inheritedEnv } from './harness.env';
 
 /** The repository root, from source (tests) or from dist/ (benchmarks). */
 export const ROOT = __dirname.includes(`${join('dist', 'tools')}`) ? join(__dirname, '..', '..', '..', '..') : join(__dirname, '..', '..', '..');
@@ -22,9 +23,9 @@ export class RunningService {
     const log = createWriteStream(join(LOG_DIR, `${this.logName}.log`), { flags: 'a' });
     // Started as in production (scripts/run-service.sh sets the services' Node.js flags);
     // SERVICE_NODE_ARGS adds flags for a run (e.g. --cpu-prof for a benchmark).
-    const nodeArgs = (process.env.SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const nodeArgs = harnessEnv().SERVICE_NODE_ARGS.split(' ').filter(Boolean);
     this.child = spawn('bash', [join(ROOT, 'scripts/run-service.sh'), this.name, ...nodeArgs], {
-      env: { ...process.env, ...this.env },
+      env: { ...inheritedEnv(), ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout!.pipe(log);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { agencyChildKey, agencyInputTopic, agencyPrincipal, AgencyPublishers, issuedTlsFiles, kafkaSettingsFromEnv, topicNames } from '@mcm/kafka';
-import { agencyTypeOfCode } from '@mcm/shared';
+import { agencyTypeOfCode, CommonEnv, envValidator, useReferenceDataDir } from '@mcm/shared';
 import { mapSsda903Return } from '@mcm/ssda903';
 
 const USAGE = 'usage: npm run import:903 -- --la <LA code> --header header.csv --missing missing.csv [--dry-run]';
@@ -20,6 +20,8 @@ async function main(argv: string[]): Promise<number> {
   if (agencyTypeOfCode(la) !== 'LOCAL_AUTHORITY') throw new UsageError(`${la} is not a local authority GSS code (E06/E08/E09/E10 + 6 digits)`);
   for (const file of [headerFile, missingFile]) if (!existsSync(file)) throw new UsageError(`${file} does not exist`);
   const dryRun = argv.includes('--dry-run');
+  const env = envValidator(CommonEnv)(process.env);
+  useReferenceDataDir(env.REFERENCE_DATA_DIR);
 
   const mapping = mapSsda903Return({
     laCode: la, headerCsv: readFileSync(headerFile, 'utf8'), missingCsv: readFileSync(missingFile, 'utf8'), importedAt: new Date(),
@@ -27,13 +29,13 @@ async function main(argv: string[]): Promise<number> {
   });
   for (const e of mapping.errors) process.stderr.write(`${e.file}:${e.row} ${e.column}: ${e.reason}\n`);
   const episodes = new Set(mapping.events.map((e) => e.agencyEpisodeRef + e.agencyChildRef)).size;
-  const topics = topicNames(process.env.KAFKA_TOPIC_PREFIX ?? '');
+  const topics = topicNames(env.KAFKA_TOPIC_PREFIX);
   if (!dryRun && mapping.events.length > 0) {
     const principal = agencyPrincipal(la, topics.prefix);
-    if (!process.env.KAFKA_CERT_FILE && !existsSync(issuedTlsFiles(principal).certFile)) {
+    if (!env.KAFKA_CERT_FILE && !existsSync(issuedTlsFiles(principal, env).certFile)) {
       throw new Error(`no Kafka credentials for ${la} here: onboard it first (npm run agency -- add --type LOCAL_AUTHORITY --code ${la}) or set KAFKA_CERT_FILE, KAFKA_KEY_FILE and KAFKA_CA_FILE`);
     }
-    const publishers = new AgencyPublishers(() => kafkaSettingsFromEnv(`mcm-import-903-${la}`, principal), topics, 1);
+    const publishers = new AgencyPublishers(() => kafkaSettingsFromEnv(`mcm-import-903-${la}`, principal, env), topics, 1);
     try {
       await publishers.publish(mapping.events.map((event) => ({ agency: la, key: agencyChildKey(la, event.agencyChildRef), value: JSON.stringify(event) })));
     } finally {

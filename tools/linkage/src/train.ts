@@ -29,8 +29,8 @@ async function main(): Promise<void> {
   const out = single(args, 'out');
   let model: LinkageModel;
   if (single(args, 'from-database') !== undefined) {
-    const url = databaseUrlFromEnv();
-    await migrateDatabase(url);
+    const url = databaseUrlFromEnv(process.env);
+    await migrateDatabase(url, { identityKeys: process.env });
     const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
     try {
       const minRecords = Number(single(args, 'min-records') ?? 200);

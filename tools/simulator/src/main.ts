@@ -1,8 +1,8 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DEFAULT_REFERENCE_VERSION, defaultReferenceDir, ReferenceData } from '@mcm/shared';
-import { TOPICS } from '@mcm/kafka';
+import { CommonEnv, DEFAULT_REFERENCE_VERSION, defaultReferenceDir, envValidator, ReferenceData, useReferenceDataDir } from '@mcm/shared';
+import { topicNames } from '@mcm/kafka';
 import { parseArgs, UsageError, USAGE } from './cli-args';
 import { computeExpected } from './expected';
 import { buildGroundTruth, writeGroundTruth } from './ground-truth';
@@ -36,6 +36,8 @@ async function main(argv: readonly string[]): Promise<number> {
     log(USAGE);
     return 0;
   }
+  const config = envValidator(CommonEnv)(process.env);
+  useReferenceDataDir(config.REFERENCE_DATA_DIR);
   const now = args.now ?? new Date();
   const reference = loadReference();
 
@@ -46,7 +48,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const t1 = performance.now();
   const expected = computeExpected(scenario.events);
   const t2 = performance.now();
-  const brokers = args.brokers ?? (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+  const brokers = args.brokers ?? config.KAFKA_BROKERS.split(',');
   const groundTruth = buildGroundTruth(scenario, expected, { rate: args.rate ?? null, dryRun: args.dryRun, brokers });
   const out = resolve(process.cwd(), args.out);
   await writeGroundTruth(groundTruth, out);
@@ -66,10 +68,11 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const progress = new ProgressReporter(scenario.events.length, log);
-  const env = { ...process.env, KAFKA_BROKERS: brokers.join(',') };
-  const result = await publishScenario(scenario.events, { env, rate: args.rate, onProgress: (published) => progress.update(published) });
+  const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
+  const env = { ...config, KAFKA_BROKERS: brokers.join(',') };
+  const result = await publishScenario(scenario.events, { topics, env, rate: args.rate, onProgress: (published) => progress.update(published) });
   log(
-    `summary: published ${result.published}/${scenario.events.length} events to ${TOPICS.agencyInputPrefix}<agency> via ${brokers.join(',')} in ` +
+    `summary: published ${result.published}/${scenario.events.length} events to ${topics.agencyInputPrefix}<agency> via ${brokers.join(',')} in ` +
       `${(result.elapsedMs / 1000).toFixed(1)} s (${rate(result.published, result.elapsedMs)} events/s); ground truth ${out}`,
   );
   return 0;

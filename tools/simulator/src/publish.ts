@@ -1,5 +1,6 @@
-import { agencyPrincipal, AgencyPublishers, kafkaSettingsFromEnv, TopicNames, TOPICS } from '@mcm/kafka';
+import { agencyPrincipal, AgencyPublishers, KafkaEnv, kafkaSettingsFromEnv, TopicNames } from '@mcm/kafka';
 import { agencyTypeOfCode } from '@mcm/shared';
+import { stringify } from 'csv-stringify/sync';
 import { SimEvent } from './sim-event';
 
 export interface PublishOptions {
@@ -7,10 +8,10 @@ export interface PublishOptions {
   rate?: number;
   /** Records per publish (default 20,000). */
   batchSize?: number;
-  /** Topic names (default TOPICS, which honours KAFKA_TOPIC_PREFIX); pass an isolated pipeline's names in tests. */
-  topics?: TopicNames;
-  /** Environment for the agencies' Kafka settings (KAFKA_BROKERS, KAFKA_PKI_DIR). */
-  env?: NodeJS.ProcessEnv;
+  /** Topic names (from KAFKA_TOPIC_PREFIX); an isolated pipeline's names in tests. */
+  topics: TopicNames;
+  /** The agencies' Kafka settings (KAFKA_BROKERS, KAFKA_PKI_DIR), from the validated config. */
+  env: KafkaEnv;
   /** Called after every acknowledged batch. */
   onProgress?: (published: number, total: number) => void;
 }
@@ -40,16 +41,15 @@ export function rateDelayMs(published: number, elapsedMs: number, rate: number |
 /** The agencies that publish these events, as `type,code` CSV lines (with a header). */
 export function publishingAgenciesCsv(events: readonly SimEvent[]): string {
   const codes = [...new Set(events.map((e) => e.publisher))].sort();
-  return ['type,code', ...codes.map((code) => `${agencyTypeOfCode(code)},${code}`)].join('\n') + '\n';
+  return stringify([['type', 'code'], ...codes.map((code) => [agencyTypeOfCode(code), code])]);
 }
 
 /**
  * Publishes the events in order, each as its agency (its own certificate, already issued by
  * onboarding) to its own input topic; every agency's events keep their order.
  */
-export async function publishScenario(events: readonly SimEvent[], options: PublishOptions = {}): Promise<PublishResult> {
-  const topics = options.topics ?? TOPICS;
-  const env = options.env ?? process.env;
+export async function publishScenario(events: readonly SimEvent[], options: PublishOptions): Promise<PublishResult> {
+  const { topics, env } = options;
   const publishers = new AgencyPublishers((code) => kafkaSettingsFromEnv(`mcm-simulator-${code}`, agencyPrincipal(code, topics.prefix), env), topics);
   const started = Date.now();
   const size = batchSizeFor(options.rate, options.batchSize);

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { ConsumedBatch, ConsumedMessage, DeadLetter, KafkaPublisher, OutgoingRecord } from '@mcm/kafka';
+import { ConsumedBatch, ConsumedMessage, DeadLetter, KafkaPublisher, OutgoingRecord, topicNames } from '@mcm/kafka';
 import { PersistenceError } from '@mcm/persistence';
 import { AgencyEvent, IdentityCipher, IdentityKeyring, SEAL_CONTEXT, sealAcceptedEvent } from '@mcm/shared';
 import { aMissingReport } from '@mcm/shared/testing/event-factory';
@@ -59,7 +59,7 @@ describe('AcceptedEventsController', () => {
   beforeEach(() => {
     aggregator = new FakeAggregator();
     publisher = new FakePublisher();
-    controller = new AcceptedEventsController(aggregator as unknown as BatchAggregator, publisher as unknown as KafkaPublisher, cipher);
+    controller = new AcceptedEventsController(aggregator as unknown as BatchAggregator, publisher as unknown as KafkaPublisher, cipher, topicNames(''));
   });
 
   const goodEvents = (n: number) => Array.from({ length: n }, (_, i) => aMissingReport({ agencyChildRef: `C-${i}`, agencyEpisodeRef: `E-${i}` }));

@@ -1,8 +1,9 @@
-import { Controller, Logger } from '@nestjs/common';
+import { Controller, Inject, Logger } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import {
-  AggregatorRejectionCode, applyBisecting, ConsumedBatch, ConsumedMessage, DeadLetterReason, deadLetterRecord, KafkaPublisher, OutgoingRecord, TOPICS,
+  AggregatorRejectionCode, applyBisecting, ConsumedBatch, ConsumedMessage, DeadLetterReason, deadLetterRecord, KafkaPublisher, OutgoingRecord, TopicNames,
 } from '@mcm/kafka';
+import { TOPIC_NAMES } from '@mcm/platform';
 import { classifyFailure, PermanentCategory, PersistenceError } from '@mcm/persistence';
 import { AgencyEvent, IdentityCipher, openAcceptedEvent, UnknownKeyError } from '@mcm/shared';
 import { PositionedEvent } from './accepted-event';
@@ -18,11 +19,17 @@ interface ReadableEvent {
   positioned: PositionedEvent;
 }
 
+/** The handler pattern the accepted topic is routed to (its name depends on KAFKA_TOPIC_PREFIX: see main.ts). */
+export const ACCEPTED_EVENTS = 'accepted-events';
+
 @Controller()
 export class AcceptedEventsController {
   private readonly log = new Logger(AcceptedEventsController.name);
 
-  constructor(private readonly aggregator: BatchAggregator, private readonly publisher: KafkaPublisher, private readonly cipher: IdentityCipher) {}
+  constructor(
+    private readonly aggregator: BatchAggregator, private readonly publisher: KafkaPublisher, private readonly cipher: IdentityCipher,
+    @Inject(TOPIC_NAMES) private readonly topics: TopicNames,
+  ) {}
 
   /**
    * The transport commits the batch's offsets after this resolves: after the database commit of
@@ -31,7 +38,7 @@ export class AcceptedEventsController {
    * that may pass (database or broker away, a deadlock) is thrown whole, and the transport retries
    * it after a pause.
    */
-  @EventPattern(TOPICS.accepted)
+  @EventPattern(ACCEPTED_EVENTS)
   async onAcceptedEvents(@Payload() batch: ConsumedBatch): Promise<void> {
     const rejectedAt = new Date();
     const readable: ReadableEvent[] = [];
@@ -91,7 +98,7 @@ export class AcceptedEventsController {
   private deadLetter(message: ConsumedMessage, reason: DeadLetterReason, rejectedAt: Date): OutgoingRecord {
     // The event id and position identify it for operators; the reason holds no value of the event.
     this.log.warn(`dead letter for ${message.topic}/${message.partition}/${message.offset}: ${reason.code} ${reason.message}`);
-    return deadLetterRecord(message, [reason], rejectedAt);
+    return deadLetterRecord(message, [reason], rejectedAt, this.topics.rejected);
   }
 
   private logBatch(batch: ConsumedBatch, events: number, results: BatchResult[], unreadable: number, poison: number, attempts: number): void {

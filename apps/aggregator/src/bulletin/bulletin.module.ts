@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { KafkaPublisher } from '@mcm/kafka';
+import { KafkaPublisher, topicNames } from '@mcm/kafka';
 import { weekStartOfLabel } from '@mcm/shared';
 import { DataSource } from 'typeorm';
 import { BulletinEnv } from './bulletin.env';
@@ -26,6 +26,7 @@ export function bulletinSettings(config: { get: ConfigService<BulletinEnv, true>
     silentDaysFlag: config.get('BULLETIN_SILENT_DAYS', { infer: true }),
     methodologyUrl: config.get('BULLETIN_METHODOLOGY_URL', { infer: true }),
     contact: config.get('BULLETIN_CONTACT', { infer: true }),
+    topic: topicNames(config.get('KAFKA_TOPIC_PREFIX', { infer: true })).bulletins,
     firstWeek: firstWeek ? (weekStartOfLabel(firstWeek) ?? undefined) : undefined,
     releaseRule: {
       activeAgencyWeeks: config.get('RELEASE_ACTIVE_AGENCY_WEEKS', { infer: true }),

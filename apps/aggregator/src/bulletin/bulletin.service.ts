@@ -2,7 +2,7 @@ import {
   Bulletin, completenessOf, DEFAULT_RELEASE_RULE, ReleaseRule, ReleaseStatus, renderBulletinCsv, renderBulletinHtml, renderBulletinJson,
   reportedThrough, WeekCompleteness,
 } from '@mcm/bulletin';
-import { KafkaPublisher, TOPICS } from '@mcm/kafka';
+import { KafkaPublisher } from '@mcm/kafka';
 import { addWeeks, referenceData, weekCommencing } from '@mcm/shared';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -17,8 +17,8 @@ export interface BulletinSettings {
   contact: string;
   /** Earliest week to catch up from when nothing has been published yet (default: last week only). */
   firstWeek?: string;
-  /** Default: missing.bulletins.v1 (with KAFKA_TOPIC_PREFIX). */
-  topic?: string;
+  /** The bulletins topic: missing.bulletins.v1 (with KAFKA_TOPIC_PREFIX). */
+  topic: string;
   /** When a week is complete (active agencies, lateness allowance); default DEFAULT_RELEASE_RULE. */
   releaseRule?: ReleaseRule;
 }
@@ -83,7 +83,7 @@ export class BulletinService {
       );
       await this.cells.record(db, weekStart, publishedCells(inputs, content), now);
       // Published before the commit: a bulletin in the database has always reached the topic.
-      const topic = this.settings.topic ?? TOPICS.bulletins;
+      const topic = this.settings.topic;
       const [ack] = await this.publisher.publishWithAck({ topic, key: `${bulletin.week}-r${bulletin.revision}`, value: renderBulletinJson(bulletin) });
       return { week: bulletin.week, weekStart, revision: bulletin.revision, releaseStatus, created: true, publishedAt: now, topic: { name: topic, ...ack } };
     });

@@ -1,9 +1,9 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Admin } from '@mcm/kafka';
 import { serviceKafka } from '@mcm/platform';
 import { CommonEnv } from '@mcm/shared';
-import { Admin } from 'kafkajs';
 import { DataSource } from 'typeorm';
 
 type Check = 'up' | 'down';

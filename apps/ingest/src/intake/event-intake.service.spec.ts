@@ -1,5 +1,5 @@
 import { ConfigService } from '@nestjs/config';
-import { ConsumedMessage } from '@mcm/kafka';
+import { ConsumedMessage, topicNames } from '@mcm/kafka';
 import { IdentityCipher, IdentityKeyring, openAcceptedEvent } from '@mcm/shared';
 import { aMissingReport } from '@mcm/shared/testing/event-factory';
 import { IngestEnv } from '../config/ingest.env';
@@ -15,7 +15,7 @@ const item = (value: string | null, offset = '0', sender = 'E23000001') => {
 
 describe('EventIntakeService', () => {
   const cipher = IdentityCipher.withKeyring(IdentityKeyring.generate());
-  const intake = new EventIntakeService(config, cipher);
+  const intake = new EventIntakeService(config, cipher, topicNames(''));
   const now = new Date('2026-11-23T12:00:00Z');
 
   it("routes valid events, normalised and keyed by agency child, and dead-letters the rest to the sender's rejections, in input order", () => {

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { agencyChildKey, agencyRejectionsTopic, ConsumedMessage, deadLetterRecord, OutgoingRecord, TOPICS } from '@mcm/kafka';
+import { agencyChildKey, agencyRejectionsTopic, ConsumedMessage, deadLetterRecord, OutgoingRecord, TopicNames } from '@mcm/kafka';
+import { TOPIC_NAMES } from '@mcm/platform';
 import { AgencyRejection } from '@mcm/persistence';
 import { checkSender, IdentityCipher, referenceData, sealAcceptedEvent, RejectionReason, validateEventBytes, ValidationOptions, ValidationResult } from '@mcm/shared';
 import { IngestEnv } from '../config/ingest.env';
@@ -34,7 +35,7 @@ export class EventIntakeService {
   private readonly maxClockSkewMs: number;
   private readonly maxEventAgeYears: number;
 
-  constructor(config: ConfigService<IngestEnv, true>, private readonly cipher: IdentityCipher) {
+  constructor(config: ConfigService<IngestEnv, true>, private readonly cipher: IdentityCipher, @Inject(TOPIC_NAMES) private readonly topics: TopicNames) {
     this.maxEventBytes = config.get('MAX_EVENT_BYTES', { infer: true });
     this.maxClockSkewMs = config.get('MAX_CLOCK_SKEW_SECONDS', { infer: true }) * 1000;
     this.maxEventAgeYears = config.get('MAX_EVENT_AGE_YEARS', { infer: true });
@@ -53,7 +54,7 @@ export class EventIntakeService {
         outcome.accepted++;
         outcome.outcomes.push({ status: 'accepted', eventId: event.eventId });
         outcome.records.push({
-          topic: TOPICS.accepted,
+          topic: this.topics.accepted,
           key: agencyChildKey(event.agency.code, event.agencyChildRef),
           // The child's identity travels sealed: the broker's disks never hold it in clear.
           value: sealAcceptedEvent(this.cipher, event),
@@ -63,7 +64,7 @@ export class EventIntakeService {
         const eventId = claimedEventId(message.value);
         outcome.rejected++;
         outcome.outcomes.push({ status: 'rejected', eventId, reasons: result.reasons });
-        outcome.records.push(deadLetterRecord(message, result.reasons, now, agencyRejectionsTopic(sender)));
+        outcome.records.push(deadLetterRecord(message, result.reasons, now, agencyRejectionsTopic(sender, this.topics)));
         outcome.rejections.push({ agencyCode: sender, source, eventId, rejectedAt: now, reasons: result.reasons });
       }
     }

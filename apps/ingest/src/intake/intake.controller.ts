@@ -1,6 +1,7 @@
-import { Controller, Logger } from '@nestjs/common';
+import { Controller, Inject, Logger } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { agencyOfInputTopic, ConsumedBatch } from '@mcm/kafka';
+import { agencyOfInputTopic, ConsumedBatch, TopicNames } from '@mcm/kafka';
+import { TOPIC_NAMES } from '@mcm/platform';
 import { EventIntakeService } from './event-intake.service';
 import { IntakeSink } from './intake-sink.service';
 
@@ -11,7 +12,7 @@ export const AGENCY_INPUT = 'agency-input';
 export class IntakeController {
   private readonly log = new Logger(IntakeController.name);
 
-  constructor(private readonly intake: EventIntakeService, private readonly sink: IntakeSink) {}
+  constructor(private readonly intake: EventIntakeService, private readonly sink: IntakeSink, @Inject(TOPIC_NAMES) private readonly topics: TopicNames) {}
 
   /**
    * The sender of each message is the agency whose topic it was written to: the broker lets only
@@ -21,7 +22,7 @@ export class IntakeController {
   async onAgencyEvents(@Payload() batch: ConsumedBatch): Promise<void> {
     const started = Date.now();
     const items = batch.messages.map((message) => ({
-      message, sender: agencyOfInputTopic(message.topic)!, source: `kafka:${message.topic}/${message.partition}/${message.offset}`,
+      message, sender: agencyOfInputTopic(message.topic, this.topics)!, source: `kafka:${message.topic}/${message.partition}/${message.offset}`,
     }));
     const outcome = this.intake.triage(items);
     const triaged = Date.now();

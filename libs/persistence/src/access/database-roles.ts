@@ -16,14 +16,16 @@ export function serviceRole(service: ServiceName): ServiceRole {
 }
 
 /**
- * The same server and database as `url`, logged in as `role` (password from `passwords`, e.g.
- * MCM_API_PASSWORD for mcm_api, else none: trust or a client certificate). TLS parameters in the
+ * The same server and database as `url`, logged in as `role` (password from `passwords`, the validated
+ * config, e.g. MCM_API_PASSWORD for mcm_api, else none: trust or a client certificate). TLS parameters in the
  * query string are kept.
  */
-export function roleDatabaseUrl(url: string, role: string, passwords: NodeJS.ProcessEnv = process.env): string {
+export type RolePasswords = { [R in typeof OWNER_ROLE | ServiceRole as `${Uppercase<R>}_PASSWORD`]?: string };
+
+export function roleDatabaseUrl(url: string, role: string, passwords: RolePasswords): string {
   const target = new URL(url);
   target.username = encodeURIComponent(role);
-  const password = passwords[`${role.toUpperCase()}_PASSWORD`];
+  const password = (passwords as Record<string, string | undefined>)[`${role.toUpperCase()}_PASSWORD`];
   target.password = password ? encodeURIComponent(password) : '';
   return target.toString();
 }

@@ -1,8 +1,15 @@
+import 'reflect-metadata';
+import { envValidator } from '@mcm/shared';
 import { migrationDatabaseUrlFromEnv } from '../database-url';
 import { migrateDatabaseWithPrivileges } from '../migrate';
+import { MigrationEnv } from './migration.env';
 
 // As the owner (MIGRATION_DATABASE_URL): the migrations, then the services' grants.
-migrateDatabaseWithPrivileges(migrationDatabaseUrlFromEnv())
+Promise.resolve()
+  .then(() => {
+    const env = envValidator(MigrationEnv)(process.env);
+    return migrateDatabaseWithPrivileges(migrationDatabaseUrlFromEnv(env), { identityKeys: env });
+  })
   .then(({ applied, privileges }) => {
     process.stdout.write(applied.length ? `applied migrations: ${applied.join(', ')}\n` : 'database is up to date\n');
     if (privileges.unlisted.length) {

@@ -1,12 +1,14 @@
 import { ChildAttributes, identityCipherFor, IdentityCipher, SEAL_CONTEXT, sealChild } from '@mcm/shared';
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { migrationSettings } from '../migration-settings';
 
 const PAGE = 2_000;
 
 /**
  * Children's identities sealed at rest (AES-256-GCM, key id beside each ciphertext): the clear
  * `attributes` JSONB of both identity tables is replaced by `key_id` + `sealed`. Rows already
- * stored are sealed here, with the keyring the services use (IDENTITY_KEYS / IDENTITY_KEYS_FILE);
+ * stored are sealed here, with the keyring the services use (IDENTITY_KEYS / IDENTITY_KEYS_FILE of
+ * the migration runner's config: MigrationSettings);
  * an empty database needs no key.
  */
 export class SealedChildIdentity1795415000000 implements MigrationInterface {
@@ -17,7 +19,7 @@ export class SealedChildIdentity1795415000000 implements MigrationInterface {
       await queryRunner.query(`ALTER TABLE "${table}" ADD "key_id" text, ADD "sealed" bytea`);
     }
     let cipher: IdentityCipher | undefined;
-    const cipherOnce = () => (cipher ??= identityCipherFor(process.env));
+    const cipherOnce = () => (cipher ??= identityCipherFor(migrationSettings().identityKeys ?? {}));
     await sealExisting(queryRunner, 'child_identity_observation', 'event_id', 'uuid', SEAL_CONTEXT.observation, cipherOnce);
     await sealExisting(queryRunner, 'agency_child_profile', 'agency_child_id', 'bigint', SEAL_CONTEXT.profile, cipherOnce);
     for (const table of ['child_identity_observation', 'agency_child_profile']) {

@@ -40,6 +40,10 @@ export class CommonEnv {
   @IsOptional() @IsString()
   KAFKA_KEY_FILE?: string;
 
+  /** Another reference geography folder (same files as libs/shared/reference/<version>); unset: the shipped version. */
+  @IsOptional() @IsString()
+  REFERENCE_DATA_DIR?: string;
+
   @IsIn(['json', 'text'])
   LOG_FORMAT: 'json' | 'text' = 'text';
 

@@ -61,8 +61,20 @@ export class ReferenceData {
   }
 }
 
+let configuredDir: string | undefined;
+let cached: ReferenceData | undefined;
+
+/**
+ * The folder REFERENCE_DATA_DIR names (from the validated config: entry points call this before
+ * the first use); unset or empty: the version shipped in libs/shared/reference.
+ */
+export function useReferenceDataDir(dir: string | undefined): void {
+  configuredDir = dir || undefined;
+  cached = undefined;
+}
+
 export function defaultReferenceDir(): string {
-  if (process.env.REFERENCE_DATA_DIR) return process.env.REFERENCE_DATA_DIR;
+  if (configuredDir) return configuredDir;
   // The same code runs from source (tests) and from dist/: walk up to the folder holding libs/.
   for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
     const candidate = join(dir, 'libs/shared/reference', DEFAULT_REFERENCE_VERSION);
@@ -71,7 +83,6 @@ export function defaultReferenceDir(): string {
   throw new Error(`reference data ${DEFAULT_REFERENCE_VERSION} not found above ${__dirname}; set REFERENCE_DATA_DIR`);
 }
 
-let cached: ReferenceData | undefined;
 /** The process-wide reference data, loaded once. */
 export function referenceData(): ReferenceData {
   cached ??= ReferenceData.load();
