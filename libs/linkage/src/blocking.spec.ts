@@ -1,5 +1,6 @@
 import { BLOCKING_RULES, BlockIndex, blockingRuleByName, prefixKey } from './blocking';
 import { RecordStore } from './store';
+import { LinkageRecord } from './record';
 
 describe('blocking', () => {
   const dobRule = [blockingRuleByName(new RecordStore(), 'dob')!];
@@ -59,7 +60,7 @@ describe('rules that keep recall as blocks grow', () => {
 
   it('orders a family-name block by date of birth too, reaching a record without a given name', () => {
     // 200 SMITHs with given names; the target pair: one record with, one without a given name.
-    const records = Array.from({ length: 200 }, (_, i) => ({ id: `s${i}`, givenName: `G${String.fromCharCode(65 + (i % 26))}${i}`, familyName: 'Smith', dob: { year: 1950 + (i % 50), month: 1 + (i % 12), day: 1 + (i % 28) } }));
+    const records: LinkageRecord[] = Array.from({ length: 200 }, (_, i) => ({ id: `s${i}`, givenName: `G${String.fromCharCode(65 + (i % 26))}${i}`, familyName: 'Smith', dob: { year: 1950 + (i % 50), month: 1 + (i % 12), day: 1 + (i % 28) } }));
     records.push({ id: 'x', givenName: 'Zed', familyName: 'Smith', dob: { year: 1975, month: 6, day: 15 } });
     records.push({ id: 'y', familyName: 'Smith', dob: { year: 1975, month: 6, day: 15 } });
     const store = RecordStore.fromRecords(records);
