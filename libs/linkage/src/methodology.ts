@@ -17,7 +17,7 @@ export const LINKAGE_METHODOLOGY = [
     'records shaped like agencies\' records of children, about 1 in 100 true pairs of records were not linked and ' +
     'about 4 in 100 linked pairs were in fact two children, mostly brothers and sisters or twins who share a family ' +
     'name, an address and sometimes a date of birth. On the noisiest set, where several fields of a record are wrong ' +
-    'at once, 6 to 8 in 100 true pairs were missed and about 2 in 100 linked pairs were wrong, and quality falls ' +
+    'at once, 6 to 10 in 100 true pairs were missed and 1 to 3 in 100 linked pairs were wrong, and quality falls ' +
     'slowly as the number of records grows. A missed link counts one child twice; a false link counts two children ' +
     'as one. The two errors partly cancel in the weekly counts, but not exactly.',
   'Linkage quality is not the same for every group. Names that are shared by many children (for example some South ' +
