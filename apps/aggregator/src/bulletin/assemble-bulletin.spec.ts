@@ -72,7 +72,7 @@ describe('assembleBulletin', () => {
     const b = assembleBulletin(inputs(ReferenceData.load(), {
       breakdowns: [{ dimension: 'risk_grade', category: 'HIGH', children: 2, episodes: 3, childrenKey: 123, episodesKey: 4_000_000_000 }],
       revisions: [{ weekStart: '2026-11-02', setting: 'ALL', area: 'E12000001', dimension: '', category: '', measure: 'children', value: 3, key: 3_999_999_999, previouslyPublished: 0, changedAt: new Date('2026-11-20T14:05:00Z'), reason: 'late event' }],
-      agencies: [{ agencyCode: 'E23000007', agencyType: 'POLICE', lastReportedAt: new Date('2026-11-21T14:05:00Z'), eventsThisWeek: 3, eventsBefore: 9, weeksBefore: 8, lagHours: 2, eventsToDate: 40, lagHoursSum: 80 }],
+      agencies: [{ agencyCode: 'E23000007', agencyType: 'POLICE', lastReportedAt: new Date('2026-11-21T14:05:00Z'), eventsThisWeek: 3, eventsBefore: 9, weeksBefore: 8, lagHours: 2, eventsToDate: 40, lagHoursSum: 80, impliedReturnsThisWeek: 0, impliedReturnsToDate: 0 }],
     }));
     const small = counts(b).filter(([, v]) => v >= 1 && v <= 4);
     expect(small).toEqual([]);
@@ -95,10 +95,10 @@ describe('assembleBulletin', () => {
   it('groups completeness by agency type and region, never one agency, counts rounded to 10 and dates to the day', () => {
     const b = assembleBulletin(inputs(ReferenceData.load(), {
       agencies: [
-        { agencyCode: 'E23000007', agencyType: 'POLICE', lastReportedAt: new Date('2026-11-21T14:05:00Z'), eventsThisWeek: 13, eventsBefore: 80, weeksBefore: 8, lagHours: 2, eventsToDate: 40, lagHoursSum: 80 },
-        { agencyCode: 'E23000008', agencyType: 'POLICE', lastReportedAt: new Date('2026-11-19T09:00:00Z'), eventsThisWeek: 3, eventsBefore: 8, weeksBefore: 8, lagHours: 2, eventsToDate: 10, lagHoursSum: 30 },
-        { agencyCode: 'E06000001', agencyType: 'LOCAL_AUTHORITY', lastReportedAt: null, eventsThisWeek: 0, eventsBefore: 0, weeksBefore: 8, lagHours: null, eventsToDate: 0, lagHoursSum: 0 },
-        { agencyCode: '140321', agencyType: 'SCHOOL', lastReportedAt: new Date('2026-11-18T09:00:00Z'), eventsThisWeek: 2, eventsBefore: 1, weeksBefore: 8, lagHours: 1, eventsToDate: 3, lagHoursSum: 3 },
+        { agencyCode: 'E23000007', agencyType: 'POLICE', lastReportedAt: new Date('2026-11-21T14:05:00Z'), eventsThisWeek: 13, eventsBefore: 80, weeksBefore: 8, lagHours: 2, eventsToDate: 40, lagHoursSum: 80, impliedReturnsThisWeek: 0, impliedReturnsToDate: 0 },
+        { agencyCode: 'E23000008', agencyType: 'POLICE', lastReportedAt: new Date('2026-11-19T09:00:00Z'), eventsThisWeek: 3, eventsBefore: 8, weeksBefore: 8, lagHours: 2, eventsToDate: 10, lagHoursSum: 30, impliedReturnsThisWeek: 0, impliedReturnsToDate: 0 },
+        { agencyCode: 'E06000001', agencyType: 'LOCAL_AUTHORITY', lastReportedAt: null, eventsThisWeek: 0, eventsBefore: 0, weeksBefore: 8, lagHours: null, eventsToDate: 0, lagHoursSum: 0, impliedReturnsThisWeek: 0, impliedReturnsToDate: 0 },
+        { agencyCode: '140321', agencyType: 'SCHOOL', lastReportedAt: new Date('2026-11-18T09:00:00Z'), eventsThisWeek: 2, eventsBefore: 1, weeksBefore: 8, lagHours: 1, eventsToDate: 3, lagHoursSum: 3, impliedReturnsThisWeek: 0, impliedReturnsToDate: 0 },
       ],
     }));
     expect(b.completeness).toEqual([
