@@ -85,6 +85,13 @@ describe('mapSsda903Return errors', () => {
     expect(noEthnic).toEqual({ events: [], errors: [{ file: 'Header.csv', row: 1, column: 'ETHNIC', reason: 'the header line has no ETHNIC column' }] });
   });
 
+  it('reports a file that is not CSV (a quote never closed) without quoting it, and imports nothing from it', () => {
+    const missingCsv = 'CHILD,MISSING,MIS_START,MIS_END\r\nC1001,M,14/06/2026,\r\n"C1002 SMITH,M,10/01/2026,\r\n';
+    const result = mapSsda903Return({ ...aReturn(), missingCsv });
+    expect(result.errors).toEqual([{ file: 'Missing.csv', row: 3, column: '', reason: 'the file is not readable CSV (CSV_QUOTE_NOT_CLOSED): nothing imported' }]);
+    expect(result.events).toEqual([]);
+  });
+
   it('counts rows as a spreadsheet does: blank lines count, a quoted line break does not start a row', () => {
     const missingCsv = `CHILD,MISSING,MIS_START,MIS_END\r\n\r\n"C1001",M,14/06/2026,"16/06/2026"\r\nC1001,X,10/01/2026,\r\n`;
     expect(mapSsda903Return({ ...aReturn(), missingCsv }).errors).toEqual([{ file: 'Missing.csv', row: 4, column: 'MISSING', reason: 'MISSING is not M (missing) or A (away without authorisation)' }]);

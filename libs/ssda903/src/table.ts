@@ -1,4 +1,4 @@
-import { parseCsvWithRowNumbers } from '@mcm/shared';
+import { NumberedCsv, parseCsvWithRowNumbers, UnreadableCsvError } from '@mcm/shared';
 import { Ssda903RowError } from './types';
 
 export interface TableRow<C extends string> {
@@ -12,7 +12,13 @@ export interface TableRow<C extends string> {
  * each missing column on the header line.
  */
 export function readTable<C extends string>(text: string, file: string, required: readonly C[], optional: readonly C[] = []): { rows: TableRow<C>[]; errors: Ssda903RowError[] } {
-  const table = parseCsvWithRowNumbers(text);
+  let table: NumberedCsv;
+  try {
+    table = parseCsvWithRowNumbers(text);
+  } catch (error) {
+    if (!(error instanceof UnreadableCsvError)) throw error;
+    return { rows: [], errors: [{ file, row: error.row, column: '', reason: `the file is not readable CSV (${error.code}): nothing imported` }] };
+  }
   if (table.columns.length === 0) return { rows: [], errors: [{ file, row: 1, column: '', reason: 'the file is empty: it has no header line' }] };
   const present = new Map(table.columns.map((name) => [name.toUpperCase(), name]));
   const missing = required.filter((column) => !present.has(column));

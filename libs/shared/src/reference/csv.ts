@@ -1,3 +1,5 @@
+import { CsvError, parse } from 'csv-parse/sync';
+
 /** One data record of a CSV file, with the row a spreadsheet shows it on. */
 export interface NumberedCsvRecord {
   /**
@@ -18,45 +20,40 @@ export interface NumberedCsv {
   records: NumberedCsvRecord[];
 }
 
-/** Minimal RFC 4180 reader (quoted fields, BOM, CRLF) that keeps each record's row number. */
-export function parseCsvWithRowNumbers(text: string): NumberedCsv {
-  const rows: { row: number; values: string[] }[] = [];
-  let field = '';
-  let row: string[] = [];
-  let rowNumber = 0;
-  let quoted = false;
-  const endRecord = () => {
-    row.push(field); field = '';
-    rowNumber++;
-    if (row.some((v) => v !== '')) rows.push({ row: rowNumber, values: row });
-    row = [];
-  };
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && body[i + 1] === '\n') i++;
-      endRecord();
-    } else field += c;
+/** A file that is not CSV (a quote never closed, ...): where, and the parser's code, never the text. */
+export class UnreadableCsvError extends Error {
+  constructor(readonly row: number, readonly code: string) {
+    super(`not a readable CSV file at row ${row} (${code})`);
   }
-  endRecord();
+}
+
+/**
+ * RFC 4180 (csv-parse: quoted fields, BOM, CRLF, LF or CR) keeping each record's row number.
+ * Values and column names are trimmed; rows may be short or long.
+ */
+export function parseCsvWithRowNumbers(text: string): NumberedCsv {
+  let records: string[][];
+  try {
+    records = parse(text, {
+      bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: true, record_delimiter: ['\r\n', '\n', '\r'],
+    });
+  } catch (error) {
+    // The parser's message may quote the file: only its code and the row leave here.
+    if (error instanceof CsvError) throw new UnreadableCsvError(Number((error as CsvError & { records?: number }).records ?? 0) + 1, error.code);
+    throw error;
+  }
+  const rows = records.map((values, i) => ({ row: i + 1, values })).filter(({ values }) => values.some((v) => v !== ''));
   const [header, ...data] = rows;
   if (header === undefined) return { columns: [], headerRow: 0, records: [] };
-  const columns = header.values.map((name) => name.trim());
+  const columns = header.values;
   return {
     columns,
     headerRow: header.row,
-    records: data.map(({ row: n, values }) => ({ row: n, values: Object.fromEntries(columns.map((name, i) => [name, (values[i] ?? '').trim()])) })),
+    records: data.map(({ row, values }) => ({ row, values: Object.fromEntries(columns.map((name, i) => [name, values[i] ?? ''])) })),
   };
 }
 
-/** Minimal RFC 4180 reader for the reference files (quoted fields, BOM, CRLF). */
+/** The records of a CSV file with a header line (the reference files, agencies' lists), keyed by column. */
 export function parseCsv(text: string): Record<string, string>[] {
   return parseCsvWithRowNumbers(text).records.map((record) => record.values);
 }

@@ -1,4 +1,4 @@
-import { parseCsv, parseCsvWithRowNumbers, ReferenceData } from '.';
+import { parseCsv, parseCsvWithRowNumbers, ReferenceData, UnreadableCsvError } from '.';
 
 describe('ReferenceData', () => {
   const ref = ReferenceData.load();
@@ -22,5 +22,19 @@ describe('ReferenceData', () => {
     expect(table.headerRow).toBe(1);
     expect(table.records).toEqual([{ row: 2, values: { a: '1', b: 'two\r\nlines' } }, { row: 4, values: { a: '3', b: '4' } }]);
     expect(parseCsvWithRowNumbers('')).toEqual({ columns: [], headerRow: 0, records: [] });
+  });
+  it('reads mixed line endings, short and long rows, and spaces around quoted fields', () => {
+    expect(parseCsv('a,b\n1\r\n2,3,4\r "x" , y\n')).toEqual([{ a: '1', b: '' }, { a: '2', b: '3' }, { a: 'x', b: 'y' }]);
+  });
+  it('refuses a quote never closed, naming the row and not the text', () => {
+    let caught: unknown;
+    try {
+      parseCsvWithRowNumbers('a,b\n1,2\n3,"SECRET\n');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(UnreadableCsvError);
+    expect(caught).toMatchObject({ row: 3 });
+    expect((caught as Error).message).not.toContain('SECRET');
   });
 });
