@@ -129,8 +129,9 @@ describe('API access control (running api)', () => {
       expect(answer.agencies).toBeUndefined();
       expect(answer.groups.length).toBeGreaterThan(0);
       for (const g of answer.groups) {
-        expect(Object.keys(g).sort()).toEqual(['agenciesReporting', 'agencies', 'agencyType', 'eventsThisWeek', 'lastEventDate', 'meanLagHours', 'regionCode', 'regionName', 'silentDays', 'usualWeeklyEvents'].sort());
+        expect(Object.keys(g).sort()).toEqual(['agenciesReporting', 'agencies', 'agencyType', 'eventsThisWeek', 'impliedReturnsThisWeek', 'lastEventDate', 'meanLagHours', 'regionCode', 'regionName', 'silentDays', 'usualWeeklyEvents'].sort());
         expect(g.eventsThisWeek % 10).toBe(0);
+        expect(g.impliedReturnsThisWeek % 10).toBe(0);
         expect(g.usualWeeklyEvents % 10).toBe(0);
         expect(g.lastEventDate === null || /^\d{4}-\d{2}-\d{2}$/.test(g.lastEventDate)).toBe(true);
       }

@@ -1,33 +1,7 @@
+import type { BreakdownFigures, IncidenceFigures, RevisionFigures } from '@mcm/bulletin';
+import type { AgencyFigures } from '@mcm/disclosure';
 import { addWeeks, isoWeekLabel, weekStartOfLabel } from '@mcm/shared';
 import { EntityManager } from 'typeorm';
-
-/** A weekly cell's true counts with their cell keys (sums of the records' keys mod 2^32). */
-export interface IncidenceFigures {
-  setting: string; area: string; children: number; started: number; ended: number; open: number;
-  childrenKey: number; startedKey: number; endedKey: number; openKey: number;
-}
-export interface BreakdownFigures { /** Default 'ALL'. */ setting?: string; dimension: string; category: string; children: number; episodes: number; childrenKey: number; episodesKey: number }
-/**
- * A published cell of an earlier week (weekly or breakdown) changed since the previous
- * publication: its true value and key now (to be perturbed, never published as they are) and the
- * value the bulletins last published for it (already perturbed), from published_cell.
- */
-export interface RevisionFigures {
-  weekStart: string; setting: string; area: string; measure: string;
-  /** The breakdown's dimension and category; '' for the weekly table's cells. */
-  dimension: string; category: string;
-  value: number; key: number; previouslyPublished: number; changedAt: Date; reason: string;
-}
-export interface AgencyFigures {
-  agencyCode: string; agencyType: string; lastReportedAt: Date | null; eventsThisWeek: number; eventsBefore: number; weeksBefore: number; lagHours: number | null;
-  /** Events up to the end of the week and the sum of their reporting lags (hours). */
-  eventsToDate: number; lagHoursSum: number;
-  /**
-   * Implied returns (docs/events.md): the agency's episodes without a reported return that the
-   * child's next episode ended, in the week (by the London week of the implied end) and to its end.
-   */
-  impliedReturnsThisWeek: number; impliedReturnsToDate: number;
-}
 
 /** Reads published-statistics figures (bulletins, the API); every query is bounded by week, so history size barely matters. */
 export class StatisticsFiguresRepository {
@@ -106,11 +80,9 @@ export class StatisticsFiguresRepository {
   agencies(db: EntityManager, weekStart: string): Promise<AgencyFigures[]> {
     return db.query(
       `WITH implied AS (
-         SELECT agency_code,
-                count(*) FILTER (WHERE date_trunc('week', implied_end_at AT TIME ZONE 'Europe/London')::date = $1::date)::int AS this_week,
-                count(*)::int AS to_date
-           FROM agency_episode
-          WHERE implied_end = 'NEXT_EPISODE' AND implied_end_at < (($1::date + 7)::timestamp AT TIME ZONE 'Europe/London')
+         SELECT agency_code, coalesce(sum(implied_returns) FILTER (WHERE week_start = $1::date), 0)::int AS this_week,
+                sum(implied_returns)::int AS to_date
+           FROM agency_implied_return WHERE week_start <= $1::date
           GROUP BY agency_code)
        SELECT a.*, coalesce(i.this_week, 0) AS "impliedReturnsThisWeek", coalesce(i.to_date, 0) AS "impliedReturnsToDate"
          FROM (SELECT agency_code AS "agencyCode", max(agency_type) AS "agencyType",
