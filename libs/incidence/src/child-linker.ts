@@ -1,4 +1,5 @@
 import { ChildAttributes, isUnknownUpnCode, isValidNhsNumber, isValidUpn } from '@mcm/shared';
+import { UnionFind } from './union-find';
 
 export interface LinkableRecord {
   /** The agency child's database id. */
@@ -71,33 +72,15 @@ export class DeterministicChildLinker implements ChildLinker {
   }
 
   cluster(records: readonly LinkableRecord[]): number[][] {
-    const parent = new Map<number, number>();
-    const find = (x: number): number => {
-      let root = x;
-      while (parent.get(root) !== root) root = parent.get(root)!;
-      for (let n = x; n !== root; ) {
-        const next = parent.get(n)!;
-        parent.set(n, root);
-        n = next;
-      }
-      return root;
-    };
+    const sets = new UnionFind(records.length);
     const firstWithKey = new Map<string, number>();
-    for (const r of records) {
-      parent.set(r.id, r.id);
+    records.forEach((r, i) => {
       for (const key of this.keysOf(r.profile)) {
         const other = firstWithKey.get(key);
-        if (other === undefined) firstWithKey.set(key, r.id);
-        else parent.set(find(r.id), find(other));
+        if (other === undefined) firstWithKey.set(key, i);
+        else sets.union(i, other);
       }
-    }
-    const groups = new Map<number, number[]>();
-    for (const r of records) {
-      const root = find(r.id);
-      const group = groups.get(root);
-      if (group) group.push(r.id);
-      else groups.set(root, [r.id]);
-    }
-    return [...groups.values()].map((g) => g.sort((a, b) => a - b));
+    });
+    return sets.groups().map((g) => g.map((i) => records[i].id).sort((a, b) => a - b));
   }
 }

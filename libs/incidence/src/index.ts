@@ -7,3 +7,5 @@ export * from './ordering';
 export * from './incidence-cells';
 export * from './statistical-attributes';
 export * from './episode-bounds';
+export * from './register-relink';
+export * from './union-find';

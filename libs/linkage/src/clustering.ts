@@ -1,3 +1,4 @@
+import { UnionFind } from '@mcm/incidence';
 import { CandidatePairs } from './blocking';
 import { probabilityFromWeight, weightFromProbability } from './fellegi-sunter';
 
@@ -47,18 +48,11 @@ export function clusterLinks(
   const links: number[] = [];
   for (let p = 0; p < pairs.length; p++) if (weights[p] >= linkWeight) links.push(p);
   links.sort((x, y) => weights[y] - weights[x] || x - y);
-  const parent = new Int32Array(n);
-  for (let i = 0; i < n; i++) parent[i] = i;
+  const sets = new UnionFind(n);
   const members = new Map<number, number[]>();
   const version = new Int32Array(n);
   const rejected = new Set<string>();
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
-    }
-    return x;
-  };
+  const find = (x: number): number => sets.find(x);
   const membersOf = (root: number) => members.get(root) ?? [root];
   for (const p of links) {
     const ra = find(pairs.a[p]);
@@ -76,7 +70,7 @@ export function clusterLinks(
     }
     const [big, small] = ma.length >= mb.length ? [ra, rb] : [rb, ra];
     const merged = ma.length >= mb.length ? ma.concat(mb) : mb.concat(ma);
-    parent[small] = big;
+    sets.attach(small, big);
     members.delete(small);
     members.set(big, merged);
     version[big]++;
@@ -98,7 +92,7 @@ export function clusterLinks(
     if (ma.length === 1 && mb.length === 1) continue;
     if (averageLinkage(ma, mb, weight) < SUPPORT_AVERAGE) continue;
     const [big, small] = ma.length >= mb.length ? [ra, rb] : [rb, ra];
-    parent[small] = big;
+    sets.attach(small, big);
     members.delete(small);
     members.set(big, ma.length >= mb.length ? ma.concat(mb) : mb.concat(ma));
     version[big]++;

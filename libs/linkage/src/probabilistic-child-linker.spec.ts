@@ -1,6 +1,6 @@
-import { fixtureModel } from '@mcm/linkage';
 import { ChildAttributes } from '@mcm/shared';
 import { nameFrequencies, ProbabilisticChildLinker } from './probabilistic-child-linker';
+import { fixtureModel } from './testing';
 
 const model = fixtureModel({ modelId: 'lm-test' });
 const amelia: ChildAttributes = { givenName: 'AMELIA', familyName: 'JONES', dateOfBirth: '2012-04-09', homePostcode: 'SW1A 1AA', sex: 'F' };

@@ -1,11 +1,18 @@
+// libs/linkage depends on libs/incidence (the ChildLinker interface it implements), never the
+// other way round: the incidence library knows linkers only through that interface.
 import {
-  ChildLinker, DeterministicChildLinker, LinkableRecord, LinkOutcome, PairDecision, ReviewPair,
+  ChildLinker, DeterministicChildLinker, LinkableRecord, LinkOutcome, PairDecision, ReviewPair, UnionFind,
 } from '@mcm/incidence';
-import {
-  BlockIndex, canonicalGivenName, CandidatePairs, clusterLinks, doubleMetaphone, fromChildAttributes, LinkageModel, linkageName,
-  PairScorer, parseDate, probabilityFromWeight, RecordStore, resolveModel, weightFromProbability,
-} from '@mcm/linkage';
 import { ChildAttributes, normalisePostcode } from '@mcm/shared';
+import { BlockIndex, CandidatePairs } from './blocking';
+import { clusterLinks } from './clustering';
+import { parseDate } from './dates';
+import { doubleMetaphone } from './double-metaphone';
+import { PairScorer, probabilityFromWeight, weightFromProbability } from './fellegi-sunter';
+import { LinkageModel, resolveModel } from './model';
+import { canonicalGivenName } from './nicknames';
+import { fromChildAttributes } from './record';
+import { linkageName, RecordStore } from './store';
 
 /**
  * Register-wide counts of given and family names (A-Z linkage form), for the term-frequency
@@ -49,8 +56,8 @@ const TF_FAMILY = 1;
 const primary = (name: string) => doubleMetaphone(name)[0] || name;
 
 /**
- * The probabilistic linker (libs/linkage, Fellegi-Sunter) behind the aggregator's ChildLinker
- * interface. Pure: no database, no framework.
+ * The probabilistic linker (this library's Fellegi-Sunter model) behind the aggregator's
+ * ChildLinker interface. Pure: no database, no framework.
  *
  * - keysOf: the deterministic exact keys plus one key per blocking rule of the model (the same
  *   block values the library computes: phonetic name pair, family name, given name + birth year,
@@ -124,7 +131,7 @@ export class ProbabilisticChildLinker implements ChildLinker {
     const store = RecordStore.fromRecords(records.map((r) => fromChildAttributes(String(r.id), r.profile)), []);
     this.applyNameFrequencies(store);
     const { comparisons, parameters, rules } = resolveModel(store, this.model);
-    const scorer = new PairScorer(store, comparisons, parameters, this.model.prior, this.model.tfCapBits);
+    const scorer = new PairScorer(store, comparisons, parameters, this.model.prior, this.model.tfCapBits, this.model.householdPrior);
     const seqOf = new Map(records.map((r, i) => [r.id, i]));
 
     const decided = new Map<string, 'CONFIRMED' | 'REJECTED'>();
@@ -148,18 +155,17 @@ export class ProbabilisticChildLinker implements ChildLinker {
     const label = clusterLinks(store.size, pairs, weights, this.linkWeight, this.model.thresholds.clusterAverage, weight);
 
     // A confirmed pair is one child whatever the anti-chaining rule says: the reviewer decided.
-    const root = Int32Array.from(label);
-    const find = (x: number): number => (root[x] === x ? x : (root[x] = find(root[x])));
+    const sets = new UnionFind(store.size);
+    for (let i = 0; i < store.size; i++) sets.union(i, label[i]);
     for (const [key, d] of decided) {
       if (d !== 'CONFIRMED') continue;
       const [x, y] = key.split(':').map(Number);
-      const rx = find(label[x]);
-      const ry = find(label[y]);
-      if (rx !== ry) root[Math.max(rx, ry)] = Math.min(rx, ry);
+      sets.union(x, y);
     }
+    const find = (x: number) => sets.find(x);
     const groups = new Map<number, number[]>();
     records.forEach((r, i) => {
-      const g = find(label[i]);
+      const g = find(i);
       (groups.get(g) ?? groups.set(g, []).get(g)!).push(r.id);
     });
     const clusters = [...groups.values()].map((g) => g.sort((a, b) => a - b));
@@ -169,7 +175,7 @@ export class ProbabilisticChildLinker implements ChildLinker {
       const w = weights[p];
       const x = pairs.a[p];
       const y = pairs.b[p];
-      if (w < this.reviewWeight || w >= this.linkWeight || decided.has(pairKey(x, y)) || find(label[x]) === find(label[y])) continue;
+      if (w < this.reviewWeight || w >= this.linkWeight || decided.has(pairKey(x, y)) || find(x) === find(y)) continue;
       const [a, b] = records[x].id < records[y].id ? [records[x].id, records[y].id] : [records[y].id, records[x].id];
       const comparisonLevels = scorer.explain(x, y).map((e) => ({ comparison: e.comparison, level: e.level, weight: round3(e.weight) }));
       review.push({ a, b, probability: round6(probabilityFromWeight(w)), comparisonLevels });

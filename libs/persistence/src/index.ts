@@ -21,3 +21,8 @@ export * from './statistics/incidence-query.repository';
 export * from './statistics/cell-key-sql';
 export * from './statistics/release-status.repository';
 export * from './statistics/published-cell.repository';
+export * from './linkage/agency-child.repository';
+export * from './linkage/child-link-key.repository';
+export * from './linkage/national-register.repository';
+export * from './linkage/linkage-model.repository';
+export * from './linkage/linkage-review.repository';

@@ -1,9 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import { LinkageModel, LinkageRecord, parseFieldMap, serialiseModel, trainModel, TrainOptions } from '@mcm/linkage';
-import { ChildIdentityRepository, databaseUrlFromEnv, dataSourceOptions, migrateDatabase } from '@mcm/persistence';
+import { LinkageModel, LinkageRecord, parseFieldMap, serialiseModel, trainModel, trainOnRegister, TrainOptions } from '@mcm/linkage';
+import { ChildIdentityRepository, databaseUrlFromEnv, dataSourceOptions, LinkageModelRepository, migrateDatabase } from '@mcm/persistence';
 import { identityCipherFor } from '@mcm/shared';
 import { DataSource } from 'typeorm';
-import { trainFromRegister } from '../../../apps/aggregator/src/linkage/linkage-model.repository';
 import { fail, parseArgs, required, single } from './args';
 import { readInputs } from './datasets';
 
@@ -34,9 +33,17 @@ async function main(): Promise<void> {
     const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
     try {
       const minRecords = Number(single(args, 'min-records') ?? 200);
-      const trained = await dataSource.transaction((db) => trainFromRegister(db, new ChildIdentityRepository(identityCipherFor(process.env)), { minRecords }));
+      const identities = new ChildIdentityRepository(identityCipherFor(process.env));
+      const trained = await dataSource.transaction(async (db) => {
+        // Personal data in memory only, for training.
+        const profiles = await identities.allProfiles(db);
+        if (profiles.length < minRecords) return null;
+        const { model: fitted } = trainOnRegister(profiles);
+        await new LinkageModelRepository().save(db, fitted, true);
+        return fitted;
+      });
       if (!trained) fail(`the register holds fewer than ${minRecords} agency child profiles: not enough to train on`);
-      model = trained.model;
+      model = trained;
     } finally {
       await dataSource.destroy();
     }

@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { DeterministicChildLinker } from '@mcm/incidence';
-import { fromChildAttributes, LinkageModel, serialiseModel, trainModel } from '@mcm/linkage';
-import { nameFrequencies, NO_NAME_FREQUENCIES, ProbabilisticChildLinker } from '../../../apps/aggregator/src/linkage/probabilistic-child-linker';
-import { SHIPPED_MODEL_SCENARIO, SHIPPED_SOURCE_PREFIX, shippedLinkageModel } from '../../../apps/aggregator/src/linkage/shipped-model';
+import {
+  fromChildAttributes, LinkageModel, nameFrequencies, NO_NAME_FREQUENCIES, ProbabilisticChildLinker, serialiseModel, SHIPPED_SOURCE_PREFIX, trainModel,
+} from '@mcm/linkage';
+import { SHIPPED_MODEL_SCENARIO, shippedLinkageModel } from '../../../apps/aggregator/src/linkage/shipped-model';
 import { generateScenario } from '../../simulator/src/scenario';
 import { SimulatedProfile, simulatedProfiles } from './simulated-profiles';
 

@@ -1,9 +1,8 @@
 import { ChildLinker, DeterministicChildLinker } from '@mcm/incidence';
 import { RecordKeys } from '@mcm/disclosure';
-import { ChildIdentityRepository } from '@mcm/persistence';
+import { ChildIdentityRepository, LinkageReviewRepository, ReviewQueue } from '@mcm/persistence';
 import { IdentityCipher } from '@mcm/shared';
 import { DataSource } from 'typeorm';
-import { LinkageReviewRepository, ReviewQueue } from '../linkage/linkage-review.repository';
 import { BatchAggregator } from './batch-aggregator';
 import { ChildRegisterRepository } from './child-register.repository';
 import { EventStoreRepository } from './event-store.repository';

@@ -1,6 +1,5 @@
-import { fixtureModel, RecordStore, resolveModel } from '@mcm/linkage';
-import { chooseModel } from './linker-selection';
-import { isShippedModel, shippedLinkageModel } from './shipped-model';
+import { chooseModel, fixtureModel, isShippedModel, RecordStore, resolveModel } from '@mcm/linkage';
+import { shippedLinkageModel } from './shipped-model';
 
 describe('chooseModel', () => {
   const trained = fixtureModel({ modelId: 'lm-register' });

@@ -1,13 +1,11 @@
-import { ChildIdentityRepository } from '@mcm/persistence';
-import { IdentityCipher } from '@mcm/shared';
 import { ChildLinker, DeterministicChildLinker } from '@mcm/incidence';
-import { LinkageModel } from '@mcm/linkage';
-import { DataSource } from 'typeorm';
+import { chooseModel, nameFrequencies, ProbabilisticChildLinker, trainOnRegister } from '@mcm/linkage';
+import {
+  ChildIdentityRepository, Database, LinkageModelRepository, LinkageReviewRepository, ReviewQueue, underWriterLock,
+} from '@mcm/persistence';
+import { IdentityCipher } from '@mcm/shared';
 import { DEFAULT_RETRAIN_MIN_PROFILES } from './linkage-defaults';
-import { LinkageModelRepository, registerProfiles, trainOnProfiles } from './linkage-model.repository';
-import { LinkageReviewRepository, ReviewQueue } from './linkage-review.repository';
-import { nameFrequencies, ProbabilisticChildLinker } from './probabilistic-child-linker';
-import { isShippedModel, shippedLinkageModel } from './shipped-model';
+import { shippedLinkageModel } from './shipped-model';
 
 export type LinkerChoice = 'deterministic' | 'probabilistic';
 
@@ -25,26 +23,14 @@ export interface LinkerLog {
   warn(message: string): void;
 }
 
-export type ModelChoice = 'active' | 'shipped' | 'train';
-
-/**
- * Which model the probabilistic linker starts with. An active model that was trained (from the
- * register, or by `npm run linkage:train`) is kept. Otherwise (no model, or a shipped one is
- * active) the register is trained on once it holds `retrainMinProfiles` profiles, and until then
- * the shipped model (trained on simulated records) links from the very first event.
- */
-export function chooseModel(active: LinkageModel | null, profiles: number, retrainMinProfiles: number): ModelChoice {
-  if (active && !isShippedModel(active)) return 'active';
-  return profiles >= retrainMinProfiles ? 'train' : 'shipped';
-}
-
 /**
  * Picks the aggregator's linker at start-up, under the writer lock (concurrent instances neither
  * both train nor race on the active model). The model used is always the active row of
- * `linkage_model`, so `child_link_change.linker` and review pairs name a stored model.
+ * `linkage_model`, so `child_link_change.linker` and review pairs name a stored model. Which
+ * model: chooseModel (libs/linkage).
  */
 export async function selectLinker(
-  dataSource: DataSource, cipher: IdentityCipher, choice: LinkerChoice, log: LinkerLog,
+  database: Database, cipher: IdentityCipher, choice: LinkerChoice, log: LinkerLog,
   options: { retrainMinProfiles?: number } = {},
 ): Promise<SelectedLinker> {
   if (choice === 'deterministic') {
@@ -54,17 +40,17 @@ export async function selectLinker(
   const retrainMinProfiles = options.retrainMinProfiles ?? DEFAULT_RETRAIN_MIN_PROFILES;
   const models = new LinkageModelRepository();
   const identities = new ChildIdentityRepository(cipher);
-  const { model, frequencies, message } = await dataSource.transaction(async (db) => {
-    await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['mcm.aggregator.writer']);
+  const { model, frequencies, message } = await underWriterLock(database, async (db) => {
     const active = await models.active(db);
     // Personal data in memory only: for training and the register-wide name counts.
-    const profiles = await registerProfiles(db, identities);
+    const profiles = await identities.allProfiles(db);
     const register = `register: ${profiles.length} agency child profiles`;
     switch (chooseModel(active, profiles.length, retrainMinProfiles)) {
       case 'active':
         return { model: active!, frequencies: nameFrequencies(profiles.map((p) => p.attributes)), message: `active model (${register})` };
       case 'train': {
-        const trained = await trainOnProfiles(db, profiles);
+        const trained = trainOnRegister(profiles);
+        await models.save(db, trained.model, true);
         const replaced = active ? `, replacing ${active.modelId}; national children linked before keep their links until their records are re-clustered` : '';
         return { ...trained, message: `trained now on the ${register} and activated${replaced}` };
       }

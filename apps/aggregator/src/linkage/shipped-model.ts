@@ -1,4 +1,6 @@
 import { LinkageModel, parseModel } from '@mcm/linkage';
+
+export { isShippedModel, SHIPPED_SOURCE_PREFIX } from '@mcm/linkage';
 import shipped from './shipped-linkage-model.json';
 
 /**
@@ -7,9 +9,6 @@ import shipped from './shipped-linkage-model.json';
  * not linked with a model fitted to itself.
  */
 export const SHIPPED_MODEL_SCENARIO = { seed: 20261130, children: 6000, days: 365, now: '2026-01-05T00:00:00.000Z' } as const;
-
-/** `training.source` of every shipped model starts with this (older releases' shipped models included). */
-export const SHIPPED_SOURCE_PREFIX = 'shipped:';
 
 let cached: LinkageModel | undefined;
 
@@ -20,8 +19,4 @@ let cached: LinkageModel | undefined;
  */
 export function shippedLinkageModel(): LinkageModel {
   return (cached ??= parseModel(shipped));
-}
-
-export function isShippedModel(model: LinkageModel): boolean {
-  return model.training.source.startsWith(SHIPPED_SOURCE_PREFIX);
 }
