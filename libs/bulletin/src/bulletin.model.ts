@@ -1,10 +1,12 @@
+import type { AreaLevel, SettingOrAll } from '@mcm/shared';
+
 /**
  * The weekly bulletin as handed to the renderers. Every figure is already disclosure-controlled
  * by the caller (the cell-key method of libs/disclosure): the renderers never perturb, round or
  * derive a published count.
  */
 export type Published = number | 'c' | 'x' | 'z';     // already disclosure-controlled by the caller
-export type SettingKey = 'ALL' | 'HOME' | 'CARE' | 'EDUCATION';
+export type SettingKey = SettingOrAll;
 export type ReleaseStatus = 'provisional' | 'final' | 'revised';
 export interface HeadlineRow {
   setting: SettingKey;
@@ -14,7 +16,7 @@ export interface HeadlineRow {
   sameWeekLastYear: { children: number; episodes: number } | null;  // null = no data a year ago
 }
 export interface AreaRow {
-  level: 'National' | 'Regional' | 'Local authority';
+  level: AreaLevel;
   code: string; name: string;                          // England E92000001
   regionCode?: string; regionName?: string; oldLaCode?: string;  // LA rows carry their region
   setting: SettingKey;

@@ -1,16 +1,18 @@
+import { categoryLabel, ENGLAND, ENGLAND_AREA_CODE, measureLabel, SETTING_LABEL as SETTING_NAME, SETTINGS_WITH_ALL } from '@mcm/shared';
 import { AreaRow, BreakdownRow, SettingKey } from './bulletin.model';
 
-export const ENGLAND = { code: 'E92000001', name: 'England' } as const;
+/** England, the categories' and the measures' words come from the vocabulary (@mcm/shared). */
+export { categoryLabel, ENGLAND, measureLabel };
 
 /** Settings in the order every output lists them. */
-export const SETTINGS: readonly SettingKey[] = ['ALL', 'HOME', 'CARE', 'EDUCATION'];
+export const SETTINGS: readonly SettingKey[] = SETTINGS_WITH_ALL;
 
 /**
  * Filter item of the `setting` column: 'ALL' is the filter's Total item. EDUCATION here means a
  * child missing during school (absent from school without explanation during the school day),
  * not the DfE's "children missing education" (not registered at any school): the labels say so.
  */
-export const SETTING_LABEL: Record<SettingKey, string> = { ALL: 'Total', HOME: 'Home', CARE: 'Care', EDUCATION: 'During school' };
+export const SETTING_LABEL: Record<SettingKey, string> = { ALL: 'Total', ...SETTING_NAME };
 
 /** Words for sentences and table headers: "children going missing from care". */
 export const SETTING_PHRASE: Record<SettingKey, string> = {
@@ -19,12 +21,7 @@ export const SETTING_PHRASE: Record<SettingKey, string> = {
   CARE: 'from care',
   EDUCATION: 'during school',
 };
-export const SETTING_HEADER: Record<SettingKey, string> = {
-  ALL: 'All settings',
-  HOME: 'Home',
-  CARE: 'Care',
-  EDUCATION: 'During school',
-};
+export const SETTING_HEADER: Record<SettingKey, string> = { ALL: 'All settings', ...SETTING_NAME };
 /** What each setting counts, in one sentence (the about section and the CSV's setting hint). */
 export const SETTING_DEFINITION: Record<Exclude<SettingKey, 'ALL'>, string> = {
   HOME: 'Home: a child reported missing from home (by police, on a report from family or carers).',
@@ -76,39 +73,14 @@ export const REPEAT_MISSING_DEFINITION =
 /** Return interviews are asked of episodes from home and from care only: schools do not hold them. */
 export const RETURN_INTERVIEW_SCOPE = 'missing episodes from home or care';
 
-/** Upper-case codes ('HIGH', 'NO_APPARENT_RISK') read as words ('High', 'No apparent risk'). */
-export function categoryLabel(category: string): string {
-  if (!/^[A-Z][A-Z0-9_]*$/.test(category)) return category;
-  const words = category.toLowerCase().replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-const MEASURE_LABEL: Record<string, string> = {
-  children: 'Children',
-  children_count: 'Children',
-  episodes: 'Episodes started',
-  episodes_started: 'Episodes started',
-  episodesStarted: 'Episodes started',
-  episodes_started_count: 'Episodes started',
-  episodes_ended: 'Episodes ended',
-  episodesEnded: 'Episodes ended',
-  episodes_ended_count: 'Episodes ended',
-  open_at_week_end: 'Open at week end',
-  openAtWeekEnd: 'Open at week end',
-  open_at_week_end_count: 'Open at week end',
-};
-export function measureLabel(measure: string): string {
-  return MEASURE_LABEL[measure] ?? measure.replace(/_/g, ' ');
-}
-
 /** Codes a caller may use for England in revisions ('ALL' in the incidence tables). */
 export function isEnglandCode(code: string): boolean {
-  return code === ENGLAND.code || code === 'ALL';
+  return code === ENGLAND.code || code === ENGLAND_AREA_CODE;
 }
 
 /** Names of the areas of a bulletin by code, England included. */
 export function areaNames(areas: readonly AreaRow[]): Map<string, string> {
-  const names = new Map<string, string>([[ENGLAND.code, ENGLAND.name], ['ALL', ENGLAND.name]]);
+  const names = new Map<string, string>([[ENGLAND.code, ENGLAND.name], [ENGLAND_AREA_CODE, ENGLAND.name]]);
   for (const a of areas) names.set(a.code, a.name);
   return names;
 }

@@ -1,13 +1,18 @@
-import { ageOnLondonDate, RiskGrade, Setting } from '@mcm/shared';
+import {
+  AGE_BANDS, ageOnLondonDate, CARE_MISSING_CATEGORIES, CARE_MISSING_LABEL, CareMissingCategory, CareMissingType, DURATION_BANDS,
+  ETHNICITY_GROUPS, RISK_CATEGORIES, RiskGrade, Setting,
+} from '@mcm/shared';
 
 /**
- * The categories the statistics break down by (docs/STATISTICS.md). Bands follow DfE's where DfE
- * has them; every boundary below is stated there, and the ones we chose are marked as ours.
+ * How an episode falls into the categories the statistics break down by (docs/STATISTICS.md).
+ * The categories themselves are the vocabulary's (libs/shared/src/vocabulary), re-exported here
+ * for the callers that already import them from this library. Bands follow DfE's where DfE has
+ * them; every boundary below is stated there, and the ones we chose are marked as ours.
  */
-export const AGE_BANDS = ['Under 1', '1-4', '5-9', '10-15', '16-17', 'UNKNOWN'] as const;
-export const DURATION_BANDS = ['Under 24 hours', '1-2 days', '2-7 days', 'Over 7 days'] as const;
-export const ETHNICITY_GROUPS = ['White', 'Mixed', 'Asian', 'Black', 'Other', 'Refused or not obtained', 'UNKNOWN'] as const;
-export const RISK_ORDER: readonly (RiskGrade | 'NOT_GRADED')[] = ['NOT_GRADED', 'NO_APPARENT_RISK', 'LOW', 'MEDIUM', 'HIGH'];
+export { AGE_BANDS, CARE_MISSING_CATEGORIES, CARE_MISSING_LABEL, DURATION_BANDS, ETHNICITY_GROUPS };
+export type { CareMissingCategory, CareMissingType };
+/** Risk categories lowest first: an episode's risk is its members' highest. */
+export const RISK_ORDER: readonly (RiskGrade | 'NOT_GRADED')[] = RISK_CATEGORIES;
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -80,18 +85,6 @@ export function repeatFlags(starts: readonly number[]): boolean[] {
  * so episodes counted under EDUCATION are outside the return-interview rate.
  */
 export const RETURN_INTERVIEW_SETTINGS: readonly Setting[] = ['HOME', 'CARE'];
-
-/** SSDA903 missing type of a looked-after child's episode: M missing, A away from placement without authorisation. */
-export type CareMissingType = 'M' | 'A';
-/** A CARE national episode's missing type as the statistics count it; non-CARE episodes have none (null). */
-export type CareMissingCategory = CareMissingType | 'NOT_STATED';
-export const CARE_MISSING_CATEGORIES: readonly CareMissingCategory[] = ['M', 'A', 'NOT_STATED'];
-/** The categories of the `care_missing_type` breakdown, in DfE's words (SSDA903 code in brackets). */
-export const CARE_MISSING_LABEL: Record<CareMissingCategory, string> = {
-  M: 'Missing (M)',
-  A: 'Away from placement without authorisation (A)',
-  NOT_STATED: 'Missing type not stated',
-};
 
 /**
  * The missing type of a CARE national episode from its members' (ours): M when any agency

@@ -7,3 +7,4 @@ export * from './time';
 export * from './random/mulberry32';
 export * from './agency';
 export * from './protection';
+export * from './vocabulary';

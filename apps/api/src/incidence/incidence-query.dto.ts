@@ -1,11 +1,20 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, Matches } from 'class-validator';
-import { CARE_MISSING_TYPE_VALUES } from '@mcm/persistence';
+import { AGE_BANDS, CARE_MISSING_FILTER_VALUES, ETHNICITY_GROUPS, RISK_CATEGORIES, SETTINGS, SEXES } from '@mcm/shared';
 
 export const GROUP_BY = ['setting', 'region', 'la', 'ageBand', 'sex', 'ethnicityGroup', 'riskGrade', 'careMissingType'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 const list = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value);
+/** "setting must list HOME, CARE or EDUCATION": the message names the vocabulary's codes (", or" after a code with "or" in it). */
+function mustList(name: string, values: readonly string[]): string {
+  const [last, ...rest] = [...values].reverse();
+  if (rest.length === 0) return `${name} must list ${last}`;
+  const head = rest.reverse();
+  return `${name} must list ${head.join(', ')}${head[head.length - 1].includes(' or ') ? ',' : ''} or ${last}`;
+}
+/** Highest grade first, as analysts ask for it. */
+const RISK_FILTER_VALUES = [...RISK_CATEGORIES].reverse();
 const PERIOD = /^(\d{4}-W\d{2}|\d{4}-\d{2}-\d{2}|\d{4}-\d{2})$/;
 
 export class IncidenceQuery {
@@ -30,9 +39,9 @@ export class IncidenceQuery {
     description: 'Only these settings (comma-separated): HOME missing from home, CARE missing from care (a looked-after child), ' +
       'EDUCATION missing during school (absent from school without explanation during the school day; not "children missing education", ' +
       'who are not registered at any school)',
-    example: 'CARE,HOME',
+    example: 'CARE,HOME', enum: SETTINGS, isArray: true,
   })
-  @IsOptional() @Transform(list) @IsArray() @IsIn(['HOME', 'CARE', 'EDUCATION'], { each: true, message: 'setting must list HOME, CARE or EDUCATION' })
+  @IsOptional() @Transform(list) @IsArray() @IsIn(SETTINGS, { each: true, message: mustList('setting', SETTINGS) })
   setting?: string[];
 
   @ApiPropertyOptional({ description: 'Only this region (E12 code)', example: 'E12000007' })
@@ -43,31 +52,31 @@ export class IncidenceQuery {
   @IsOptional() @Matches(/^E(06|08|09|10)\d{6}$/, { message: 'la must be a GSS code like E09000033' })
   la?: string;
 
-  @ApiPropertyOptional({ description: 'Only these age bands', example: '10-15,16-17' })
-  @IsOptional() @Transform(list) @IsArray() @IsIn(['Under 1', '1-4', '5-9', '10-15', '16-17', 'UNKNOWN'], { each: true, message: 'ageBand must list Under 1, 1-4, 5-9, 10-15, 16-17 or UNKNOWN' })
+  @ApiPropertyOptional({ description: 'Only these age bands', example: '10-15,16-17', enum: AGE_BANDS, isArray: true })
+  @IsOptional() @Transform(list) @IsArray() @IsIn(AGE_BANDS, { each: true, message: mustList('ageBand', AGE_BANDS) })
   ageBand?: string[];
 
-  @ApiPropertyOptional({ description: 'Only these sexes (M, F, U)', example: 'F' })
-  @IsOptional() @Transform(list) @IsArray() @IsIn(['M', 'F', 'U'], { each: true, message: 'sex must list M, F or U' })
+  @ApiPropertyOptional({ description: 'Only these sexes (M, F, U)', example: 'F', enum: SEXES, isArray: true })
+  @IsOptional() @Transform(list) @IsArray() @IsIn(SEXES, { each: true, message: mustList('sex', SEXES) })
   sex?: string[];
 
-  @ApiPropertyOptional({ description: 'Only these ethnicity groups', example: 'Black,Mixed' })
+  @ApiPropertyOptional({ description: 'Only these ethnicity groups', example: 'Black,Mixed', enum: ETHNICITY_GROUPS, isArray: true })
   @IsOptional() @Transform(list) @IsArray()
-  @IsIn(['White', 'Mixed', 'Asian', 'Black', 'Other', 'Refused or not obtained', 'UNKNOWN'], { each: true, message: 'ethnicityGroup must list White, Mixed, Asian, Black, Other, Refused or not obtained, or UNKNOWN' })
+  @IsIn(ETHNICITY_GROUPS, { each: true, message: mustList('ethnicityGroup', ETHNICITY_GROUPS) })
   ethnicityGroup?: string[];
 
-  @ApiPropertyOptional({ description: 'Only these police risk grades', example: 'HIGH' })
-  @IsOptional() @Transform(list) @IsArray() @IsIn(['HIGH', 'MEDIUM', 'LOW', 'NO_APPARENT_RISK', 'NOT_GRADED'], { each: true, message: 'riskGrade must list HIGH, MEDIUM, LOW, NO_APPARENT_RISK or NOT_GRADED' })
+  @ApiPropertyOptional({ description: 'Only these police risk grades', example: 'HIGH', enum: RISK_FILTER_VALUES, isArray: true })
+  @IsOptional() @Transform(list) @IsArray() @IsIn(RISK_FILTER_VALUES, { each: true, message: mustList('riskGrade', RISK_FILTER_VALUES) })
   riskGrade?: string[];
 
   @ApiPropertyOptional({
     description: 'Only these SSDA903 missing types of episodes from care: M missing (whereabouts unknown), A away from placement without ' +
       'authorisation (whereabouts known), NOT_STATED; NOT_APPLICABLE selects episodes from home or during school. An episode is M when any ' +
       'agency recorded it as M, else A when one recorded A.',
-    example: 'M,A',
+    example: 'M,A', enum: CARE_MISSING_FILTER_VALUES, isArray: true,
   })
   @IsOptional() @Transform(list) @IsArray()
-  @IsIn(CARE_MISSING_TYPE_VALUES, { each: true, message: 'careMissingType must list M, A, NOT_STATED or NOT_APPLICABLE' })
+  @IsIn(CARE_MISSING_FILTER_VALUES, { each: true, message: mustList('careMissingType', CARE_MISSING_FILTER_VALUES) })
   careMissingType?: string[];
 
   @ApiPropertyOptional({ enum: ['previous-period', 'previous-year'], description: 'Adds the same figures for the preceding range of equal length, or a year earlier' })

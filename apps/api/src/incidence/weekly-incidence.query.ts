@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { SETTINGS_WITH_ALL, SettingOrAll } from '@mcm/shared';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 
 const WEEK_OR_DATE = /^(\d{4}-W\d{2}|\d{4}-\d{2}-\d{2})$/;
@@ -15,14 +16,14 @@ export class WeeklyIncidenceQuery {
   to?: string;
 
   @ApiPropertyOptional({
-    enum: ['ALL', 'HOME', 'CARE', 'EDUCATION'], default: 'ALL',
+    enum: SETTINGS_WITH_ALL, default: 'ALL',
     description: 'HOME missing from home; CARE missing from care (a looked-after child; /v1/incidence?groupBy=careMissingType separates M missing from ' +
       'A away without authorisation); EDUCATION missing during school (absent from school without explanation during the school day; not ' +
       '"children missing education", who are not registered at any school); ALL every setting, each child once',
   })
   @IsOptional()
-  @IsIn(['ALL', 'HOME', 'CARE', 'EDUCATION'], { message: 'setting must be one of ALL, HOME, CARE, EDUCATION' })
-  setting: 'ALL' | 'HOME' | 'CARE' | 'EDUCATION' = 'ALL';
+  @IsIn(SETTINGS_WITH_ALL, { message: `setting must be one of ${SETTINGS_WITH_ALL.join(', ')}` })
+  setting: SettingOrAll = 'ALL';
 
   @ApiPropertyOptional({ description: "Children's services authority GSS code (E06/E08/E09/E10), a region (E12), UNKNOWN, or ALL for England", default: 'ALL', example: 'E09000033' })
   @IsOptional()

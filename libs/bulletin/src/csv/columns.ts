@@ -1,3 +1,5 @@
+import { MEASURES } from '@mcm/shared';
+
 /**
  * Columns of the bulletin's tidy CSV, in order, and its EES-style metadata.
  *
@@ -52,28 +54,24 @@ export const FILTER_COLUMNS: readonly MetaColumn[] = [
 ];
 
 export const INDICATOR_COLUMNS: readonly MetaColumn[] = [
-  indicator('children_count', 'Children going missing', 'Children', 0),
-  indicator('episodes_started_count', 'Missing episodes started', 'Episodes', 0),
-  indicator('episodes_ended_count', 'Missing episodes ended', 'Episodes', 0),
-  indicator('open_at_week_end_count', 'Missing episodes open at the end of the week', 'Episodes', 0),
+  indicator(MEASURES.children.csv, 'Children going missing', 'Children', 0),
+  indicator(MEASURES.episodes_started.csv, 'Missing episodes started', 'Episodes', 0),
+  indicator(MEASURES.episodes_ended.csv, 'Missing episodes ended', 'Episodes', 0),
+  indicator(MEASURES.open_at_week_end.csv, 'Missing episodes open at the end of the week', 'Episodes', 0),
   indicator('children_rate_per_10000', 'Children going missing per 10,000 children', 'Children', 1),
-  indicator('repeat_missing_children_count', 'Children with an episode this week that was at least their third to start in 90 days', 'Repeat missing', 0),
+  indicator(MEASURES.repeat_missing_children.csv, 'Children with an episode this week that was at least their third to start in 90 days', 'Repeat missing', 0),
   indicator('repeat_missing_percent', 'Percentage of children going missing this week with an episode that was at least their third to start in 90 days', 'Repeat missing', 1, '%'),
   indicator('return_interview_episodes_ended_count', 'Missing episodes from home or care ended (return interviews are not asked of schools)', 'Return interviews', 0),
-  indicator('return_interview_offered_72h_count', 'Missing episodes from home or care ended with a return interview offered within 72 hours', 'Return interviews', 0),
+  indicator(MEASURES.return_interview_offered_72h.csv, 'Missing episodes from home or care ended with a return interview offered within 72 hours', 'Return interviews', 0),
   indicator('return_interview_percent', 'Percentage of missing episodes from home or care ended with a return interview offered within 72 hours', 'Return interviews', 1, '%'),
 ];
 
+/** The indicators: the count measures' CSV names (the vocabulary's) and the rates and denominators derived from them. */
 export type IndicatorName =
-  | 'children_count'
-  | 'episodes_started_count'
-  | 'episodes_ended_count'
-  | 'open_at_week_end_count'
+  | Exclude<(typeof MEASURES)[keyof typeof MEASURES]['csv'], null>
   | 'children_rate_per_10000'
-  | 'repeat_missing_children_count'
   | 'repeat_missing_percent'
   | 'return_interview_episodes_ended_count'
-  | 'return_interview_offered_72h_count'
   | 'return_interview_percent';
 
 export const DATA_COLUMNS: readonly string[] = [

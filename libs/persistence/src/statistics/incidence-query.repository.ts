@@ -1,3 +1,4 @@
+import { CARE_MISSING_FILTER_VALUES } from '@mcm/shared';
 import { childrenKeySql, episodesKeySql } from './cell-key-sql';
 import { EntityManager } from 'typeorm';
 
@@ -15,7 +16,7 @@ export const INCIDENCE_DIMENSION_COLUMNS = {
  * CARE episodes' SSDA903 missing type: M, A or NOT_STATED; NOT_APPLICABLE for HOME and EDUCATION
  * episodes (stored as null), so that grouping by it still partitions every episode.
  */
-export const CARE_MISSING_TYPE_VALUES = ['M', 'A', 'NOT_STATED', 'NOT_APPLICABLE'] as const;
+export const CARE_MISSING_TYPE_VALUES = CARE_MISSING_FILTER_VALUES;
 export type IncidenceDimension = keyof typeof INCIDENCE_DIMENSION_COLUMNS;
 
 export interface GroupedIncidenceQuery {

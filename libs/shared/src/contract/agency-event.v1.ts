@@ -1,4 +1,5 @@
 import { SchemaOptions, Static, TLiteral, TUnion, Type } from '@sinclair/typebox';
+import { CARE_MISSING_TYPES, ETHNICITY_CODES, RISK_GRADES, SETTINGS, SEXES } from '../vocabulary';
 
 /**
  * Event contract v1: the single definition. The TypeScript types (Static), the runtime
@@ -9,15 +10,7 @@ import { SchemaOptions, Static, TLiteral, TUnion, Type } from '@sinclair/typebox
 export const SCHEMA_VERSION = 1 as const;
 
 export const EVENT_KINDS = ['MISSING_REPORTED', 'RETURNED', 'EPISODE_CORRECTED', 'REPORT_WITHDRAWN'] as const;
-export const SETTINGS = ['HOME', 'CARE', 'EDUCATION'] as const;
 export const AGENCY_TYPES = ['POLICE', 'LOCAL_AUTHORITY', 'SCHOOL'] as const;
-export const RISK_GRADES = ['NO_APPARENT_RISK', 'LOW', 'MEDIUM', 'HIGH'] as const;
-export const SEXES = ['M', 'F', 'U'] as const;
-/** DfE ethnicity codes (SSDA903 / school census). */
-export const ETHNICITY_CODES = [
-  'WBRI', 'WIRI', 'WIRT', 'WOTH', 'WROM', 'MWBC', 'MWBA', 'MWAS', 'MOTH', 'AIND', 'APKN', 'ABAN',
-  'AOTH', 'BCRB', 'BAFR', 'BOTH', 'CHNE', 'OOTH', 'REFU', 'NOBT',
-] as const;
 
 function literals<T extends string>(values: readonly T[], description: string, options: SchemaOptions = {}) {
   return Type.Union(values.map((v) => Type.Literal(v)), { description, ...options }) as unknown as TUnion<TLiteral<T>[]>;
@@ -60,7 +53,7 @@ export const CorrectionSchema = Type.Object(
     missingFrom: Type.Optional(Instant),
     returnedAt: Type.Optional(Instant),
     riskGrade: Type.Optional(literals(RISK_GRADES, 'Corrected police risk grade')),
-    careMissingType: Type.Optional(literals(['M', 'A'] as const, 'Corrected SSDA903 missing type')),
+    careMissingType: Type.Optional(literals(CARE_MISSING_TYPES, 'Corrected SSDA903 missing type')),
   },
   { additionalProperties: false, description: 'EPISODE_CORRECTED: corrected facts of the episode; child details are corrected through `child`' },
 );
@@ -71,7 +64,7 @@ export const AgencyEventSchema = Type.Object(
     schemaVersion: Type.Literal(SCHEMA_VERSION),
     kind: literals(EVENT_KINDS, 'What happened'),
     setting: literals(SETTINGS, 'Where the child went missing from'),
-    careMissingType: Type.Optional(literals(['M', 'A'] as const, 'CARE only (SSDA903): M missing, A away from placement without authorisation')),
+    careMissingType: Type.Optional(literals(CARE_MISSING_TYPES, 'CARE only (SSDA903): M missing, A away from placement without authorisation')),
     agency: AgencySchema,
     agencyChildRef: Reference,
     agencyEpisodeRef: Reference,
@@ -88,7 +81,5 @@ export const AgencyEventSchema = Type.Object(
 
 export type AgencyEvent = Static<typeof AgencyEventSchema>;
 export type EventKind = (typeof EVENT_KINDS)[number];
-export type Setting = (typeof SETTINGS)[number];
 export type AgencyType = (typeof AGENCY_TYPES)[number];
-export type RiskGrade = (typeof RISK_GRADES)[number];
 export type ChildAttributes = Static<typeof ChildSchema>;

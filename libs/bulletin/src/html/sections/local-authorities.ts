@@ -1,3 +1,4 @@
+import { SETTINGS } from '@mcm/shared';
 import { AreaRow, SettingKey } from '../../bulletin.model';
 import { formatDate } from '../../format';
 import { SETTING_HEADER } from '../../labels';
@@ -12,7 +13,7 @@ export function localAuthoritiesSection(ctx: Context): string {
     if (!byCode.has(a.code)) byCode.set(a.code, new Map());
     byCode.get(a.code)?.set(a.setting, a);
   }
-  const settings: SettingKey[] = (['HOME', 'CARE', 'EDUCATION'] as SettingKey[]).filter((s) => las.some((a) => a.setting === s));
+  const settings: SettingKey[] = [...SETTINGS].filter((s) => las.some((a) => a.setting === s));
   const hasRate = las.some((a) => a.setting === 'ALL' && a.ratePer10000 !== undefined);
 
   // One row group per region (in region code order), authorities by name within it.

@@ -1,3 +1,4 @@
+import { SETTINGS } from '@mcm/shared';
 import { SettingKey } from '../../bulletin.model';
 import { formatDate, formatNumber } from '../../format';
 import { SETTING_HEADER } from '../../labels';
@@ -26,7 +27,7 @@ export function regionsSection(ctx: Context): string {
   const marker = weekMarker(ctx, b.weekCommencing);
   const subtitle = `Number of children going missing from any setting by region, England, week commencing ${formatDate(b.weekCommencing)}${marker}`;
   const description = `Horizontal bar chart of ${bars.length} regions, largest first: ${bars.map((x) => `${x.label} ${x.display}`).join('; ')}. The data are in the table below the chart.`;
-  const settings: SettingKey[] = (['HOME', 'CARE', 'EDUCATION'] as SettingKey[]).filter((s) => regional.some((a) => a.setting === s));
+  const settings: SettingKey[] = [...SETTINGS].filter((s) => regional.some((a) => a.setting === s));
   const hasRate = regional.some((a) => a.setting === 'ALL' && a.ratePer10000 !== undefined);
 
   const svg = bars.length
