@@ -8,14 +8,13 @@
   'use strict';
 
   var TOKEN_KEY = 'mcm.dashboard.token';
-  var SETTINGS = ['ALL', 'HOME', 'CARE', 'EDUCATION'];
+  var config = JSON.parse(document.getElementById('mcm-config').textContent);
+  // The settings and CARE missing types come from the server's vocabulary (libs/shared/src/vocabulary):
   // EDUCATION is missing during school, not "children missing education" (docs/STATISTICS.md).
-  var SETTING_NAMES = { ALL: 'All settings', HOME: 'Home', CARE: 'Care', EDUCATION: 'During school' };
-  var CARE_TYPES = [
-    { code: 'M', label: 'Missing (M)' },
-    { code: 'A', label: 'Away from placement without authorisation (A)' },
-    { code: 'NOT_STATED', label: 'Missing type not stated' },
-  ];
+  var SETTINGS = config.settings.map(function (s) { return s.code; });
+  var SETTING_NAMES = {};
+  config.settings.forEach(function (s) { SETTING_NAMES[s.code] = s.name; });
+  var CARE_TYPES = config.careMissingTypes;
   // Analysis Function palette, with a point shape and a line pattern per series (never colour alone).
   var SERIES_STYLE = {
     HOME: { colour: '#12436D', pointStyle: 'circle', dash: [] },
@@ -31,7 +30,6 @@
   var WEEKS_SHOWN = 52;
   var PARALLEL_REQUESTS = 6;
 
-  var config = JSON.parse(document.getElementById('mcm-config').textContent);
   var regionsByCode = new Map(config.regions.map(function (r) { return [r.code, r]; }));
   var lasByCode = new Map(config.localAuthorities.map(function (l) { return [l.code, l]; }));
 
@@ -351,7 +349,7 @@
     });
   }
 
-  function shownSettings(f) { return f.setting === 'ALL' ? ['HOME', 'CARE', 'EDUCATION'] : [f.setting]; }
+  function shownSettings(f) { return f.setting === 'ALL' ? SETTINGS.slice(1) : [f.setting]; }
 
   function trendTitle(f, series) {
     var settings = shownSettings(f);

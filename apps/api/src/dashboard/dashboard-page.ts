@@ -1,4 +1,6 @@
-import { addWeeks, isoWeekLabel, ReferenceData, weekCommencing } from '@mcm/shared';
+import {
+  addWeeks, ALL_SETTINGS, CARE_MISSING_CATEGORIES, CARE_MISSING_LABEL, isoWeekLabel, ReferenceData, SETTING_LABEL, SETTINGS, weekCommencing,
+} from '@mcm/shared';
 
 /**
  * What the page script needs before it has a token: geography and the last week that has ended
@@ -9,7 +11,12 @@ export interface DashboardConfig {
   lastEndedWeek: string;
   regions: { code: string; name: string }[];
   localAuthorities: { code: string; name: string; regionCode: string }[];
+  /** The vocabulary's settings (ALL first) and CARE missing types with their words, so the page script never retypes them. */
+  settings: { code: string; name: string }[];
+  careMissingTypes: { code: string; label: string }[];
 }
+
+const SETTING_CHOICES = [[ALL_SETTINGS, 'All settings'] as const, ...SETTINGS.map((s) => [s, SETTING_LABEL[s]] as const)];
 
 export function dashboardConfig(reference: ReferenceData, now = new Date()): DashboardConfig {
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en-GB');
@@ -18,6 +25,8 @@ export function dashboardConfig(reference: ReferenceData, now = new Date()): Das
     lastEndedWeek: isoWeekLabel(addWeeks(weekCommencing(now), -1)),
     regions: [...reference.regions.values()].map(({ code, name }) => ({ code, name })).sort(byName),
     localAuthorities: [...reference.localAuthorities.values()].map(({ code, name, regionCode }) => ({ code, name, regionCode })).sort(byName),
+    settings: SETTING_CHOICES.map(([code, name]) => ({ code, name })),
+    careMissingTypes: CARE_MISSING_CATEGORIES.map((code) => ({ code, label: CARE_MISSING_LABEL[code] })),
   };
 }
 
@@ -28,6 +37,9 @@ export function dashboardConfig(reference: ReferenceData, now = new Date()): Das
 const SETTING_DEFINITIONS =
   'Home: reported missing from home. Care: a looked-after child missing from their placement or away from it without authorisation. ' +
   'During school: absent from school without explanation during the school day (not "children missing education", who are not registered at any school).';
+
+/** The setting filter's options, in the vocabulary's order and words. */
+const SETTING_OPTIONS = SETTING_CHOICES.map(([code, label]) => `                <option value="${code}">${label}</option>`).join('\n');
 
 /** JSON safe inside a <script type="application/json"> element. */
 function embeddedJson(value: unknown): string {
@@ -102,10 +114,7 @@ export function renderDashboardPage(config: DashboardConfig): string {
             <div class="govuk-form-group">
               <label class="govuk-label" for="filter-setting">Missing from</label>
               <select class="govuk-select" id="filter-setting" name="setting">
-                <option value="ALL">All settings</option>
-                <option value="HOME">Home</option>
-                <option value="CARE">Care</option>
-                <option value="EDUCATION">During school</option>
+${SETTING_OPTIONS}
               </select>
             </div>
             <div class="govuk-form-group">
