@@ -1,5 +1,6 @@
 import { isoWeekLabel } from '@mcm/shared';
 import { AdhocAnswer, cellKey, Observations, weeklyKey, WEEKLY_MEASURES, WeeklyTable } from '../../tools/harness/src/adversary';
+import { parse } from 'csv-parse/sync';
 
 /**
  * What a role is shown by the running API, collected as the adversary suite's attacker (an
@@ -64,25 +65,9 @@ export class ApiWeeklyTable implements WeeklyTable {
   }
 }
 
-/** One CSV line's fields (RFC 4180 quoting). */
-export function csvFields(line: string): string[] {
-  const out: string[] = [];
-  let field = '', quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { out.push(field); field = ''; } else field += c;
-  }
-  out.push(field);
-  return out;
-}
-
+/** The API's CSV answers as records keyed by column (csv-parse: RFC 4180, BOM). */
 export function parseCsv(text: string): Record<string, string>[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.length > 0);
-  const header = csvFields(lines[0]);
-  return lines.slice(1).map((l) => Object.fromEntries(csvFields(l).map((v, i) => [header[i], v])));
+  return parse(text, { bom: true, columns: true, relax_column_count: true, skip_empty_lines: true });
 }
 
 const csvNumber = (v: string | undefined): unknown => (v === undefined || v === '' ? undefined : /^\d+$/.test(v) ? Number(v) : v);
