@@ -14,8 +14,7 @@ import { securityHeaders } from './common/security-headers';
 import { ApiEnv } from './config/api.env';
 import { openApiDocument } from './openapi';
 
-async function bootstrap(): Promise<void> {
-  const env = envValidator(ApiEnv)(process.env);
+async function bootstrap(env: ApiEnv): Promise<void> {
   useReferenceDataDir(env.REFERENCE_DATA_DIR);
   // Fastify, set up to behave as the Express stack did: the peer address only (no forwarded
   // headers), routes matched whatever their case and trailing slash, keep-alive for 5 s.
@@ -41,9 +40,15 @@ async function bootstrap(): Promise<void> {
 
 /** With API_WORKERS > 1 the primary only forks workers (sharing the port); each runs bootstrap. */
 function start(): void {
-  const workers = Number(process.env.API_WORKERS ?? 1);
-  if (workers > 1 && cluster.isPrimary) {
-    for (let i = 0; i < workers; i++) cluster.fork();
+  // Validated once here: a bad variable stops the primary before any worker is forked.
+  let env: ApiEnv;
+  try {
+    env = envValidator(ApiEnv)(process.env);
+  } catch (error) {
+    return exitOnStartupFailure('api')(error as Error);
+  }
+  if (env.API_WORKERS > 1 && cluster.isPrimary) {
+    for (let i = 0; i < env.API_WORKERS; i++) cluster.fork();
     cluster.on('exit', (worker, code) => {
       if (code !== 0) process.stderr.write(`api worker ${worker.process.pid} exited with ${code}\n`);
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(code ?? 1);
@@ -52,7 +57,7 @@ function start(): void {
     process.on('SIGTERM', stop).on('SIGINT', stop);
     return;
   }
-  bootstrap().catch(exitOnStartupFailure('api'));
+  bootstrap(env).catch(exitOnStartupFailure('api'));
 }
 
 start();
