@@ -1,28 +1,26 @@
 import { BatchAggregator } from '../../apps/aggregator/src/aggregation/batch-aggregator';
 import { createBatchAggregator } from '../../apps/aggregator/src/aggregation/create-batch-aggregator';
-import { WeeklyIncidenceRepository } from '../../apps/aggregator/src/aggregation/weekly-incidence.repository';
-import { dataSourceOptions, migrateDatabase } from '@mcm/persistence';
+import { Database, inRolledBackTransaction, migrateDatabase, openDatabase, WeeklyIncidenceRepository } from '@mcm/persistence';
 import { AgencyEvent } from '@mcm/shared';
-import { DataSource } from 'typeorm';
 import { ScratchDatabase } from '../../tools/harness/src';
 import { IncidenceRow, readIncidence } from './incidence';
 import { TEST_SECRETS } from './test-secrets';
 
 export { IncidenceRow };
 
-const WHOLE_TABLE = `SELECT week_start::text, setting, la_code, children, episodes_started, episodes_ended, open_at_week_end,
+const WHOLE_TABLE = `SELECT week_start::text, setting, area_code, children, episodes_started, episodes_ended, open_at_week_end,
   children_key, started_key, ended_key, open_key FROM weekly_incidence ORDER BY 1, 2, 3`;
 
 /** The aggregator's core against a real, migrated PostgreSQL database, without Kafka. */
 export class AggregatorHarness {
   readonly db = new ScratchDatabase();
-  dataSource!: DataSource;
+  dataSource!: Database;
   aggregator!: BatchAggregator;
 
   async start(): Promise<this> {
     await this.db.create();
     await migrateDatabase(this.db.url);
-    this.dataSource = await new DataSource(dataSourceOptions(this.db.url)).initialize();
+    this.dataSource = await openDatabase(this.db.url);
     this.aggregator = createBatchAggregator(this.dataSource, TEST_SECRETS);
     return this;
   }
@@ -48,18 +46,13 @@ export class AggregatorHarness {
   }
 
   /** The whole weekly table as \`rebuildAll\` computes it from the national episodes (rolled back). */
-  async rebuiltIncidence(): Promise<unknown[]> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.startTransaction();
-    try {
+  rebuiltIncidence(): Promise<unknown[]> {
+    return inRolledBackTransaction(this.dataSource, async (db) => {
       const incidence = new WeeklyIncidenceRepository();
-      const horizon = await incidence.horizonWeek(runner.manager);
-      if (horizon !== null) await incidence.rebuildAll(runner.manager, horizon);
-      return await runner.query(WHOLE_TABLE);
-    } finally {
-      await runner.rollbackTransaction();
-      await runner.release();
-    }
+      const horizon = await incidence.horizonWeek(db);
+      if (horizon !== null) await incidence.rebuildAll(db, horizon);
+      return db.query(WHOLE_TABLE);
+    });
   }
 
   incidence(): Promise<IncidenceRow[]> {

@@ -9,3 +9,6 @@ export * from './statistical-attributes';
 export * from './episode-bounds';
 export * from './register-relink';
 export * from './union-find';
+export * from './national-episode-changes';
+export * from './revision-reason';
+export * from './agency-activity';

@@ -26,3 +26,4 @@ export * from './linkage/child-link-key.repository';
 export * from './linkage/national-register.repository';
 export * from './linkage/linkage-model.repository';
 export * from './linkage/linkage-review.repository';
+export * from './aggregation';

@@ -1,6 +1,5 @@
-import { DataSource, EntityManager } from 'typeorm';
 import { createBatchAggregator } from '../../../apps/aggregator/src/aggregation/create-batch-aggregator';
-import { dataSourceOptions, migrateDatabase } from '@mcm/persistence';
+import { migrateDatabase, observeQueries, openDatabase } from '@mcm/persistence';
 import { IdentityCipher, IdentityKeyring, normaliseEvent } from '@mcm/shared';
 import { generateScenario } from '../../simulator/src';
 import { ScratchDatabase } from '../../harness/src';
@@ -14,23 +13,17 @@ async function main(): Promise<void> {
     .filter((e) => e.event).map((e) => normaliseEvent(e.event!));
   const db = await new ScratchDatabase().create();
   await migrateDatabase(db.url);
-  const dataSource = await new DataSource(dataSourceOptions(db.url)).initialize();
+  const dataSource = await openDatabase(db.url);
   const aggregator = createBatchAggregator(dataSource, {
     linkKeySecret: 'profile-secret-0123456789', cipher: IdentityCipher.withKeyring(IdentityKeyring.generate()), disclosureKeySeed: 'profile-disclosure-seed-0123',
   });
   const byQuery = new Map<string, number>();
   if (env.PROFILE_QUERIES) {
     // Attributes time to each statement (by its first words); profiling only.
-    const query = EntityManager.prototype.query;
-    EntityManager.prototype.query = async function (this: EntityManager, sql: string, params?: unknown[]) {
-      const t = performance.now();
-      try {
-        return await query.call(this, sql, params);
-      } finally {
-        const key = sql.replace(/\s+/g, ' ').trim().slice(0, 90);
-        byQuery.set(key, (byQuery.get(key) ?? 0) + performance.now() - t);
-      }
-    } as typeof query;
+    observeQueries((sql, ms) => {
+      const key = sql.replace(/\s+/g, ' ').trim().slice(0, 90);
+      byQuery.set(key, (byQuery.get(key) ?? 0) + ms);
+    });
   }
   const started = Date.now();
   const totals: Record<string, number> = {};

@@ -1,4 +1,5 @@
 import { EpisodeEvent } from '@mcm/incidence';
+import { NewAgencyEventRow, StoredEventRow } from '@mcm/persistence';
 import { AgencyEvent } from '@mcm/shared';
 
 /** An accepted event with the Kafka position it was read from. */
@@ -23,17 +24,13 @@ export function eventFacts(e: AgencyEvent): Record<string, unknown> {
   };
 }
 
-export interface StoredEventRow {
-  event_id: string;
-  kind: EpisodeEvent['kind'];
-  setting: EpisodeEvent['setting'];
-  agency_code: string;
-  agency_child_ref: string;
-  agency_episode_ref: string;
-  /** Epoch milliseconds. */
-  occurred_at: number;
-  reported_at: number;
-  facts: ReturnType<typeof eventFacts>;
+/** An accepted event as `agency_event` keeps it: no identifying attribute (those go to the identity table). */
+export function agencyEventRow({ event: e, partition, offset }: PositionedEvent): NewAgencyEventRow {
+  return {
+    event_id: e.eventId, kind: e.kind, setting: e.setting, agency_type: e.agency.type, agency_code: e.agency.code,
+    agency_child_ref: e.agencyChildRef, agency_episode_ref: e.agencyEpisodeRef, occurred_at: e.occurredAt,
+    reported_at: e.reportedAt, facts: eventFacts(e), source_partition: partition, source_offset: offset,
+  };
 }
 
 const ms = (iso: unknown) => (typeof iso === 'string' ? Date.parse(iso) : undefined);

@@ -1,16 +1,14 @@
 import { ChildLinker, DeterministicChildLinker } from '@mcm/incidence';
 import { RecordKeys } from '@mcm/disclosure';
-import { ChildIdentityRepository, LinkageReviewRepository, ReviewQueue } from '@mcm/persistence';
+import {
+  ChildIdentityRepository, Database, LinkageReviewRepository, ReviewQueue, WeeklyBreakdownRepository, WeeklyIncidenceRepository,
+} from '@mcm/persistence';
 import { IdentityCipher } from '@mcm/shared';
-import { DataSource } from 'typeorm';
 import { BatchAggregator } from './batch-aggregator';
 import { ChildRegisterRepository } from './child-register.repository';
 import { EventStoreRepository } from './event-store.repository';
 import { LinkKeyHasher } from './link-key-hasher';
-import { NationalEpisodeRepository } from './national-episode.repository';
-import { WeeklyIncidenceRepository } from './weekly-incidence.repository';
-import { WeeklyBreakdownRepository } from './weekly-breakdown.repository';
-import { AgencyActivityRepository } from './agency-activity.repository';
+import { NationalEpisodeRebuild } from './national-episode-rebuild';
 
 /** The keys the aggregator holds: for link-key tokens (HMAC) and for sealing identities (AES-256-GCM). */
 export interface AggregatorSecrets {
@@ -27,14 +25,12 @@ export interface AggregatorSecrets {
  * deterministic default here serves in-process specs that compare exact deterministic figures.
  */
 export function createBatchAggregator(
-  dataSource: DataSource, secrets: AggregatorSecrets, linker: ChildLinker = new DeterministicChildLinker(),
+  database: Database, secrets: AggregatorSecrets, linker: ChildLinker = new DeterministicChildLinker(),
   reviews: ReviewQueue | undefined = linker.link ? new LinkageReviewRepository() : undefined,
 ): BatchAggregator {
   const identities = new ChildIdentityRepository(secrets.cipher);
   const events = new EventStoreRepository(identities);
   const register = new ChildRegisterRepository(new LinkKeyHasher(secrets.linkKeySecret), linker, identities, reviews);
-  return new BatchAggregator(
-    dataSource, events, register, new NationalEpisodeRepository(identities, new RecordKeys(secrets.disclosureKeySeed)), new WeeklyIncidenceRepository(),
-    new WeeklyBreakdownRepository(), new AgencyActivityRepository(),
-  );
+  const national = new NationalEpisodeRebuild(identities, new RecordKeys(secrets.disclosureKeySeed));
+  return new BatchAggregator(database, events, register, national, new WeeklyIncidenceRepository(), new WeeklyBreakdownRepository());
 }
