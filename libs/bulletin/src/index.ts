@@ -10,3 +10,8 @@ export { lineChart, barChart, niceTicks, niceStep } from './svg';
 export type { LineSeries, LineChartOptions, Bar, BarChartOptions, Scale } from './svg';
 export * from './release/release-rule';
 export * from './release/flags';
+export * from './assembly/figures';
+export { assembleBulletin, BULLETIN_DISCLOSURE, trendWeeks } from './assembly/assemble-bulletin';
+export type { BulletinContent, BulletinInputs } from './assembly/assemble-bulletin';
+export * from './assembly/published-cells';
+export * from './release/edition';

@@ -1,5 +1,17 @@
 import { addWeeks, ReferenceData } from '@mcm/shared';
-import { AgencyFigures } from './statistics-figures.repository';
+import { aggregateCompleteness, CompletenessGroup } from './completeness';
+
+/** One agency's reporting up to a week (agency_activity, agency_implied_return): what both completeness views are made from. */
+export interface AgencyFigures {
+  agencyCode: string; agencyType: string; lastReportedAt: Date | null; eventsThisWeek: number; eventsBefore: number; weeksBefore: number; lagHours: number | null;
+  /** Events up to the end of the week and the sum of their reporting lags (hours). */
+  eventsToDate: number; lagHoursSum: number;
+  /**
+   * Implied returns (docs/events.md): the agency's episodes without a reported return that the
+   * child's next episode ended, in the week (by the London week of the implied end) and to its end.
+   */
+  impliedReturnsThisWeek: number; impliedReturnsToDate: number;
+}
 
 export interface AgencyCompleteness {
   agencyType: string;
@@ -19,7 +31,7 @@ export interface AgencyCompleteness {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-/** One agency's reporting completeness for a week: the bulletin's notes and the API's answer. */
+/** One agency's reporting completeness for a week, exact: operators' and admins' view (the API). */
 export function agencyCompleteness(a: AgencyFigures, reference: ReferenceData, weekStart: string): AgencyCompleteness {
   const weekEnd = Date.parse(`${addWeeks(weekStart, 1)}T00:00:00Z`);
   return {
@@ -55,4 +67,17 @@ export function agencyRegionCode(agencyType: string, agencyCode: string, referen
   if (agencyType === 'LOCAL_AUTHORITY') return reference.localAuthorities.get(agencyCode)?.regionCode ?? 'UNKNOWN';
   if (agencyType === 'POLICE') return POLICE_FORCE_REGION[agencyCode] ?? 'UNKNOWN';
   return 'UNKNOWN';
+}
+
+/** A group of agencies of one type in one region, as analysts and the bulletin see it, with the region's name. */
+export type NamedCompletenessGroup = CompletenessGroup & { regionName: string };
+
+/**
+ * The analysts' view of completeness, and the bulletin's: agencies grouped by type and region
+ * (never one agency), counts rounded (`aggregateCompleteness`).
+ */
+export function groupedCompleteness(agencies: readonly AgencyFigures[], reference: ReferenceData, weekStart: string): NamedCompletenessGroup[] {
+  const weekEnd = new Date(`${addWeeks(weekStart, 1)}T00:00:00Z`);
+  return aggregateCompleteness(agencies.map((a) => ({ ...a, regionCode: agencyRegionCode(a.agencyType, a.agencyCode, reference) })), weekEnd)
+    .map((g) => ({ ...g, regionName: reference.regions.get(g.regionCode)?.name ?? 'Not available' }));
 }

@@ -1,2 +1,3 @@
 export * from './cell-key';
 export * from './completeness';
+export * from './agency-completeness';

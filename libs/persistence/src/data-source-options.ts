@@ -1,13 +1,15 @@
 import { join } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities';
 
-/** One definition of the connection used by the apps, the migration CLI and the tests. */
+/**
+ * One definition of the connection used by the apps, the migration CLI and the tests. No entities:
+ * the schema is the hand-written migrations, and the repositories type their rows themselves
+ * (docs/ARCHITECTURE.md, "Persistence").
+ */
 export function dataSourceOptions(databaseUrl: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
-    entities: ENTITIES,
     migrations: [join(__dirname, 'migrations', '*.{js,ts}')],
     migrationsTableName: 'typeorm_migrations',
     synchronize: false,

@@ -1,7 +1,6 @@
 import { adminKafka, ensureTopics, KafkaPublisher, topicNames, topicSpecs } from '@mcm/kafka';
-import { dataSourceOptions, migrateDatabase } from '@mcm/persistence';
+import { dataSourceOptions, migrateDatabase, WeeklyBreakdownRepository } from '@mcm/persistence';
 import { DataSource } from 'typeorm';
-import { WeeklyBreakdownRepository } from '../../../apps/aggregator/src/aggregation/weekly-breakdown.repository';
 import { BulletinService } from '../../../apps/aggregator/src/bulletin/bulletin.service';
 import { harnessEnv, ScratchDatabase } from '../../harness/src';
 import { buildHistory } from './synthetic-history';
@@ -39,7 +38,7 @@ async function main(): Promise<void> {
     const timings: number[] = [];
     for (let run = 0; run < runs; run++) {
       // A revision per run (the data changes a little) so that every run does the whole build.
-      await dataSource.query(`UPDATE weekly_incidence SET children = children + 1 WHERE week_start = $1 AND setting = 'ALL' AND la_code = 'ALL'`, [lastWeek]);
+      await dataSource.query(`UPDATE weekly_incidence SET children = children + 1 WHERE week_start = $1 AND setting = 'ALL' AND area_code = 'ALL'`, [lastWeek]);
       const started = performance.now();
       const outcome = await service.build(lastWeek);
       timings.push(performance.now() - started);
@@ -51,8 +50,8 @@ async function main(): Promise<void> {
     // Utility of the cell-key method on this bulletin: every area cell against its true value.
     const [{ content }] = await dataSource.query('SELECT content FROM bulletin WHERE week_start = $1 ORDER BY revision DESC LIMIT 1', [lastWeek]);
     const truth = new Map<string, Record<string, number>>();
-    for (const r of await dataSource.query('SELECT setting, la_code, children, episodes_started, episodes_ended, open_at_week_end FROM weekly_incidence WHERE week_start = $1', [lastWeek])) {
-      truth.set(`${r.setting}|${r.la_code}`, r);
+    for (const r of await dataSource.query('SELECT setting, area_code, children, episodes_started, episodes_ended, open_at_week_end FROM weekly_incidence WHERE week_start = $1', [lastWeek])) {
+      truth.set(`${r.setting}|${r.area_code}`, r);
     }
     const fields = [['children', 'children'], ['episodesStarted', 'episodes_started'], ['episodesEnded', 'episodes_ended'], ['openAtWeekEnd', 'open_at_week_end']] as const;
     for (const level of ['National', 'Regional', 'Local authority']) {

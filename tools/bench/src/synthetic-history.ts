@@ -1,5 +1,5 @@
+import { WeeklyIncidenceRepository } from '@mcm/persistence';
 import { addWeeks, referenceData, weekCommencing } from '@mcm/shared';
-import { WeeklyIncidenceRepository } from '../../../apps/aggregator/src/aggregation/weekly-incidence.repository';
 import { DataSource } from 'typeorm';
 
 /** Synthetic national episodes: 3,650 days back, durations mostly under a day, 1% still open. */

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createKafka, KafkaPublisher, kafkaSettingsFromEnv, servicePrincipal } from '@mcm/kafka';
-import { assertSchemaCurrent, dataSourceOptions, defaultServiceDatabaseUrl } from '@mcm/persistence';
+import { assertSchemaCurrent, BulletinRepository, dataSourceOptions, defaultServiceDatabaseUrl } from '@mcm/persistence';
 import { envValidator, weekStartOfLabel } from '@mcm/shared';
 import { DataSource } from 'typeorm';
 import { BulletinEnv } from '../../../apps/aggregator/src/bulletin/bulletin.env';
@@ -43,13 +43,13 @@ async function main(argv: string[]): Promise<void> {
     );
     const out = arg('out');
     if (out) {
-      const [row]: { content: unknown; csv: string; meta_csv: string; html: string }[] = await dataSource.query(
-        'SELECT content, csv, meta_csv, html FROM bulletin WHERE week_start = $1::date AND revision = $2', [weekStart, outcome.revision]);
+      const row = await new BulletinRepository().formats(dataSource, weekStart, outcome.revision);
+      if (!row) throw new Error(`bulletin ${outcome.week} revision ${outcome.revision} is not in the database`);
       mkdirSync(out, { recursive: true });
       const base = join(resolve(out), `${outcome.week}-r${outcome.revision}`);
       writeFileSync(`${base}.json`, JSON.stringify(row.content, null, 2));
       writeFileSync(`${base}.csv`, row.csv);
-      writeFileSync(`${base}.meta.csv`, row.meta_csv);
+      writeFileSync(`${base}.meta.csv`, row.metaCsv);
       writeFileSync(`${base}.html`, row.html);
       process.stdout.write(`  files:     ${base}.{json,csv,meta.csv,html}\n`);
     }

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiAuditRepository } from '@mcm/persistence';
 import { DataSource } from 'typeorm';
 import { AuditRecord } from './audit-record';
 import { GroupCommit } from './group-commit';
@@ -18,6 +19,7 @@ export class AuditUnavailableError extends Error {
 @Injectable()
 export class AuditWriter implements OnApplicationShutdown {
   private readonly log = new Logger(AuditWriter.name);
+  private readonly audit = new ApiAuditRepository();
   private readonly commits = new GroupCommit<AuditRecord>((batch) => this.insert(batch), { maxBatch: 500, maxConcurrent: 2 });
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -33,12 +35,7 @@ export class AuditWriter implements OnApplicationShutdown {
 
   private async insert(batch: AuditRecord[]): Promise<void> {
     try {
-      await this.db.query(
-        `INSERT INTO api_audit (at, subject, role, method, route, parameters, status, duration_ms)
-         SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::int[], $8::int[])`,
-        [batch.map((r) => r.at), batch.map((r) => r.subject), batch.map((r) => r.role), batch.map((r) => r.method), batch.map((r) => r.route),
-          batch.map((r) => JSON.stringify(r.parameters)), batch.map((r) => r.status), batch.map((r) => r.durationMs)],
-      );
+      await this.audit.append(this.db, batch);
     } catch (error) {
       // An unwritable audit trail is an incident: say so (the error's code and message, never the
       // rows), and the requests waiting on this batch are refused.

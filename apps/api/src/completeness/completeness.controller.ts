@@ -2,8 +2,8 @@ import { Controller, Get, Query, UsePipes } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsOptional, Matches } from 'class-validator';
-import { aggregateCompleteness, COMPLETENESS_ROUNDING_BASE } from '@mcm/disclosure';
-import { agencyCompleteness, agencyRegionCode, StatisticsFiguresRepository } from '@mcm/persistence';
+import { agencyCompleteness, COMPLETENESS_ROUNDING_BASE, groupedCompleteness } from '@mcm/disclosure';
+import { StatisticsFiguresRepository } from '@mcm/persistence';
 import { addWeeks, referenceData, weekCommencing, weekStartOfLabel } from '@mcm/shared';
 import { DataSource } from 'typeorm';
 import { AuthenticatedUser, COMPLETENESS_READERS, seesAgencyDetail } from '../auth/roles';
@@ -53,13 +53,9 @@ export class CompletenessController {
     if (!weekStart) throw invalidParameter('week', `${query.week} is not an ISO week`);
     const week = query.week ?? weekStart;
     const reference = referenceData();
-    if (seesAgencyDetail(user.role)) {
-      const agencies = (await this.figures.agencies(this.db.manager, weekStart)).map((a) => agencyCompleteness(a, reference, weekStart));
-      return { week, level: 'agency', agencies };
-    }
-    const rows = await this.figures.agencies(this.db.manager, weekStart);
-    const groups = aggregateCompleteness(rows.map((r) => ({ ...r, regionCode: agencyRegionCode(r.agencyType, r.agencyCode, reference) })), new Date(`${addWeeks(weekStart, 1)}T00:00:00Z`))
-      .map((g) => ({ ...g, regionName: reference.regions.get(g.regionCode)?.name ?? 'Not available' }));
+    const agencies = await this.figures.agencies(this.db.manager, weekStart);
+    if (seesAgencyDetail(user.role)) return { week, level: 'agency', agencies: agencies.map((a) => agencyCompleteness(a, reference, weekStart)) };
+    const groups = groupedCompleteness(agencies, reference, weekStart);
     return { week, level: 'agency type and region', note: AGGREGATED_NOTE, groups };
   }
 }

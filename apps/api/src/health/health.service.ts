@@ -2,6 +2,7 @@ import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Admin } from '@mcm/kafka';
+import { databaseAnswers } from '@mcm/persistence';
 import { serviceKafka } from '@mcm/platform';
 import { CommonEnv } from '@mcm/shared';
 import { DataSource } from 'typeorm';
@@ -29,7 +30,7 @@ export class HealthService implements OnModuleDestroy {
   }
 
   private database(): Promise<Check> {
-    return within(this.db.query('SELECT 1'), TIMEOUT_MS).then(() => 'up' as const, () => 'down' as const);
+    return within(databaseAnswers(this.db), TIMEOUT_MS).then(() => 'up' as const, () => 'down' as const);
   }
 
   private async kafka(): Promise<Check> {

@@ -2,9 +2,9 @@ import { mkdtempSync, copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { perturb } from '@mcm/disclosure';
-import { IncidenceFigures } from '@mcm/persistence';
 import { defaultReferenceDir, ReferenceData } from '@mcm/shared';
 import { assembleBulletin, BulletinContent, BulletinInputs } from './assemble-bulletin';
+import { IncidenceFigures } from './figures';
 import { publishedCells } from './published-cells';
 
 function referenceWithPopulation(): ReferenceData {

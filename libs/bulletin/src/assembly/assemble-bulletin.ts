@@ -1,10 +1,11 @@
-import { AreaRow, Bulletin, BreakdownRow, CompletenessNote, DisclosureNote, HeadlineRow, Published, Revision, SettingKey, WeekCompleteness } from '@mcm/bulletin';
-import { aggregateCompleteness, CELL_KEY_SENTENCE, perturb, PTABLE_V1 } from '@mcm/disclosure';
-import { addWeeks, isoWeekLabel, ReferenceData } from '@mcm/shared';
-import { AgencyFigures, agencyRegionCode, BreakdownFigures, IncidenceFigures, RevisionFigures } from '@mcm/persistence';
+import { AgencyFigures, CELL_KEY_SENTENCE, groupedCompleteness, perturb, PTABLE_V1 } from '@mcm/disclosure';
+import { addWeeks, ENGLAND, isoWeekLabel, ReferenceData } from '@mcm/shared';
+import { AreaRow, Bulletin, BreakdownRow, CompletenessNote, DisclosureNote, HeadlineRow, Published, Revision, SettingKey } from '../bulletin.model';
+import { DIMENSIONS, SETTINGS } from '../labels';
+import { WeekCompleteness } from '../release/release-rule';
+import { BreakdownFigures, IncidenceFigures, RevisionFigures } from './figures';
 
-export const SETTINGS: SettingKey[] = ['ALL', 'HOME', 'CARE', 'EDUCATION'];
-const ENGLAND = { code: 'E92000001', name: 'England' };
+export { SETTINGS };
 const MEASURES = ['children', 'started', 'ended', 'open'] as const;
 type Measure = (typeof MEASURES)[number];
 const KEY_OF: Record<Measure, 'childrenKey' | 'startedKey' | 'endedKey' | 'openKey'> = { children: 'childrenKey', started: 'startedKey', ended: 'endedKey', open: 'openKey' };
@@ -84,7 +85,7 @@ export function assembleBulletin(input: BulletinInputs): BulletinContent {
     headline,
     areas: areaRows(input, weekStart, published),
     breakdowns: input.breakdowns
-      .filter((b) => ['age_band_sex', 'ethnicity_group', 'risk_grade', 'duration_band', 'care_missing_type'].includes(b.dimension))
+      .filter((b) => (DIMENSIONS as readonly string[]).includes(b.dimension))
       .map((b): BreakdownRow => ({ dimension: b.dimension as BreakdownRow['dimension'], category: b.category, ...breakdown(b.dimension, b.category) })),
     // Percentages of published counts: derived from what is published, they add nothing to it.
     repeatMissing: { children: repeatTotal, repeatChildren, percent: repeatTotal ? round1((100 * repeatChildren) / repeatTotal) : 'x' },
@@ -151,15 +152,8 @@ function revisions(figures: RevisionFigures[]): Revision[] {
 
 /** Agencies grouped by type and region (never one agency), through the disclosure library's rounding. */
 function completeness(input: BulletinInputs): CompletenessNote[] {
-  const regionName = (code: string) => input.reference.regions.get(code)?.name ?? 'Not available';
-  const weekEnd = new Date(`${addWeeks(input.weekStart, 1)}T00:00:00Z`);
-  const groups = aggregateCompleteness(input.agencies.map((a) => ({
-    agencyType: a.agencyType, regionCode: agencyRegionCode(a.agencyType, a.agencyCode, input.reference),
-    eventsThisWeek: a.eventsThisWeek, eventsBefore: a.eventsBefore, weeksBefore: a.weeksBefore,
-    eventsToDate: a.eventsToDate, lagHoursSum: a.lagHoursSum, lastReportedAt: a.lastReportedAt,
-  })), weekEnd);
-  return groups.map((g) => ({
-    agencyType: g.agencyType as CompletenessNote['agencyType'], regionCode: g.regionCode === 'UNKNOWN' ? 'x' : g.regionCode, regionName: regionName(g.regionCode),
+  return groupedCompleteness(input.agencies, input.reference, input.weekStart).map((g) => ({
+    agencyType: g.agencyType as CompletenessNote['agencyType'], regionCode: g.regionCode === 'UNKNOWN' ? 'x' : g.regionCode, regionName: g.regionName,
     eventsThisWeek: g.eventsThisWeek, usualWeeklyEvents: g.usualWeeklyEvents, meanLagHours: g.meanLagHours,
     lastEventOn: g.lastEventDate, silentDays: g.silentDays,
     flagged: g.silentDays === null || g.silentDays > input.silentDaysFlag || (g.usualWeeklyEvents >= 20 && g.eventsThisWeek < g.usualWeeklyEvents / 2),

@@ -1,17 +1,5 @@
+import type { PublishedCellValue } from '@mcm/bulletin';
 import { EntityManager } from 'typeorm';
-
-/**
- * One cell as a bulletin published it. `dimension` and `category` are '' for the weekly table's
- * cells (measures children, episodes_started, episodes_ended, open_at_week_end) and name the
- * breakdown otherwise (measures children, episodes).
- */
-export interface PublishedCellValue {
-  weekStart: string; setting: string; area: string; dimension: string; category: string; measure: string;
-  /** The value published (cell-key method) and the true value it came from (for statisticians' `r`). */
-  value: number; exact: number;
-  /** Whether the cell's week was complete when published: the first such value is what `r` compares with. */
-  final: boolean;
-}
 
 export interface FirstFinalValue { weekStart: string; measure: string; value: number; exact: number | null }
 

@@ -1,5 +1,5 @@
 import { CARE_MISSING_LABEL, RETURN_INTERVIEW_SETTINGS } from '@mcm/incidence';
-import { childrenKeySql, episodesKeySql } from '@mcm/persistence';
+import { childrenKeySql, episodesKeySql } from './cell-key-sql';
 import { DataSource, EntityManager } from 'typeorm';
 
 /**
