@@ -89,7 +89,7 @@ describe('API access control (running api)', () => {
         expect(asStatistician.disclosure.method).toBe('none');
         const stored = await pipeline.db.query<Record<string, number | string>>(
           `SELECT week_start::text AS week, children, episodes_started, episodes_ended, open_at_week_end FROM weekly_incidence
-            WHERE la_code = $1 AND setting = $2 AND week_start BETWEEN $3::date AND $4::date`, [la, setting, asStatistician.weeks[0].weekCommencing, to]);
+            WHERE area_code = $1 AND setting = $2 AND week_start BETWEEN $3::date AND $4::date`, [la, setting, asStatistician.weeks[0].weekCommencing, to]);
         asAnalyst.weeks.forEach((week: Record<string, unknown>, i: number) => {
           const row = stored.find((r) => r.week === asStatistician.weeks[i].weekCommencing);
           for (const [measure, column] of Object.entries(MEASURES)) {

@@ -72,7 +72,7 @@ describe('GET /v1/bulletins (running api)', () => {
   it('serves the same bulletin as JSON, tidy CSV and HTML', async () => {
     const json = await pipeline.api('/v1/bulletins/2026-W47.json');
     const published = async (area: string, column: 'children' | 'episodes_started', key: 'children_key' | 'started_key') => {
-      const [row] = await dataSource.query(`SELECT ${column} AS value, ${key} AS key FROM weekly_incidence WHERE week_start = '2026-11-16' AND setting = 'ALL' AND la_code = $1`, [area]);
+      const [row] = await dataSource.query(`SELECT ${column} AS value, ${key} AS key FROM weekly_incidence WHERE week_start = '2026-11-16' AND setting = 'ALL' AND area_code = $1`, [area]);
       return perturb(row.value, Number(row.key));
     };
     expect(json.body.headline[0]).toMatchObject({ setting: 'ALL', children: await published('ALL', 'children', 'children_key'), episodes: await published('ALL', 'episodes_started', 'started_key') });

@@ -76,7 +76,7 @@ describe('database roles and privileges', () => {
     });
 
     it('may not write the figures, the bulletins or the register', async () => {
-      await expect(attempt('mcm_api', `INSERT INTO weekly_incidence (week_start, setting, la_code, children, episodes_started, open_at_week_end) VALUES ('2026-11-02', 'ALL', 'ALL', 1, 1, 1)`))
+      await expect(attempt('mcm_api', `INSERT INTO weekly_incidence (week_start, setting, area_code, children, episodes_started, open_at_week_end) VALUES ('2026-11-02', 'ALL', 'ALL', 1, 1, 1)`))
         .rejects.toThrow('permission denied for table weekly_incidence');
       await expect(attempt('mcm_api', 'DELETE FROM weekly_incidence')).rejects.toThrow(DENIED);
       await expect(attempt('mcm_api', 'UPDATE national_episode SET la_code = la_code')).rejects.toThrow(DENIED);

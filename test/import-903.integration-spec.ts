@@ -33,7 +33,7 @@ describe('SSDA903 import (real broker and database)', () => {
 
   const weeks = async () => (await pipeline.db.query<{ week: string; started: number; ended: number; open: number }>(
     `SELECT week_start::text AS week, episodes_started AS started, episodes_ended AS ended, open_at_week_end AS open FROM weekly_incidence
-      WHERE la_code = $1 AND setting = 'CARE' AND week_start BETWEEN '2026-10-05' AND '2026-10-19' ORDER BY 1`, [LA]));
+      WHERE area_code = $1 AND setting = 'CARE' AND week_start BETWEEN '2026-10-05' AND '2026-10-19' ORDER BY 1`, [LA]));
 
   beforeAll(async () => {
     await pipeline.start(['ingest', 'aggregator']);

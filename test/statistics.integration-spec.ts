@@ -29,8 +29,8 @@ type Content = {
  */
 async function expectCellKeyBulletin(db: { query: (sql: string, params?: unknown[]) => Promise<any[]> }, content: Content): Promise<void> {
   const cells = new Map<string, { children: number; episodes_started: number; episodes_ended: number; open_at_week_end: number; children_key: string; started_key: string; ended_key: string; open_key: string }>();
-  for (const r of await db.query('SELECT week_start::text AS w, setting, la_code, children, episodes_started, episodes_ended, open_at_week_end, children_key, started_key, ended_key, open_key FROM weekly_incidence')) {
-    cells.set(`${r.w}|${r.setting}|${r.la_code}`, r);
+  for (const r of await db.query('SELECT week_start::text AS w, setting, area_code, children, episodes_started, episodes_ended, open_at_week_end, children_key, started_key, ended_key, open_key FROM weekly_incidence')) {
+    cells.set(`${r.w}|${r.setting}|${r.area_code}`, r);
   }
   const publish = (week: string, setting: string, area: string, measure: 'children' | 'episodes_started' | 'episodes_ended' | 'open_at_week_end') => {
     const c = cells.get(`${week}|${setting}|${area === 'E92000001' ? 'ALL' : area}`);
@@ -93,27 +93,27 @@ describe('national statistics (aggregator on a real database)', () => {
 
   it('rolls local authorities up to regions and England: episodes add up, children never exceed the sum', async () => {
     const regionOf = new Map([...referenceData().localAuthorities.values()].map((la) => [la.code, la.regionCode]));
-    const rows = await q<{ week_start: string; setting: string; la_code: string; children: number; episodes_started: number; episodes_ended: number; open_at_week_end: number }>(
-      'SELECT week_start::text, setting, la_code, children, episodes_started, episodes_ended, open_at_week_end FROM weekly_incidence',
+    const rows = await q<{ week_start: string; setting: string; area_code: string; children: number; episodes_started: number; episodes_ended: number; open_at_week_end: number }>(
+      'SELECT week_start::text, setting, area_code, children, episodes_started, episodes_ended, open_at_week_end FROM weekly_incidence',
     );
     const sum = (filter: (r: (typeof rows)[number]) => boolean, field: 'episodes_started' | 'episodes_ended' | 'open_at_week_end' | 'children') =>
       rows.filter(filter).reduce((n, r) => n + r[field], 0);
-    const regionRows = rows.filter((r) => r.la_code.startsWith('E12'));
+    const regionRows = rows.filter((r) => r.area_code.startsWith('E12'));
     expect(regionRows.length).toBeGreaterThan(0);
     for (const region of regionRows) {
-      const inRegion = (r: (typeof rows)[number]) => r.week_start === region.week_start && r.setting === region.setting && regionOf.get(r.la_code) === region.la_code;
+      const inRegion = (r: (typeof rows)[number]) => r.week_start === region.week_start && r.setting === region.setting && regionOf.get(r.area_code) === region.area_code;
       for (const field of ['episodes_started', 'episodes_ended', 'open_at_week_end'] as const) expect(region[field]).toBe(sum(inRegion, field));
       expect(region.children).toBeLessThanOrEqual(sum(inRegion, 'children'));
     }
-    for (const england of rows.filter((r) => r.la_code === 'ALL')) {
-      const regionsAndUnknown = (r: (typeof rows)[number]) => r.week_start === england.week_start && r.setting === england.setting && (r.la_code.startsWith('E12') || r.la_code === 'UNKNOWN');
+    for (const england of rows.filter((r) => r.area_code === 'ALL')) {
+      const regionsAndUnknown = (r: (typeof rows)[number]) => r.week_start === england.week_start && r.setting === england.setting && (r.area_code.startsWith('E12') || r.area_code === 'UNKNOWN');
       expect(england.episodes_started).toBe(sum(regionsAndUnknown, 'episodes_started'));
     }
   });
 
   it('keeps breakdown totals equal to the headline figures', async () => {
     const headline = await q<{ week_start: string; children: number; episodes_started: number; episodes_ended: number }>(
-      "SELECT week_start::text, children, episodes_started, episodes_ended FROM weekly_incidence WHERE setting = 'ALL' AND la_code = 'ALL'",
+      "SELECT week_start::text, children, episodes_started, episodes_ended FROM weekly_incidence WHERE setting = 'ALL' AND area_code = 'ALL'",
     );
     const totals = await q<{ week_start: string; dimension: string; children: number; episodes: number }>(
       "SELECT week_start::text, dimension, children, episodes FROM weekly_breakdown WHERE setting = 'ALL' AND area_code = 'ALL' AND category = 'Total'",
@@ -157,7 +157,7 @@ describe('national statistics (aggregator on a real database)', () => {
     expect([...weeks]).toEqual([]);
     // The missing-type breakdown adds up to the CARE headline (episodes) and never exceeds it (children).
     const care = await q<{ week_start: string; children: number; episodes_started: number }>(
-      "SELECT week_start::text, children, episodes_started FROM weekly_incidence WHERE setting = 'CARE' AND la_code = 'ALL' AND episodes_started > 0",
+      "SELECT week_start::text, children, episodes_started FROM weekly_incidence WHERE setting = 'CARE' AND area_code = 'ALL' AND episodes_started > 0",
     );
     for (const c of care) {
       expect([c.week_start, cell(c.week_start, 'care_missing_type', 'Total')?.children, cell(c.week_start, 'care_missing_type', 'Total')?.episodes])
@@ -288,7 +288,7 @@ describe('one child in two settings in one week (real database)', () => {
     // The care episode runs over the week boundary (and the BST change on 29 March is behind it).
     expect(rows.find((r) => r.weekCommencing === '2026-04-06' && r.setting === 'ALL' && r.la === 'ALL')).toBeUndefined();
     const [ended] = await harness.dataSource.query(
-      "SELECT episodes_ended FROM weekly_incidence WHERE week_start = '2026-04-06' AND setting = 'CARE' AND la_code = 'ALL'",
+      "SELECT episodes_ended FROM weekly_incidence WHERE week_start = '2026-04-06' AND setting = 'CARE' AND area_code = 'ALL'",
     );
     expect(ended.episodes_ended).toBe(1);
   });

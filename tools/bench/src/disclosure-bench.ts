@@ -30,7 +30,7 @@ function flag(name: string, fallback: number): number {
   return value;
 }
 
-interface Row { week_start: string; setting: string; la_code: string; children: number; episodes_started: number; episodes_ended: number; open_at_week_end: number;
+interface Row { week_start: string; setting: string; area_code: string; children: number; episodes_started: number; episodes_ended: number; open_at_week_end: number;
   children_key: string; started_key: string; ended_key: string; open_key: string }
 
 /** The weekly table of the bench: true values and their published values (perturb(true, key)), 4 measures each. */
@@ -43,7 +43,7 @@ class PerturbedTable implements WeeklyTable {
     const keys = [r.children_key, r.started_key, r.ended_key, r.open_key].map(Number);
     const cell = new Int32Array(8);
     values.forEach((v, i) => { cell[i] = v; cell[4 + i] = perturb(v, keys[i]); });
-    this.cells.set(`${r.la_code}|${r.setting}|${r.week_start}`, cell);
+    this.cells.set(`${r.area_code}|${r.setting}|${r.week_start}`, cell);
   }
 
   shown(area: string, setting: string, week: string, measure: string): number {
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     const reference = referenceData();
     const regionOf = new Map([...reference.localAuthorities.values()].map((la) => [la.code, la.regionCode]));
     const rows: Row[] = await dataSource.query(
-      `SELECT week_start::text, setting, la_code, children, episodes_started, episodes_ended, open_at_week_end,
+      `SELECT week_start::text, setting, area_code, children, episodes_started, episodes_ended, open_at_week_end,
               children_key::text, started_key::text, ended_key::text, open_key::text FROM weekly_incidence ORDER BY week_start`);
     const weeks = [...new Set(rows.map((r) => r.week_start))].sort();
     const table = new PerturbedTable(weeks, regionOf);

@@ -44,7 +44,7 @@ export class IncidenceQueryRepository {
   async weekly(db: EntityManager, setting: string, area: string, from: string, to: string): Promise<WeeklyKeyedFigures[]> {
     const rows: Record<string, string | number>[] = await db.query(
       `SELECT week_start::text AS week_start, children, children_key, episodes_started, started_key, episodes_ended, ended_key, open_at_week_end, open_key
-         FROM weekly_incidence WHERE setting = $1 AND la_code = $2 AND week_start BETWEEN $3::date AND $4::date ORDER BY week_start`,
+         FROM weekly_incidence WHERE setting = $1 AND area_code = $2 AND week_start BETWEEN $3::date AND $4::date ORDER BY week_start`,
       [setting, area, from, to],
     );
     return rows.map((r) => ({

@@ -7,19 +7,19 @@ import { EntityManager } from 'typeorm';
 export class StatisticsFiguresRepository {
   async incidence(db: EntityManager, weekStarts: string[], areas: 'national' | 'all'): Promise<Map<string, IncidenceFigures[]>> {
     const rows: {
-      week_start: string; setting: string; la_code: string; children: number; episodes_started: number; episodes_ended: number; open_at_week_end: number;
+      week_start: string; setting: string; area_code: string; children: number; episodes_started: number; episodes_ended: number; open_at_week_end: number;
       children_key: string; started_key: string; ended_key: string; open_key: string;
     }[] =
       await db.query(
-        `SELECT week_start::text, setting, la_code, children, episodes_started, episodes_ended, open_at_week_end,
+        `SELECT week_start::text, setting, area_code, children, episodes_started, episodes_ended, open_at_week_end,
                 children_key, started_key, ended_key, open_key
-           FROM weekly_incidence WHERE week_start = ANY($1::date[]) ${areas === 'national' ? "AND la_code = 'ALL'" : ''}`,
+           FROM weekly_incidence WHERE week_start = ANY($1::date[]) ${areas === 'national' ? "AND area_code = 'ALL'" : ''}`,
         [weekStarts],
       );
     const byWeek = new Map<string, IncidenceFigures[]>(weekStarts.map((w) => [w, []]));
     for (const r of rows) {
       byWeek.get(r.week_start)!.push({
-        setting: r.setting, area: r.la_code, children: r.children, started: r.episodes_started, ended: r.episodes_ended, open: r.open_at_week_end,
+        setting: r.setting, area: r.area_code, children: r.children, started: r.episodes_started, ended: r.episodes_ended, open: r.open_at_week_end,
         childrenKey: Number(r.children_key), startedKey: Number(r.started_key), endedKey: Number(r.ended_key), openKey: Number(r.open_key),
       });
     }
@@ -63,7 +63,7 @@ export class StatisticsFiguresRepository {
                                       ELSE w.open_key END, 0) AS key
          FROM changed c
          JOIN published_cell p USING (week_start, setting, area_code, dimension, category, measure)
-         LEFT JOIN weekly_incidence w ON c.dimension = '' AND w.week_start = c.week_start AND w.setting = c.setting AND w.la_code = c.area_code
+         LEFT JOIN weekly_incidence w ON c.dimension = '' AND w.week_start = c.week_start AND w.setting = c.setting AND w.area_code = c.area_code
          LEFT JOIN weekly_breakdown b ON c.dimension <> '' AND b.week_start = c.week_start AND b.setting = c.setting AND b.area_code = c.area_code
                                      AND b.dimension = c.dimension AND b.category = c.category
         WHERE (CASE WHEN p.last_bulletin_week = $1::date THEN p.prior_value ELSE p.last_value END) IS NOT NULL

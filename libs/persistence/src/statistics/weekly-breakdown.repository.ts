@@ -1,4 +1,5 @@
 import { CARE_MISSING_LABEL, RETURN_INTERVIEW_SETTINGS } from '@mcm/incidence';
+import { SEX_LABEL } from '@mcm/shared';
 import { childrenKeySql, episodesKeySql } from './cell-key-sql';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -51,7 +52,7 @@ export class WeeklyBreakdownRepository {
             ended AS (SELECT e.*, e.end_week AS week FROM national_episode e JOIN weeks w ON e.end_week = w.week_start),
             facts AS (
               SELECT week, setting, la_code, region_code, national_child_id, child_key, episode_key, 'age_band_sex' AS dimension,
-                     age_band || ' ' || CASE sex WHEN 'F' THEN 'Female' WHEN 'M' THEN 'Male' ELSE 'Sex unknown' END AS category FROM started
+                     age_band || ' ' || ${SEX_CASE} AS category FROM started
               UNION ALL SELECT week, setting, la_code, region_code, national_child_id, child_key, episode_key, 'ethnicity_group', ethnicity_group FROM started
               UNION ALL SELECT week, setting, la_code, region_code, national_child_id, child_key, episode_key, 'risk_grade', risk_grade FROM started
               UNION ALL SELECT week, setting, la_code, region_code, national_child_id, child_key, episode_key, 'repeat_missing',
@@ -82,6 +83,9 @@ export class WeeklyBreakdownRepository {
     );
   }
 }
+
+/** The sex half of an age band and sex category: an episode without a known sex counts as unknown. */
+const SEX_CASE = `CASE sex WHEN 'F' THEN '${SEX_LABEL.F}' WHEN 'M' THEN '${SEX_LABEL.M}' ELSE '${SEX_LABEL.U}' END`;
 
 /** The missing type's breakdown category (an episode stored untyped counts as not stated). */
 const CARE_MISSING_CASE = `CASE coalesce(care_missing_type, 'NOT_STATED') ${Object.entries(CARE_MISSING_LABEL)
