@@ -3,11 +3,10 @@ import {
   partitionClosedSet, ProfileChange, settleChanges, settleNationalIds,
 } from '@mcm/incidence';
 import {
-  AgencyChildRepository, AgencyChildRow, ChildIdentityRepository, ChildLinkKeyRepository, NationalRegisterRepository, ReviewQueue,
+  AgencyChildRepository, AgencyChildRow, ChildIdentityRepository, ChildLinkKeyRepository, Db, NationalRegisterRepository, ReviewQueue,
 } from '@mcm/persistence';
 import { PositionedEvent } from './accepted-event';
 import { ChildAttributes } from '@mcm/shared';
-import { EntityManager } from 'typeorm';
 import { AgencyRef } from './event-store.repository';
 import { LinkKeyHasher } from './link-key-hasher';
 
@@ -34,7 +33,7 @@ export class ChildRegisterRepository {
   ) {}
 
   /** Ensures a row per agency child and returns id + national id keyed by agency code and ref. */
-  async resolve(db: EntityManager, refs: AgencyRef[]): Promise<Map<string, AgencyChildRow>> {
+  async resolve(db: Db, refs: AgencyRef[]): Promise<Map<string, AgencyChildRow>> {
     const rows = await this.agencyChildren.resolve(db, refs);
     return new Map(rows.map((r) => [refKey(r.agencyCode, r.agencyChildRef), r]));
   }
@@ -44,7 +43,7 @@ export class ChildRegisterRepository {
    * the linkage keys of those that changed. Returns the ids whose keys changed (or that have no
    * national child yet): the records linkage must look at again.
    */
-  async refreshProfiles(db: EntityManager, fresh: PositionedEvent[], ids: Map<string, AgencyChildRow>): Promise<number[]> {
+  async refreshProfiles(db: Db, fresh: PositionedEvent[], ids: Map<string, AgencyChildRow>): Promise<number[]> {
     const observations = new Map<number, IdentityObservation[]>();
     for (const { event: e } of fresh) {
       const id = ids.get(refKey(e.agency.code, e.agencyChildRef))!.id;
@@ -70,7 +69,7 @@ export class ChildRegisterRepository {
    * statements are sealed, so they are opened and compared here rather than in SQL.
    */
   private async settle(
-    db: EntityManager, proposed: { id: number; change: ProfileChange }[], before: Map<number, ChildProfile>, ids: Map<string, AgencyChildRow>,
+    db: Db, proposed: { id: number; change: ProfileChange }[], before: Map<number, ChildProfile>, ids: Map<string, AgencyChildRow>,
   ): Promise<{ id: number; profile: ChildProfile }[]> {
     const rowOf = new Map([...ids.values()].map((row) => [row.id, row]));
     const settling = proposed.filter((p) => before.has(p.id)).map((p) => rowOf.get(p.id)!);
@@ -88,7 +87,7 @@ export class ChildRegisterRepository {
     });
   }
 
-  private async replaceKeys(db: EntityManager, profiles: { id: number; profile: ChildAttributes }[]): Promise<number[]> {
+  private async replaceKeys(db: Db, profiles: { id: number; profile: ChildAttributes }[]): Promise<number[]> {
     if (profiles.length === 0) return [];
     const stored = await this.linkKeys.keysOf(db, profiles.map((p) => p.id));
     const current = profiles.map(({ id, profile }) => ({ id, keys: this.linker.keysOf(profile).map((k) => this.hasher.hash(k).toString('hex')) }));
@@ -102,7 +101,7 @@ export class ChildRegisterRepository {
    * with them and every record of their current national children. Returns the national child IDs
    * whose membership changed (kept, new and retired).
    */
-  async relink(db: EntityManager, keysChangedIds: number[]): Promise<Set<number>> {
+  async relink(db: Db, keysChangedIds: number[]): Promise<Set<number>> {
     // Reviewers' decisions recorded since the last batch are applied with this batch's changes.
     const decided = this.reviews ? await this.reviews.takeDecisionsToApply(db) : [];
     const changedIds = decided.length ? [...new Set([...keysChangedIds, ...decided])] : keysChangedIds;

@@ -1,7 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { LinkageReviewRecord, LinkageReviewRepository } from '@mcm/persistence';
-import { DataSource } from 'typeorm';
+import { Database, LinkageReviewRecord, LinkageReviewRepository } from '@mcm/persistence';
 import { LinkageReviewList, LinkageReviewView, ReviewDecision, ReviewStatus } from './linkage-review.dto';
 
 /**
@@ -14,7 +13,7 @@ import { LinkageReviewList, LinkageReviewView, ReviewDecision, ReviewStatus } fr
 export class LinkageReviewService {
   private readonly reviews = new LinkageReviewRepository();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(@InjectDataSource() private readonly db: Database) {}
 
   async list(status: ReviewStatus, limit: number, after = 0): Promise<LinkageReviewList> {
     return { reviews: (await this.reviews.list(this.db, status, limit, after)).map(view) };
