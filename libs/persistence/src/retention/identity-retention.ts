@@ -1,12 +1,7 @@
 import { DataSource } from 'typeorm';
+import { lockAggregatorWriter } from '../aggregation/transaction';
 import { PersistenceError } from '../safe-error';
 import { IdentityRetentionRepository, PurgeCounts } from './identity-retention.repository';
-
-/**
- * The aggregator's writer lock (see BatchAggregator): a purge and a batch never interleave, so a
- * child that an arriving event makes active again is seen as such when the purge re-checks.
- */
-const WRITER_LOCK = 'mcm.aggregator.writer';
 
 export interface RetentionProgress {
   /** National child ids examined so far, of `of`. */
@@ -57,7 +52,9 @@ export class IdentityRetention {
           found.forEach((c) => nationals.add(c.nationalChildId));
         } else if (found.length > 0) {
           await this.dataSource.transaction(async (db) => {
-            await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [WRITER_LOCK]);
+            // The aggregator's writer lock: a purge and a batch never interleave, so a child that an
+            // arriving event makes active again is seen as such when the purge re-checks.
+            await lockAggregatorWriter(db);
             const confirmed = await this.repository.dormantAmong(db, [...new Set(found.map((c) => c.nationalChildId))], cutoff);
             const counts = await this.repository.purge(db, confirmed.map((c) => c.agencyChildId));
             for (const key of Object.keys(rows) as (keyof PurgeCounts)[]) rows[key] += counts[key];
