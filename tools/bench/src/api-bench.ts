@@ -6,7 +6,7 @@ import { dataSourceOptions } from '@mcm/persistence';
 import { addWeeks, isoWeekLabel, referenceData } from '@mcm/shared';
 import { DataSource } from 'typeorm';
 import { mintToken } from '../../../apps/api/src/auth/mint-token';
-import { IsolatedPipeline } from '../../harness/src';
+import { analyzeAfterBulkLoad, IsolatedPipeline, weeklyCellCount } from '../../harness/src';
 import { freePort } from '../../harness/src/service-process';
 import { buildHistory } from './synthetic-history';
 
@@ -44,8 +44,8 @@ async function main(): Promise<void> {
     await pipeline.start(['api']); // the api migrates the scratch database at start-up
     dataSource = await new DataSource(dataSourceOptions(pipeline.db.url)).initialize();
     const lastWeek = await buildHistory(dataSource, episodes, log);
-    await dataSource.query('VACUUM ANALYZE weekly_incidence');
-    const [{ cells, weeks }] = await dataSource.query('SELECT count(*)::int AS cells, count(DISTINCT week_start)::int AS weeks FROM weekly_incidence');
+    await analyzeAfterBulkLoad(dataSource, 'weekly_incidence');
+    const { cells, weeks } = await weeklyCellCount(dataSource);
     log(`${cells} weekly cells over ${weeks} weeks`);
     await dataSource.destroy();
     dataSource = undefined;

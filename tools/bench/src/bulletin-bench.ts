@@ -1,8 +1,9 @@
+import { Bulletin } from '@mcm/bulletin';
 import { adminKafka, ensureTopics, KafkaPublisher, topicNames, topicSpecs } from '@mcm/kafka';
-import { dataSourceOptions, migrateDatabase, WeeklyBreakdownRepository } from '@mcm/persistence';
+import { BulletinRepository, dataSourceOptions, migrateDatabase, WeeklyBreakdownRepository } from '@mcm/persistence';
 import { DataSource } from 'typeorm';
 import { BulletinService } from '../../../apps/aggregator/src/bulletin/bulletin.service';
-import { harnessEnv, ScratchDatabase } from '../../harness/src';
+import { episodeStartWeeks, harnessEnv, nudgeEnglandChildren, ScratchDatabase, WeeklyTruth, weeklyTruth } from '../../harness/src';
 import { buildHistory } from './synthetic-history';
 
 /**
@@ -29,40 +30,41 @@ async function main(): Promise<void> {
   try {
     const lastWeek = await buildHistory(dataSource, episodes, log);
     const t1 = Date.now();
-    const weeks: { week: string }[] = await dataSource.query('SELECT DISTINCT start_week::text AS week FROM national_episode ORDER BY 1');
+    const weeks = await episodeStartWeeks(dataSource);
     const breakdowns = new WeeklyBreakdownRepository();
-    for (let i = 0; i < weeks.length; i += 26) await breakdowns.recompute(dataSource.manager, weeks.slice(i, i + 26).map((w) => w.week));
+    for (let i = 0; i < weeks.length; i += 26) await breakdowns.recompute(dataSource.manager, weeks.slice(i, i + 26));
     log(`breakdowns for ${weeks.length} weeks in ${((Date.now() - t1) / 1000).toFixed(0)} s`);
 
     const service = new BulletinService(dataSource, publisher, { silentDaysFlag: 14, methodologyUrl: '/docs/STATISTICS.md', contact: 'bench', topic: topics.bulletins });
     const timings: number[] = [];
     for (let run = 0; run < runs; run++) {
       // A revision per run (the data changes a little) so that every run does the whole build.
-      await dataSource.query(`UPDATE weekly_incidence SET children = children + 1 WHERE week_start = $1 AND setting = 'ALL' AND area_code = 'ALL'`, [lastWeek]);
+      await nudgeEnglandChildren(dataSource, lastWeek);
       const started = performance.now();
       const outcome = await service.build(lastWeek);
       timings.push(performance.now() - started);
       if (!outcome.created) throw new Error('expected a new revision');
     }
     timings.sort((a, b) => a - b);
-    const [{ size }] = await dataSource.query("SELECT length(html) + length(csv) AS size FROM bulletin ORDER BY revision DESC LIMIT 1");
+    const latest = (await new BulletinRepository().formats(dataSource, lastWeek))!;
+    const size = latest.html.length + latest.csv.length;
     log(`build times ms: ${timings.map((t) => t.toFixed(0)).join(', ')}; HTML + CSV ${(size / 1024).toFixed(0)} KiB`);
     // Utility of the cell-key method on this bulletin: every area cell against its true value.
-    const [{ content }] = await dataSource.query('SELECT content FROM bulletin WHERE week_start = $1 ORDER BY revision DESC LIMIT 1', [lastWeek]);
-    const truth = new Map<string, Record<string, number>>();
-    for (const r of await dataSource.query('SELECT setting, area_code, children, episodes_started, episodes_ended, open_at_week_end FROM weekly_incidence WHERE week_start = $1', [lastWeek])) {
+    const content = latest.content as Bulletin;
+    const truth = new Map<string, WeeklyTruth>();
+    for (const r of await weeklyTruth(dataSource, lastWeek)) {
       truth.set(`${r.setting}|${r.area_code}`, r);
     }
     const fields = [['children', 'children'], ['episodesStarted', 'episodes_started'], ['episodesEnded', 'episodes_ended'], ['openAtWeekEnd', 'open_at_week_end']] as const;
     for (const level of ['National', 'Regional', 'Local authority']) {
       let cells = 0; let changed = 0; let absolute = 0; let nonZero = 0;
-      for (const a of content.areas.filter((x: { level: string }) => x.level === level)) {
+      for (const a of content.areas.filter((x) => x.level === level)) {
         const t = truth.get(`${a.setting}|${a.level === 'National' ? 'ALL' : a.code}`);
         for (const [published, column] of fields) {
           const exact = t?.[column] ?? 0;
           cells++; nonZero += exact > 0 ? 1 : 0;
           changed += a[published] !== exact ? 1 : 0;
-          absolute += Math.abs(a[published] - exact);
+          absolute += Math.abs(Number(a[published]) - exact);
         }
       }
       process.stdout.write(`UTILITY level="${level}" cells=${cells} non_zero=${nonZero} changed_share=${(changed / cells).toFixed(3)} changed_share_of_non_zero=${(changed / Math.max(1, nonZero)).toFixed(3)} mean_abs_error=${(absolute / cells).toFixed(3)}\n`);

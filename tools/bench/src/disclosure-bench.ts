@@ -5,7 +5,7 @@ import { addWeeks, isoWeekLabel, referenceData } from '@mcm/shared';
 import { DataSource } from 'typeorm';
 import { mintToken } from '../../../apps/api/src/auth/mint-token';
 import { FamilyScore, formatResults, geographyAttack, Prior, settingsAttack, weekIdentityAttack, WeeklyTable } from '../../harness/src/adversary';
-import { IsolatedPipeline } from '../../harness/src';
+import { analyzeAfterBulkLoad, everyKeyedWeeklyRow, IsolatedPipeline, KeyedWeeklyRow } from '../../harness/src';
 import { buildHistory } from './synthetic-history';
 
 /**
@@ -30,8 +30,7 @@ function flag(name: string, fallback: number): number {
   return value;
 }
 
-interface Row { week_start: string; setting: string; area_code: string; children: number; episodes_started: number; episodes_ended: number; open_at_week_end: number;
-  children_key: string; started_key: string; ended_key: string; open_key: string }
+type Row = KeyedWeeklyRow;
 
 /** The weekly table of the bench: true values and their published values (perturb(true, key)), 4 measures each. */
 class PerturbedTable implements WeeklyTable {
@@ -71,14 +70,12 @@ async function main(): Promise<void> {
     await pipeline.start(['api']);
     dataSource = await new DataSource(dataSourceOptions(pipeline.db.url)).initialize();
     const lastWeek = await buildHistory(dataSource, episodes, log);
-    await dataSource.query('VACUUM ANALYZE weekly_incidence');
+    await analyzeAfterBulkLoad(dataSource, 'weekly_incidence');
 
     // Utility: every weekly cell, published as the API publishes it to analysts.
     const reference = referenceData();
     const regionOf = new Map([...reference.localAuthorities.values()].map((la) => [la.code, la.regionCode]));
-    const rows: Row[] = await dataSource.query(
-      `SELECT week_start::text, setting, area_code, children, episodes_started, episodes_ended, open_at_week_end,
-              children_key::text, started_key::text, ended_key::text, open_key::text FROM weekly_incidence ORDER BY week_start`);
+    const rows = await everyKeyedWeeklyRow(dataSource);
     const weeks = [...new Set(rows.map((r) => r.week_start))].sort();
     const table = new PerturbedTable(weeks, regionOf);
     for (const r of rows) table.put(r);
