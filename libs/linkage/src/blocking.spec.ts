@@ -26,6 +26,34 @@ describe('blocking', () => {
     expect([pairs.a[0], pairs.b[0]]).toEqual([0, 1]);
   });
 
+  it('gives every rule a text value shared exactly when the block key is, the same in any store', () => {
+    const given = ['AMELIA', 'AMELIE', 'BILL', 'WILLIAM', 'NOAH'];
+    const family = ['KHAN', 'KAHN', 'SMITH', 'SMYTH', 'PRICE'];
+    const records: LinkageRecord[] = Array.from({ length: 60 }, (_, i) => ({
+      id: String(i),
+      givenName: i % 7 === 0 ? undefined : given[i % 5],
+      familyName: i % 11 === 0 ? undefined : family[(i * 3) % 5],
+      dob: i % 13 === 0 ? undefined : { year: 2010 + (i % 3), month: 1 + (i % 4), day: 1 + ((i * 5) % 4) },
+      postcode: i % 2 ? `M${i % 3} 1AE` : undefined,
+      nhsNumber: i % 5 === 0 ? ['9434765919', '4010232137'][i % 2] : undefined,
+      email: i % 3 === 0 ? `${given[i % 5].toLowerCase()}@${i % 2 ? 'example.org' : 'mail.com'}` : undefined,
+    }));
+    const store = RecordStore.fromRecords(records);
+    const reversedStore = RecordStore.fromRecords([...records].reverse());
+    for (const rule of BLOCKING_RULES) {
+      const sorted = rule.name === 'email_sorted' || rule.name === 'email_reversed';
+      for (let i = 0; i < records.length; i++) {
+        const value = rule.value(store, i);
+        expect(value === undefined).toBe(rule.key(store, i) < 0);
+        expect(rule.value(reversedStore, records.length - 1 - i)).toBe(value);
+        if (sorted) continue;
+        for (let j = 0; j < records.length; j++) {
+          if (value !== undefined && rule.value(store, j) !== undefined) expect(rule.value(store, j) === value).toBe(rule.key(store, j) === rule.key(store, i));
+        }
+      }
+    }
+  });
+
   it('gives an incrementally inserted record the same neighbours as a bulk build', () => {
     const records = Array.from({ length: 300 }, (_, i) => ({ id: String(i), familyName: `F${(i * 7919) % 300}`, dob: { year: 2010, month: 1 + (i % 2), day: 1 } }));
     const bulk = BlockIndex.build(RecordStore.fromRecords(records), dobRule, 4);

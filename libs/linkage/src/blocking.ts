@@ -11,6 +11,16 @@ export interface BlockingRule {
   readonly name: string;
   key(s: RecordStore, i: number): number;
   sortKey(s: RecordStore, i: number): number;
+  /**
+   * The block as text, the same in every store (key() numbers interned codes, which differ
+   * between stores); undefined when the record is in none of this rule's blocks. Records share
+   * a value exactly when they share a key, except for the sorted-value rules (one block ordered
+   * by text), whose value is the text's first (or last) characters: the neighbours a register
+   * can find by an exact lookup. The aggregator's linker gathers closed candidate sets by it.
+   */
+  value(s: RecordStore, i: number): string | undefined;
+  /** A rule with the same blocks in another order names the first such rule (one register key for both). */
+  readonly sameBlocksAs?: string;
 }
 
 const P = 4_194_304; // 2^22: phonetic codes stay below it
@@ -56,6 +66,15 @@ export function prefixKey(text: string): number {
 
 const reversed = (text: string) => [...text].reverse().join('');
 
+/** Characters of a sorted-value rule's text used as its register key. */
+const SORTED_VALUE_PREFIX = 6;
+
+const phoneticText = (s: RecordStore, code: number) => s.names.phoneticPool.strings[code];
+const familyPhonetic = (s: RecordStore, i: number) => (s.family[i] >= 0 ? phoneticText(s, s.names.phonetic1[s.family[i]]) : undefined);
+const givenPhonetic = (s: RecordStore, i: number) => (s.given[i] >= 0 ? phoneticText(s, s.names.canonicalPhonetic[s.given[i]]) : undefined);
+const valueText = (column: (s: RecordStore) => Int32Array) => (s: RecordStore, i: number) => (column(s)[i] >= 0 ? s.values.strings[column(s)[i]] : undefined);
+const withPart = (name: string | undefined, part: number) => (name !== undefined && part > 0 ? `${name}|${part}` : undefined);
+
 /**
  * One block holding every record with a value, ordered by the value's text (or its reversed
  * text): a sorted neighbourhood over the strings themselves, so values one typo apart (an
@@ -72,11 +91,17 @@ function sortedValueRule(name: string, column: (s: RecordStore) => Int32Array, f
       const text = s.values.strings[code];
       return prefixKey(fromEnd ? reversed(text) : text);
     },
+    value: (s, i) => {
+      const code = column(s)[i];
+      if (code < 0) return undefined;
+      const text = s.values.strings[code];
+      return (fromEnd ? reversed(text) : text).slice(0, SORTED_VALUE_PREFIX);
+    },
   };
 }
 
-function exactRule(name: string, column: (s: RecordStore) => Int32Array | Float64Array): BlockingRule {
-  return { name, key: (s, i) => column(s)[i], sortKey: dobThenGiven };
+function exactRule(name: string, column: (s: RecordStore) => Int32Array): BlockingRule {
+  return { name, key: (s, i) => column(s)[i], sortKey: dobThenGiven, value: valueText(column) };
 }
 
 /**
@@ -95,7 +120,7 @@ export const HOUSEHOLD_RULES: ReadonlySet<string> = new Set(['postcode', 'family
 export const OPTIONAL_RULES: ReadonlySet<string> = new Set(['family_phonetic_birth_year']);
 
 export const BLOCKING_RULES: readonly BlockingRule[] = [
-  exactRule('nhs_number', (s) => s.nhs),
+  { name: 'nhs_number', key: (s, i) => s.nhs[i], sortKey: dobThenGiven, value: (s, i) => (s.nhs[i] >= 0 ? String(s.nhs[i]) : undefined) },
   exactRule('upn', (s) => s.upn),
   exactRule('email', (s) => s.email),
   sortedValueRule('email_sorted', (s) => s.email, false),
@@ -113,17 +138,24 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
       return x < y ? x * P + y : y * P + x;
     },
     sortKey: dobThenGiven,
+    value(s, i) {
+      const g = givenPhonetic(s, i);
+      const f = familyPhonetic(s, i);
+      return g !== undefined && f !== undefined ? [g, f].sort().join('|') : undefined;
+    },
   },
   {
     name: 'family_phonetic_birth_year',
     key: (s, i) => (s.family[i] >= 0 && s.year[i] > 0 ? s.names.phonetic1[s.family[i]] * 4096 + s.year[i] : -1),
     sortKey: givenThenDob,
+    value: (s, i) => withPart(familyPhonetic(s, i), s.year[i]),
   },
   {
     // Family name alone, ordered by given name: survives a wrong year of birth.
     name: 'family_phonetic',
     key: (s, i) => (s.family[i] >= 0 ? s.names.phonetic1[s.family[i]] : -1),
     sortKey: givenThenDob,
+    value: familyPhonetic,
   },
   {
     // The same blocks ordered by date of birth: reaches records whose given name is missing,
@@ -131,6 +163,8 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
     name: 'family_phonetic_dob',
     key: (s, i) => (s.family[i] >= 0 ? s.names.phonetic1[s.family[i]] : -1),
     sortKey: dobThenGiven,
+    value: familyPhonetic,
+    sameBlocksAs: 'family_phonetic',
   },
   {
     // Formal given name ordered by date of birth: survives a missing or changed family name
@@ -138,11 +172,13 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
     name: 'given_phonetic_dob',
     key: (s, i) => (s.given[i] >= 0 ? s.names.canonicalPhonetic[s.given[i]] : -1),
     sortKey: dobThenGiven,
+    value: givenPhonetic,
   },
   {
     name: 'given_phonetic_birth_year',
     key: (s, i) => (s.given[i] >= 0 && s.year[i] > 0 ? s.names.canonicalPhonetic[s.given[i]] * 4096 + s.year[i] : -1),
     sortKey: familyThenDob,
+    value: (s, i) => withPart(givenPhonetic(s, i), s.year[i]),
   },
   {
     // Given name with day and month of birth (either order), ordered by year: survives a
@@ -150,6 +186,7 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
     name: 'given_phonetic_month_day',
     key: (s, i) => (s.given[i] >= 0 && monthDay(s, i) > 0 ? s.names.canonicalPhonetic[s.given[i]] * 2048 + monthDay(s, i) : -1),
     sortKey: byName((s, i) => s.year[i], (s, i) => (s.family[i] >= 0 ? alpha4(s.names.alpha[s.family[i]]) : 0)),
+    value: (s, i) => withPart(givenPhonetic(s, i), monthDay(s, i)),
   },
   {
     // Family name with day and month of birth, ordered by year: the same with the given name
@@ -157,6 +194,7 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
     name: 'family_phonetic_month_day',
     key: (s, i) => (s.family[i] >= 0 && monthDay(s, i) > 0 ? s.names.phonetic1[s.family[i]] * 2048 + monthDay(s, i) : -1),
     sortKey: byName((s, i) => s.year[i], (s, i) => (s.given[i] >= 0 ? alpha4(s.names.alpha[s.given[i]]) : 0)),
+    value: (s, i) => withPart(familyPhonetic(s, i), monthDay(s, i)),
   },
   {
     // Full date of birth, invariant to a day/month transposition.
@@ -168,11 +206,17 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
       return s.year[i] * 10000 + Math.min(m, d) * 100 + Math.max(m, d);
     },
     sortKey: familyThenGiven,
+    value(s, i) {
+      const m = s.month[i];
+      const d = s.day[i];
+      return s.year[i] === 0 || m === 0 || d === 0 ? undefined : `${s.year[i]}-${Math.min(m, d)}-${Math.max(m, d)}`;
+    },
   },
   {
     name: 'postcode',
     key: (s, i) => s.postcode[i],
     sortKey: familyThenGiven,
+    value: (s, i) => (s.postcode[i] >= 0 ? s.postcodeText(s.postcode[i]) : undefined),
   },
 ];
 

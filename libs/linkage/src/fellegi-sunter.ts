@@ -11,6 +11,11 @@ export interface ComparisonParameters {
   u: number[];
   /** Whether exact agreement is adjusted for the frequency of the agreed value. */
   tf: boolean;
+  /**
+   * Agreement probabilities among relatives living together who are another person (siblings,
+   * twins): EM's "same household" class. Present only when the model was trained with it.
+   */
+  h?: number[];
 }
 
 export interface URandomSample {
@@ -66,6 +71,8 @@ export function estimateU(
 
 export interface EmResult {
   m: number[][];
+  /** Level distribution of the 'related, not the same person' class (undefined without that class). */
+  h?: number[][];
   /** Non-match distribution among candidate pairs (blocked pairs agree more often than random ones); not used for scoring. */
   uCandidates: number[][];
   /** Share of candidate pairs that are matches. */
@@ -98,7 +105,23 @@ export function estimateM(
   comparisons: readonly Comparison[],
   pairs: CandidatePairs,
   uRandom: number[][],
-  options: { maxPairs?: number; maxIterations?: number; tolerance?: number; householdComparisons?: readonly string[] } = {},
+  options: {
+    maxPairs?: number; maxIterations?: number; tolerance?: number; householdComparisons?: readonly string[];
+    /** Hold the match class at these m-probabilities (estimate only the other classes and the class shares). */
+    fixedM?: number[][];
+    /**
+     * Comparisons on which the related class is held at the random-pair distribution: relatives
+     * who are another person agree on them no more than strangers do (given name). This keeps
+     * EM from making the related class a second match class where there are no households.
+     */
+    relatedLikeRandom?: readonly string[];
+    /**
+     * Comparisons on which the related class is held at the match class's distribution. They are
+     * left out of the likelihood (as if missing): used when the pairs were chosen for agreeing on
+     * them, so they cannot tell the classes apart.
+     */
+    relatedLikeMatch?: readonly string[];
+  } = {},
 ): EmResult {
   const C = comparisons.length;
   const maxPairs = options.maxPairs ?? 500_000;
@@ -108,6 +131,7 @@ export function estimateM(
   const patternLevels: number[] = [];
   const patternCounts: number[] = [];
   const levels = new Int8Array(C);
+  const ignored = comparisons.map((c) => (options.relatedLikeMatch ?? []).includes(c.name));
   let sampled = 0;
   for (let p = 0; p < pairs.length; p += step) {
     const i = Math.floor(p);
@@ -115,7 +139,7 @@ export function estimateM(
     const b = pairs.b[i];
     let key: number | string = numericKeys ? 0 : '';
     for (let c = 0; c < C; c++) {
-      levels[c] = comparisons[c].compare(store, a, b);
+      levels[c] = ignored[c] ? -1 : comparisons[c].compare(store, a, b);
       if (numericKeys) key = (key as number) * 8 + levels[c] + 1;
       else key += String.fromCharCode(66 + levels[c]);
     }
@@ -135,8 +159,11 @@ export function estimateM(
   const householdSet = new Set(options.householdComparisons ?? []);
   const household = comparisons.some((c) => householdSet.has(c.name)) && comparisons.some((c) => !householdSet.has(c.name));
   const K = household ? 3 : 2;
-  let dist: number[][][] = [comparisons.map((c) => initialM(c.levels.length))];
+  const fixedM = options.fixedM;
+  let dist: number[][][] = [fixedM ? fixedM.map((row) => [...row]) : comparisons.map((c) => initialM(c.levels.length))];
   if (household) dist.push(comparisons.map((c, k) => (householdSet.has(c.name) ? initialM(c.levels.length) : [...uRandom[k]])));
+  const likeRandom = new Set(options.relatedLikeRandom ?? []);
+  const likeMatch = new Set(options.relatedLikeMatch ?? []);
   dist.push(uRandom.map((row) => [...row]));
   let weights = household ? [0.1, 0.1, 0.8] : [0.1, 0.9];
   let iterations = 0;
@@ -184,6 +211,11 @@ export function estimateM(
       return Array.from(row, (v) => v / s);
     };
     const nextDist = counts.map((cls) => cls.map(normalise));
+    if (fixedM) nextDist[0] = dist[0];
+    if (household) comparisons.forEach((c, k) => {
+      if (likeRandom.has(c.name)) nextDist[1][k] = [...uRandom[k]];
+      else if (likeMatch.has(c.name)) nextDist[1][k] = [...nextDist[0][k]];
+    });
     const nextWeights = Array.from(mass, (v) => Math.min(1 - 1e-9, Math.max(1e-9, v / total)));
     let delta = 0;
     for (let k = 0; k < K; k++) {
@@ -213,6 +245,7 @@ export function estimateM(
   }
   return {
     m,
+    h: household ? dist[1] : undefined,
     uCandidates: u,
     lambdaCandidates: lambda,
     expectedMatches: lambda * pairs.length,
@@ -222,6 +255,11 @@ export function estimateM(
     patterns: P,
     sampledPairs: sampled,
   };
+}
+
+/** log2(1 + 2^x) without overflow. */
+function log2OnePlusPow2(x: number): number {
+  return x > 30 ? x + Math.log2(1 + Math.pow(2, -x)) : Math.log2(1 + Math.pow(2, x));
 }
 
 /** Pseudo-records at the average frequency mixed into every term frequency. */
@@ -240,12 +278,22 @@ export function weightFromProbability(p: number): number {
  * the observed level, plus a term-frequency adjustment log2(u_exact / tf(value)) on exact
  * agreement (bounded by +/- `tfCapBits`), so a match on a rare name counts for more than a
  * match on a common one.
+ *
+ * With a household class (`householdPrior` and every comparison's `h`), the odds are those of a
+ * match against both other explanations, unrelated or another person of the same household:
+ * weight = W_match - log2(1 + 2^W_household), where W_household = log2(prior_h / (1 - prior))
+ * + sum of log2(h/u) (with the same term-frequency adjustment, which corrects u). A pair that
+ * looks like siblings (same family name and address, different given name or sex) loses the
+ * weight its shared household attributes gave it; a pair agreeing on personal attributes too
+ * (given name, sex, identifiers) keeps almost all of it.
  */
 export class PairScorer {
   readonly priorWeight: number;
   private readonly weights: Float64Array[];
   private readonly uExact: Float64Array;
   private readonly tfOn: Uint8Array;
+  private readonly householdPriorWeight: number;
+  private readonly householdWeights: Float64Array[] | undefined;
 
   constructor(
     readonly store: RecordStore,
@@ -253,23 +301,30 @@ export class PairScorer {
     readonly parameters: readonly ComparisonParameters[],
     prior: number,
     readonly tfCapBits = 6,
+    householdPrior?: number,
   ) {
     this.priorWeight = Math.log2(prior / (1 - prior));
     this.weights = parameters.map((p) => Float64Array.from(p.m, (m, l) => Math.log2(m / p.u[l])));
     this.uExact = Float64Array.from(parameters, (p) => p.u[0]);
     this.tfOn = Uint8Array.from(parameters, (p, c) => (p.tf && comparisons[c].tfValue ? 1 : 0));
+    const household = householdPrior !== undefined && householdPrior > 0 && parameters.length > 0 && parameters.every((p) => p.h?.length === p.u.length);
+    this.householdPriorWeight = household ? Math.log2(householdPrior / (1 - prior)) : 0;
+    this.householdWeights = household ? parameters.map((p) => Float64Array.from(p.h!, (h, l) => Math.log2(h / p.u[l]))) : undefined;
   }
 
   /** Total match weight (bits) of a pair. */
   weight(a: number, b: number): number {
     const s = this.store;
     let w = this.priorWeight;
+    const hw = this.householdWeights;
+    let wh = this.householdPriorWeight;
     const comps = this.comparisons;
     for (let c = 0; c < comps.length; c++) {
       const comp = comps[c];
       const level = comp.compare(s, a, b);
       if (level < 0) continue;
       w += this.weights[c][level];
+      if (hw) wh += hw[c][level];
       if (level === 0 && this.tfOn[c] === 1) {
         const v = comp.tfValue!(s, a, b);
         if (v >= 0) {
@@ -279,11 +334,13 @@ export class PairScorer {
           // TF_PSEUDO_RECORDS so that a small register does not over-react to its own counts.
           const tf = ((s.tfCounts[field][v] ?? 0) + TF_PSEUDO_RECORDS * u0) / (s.tfTotals[field] + TF_PSEUDO_RECORDS);
           const adj = Math.log2(u0 / tf);
-          w += adj > this.tfCapBits ? this.tfCapBits : adj < -this.tfCapBits ? -this.tfCapBits : adj;
+          const capped = adj > this.tfCapBits ? this.tfCapBits : adj < -this.tfCapBits ? -this.tfCapBits : adj;
+          w += capped;
+          wh += capped;
         }
       }
     }
-    return w;
+    return hw ? w - log2OnePlusPow2(wh) : w;
   }
 
   probability(a: number, b: number): number {

@@ -70,6 +70,38 @@ describe('training and the versioned model', () => {
     expect(rare).toBeGreaterThan(common + 3);
   });
 
+  it('scores against relatives too: twins sharing a household, a family name and a birthday stay apart', () => {
+    // 300 households of two or three children (twins in some), each child reported twice.
+    const rnd = mulberry32(11);
+    const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+    const records: LinkageRecord[] = [];
+    const truth: number[] = [];
+    let child = 0;
+    for (let h = 0; h < 300; h++) {
+      const familyName = pick(FAMILY) + String.fromCharCode(65 + (h % 26));
+      const postcode = `LS${1 + (h % 20)} ${h % 10}${String.fromCharCode(65 + (h % 26))}B`;
+      const born = { year: 2006 + Math.floor(rnd() * 10), month: 1 + Math.floor(rnd() * 12), day: 1 + Math.floor(rnd() * 28) };
+      const names = [...GIVEN].sort(() => rnd() - 0.5);
+      for (let k = 0; k < 2 + (h % 2); k++) {
+        const dob = k === 1 && h % 3 === 0 ? born : { ...born, year: born.year + k * 2 };
+        for (let r = 0; r < 2; r++) {
+          records.push({ id: `${child}-${r}`, givenName: names[k], familyName, dob, postcode, sex: rnd() < 0.5 ? 'F' : 'M' });
+          truth.push(child);
+        }
+        child++;
+      }
+    }
+    const withClass = trainModel(records, { now: new Date('2025-02-03T04:05:06Z') });
+    expect(withClass.householdPrior).toBeGreaterThan(0);
+    expect(withClass.comparisons.every((c) => c.h?.length === c.levels.length)).toBe(true);
+    expect(parseModel(serialiseModel(withClass))).toEqual(withClass);
+    const without = deduplicate(records, { householdClass: false });
+    const withHousehold = deduplicate(records, { model: withClass });
+    const precision = (r: ReturnType<typeof deduplicate>) => evaluateClusters(Array.from(r.cluster), truth).precision;
+    expect(precision(withHousehold)).toBeGreaterThan(precision(without));
+    expect(evaluateClusters(Array.from(withHousehold.cluster), truth).recall).toBeGreaterThan(0.95);
+  });
+
   it('round-trips through JSON and rejects malformed models', () => {
     expect(parseModel(serialiseModel(model))).toEqual(model);
     expect(() => parseModel('{}')).toThrow(/format/);

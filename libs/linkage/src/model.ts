@@ -16,6 +16,8 @@ export const DEFAULT_TF_CAP_BITS = 6;
  * towards "same household".
  */
 export const HOUSEHOLD_COMPARISONS = ['family_name', 'postcode', 'la_code', 'address'];
+/** The address-level ones among them. */
+const ADDRESS_COMPARISONS = ['postcode', 'la_code', 'address'];
 
 function householdClassApplies(names: readonly string[]): boolean {
   return names.includes('family_name') && (names.includes('postcode') || names.includes('address'));
@@ -53,6 +55,12 @@ export interface LinkageModel {
   createdAt: string;
   /** Probability that two records drawn at random are the same person. */
   prior: number;
+  /**
+   * Probability that two records drawn at random are two people of one household (EM's
+   * "related" class); with each comparison's `h`, pairs are scored against it too (see
+   * PairScorer). Absent from models trained without that class.
+   */
+  householdPrior?: number;
   tfCapBits: number;
   comparisons: ComparisonParameters[];
   blocking: { rules: string[]; window: number };
@@ -98,7 +106,7 @@ export function resolveModel(store: RecordStore, model: LinkageModel): ResolvedM
 
 export function scorerFor(store: RecordStore, model: LinkageModel): PairScorer {
   const { comparisons, parameters } = resolveModel(store, model);
-  return new PairScorer(store, comparisons, parameters, model.prior, model.tfCapBits);
+  return new PairScorer(store, comparisons, parameters, model.prior, model.tfCapBits, model.householdPrior);
 }
 
 export interface TrainedOnStore {
@@ -131,16 +139,20 @@ export function trainModelOnStore(store: RecordStore, options: TrainOptions = {}
   // Matches found through household rules only are few; the person-level candidates carry the
   // expected number of matching pairs (EM's share of matches among them).
   const prior = Math.min(0.5, Math.max(1e-12, em.expectedMatches / Math.max(1, allPairs)));
+  const household = householdEstimate(store, comparisons, window, uSample.u, em.m, options);
+  const householdPrior = household ? Math.min(0.25, Math.max(1e-12, household.expectedPairs / Math.max(1, allPairs))) : undefined;
   const parameters: ComparisonParameters[] = comparisons.map((c, k) => ({
     name: c.name,
     levels: [...c.levels],
     m: em.m[k].map(roundSig),
     u: uSample.u[k].map(roundSig),
     tf: c.tfValue !== undefined,
+    ...(household ? { h: household.h[k].map(roundSig) } : {}),
   }));
   const createdAt = (options.now ?? new Date()).toISOString();
   const body = {
     prior: roundSig(prior),
+    ...(householdPrior !== undefined ? { householdPrior: roundSig(householdPrior) } : {}),
     tfCapBits: DEFAULT_TF_CAP_BITS,
     comparisons: parameters,
     blocking: { rules: rules.map((r) => r.name), window },
@@ -172,6 +184,58 @@ export function trainModelOnStore(store: RecordStore, options: TrainOptions = {}
   return { model, index, pairs };
 }
 
+/** Largest share of the household class agreeing exactly on date of birth (twins) for it to be one. */
+const MAX_HOUSEHOLD_SAME_BIRTH_DATE = 0.5;
+
+/** Fewest same-postcode pairs from which the household class is estimated. */
+const MIN_HOUSEHOLD_PAIRS = 100;
+
+/**
+ * The "same household, another person" class for scoring. The person-level candidates hold few
+ * siblings (they differ in given name and date of birth), and over all candidates the pairs
+ * sharing only a common family name outnumber them, so a second EM runs over the pairs sharing
+ * a postcode (the postcode rule's neighbourhoods: siblings, then neighbours), with m held at the
+ * person-level estimate and a class initialised to agree on family name and address whose given
+ * names agree no more than strangers' do (held at u: without that, where there are no households,
+ * EM makes the class a copy of the match class, noisy duplicates sharing a postcode). Its level
+ * distribution h and its expected number of pairs give the household prior. Those pairs all
+ * agree on postcode, so the class cannot learn how siblings' addresses differ: it is held at
+ * the match class's (two records of siblings differ in address as two of one child do, since a
+ * household moves together), and the count is scaled by the match share agreeing on postcode.
+ * Undefined without family name, given name and postcode, or with too few pairs.
+ */
+function householdEstimate(
+  store: RecordStore,
+  comparisons: readonly Comparison[],
+  window: number,
+  uRandom: number[][],
+  m: number[][],
+  options: TrainOptions,
+): { h: number[][]; expectedPairs: number } | undefined {
+  const names = comparisons.map((c) => c.name);
+  const postcodeRule = blockingRuleByName(store, 'postcode');
+  if (options.householdClass === false || !names.includes('family_name') || !names.includes('given_name') || !names.includes('postcode') || !postcodeRule) return undefined;
+  const pairs = BlockIndex.build(store, [postcodeRule], window).pairs();
+  if (pairs.length < MIN_HOUSEHOLD_PAIRS) return undefined;
+  const em = estimateM(store, comparisons, pairs, uRandom, {
+    maxPairs: options.maxEmPairs ?? 500_000,
+    householdComparisons: HOUSEHOLD_COMPARISONS,
+    fixedM: m,
+    relatedLikeRandom: ['given_name'],
+    relatedLikeMatch: ADDRESS_COMPARISONS,
+  });
+  if (!em.h) return undefined;
+  // Siblings are mostly not twins. A class in which most pairs share a date of birth is one
+  // person's records with a mistyped given name (public test sets have no households): no
+  // household correction then.
+  const dob = names.indexOf('dob');
+  if (dob >= 0 && em.h[dob][0] > MAX_HOUSEHOLD_SAME_BIRTH_DATE) return undefined;
+  // Only pairs agreeing exactly on postcode were seen; siblings' records disagree on it as
+  // often as one child's records do (m), so the household's pairs are that many more.
+  const postcodeExact = m[names.indexOf('postcode')][0];
+  return { h: em.h, expectedPairs: (em.relatedShare * pairs.length) / Math.max(0.05, postcodeExact) };
+}
+
 /** Estimates a model from records (the register's current records, or a CSV's). */
 export function trainModel(records: readonly LinkageRecord[], options: TrainOptions = {}): LinkageModel {
   return trainModelOnStore(RecordStore.fromRecords(records), options).model;
@@ -193,11 +257,13 @@ export function parseModel(input: string | unknown): LinkageModel {
   if (typeof value.modelId !== 'string' || value.modelId === '') fail('modelId missing');
   if (typeof value.createdAt !== 'string' || Number.isNaN(Date.parse(value.createdAt))) fail('createdAt missing');
   if (typeof value.prior !== 'number' || !(value.prior > 0 && value.prior < 1)) fail('prior must be in (0, 1)');
+  if (value.householdPrior !== undefined && !(typeof value.householdPrior === 'number' && value.householdPrior > 0 && value.householdPrior + value.prior! < 1)) fail('householdPrior must be in (0, 1 - prior)');
   if (!Array.isArray(value.comparisons) || value.comparisons.length === 0) fail('no comparisons');
   for (const c of value.comparisons!) {
     const ok = typeof c.name === 'string' && Array.isArray(c.levels) && Array.isArray(c.m) && Array.isArray(c.u) &&
       c.m.length === c.levels.length && c.u.length === c.levels.length &&
-      [...c.m, ...c.u].every((p) => typeof p === 'number' && p > 0 && p <= 1);
+      [...c.m, ...c.u].every((p) => typeof p === 'number' && p > 0 && p <= 1) &&
+      (c.h === undefined || (Array.isArray(c.h) && c.h.length === c.levels.length && c.h.every((p) => typeof p === 'number' && p > 0 && p <= 1)));
     if (!ok) fail(`comparison ${String(c?.name)} is malformed`);
   }
   const b = value.blocking;

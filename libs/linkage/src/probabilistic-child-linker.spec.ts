@@ -1,4 +1,5 @@
-import { ChildAttributes } from '@mcm/shared';
+import { ChildAttributes, isValidUpn } from '@mcm/shared';
+import { BLOCKING_RULES } from './blocking';
 import { nameFrequencies, ProbabilisticChildLinker } from './probabilistic-child-linker';
 import { fixtureModel } from './testing';
 
@@ -20,9 +21,12 @@ describe('ProbabilisticChildLinker', () => {
   it('gives the deterministic exact keys plus one key per blocking rule of the model', () => {
     const keys = linker.keysOf({ ...amelia, nhsNumber: '9434765919' });
     expect(keys).toEqual(expect.arrayContaining(['nhs:9434765919', 'name-dob:AMELIA|JONES|2012-04-09']));
-    expect(keys.filter((k) => k.startsWith('pl:')).map((k) => k.split(':')[1]).sort()).toEqual(
-      ['dob', 'family_phonetic', 'family_phonetic_birth_year', 'given_phonetic_birth_year', 'name_pair_phonetic', 'postcode'],
-    );
+    // Every rule the record has a value for (no email, so no email rules); rules sharing blocks share a key.
+    expect(keys.filter((k) => k.startsWith('pl:')).map((k) => k.split(':')[1]).sort()).toEqual([
+      'dob', 'family_phonetic', 'family_phonetic_birth_year', 'family_phonetic_month_day', 'given_phonetic_birth_year', 'given_phonetic_dob',
+      'given_phonetic_month_day', 'name_pair_phonetic', 'nhs_number', 'postcode',
+    ]);
+    expect(new Set(keys).size).toBe(keys.length);
     // A typo in the family name, nicknames and a day/month transposition keep shared block keys.
     const shared = (a: ChildAttributes, b: ChildAttributes) => linker.keysOf(a).filter((k) => linker.keysOf(b).includes(k));
     expect(shared(amelia, ameliaTypo).length).toBeGreaterThanOrEqual(3);
@@ -30,6 +34,18 @@ describe('ProbabilisticChildLinker', () => {
       linker.keysOf({ givenName: 'WILLIAM', familyName: 'SMITH' }).find((k) => k.startsWith('pl:name_pair_phonetic')),
     );
     expect(shared({ dateOfBirth: '2012-04-09' }, { dateOfBirth: '2012-09-04' })).toHaveLength(1);
+  });
+
+  it('gathers by every blocking rule the library has: a key for each, taken from the rule itself', () => {
+    const everything = { ...amelia, nhsNumber: '9434765919', upn: 'A123456789012' };
+    const names = new Set(linker.keysOf(everything).filter((k) => k.startsWith('pl:')).map((k) => k.split(':')[1]));
+    for (const rule of BLOCKING_RULES) {
+      if (rule.name.startsWith('email') || (rule.name === 'upn' && !isValidUpn(everything.upn))) continue; // no email in the contract
+      expect(names).toContain(rule.sameBlocksAs ?? rule.name);
+    }
+    // A wrong year with the family name missing still shares the given name + day/month key.
+    const shared = linker.keysOf({ givenName: 'AMELIA', dateOfBirth: '2013-04-09' }).filter((k) => linker.keysOf(amelia).includes(k));
+    expect(shared.some((k) => k.startsWith('pl:given_phonetic_month_day:'))).toBe(true);
   });
 
   it('only emits keys for the rules the model blocks on', () => {

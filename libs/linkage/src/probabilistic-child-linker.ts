@@ -3,14 +3,11 @@
 import {
   ChildLinker, DeterministicChildLinker, LinkableRecord, LinkOutcome, PairDecision, ReviewPair, UnionFind,
 } from '@mcm/incidence';
-import { ChildAttributes, normalisePostcode } from '@mcm/shared';
-import { BlockIndex, CandidatePairs } from './blocking';
+import { ChildAttributes } from '@mcm/shared';
+import { BlockIndex, blockingRuleByName, CandidatePairs } from './blocking';
 import { clusterLinks } from './clustering';
-import { parseDate } from './dates';
-import { doubleMetaphone } from './double-metaphone';
 import { PairScorer, probabilityFromWeight, weightFromProbability } from './fellegi-sunter';
 import { LinkageModel, resolveModel } from './model';
-import { canonicalGivenName } from './nicknames';
 import { fromChildAttributes } from './record';
 import { linkageName, RecordStore } from './store';
 
@@ -53,15 +50,12 @@ export const DEFAULT_NEIGHBOURS_PER_KEY = 24;
 const TF_GIVEN = 0;
 const TF_FAMILY = 1;
 
-const primary = (name: string) => doubleMetaphone(name)[0] || name;
-
 /**
  * The probabilistic linker (this library's Fellegi-Sunter model) behind the aggregator's
  * ChildLinker interface. Pure: no database, no framework.
  *
- * - keysOf: the deterministic exact keys plus one key per blocking rule of the model (the same
- *   block values the library computes: phonetic name pair, family name, given name + birth year,
- *   date of birth, postcode), so the aggregator's closed candidate set holds every record the
+ * - keysOf: the deterministic exact keys plus one key per blocking rule of the model (each
+ *   rule's own block value), so the aggregator's closed candidate set holds the records the
  *   library's blocking could pair with a changed one.
  * - link: scores the candidate pairs of the closed set (the library's sorted-neighbourhood
  *   blocking with the model's window, so pairs stay bounded however common a value is) and
@@ -76,7 +70,6 @@ export class ProbabilisticChildLinker implements ChildLinker {
   private readonly deterministic = new DeterministicChildLinker();
   private readonly linkWeight: number;
   private readonly reviewWeight: number;
-  private readonly rules: ReadonlySet<string>;
 
   constructor(
     readonly model: LinkageModel,
@@ -87,7 +80,6 @@ export class ProbabilisticChildLinker implements ChildLinker {
     this.neighboursPerKey = options.neighboursPerKey ?? Math.max(DEFAULT_NEIGHBOURS_PER_KEY, 2 * model.blocking.window);
     this.linkWeight = weightFromProbability(model.thresholds.link);
     this.reviewWeight = weightFromProbability(model.thresholds.review);
-    this.rules = new Set(model.blocking.rules);
   }
 
   get modelId(): string {
@@ -99,27 +91,20 @@ export class ProbabilisticChildLinker implements ChildLinker {
     this.frequencies = frequencies;
   }
 
+  /**
+   * The deterministic exact keys plus one key per blocking rule of the model, taken from the
+   * rule itself (BlockingRule.value on a one-record store), so every rule the library blocks
+   * on, present or future, gathers candidates here too. Rules sharing blocks share a key.
+   */
   keysOf(profile: ChildAttributes): string[] {
-    const keys = this.deterministic.keysOf(profile);
-    const given = linkageName(profile.givenName);
-    const family = linkageName(profile.familyName);
-    const dob = parseDate(profile.dateOfBirth);
-    const givenCanonical = given ? primary(canonicalGivenName(given)) : '';
-    const familyCode = family ? primary(family) : '';
-    const year = dob?.year ?? 0;
-    const add = (rule: string, value: string) => {
-      if (this.rules.has(rule)) keys.push(`pl:${rule}:${value}`);
-    };
-    if (givenCanonical && familyCode) add('name_pair_phonetic', [givenCanonical, familyCode].sort().join('|'));
-    if (familyCode) add('family_phonetic', familyCode);
-    if (familyCode && year > 0) add('family_phonetic_birth_year', `${familyCode}|${year}`);
-    if (givenCanonical && year > 0) add('given_phonetic_birth_year', `${givenCanonical}|${year}`);
-    if (dob && dob.month && dob.day) add('dob', `${dob.year}-${Math.min(dob.month, dob.day)}-${Math.max(dob.month, dob.day)}`);
-    if (profile.homePostcode) {
-      const pc = normalisePostcode(profile.homePostcode) ?? profile.homePostcode.toUpperCase().replace(/[^A-Z0-9]/g, '');
-      if (pc) add('postcode', pc);
+    const keys = new Set(this.deterministic.keysOf(profile));
+    const store = RecordStore.fromRecords([fromChildAttributes('key', profile)], []);
+    for (const name of this.model.blocking.rules) {
+      const rule = blockingRuleByName(store, name);
+      const value = rule?.value(store, 0);
+      if (rule && value !== undefined) keys.add(`pl:${rule.sameBlocksAs ?? rule.name}:${value}`);
     }
-    return keys;
+    return [...keys];
   }
 
   cluster(records: readonly LinkableRecord[]): number[][] {

@@ -23,7 +23,7 @@ function main(): void {
   const fmt = (x: number) => x.toFixed(4);
   const perSecond = Math.round(data.records.length / seconds);
   console.log(`dataset           ${data.name}: ${data.description}`);
-  console.log(`model             ${result.model.modelId} (prior ${result.model.prior.toPrecision(3)}, EM ${result.model.training.emIterations} iterations${result.model.training.emConverged ? '' : ', not converged'})`);
+  console.log(`model             ${result.model.modelId} (prior ${result.model.prior.toPrecision(3)}${result.model.householdPrior ? `, household prior ${result.model.householdPrior.toPrecision(3)}` : ''}, EM ${result.model.training.emIterations} iterations${result.model.training.emConverged ? '' : ', not converged'})`);
   console.log(`records           ${m.records}`);
   console.log(`candidate pairs   ${result.candidatePairs} (links ${result.links}, review ${result.reviews})`);
   console.log(`clusters          ${result.clusters} predicted`);
@@ -43,7 +43,8 @@ function main(): void {
   console.log(`speed             ${seconds.toFixed(2)} s, ${perSecond} records/s (${Object.entries(result.seconds).map(([k, v]) => `${k} ${v.toFixed(2)}s`).join(', ')})`);
   if (single(args, 'verbose')) {
     for (const c of result.model.comparisons) {
-      console.log(`  ${c.name.padEnd(20)} ${c.levels.map((l, k) => `${l}: m=${c.m[k].toFixed(4)} u=${c.u[k].toExponential(2)} w=${Math.log2(c.m[k] / c.u[k]).toFixed(2)}`).join(' | ')}`);
+      const h = (k: number) => (c.h ? ` h=${c.h[k].toFixed(4)}` : '');
+      console.log(`  ${c.name.padEnd(20)} ${c.levels.map((l, k) => `${l}: m=${c.m[k].toFixed(4)}${h(k)} u=${c.u[k].toExponential(2)} w=${Math.log2(c.m[k] / c.u[k]).toFixed(2)}`).join(' | ')}`);
     }
   }
   console.log(`RESULT dataset=${name} precision=${fmt(m.precision)} recall=${fmt(m.recall)} f1=${fmt(m.f1)} bcubed_p=${fmt(m.bcubedPrecision)} bcubed_r=${fmt(m.bcubedRecall)} records_per_s=${perSecond} peak_rss_mb=${Math.round(process.resourceUsage().maxRSS / 1024)}`);
