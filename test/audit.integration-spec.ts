@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Client } from 'pg';
+import { ApiAuditRepository, SqlSession } from '@mcm/persistence';
 import { mintToken } from '../apps/api/src/auth/mint-token';
 import { IsolatedPipeline, RunningService } from '../tools/harness/src';
 
@@ -14,18 +14,16 @@ const SERVER = process.env.TEST_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.
 /** Durable audit (issue 11): a row committed before its response leaves, or no response but 503. */
 describe('API audit trail (running api, real database)', () => {
   const pipeline = new IsolatedPipeline('test', { RATE_LIMIT_PER_MINUTE: '100000', API_MAX_QUERY_BYTES: '512' });
-  let superuser: Client;
+  let superuser: SqlSession;
   const get = (path: string, token?: string) =>
     fetch(`http://127.0.0.1:${pipeline.apiPort}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   const tokenOf = (sub: string) => mintToken({ sub, role: 'analyst' }, { secret: pipeline.jwtSecret, issuer: 'missing-children-monitor', audience: 'mcm-api' });
-  const rowsOf = async (subject: string) => (await superuser.query(
-    'SELECT id::text, route, status, role, parameters FROM api_audit WHERE subject = $1 ORDER BY id', [subject],
-  )).rows as { id: string; route: string; status: number; role: string; parameters: Record<string, unknown> }[];
+  // A subject's records, oldest first.
+  const rowsOf = async (subject: string) => (await new ApiAuditRepository().read(superuser, { subject, limit: 10_000 })).reverse();
 
   beforeAll(async () => {
     await pipeline.start(['api']);
-    superuser = new Client({ connectionString: `${SERVER}/${pipeline.db.name}` });
-    await superuser.connect();
+    superuser = new SqlSession(`${SERVER}/${pipeline.db.name}`);
   });
   afterAll(async () => {
     await superuser?.end();
@@ -89,7 +87,7 @@ describe('API audit trail (running api, real database)', () => {
     expect(((await anonymous.json()) as { title: string }).title).toBe('The query string is too long');
     // Refused before the token is even looked at, so the row has no subject.
     expect((await get(path, await tokenOf('long-query'))).status).toBe(414);
-    const { rows } = await superuser.query('SELECT subject, status, parameters FROM api_audit WHERE status = 414 ORDER BY id');
+    const rows = await superuser.query<{ subject: string | null; parameters: Record<string, unknown> }>('SELECT subject, status, parameters FROM api_audit WHERE status = 414 ORDER BY id');
     expect(rows).toHaveLength(2);
     for (const row of rows) {
       expect(row.subject).toBeNull();

@@ -24,6 +24,7 @@ export * from './statistics/weekly-breakdown.repository';
 export * from './bulletins/bulletin.repository';
 export * from './api/api-audit.repository';
 export * from './health-check';
+export * from './sql-session';
 export * from './linkage/agency-child.repository';
 export * from './linkage/child-link-key.repository';
 export * from './linkage/national-register.repository';

@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import type { ApiAuditEntry } from '@mcm/persistence';
 
 export const USAGE = 'usage: npm run audit -- [--subject S] [--before ID] [--limit N (1-10000, default 100)] [--json]';
 
@@ -12,17 +12,8 @@ export interface AuditQuery {
   json: boolean;
 }
 
-export interface AuditEntry {
-  id: string;
-  at: Date;
-  subject: string | null;
-  role: string | null;
-  method: string;
-  route: string;
-  parameters: unknown;
-  status: number;
-  durationMs: number;
-}
+/** A record of the trail (libs/persistence owns api_audit). */
+export type AuditEntry = ApiAuditEntry;
 
 /** The command line of `npm run audit`. */
 export function parseAuditArguments(argv: string[]): AuditQuery {
@@ -48,16 +39,6 @@ export function parseAuditArguments(argv: string[]): AuditQuery {
     }
   }
   return query;
-}
-
-/** The records, newest first. Read with the audit trail's owner's (or a reader's) connection, never the API's. */
-export async function readAuditTrail(db: Pick<Client, 'query'>, query: AuditQuery): Promise<AuditEntry[]> {
-  const { rows } = await db.query<AuditEntry>(
-    `SELECT id::text AS id, at, subject, role, method, route, parameters, status, duration_ms AS "durationMs" FROM api_audit
-      WHERE ($1::text IS NULL OR subject = $1) AND ($2::bigint IS NULL OR id < $2) ORDER BY id DESC LIMIT $3`,
-    [query.subject ?? null, query.before ?? null, query.limit],
-  );
-  return rows;
 }
 
 /** One line per record: JSON, or columns for reading. */

@@ -1,7 +1,6 @@
-import { migrationDatabaseUrlFromEnv, MigrationEnv } from '@mcm/persistence';
+import { ApiAuditRepository, migrationDatabaseUrlFromEnv, MigrationEnv, SqlSession } from '@mcm/persistence';
 import { envValidator } from '@mcm/shared';
-import { Client } from 'pg';
-import { formatAuditEntry, parseAuditArguments, readAuditTrail, UsageError } from './audit-trail';
+import { formatAuditEntry, parseAuditArguments, UsageError } from './audit-trail';
 
 /**
  * `npm run audit -- [--subject S] [--before ID] [--limit N] [--json]`: the API's audit trail,
@@ -12,10 +11,9 @@ import { formatAuditEntry, parseAuditArguments, readAuditTrail, UsageError } fro
 async function main(argv: string[]): Promise<void> {
   const query = parseAuditArguments(argv);
   const env = envValidator(MigrationEnv)(process.env);
-  const db = new Client({ connectionString: env.DATABASE_URL || migrationDatabaseUrlFromEnv(env), application_name: 'mcm-audit-cli' });
-  await db.connect();
+  const db = new SqlSession(env.DATABASE_URL || migrationDatabaseUrlFromEnv(env), 'mcm-audit-cli');
   try {
-    const entries = await readAuditTrail(db, query);
+    const entries = await new ApiAuditRepository().read(db, query);
     process.stdout.write(entries.map((e) => `${formatAuditEntry(e, query.json)}\n`).join(''));
     const last = entries.at(-1);
     process.stderr.write(`${entries.length} record${entries.length === 1 ? '' : 's'}${last && entries.length === query.limit ? ` (older ones: --before ${last.id})` : ''}\n`);

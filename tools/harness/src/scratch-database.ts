@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { OWNER_ROLE, roleDatabaseUrl, ServiceName, serviceRole } from '@mcm/persistence';
-import { Client } from 'pg';
+import { OWNER_ROLE, roleDatabaseUrl, runOnce, ServiceName, serviceRole, SqlSession } from '@mcm/persistence';
 import { harnessEnv } from './harness.env';
 
 /**
@@ -12,7 +11,7 @@ import { harnessEnv } from './harness.env';
 export class ScratchDatabase {
   readonly name = `mcm_test_${randomBytes(4).toString('hex')}`;
   readonly url = roleDatabaseUrl(`${harnessEnv().TEST_DATABASE_SERVER}/${this.name}`, OWNER_ROLE, harnessEnv());
-  private client?: Client;
+  private readonly session = new SqlSession(this.url);
 
   /** The database as one service's role, e.g. postgres://mcm_api@127.0.0.1:5432/mcm_test_1a2b3c4d. */
   serviceUrl(service: ServiceName): string {
@@ -24,26 +23,16 @@ export class ScratchDatabase {
     return this;
   }
 
-  async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    if (!this.client) {
-      this.client = new Client({ connectionString: this.url });
-      await this.client.connect();
-    }
-    return (await this.client.query(sql, params)).rows as T[];
+  query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.session.query<T>(sql, params);
   }
 
   async drop(): Promise<void> {
-    await this.client?.end();
+    await this.session.end();
     await this.admin(`DROP DATABASE IF EXISTS ${this.name} WITH (FORCE)`);
   }
 
-  private async admin(sql: string): Promise<void> {
-    const client = new Client({ connectionString: `${harnessEnv().TEST_DATABASE_SERVER}/postgres` });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
+  private admin(sql: string): Promise<void> {
+    return runOnce(`${harnessEnv().TEST_DATABASE_SERVER}/postgres`, sql);
   }
 }
