@@ -1,6 +1,6 @@
 import { agencyActivityCells, changedWeeks, episodesBeforeAndAfter, REVIEW_DECISION_REASON, revisionReason } from '@mcm/incidence';
 import {
-  AgencyActivityRepository, BatchContextRepository, Database, PersistenceError, underWriterLock, WeeklyBreakdownRepository, WeeklyIncidenceRepository,
+  AgencyActivityRepository, BatchContextRepository, BulletinRepository, Database, PersistenceError, underWriterLock, WeeklyBreakdownRepository, WeeklyIncidenceRepository,
 } from '@mcm/persistence';
 import { PositionedEvent } from './accepted-event';
 import { Batch, newBatch } from './batch-state';
@@ -41,6 +41,7 @@ export class BatchAggregator {
   private readonly refold: AgencyEpisodeRefold;
   private readonly context = new BatchContextRepository();
   private readonly activity = new AgencyActivityRepository();
+  private readonly bulletins = new BulletinRepository();
 
   constructor(
     private readonly database: Database, private readonly events: EventStoreRepository, private readonly register: ChildRegisterRepository,
@@ -79,7 +80,7 @@ export class BatchAggregator {
     cells: async (b) => {
       const mergedOrSplit = await this.context.mergedOrSplitInThisTransaction(b.db);
       const reason = b.fresh.length ? revisionReason(b.fresh.map((p) => p.event.kind), mergedOrSplit) : REVIEW_DECISION_REASON;
-      b.cells = await this.incidence.apply(b.db, b.deltas, { publishedThrough: await this.context.publishedThrough(b.db), reason });
+      b.cells = await this.incidence.apply(b.db, b.deltas, { publishedThrough: await this.bulletins.lastWeek(b.db), reason });
     },
     breakdowns: (b) => this.breakdowns.markDirty(b.db, changedWeeks(b.changes)),
     activity: (b) => this.activity.add(b.db, agencyActivityCells(b.fresh.map(({ event: e }) => ({

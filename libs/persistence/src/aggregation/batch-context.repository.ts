@@ -1,9 +1,9 @@
 import { Db } from './transaction';
 
 /**
- * What a batch reads of tables other steps own (the register's, the bulletin's) to decide what
- * changed: which national children hold some agency children, whether this transaction merged or
- * split national children, and the last week a bulletin covers.
+ * What a batch reads of the register to decide what changed: which national children hold some
+ * agency children, and whether this transaction merged or split national children. (The linkage
+ * side's AgencyChildRepository and NationalRegisterRepository may take these over.)
  */
 export class BatchContextRepository {
   async nationalChildrenOf(db: Db, agencyChildIds: number[]): Promise<number[]> {
@@ -18,10 +18,5 @@ export class BatchContextRepository {
   async mergedOrSplitInThisTransaction(db: Db): Promise<boolean> {
     const [row]: { changed: boolean }[] = await db.query('SELECT EXISTS (SELECT 1 FROM child_link_change WHERE changed_at = now()) AS changed');
     return row.changed;
-  }
-
-  async publishedThrough(db: Db): Promise<string | null> {
-    const [row]: { week: string | null }[] = await db.query('SELECT max(week_start)::text AS week FROM bulletin');
-    return row.week;
   }
 }
