@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { perturb } from '@mcm/disclosure';
 import { adminKafka, ensureTopics, KafkaPublisher, topicSpecs } from '@mcm/kafka';
-import { dataSourceOptions } from '@mcm/persistence';
+import { dataSourceOptions, StatisticsFiguresRepository } from '@mcm/persistence';
 import { isoWeekLabel, normaliseEvent, weekCommencing } from '@mcm/shared';
 import { aMissingReport } from '@mcm/shared/testing/event-factory';
 import { DataSource } from 'typeorm';
 import { createBatchAggregator } from '../apps/aggregator/src/aggregation/create-batch-aggregator';
 import { BulletinService } from '../apps/aggregator/src/bulletin/bulletin.service';
 import { DETERMINISTIC_LINKAGE, harnessEnv, IsolatedPipeline } from '../tools/harness/src';
+import { storedEditions } from './support/stored-bulletins';
 import { TEST_SECRETS } from './support/test-secrets';
 
 /**
@@ -44,8 +45,7 @@ describe('GET /v1/bulletins (running api)', () => {
     bulletins = new BulletinService(dataSource, publisher, { silentDaysFlag: 14, methodologyUrl: '/m', contact: 't', topic: pipeline.topics.bulletins });
     await bulletins.build('2026-11-16', tuesday);
   });
-  const editions = async () => (await dataSource.query(
-    "SELECT revision, release_status AS status FROM bulletin WHERE week_start = '2026-11-16' ORDER BY revision")) as { revision: number; status: string }[];
+  const editions = () => storedEditions(dataSource, '2026-11-16');
   afterAll(async () => {
     await publisher.disconnect();
     await dataSource.destroy();
@@ -72,8 +72,9 @@ describe('GET /v1/bulletins (running api)', () => {
   it('serves the same bulletin as JSON, tidy CSV and HTML', async () => {
     const json = await pipeline.api('/v1/bulletins/2026-W47.json');
     const published = async (area: string, column: 'children' | 'episodes_started', key: 'children_key' | 'started_key') => {
-      const [row] = await dataSource.query(`SELECT ${column} AS value, ${key} AS key FROM weekly_incidence WHERE week_start = '2026-11-16' AND setting = 'ALL' AND area_code = $1`, [area]);
-      return perturb(row.value, Number(row.key));
+      const [week] = (await new StatisticsFiguresRepository().incidence(dataSource.manager, ['2026-11-16'], 'all')).values();
+      const cell = week.find((c) => c.setting === 'ALL' && c.area === area)!;
+      return column === 'children' ? perturb(cell.children, cell.childrenKey) : perturb(cell.started, cell.startedKey);
     };
     expect(json.body.headline[0]).toMatchObject({ setting: 'ALL', children: await published('ALL', 'children', 'children_key'), episodes: await published('ALL', 'episodes_started', 'started_key') });
     expect(Math.abs(json.body.headline[0].children - 12)).toBeLessThanOrEqual(2);

@@ -7,6 +7,7 @@ import { BulletinService } from '../apps/aggregator/src/bulletin/bulletin.servic
 import { computeExpected, generateScenario } from '../tools/simulator/src';
 import { CARE_TYPES_OF_STORED_EPISODES } from '../libs/persistence/src/migrations/1795420000000-CareMissingType';
 import { AggregatorHarness } from './support/aggregator-harness';
+import { storedBulletin, storedEditions } from './support/stored-bulletins';
 import { harnessEnv } from '../tools/harness/src';
 
 type Content = {
@@ -203,8 +204,7 @@ describe('revisions and the weekly bulletin (real database and broker)', () => {
     expect([a.created, b.created].sort()).toEqual([false, true]);
     expect([a.revision, b.revision]).toEqual([0, 0]);
     expect((await bulletins.build('2026-11-02')).created).toBe(false);
-    const [{ n }] = await q<{ n: string }>("SELECT count(*) AS n FROM bulletin WHERE week_start = '2026-11-02'");
-    expect(Number(n)).toBe(1);
+    expect(await storedEditions(harness.dataSource, '2026-11-02')).toHaveLength(1);
   });
 
   it('records a revision when a late event changes a published week, and publishes a new revision only if a published value changed', async () => {
@@ -221,8 +221,7 @@ describe('revisions and the weekly bulletin (real database and broker)', () => {
     // A new revision only if a published value changed (1 and 2 children are both published as 0 or 5).
     const rebuilt = await bulletins.build('2026-11-02');
     expect(rebuilt.revision).toBe(rebuilt.created ? 1 : 0);
-    const [{ content }] = await q<{ content: Content }>("SELECT content FROM bulletin WHERE week_start = '2026-11-02' ORDER BY revision DESC LIMIT 1");
-    await expectCellKeyBulletin(harness.dataSource, content);
+    await expectCellKeyBulletin(harness.dataSource, await storedBulletin<Content>(harness.dataSource, '2026-11-02'));
   });
 
   it('records a merge of two children as a revision of the children count', async () => {
@@ -239,15 +238,13 @@ describe('revisions and the weekly bulletin (real database and broker)', () => {
     const built = await bulletins.catchUp(now);
     expect(built.map((b) => b.week)).toEqual(['2026-W46', '2026-W47']);
     expect(await bulletins.catchUp(now)).toEqual([]);
-    const [{ content }] = await q<{ content: { week: string; headline: { setting: string; children: number }[]; revisions: unknown[] } }>(
-      "SELECT content FROM bulletin WHERE week_start = '2026-11-16' ORDER BY revision DESC LIMIT 1",
-    );
+    const content = await storedBulletin<{ week: string; headline: { setting: string; children: number }[]; revisions: unknown[] }>(harness.dataSource, '2026-11-16');
     expect(content.week).toBe('2026-W47');
     expect(content.headline.map((h) => h.setting)).toEqual(['ALL', 'HOME', 'CARE', 'EDUCATION']);
     // The merge changed 2026-11-02 after its revision 1: W46 lists the cells whose published value changed.
-    const [{ content: w46 }] = await q<{ content: Content }>("SELECT content FROM bulletin WHERE week_start = '2026-11-09' ORDER BY revision DESC LIMIT 1");
+    const w46 = await storedBulletin<Content>(harness.dataSource, '2026-11-09');
     await expectCellKeyBulletin(harness.dataSource, w46);
-    const [{ content: first }] = await q<{ content: Content }>("SELECT content FROM bulletin WHERE week_start = '2026-11-02' ORDER BY revision DESC LIMIT 1");
+    const first = await storedBulletin<Content>(harness.dataSource, '2026-11-02');
     for (const r of w46.revisions) {
       if (r.dimension) {
         // A breakdown cell (breakdowns are revised too): the value 2026-11-02's bulletin published for it.
@@ -317,10 +314,10 @@ describe('bulletin against the simulator ground truth (real database and broker)
     const busiest = expected.truth.filter((r) => r.la === 'ALL' && r.setting === 'ALL').sort((a, b) => b.children - a.children)[0];
     const service = new BulletinService(harness.dataSource, publisher, { silentDaysFlag: 14, methodologyUrl: '/m', contact: 't', topic: topics.bulletins });
     const outcome = await service.build(busiest.weekCommencing);
-    const [{ content }] = await harness.dataSource.query('SELECT content FROM bulletin WHERE week_start = $1 AND revision = $2', [busiest.weekCommencing, outcome.revision]);
+    const content = await storedBulletin<Content>(harness.dataSource, busiest.weekCommencing, outcome.revision);
     for (const setting of ['ALL', 'HOME', 'CARE', 'EDUCATION']) {
       const truth = expected.truth.find((r) => r.weekCommencing === busiest.weekCommencing && r.setting === setting && r.la === 'ALL');
-      const headline = content.headline.find((h: { setting: string }) => h.setting === setting);
+      const headline = content.headline.find((h: { setting: string }) => h.setting === setting)!;
       for (const [published, exact] of [[headline.children, truth?.children ?? 0], [headline.episodes, truth?.episodesStarted ?? 0]]) {
         expect(Math.abs(published - exact)).toBeLessThanOrEqual(exact >= 5 ? 2 : 5);
       }

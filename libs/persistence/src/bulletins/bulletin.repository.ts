@@ -66,6 +66,15 @@ export class BulletinRepository {
     return rows.map((r) => ({ weekStart: r.week_start, revision: r.revision, releaseStatus: r.release_status, publishedAt: r.published_at }));
   }
 
+  /** Every edition of a week, oldest first. */
+  async editions(db: EntityManager | DataSource, weekStart: string): Promise<BulletinSummaryRow[]> {
+    const rows: { revision: number; release_status: BulletinReleaseStatus; published_at: Date }[] = await db.query(
+      'SELECT revision, release_status, published_at FROM bulletin WHERE week_start = $1::date ORDER BY revision',
+      [weekStart],
+    );
+    return rows.map((r) => ({ weekStart, revision: r.revision, releaseStatus: r.release_status, publishedAt: r.published_at }));
+  }
+
   /** One week's edition in every format: `revision`, or the latest when undefined. */
   async formats(db: EntityManager | DataSource, weekStart: string, revision?: number): Promise<BulletinFormats | undefined> {
     const [row]: { content: object; csv: string; meta_csv: string; html: string }[] = await db.query(
