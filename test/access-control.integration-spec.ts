@@ -5,8 +5,8 @@ import { dataSourceOptions } from '@mcm/persistence';
 import { normaliseEvent } from '@mcm/shared';
 import { aMissingReport } from '@mcm/shared/testing/event-factory';
 import { DataSource } from 'typeorm';
-import { createBatchAggregator } from '../apps/aggregator/src/aggregation/create-batch-aggregator';
-import { mintToken } from '../apps/api/src/auth/mint-token';
+import { createBatchAggregator } from '../apps/aggregator/src';
+import { mintToken } from '../apps/api/src';
 import { DETERMINISTIC_LINKAGE, IsolatedPipeline, RunningService } from '../tools/harness/src';
 import { TEST_SECRETS } from './support/test-secrets';
 

@@ -6,8 +6,7 @@ import { dataSourceOptions } from '@mcm/persistence';
 import { normaliseEvent } from '@mcm/shared';
 import { aMissingReport } from '@mcm/shared/testing/event-factory';
 import { DataSource } from 'typeorm';
-import { createBatchAggregator } from '../apps/aggregator/src/aggregation/create-batch-aggregator';
-import { BulletinService } from '../apps/aggregator/src/bulletin/bulletin.service';
+import { BulletinService, createBatchAggregator } from '../apps/aggregator/src';
 import { IsolatedPipeline } from '../tools/harness/src';
 import { TEST_SECRETS } from './support/test-secrets';
 

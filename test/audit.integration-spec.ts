@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ApiAuditRepository, SqlSession } from '@mcm/persistence';
-import { mintToken } from '../apps/api/src/auth/mint-token';
+import { mintToken } from '../apps/api/src';
 import { IsolatedPipeline, RunningService } from '../tools/harness/src';
 
 const run = promisify(execFile);

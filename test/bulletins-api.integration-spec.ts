@@ -5,8 +5,7 @@ import { dataSourceOptions, StatisticsFiguresRepository } from '@mcm/persistence
 import { isoWeekLabel, normaliseEvent, weekCommencing } from '@mcm/shared';
 import { aMissingReport } from '@mcm/shared/testing/event-factory';
 import { DataSource } from 'typeorm';
-import { createBatchAggregator } from '../apps/aggregator/src/aggregation/create-batch-aggregator';
-import { BulletinService } from '../apps/aggregator/src/bulletin/bulletin.service';
+import { BulletinService, createBatchAggregator } from '../apps/aggregator/src';
 import { DETERMINISTIC_LINKAGE, harnessEnv, IsolatedPipeline } from '../tools/harness/src';
 import { storedEditions } from './support/stored-bulletins';
 import { TEST_SECRETS } from './support/test-secrets';

@@ -8,9 +8,8 @@ import { addWeeks, isoWeekLabel, normaliseEvent, referenceData, weekCommencing, 
 import { aMissingReport } from '@mcm/shared/testing/event-factory';
 import { Browser, chromium, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { createBatchAggregator } from '../apps/aggregator/src/aggregation/create-batch-aggregator';
-import { BulletinService } from '../apps/aggregator/src/bulletin/bulletin.service';
-import { mintToken } from '../apps/api/src/auth/mint-token';
+import { BulletinService, createBatchAggregator } from '../apps/aggregator/src';
+import { mintToken } from '../apps/api/src';
 import { DETERMINISTIC_LINKAGE, harnessEnv, IsolatedPipeline, LOG_DIR } from '../tools/harness/src';
 import { TEST_SECRETS } from './support/test-secrets';
 

@@ -2,8 +2,7 @@ import { KafkaPublisher } from '@mcm/kafka';
 import { dataSourceOptions } from '@mcm/persistence';
 import { addWeeks, normaliseEvent, referenceData, weekCommencing } from '@mcm/shared';
 import { DataSource } from 'typeorm';
-import { createBatchAggregator } from '../apps/aggregator/src/aggregation/create-batch-aggregator';
-import { BulletinService } from '../apps/aggregator/src/bulletin/bulletin.service';
+import { BulletinService, createBatchAggregator } from '../apps/aggregator/src';
 import { IsolatedPipeline } from '../tools/harness/src';
 import {
   AdhocAnswer, averagingAttack, cellKey, directAttack, FamilyResult, FamilyScore, formatResults, geographyAttack, marginAttack, Observations, Prior,

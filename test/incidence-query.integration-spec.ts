@@ -1,7 +1,7 @@
 import { dataSourceOptions } from '@mcm/persistence';
 import { isoWeekLabel, normaliseEvent, weekCommencing } from '@mcm/shared';
 import { DataSource } from 'typeorm';
-import { createBatchAggregator } from '../apps/aggregator/src/aggregation/create-batch-aggregator';
+import { createBatchAggregator } from '../apps/aggregator/src';
 import { generateScenario } from '../tools/simulator/src';
 import { IsolatedPipeline } from '../tools/harness/src';
 import { TEST_SECRETS } from './support/test-secrets';

@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixtureModel } from '@mcm/linkage';
+import { fixtureModel, ProbabilisticChildLinker } from '@mcm/linkage';
 import { AgencyEvent, ChildAttributes, normaliseEvent } from '@mcm/shared';
 import { aMissingReport } from '@mcm/shared/testing/event-factory';
-import { createBatchAggregator } from '../apps/aggregator/src/aggregation/create-batch-aggregator';
-import { selectLinker } from '../apps/aggregator/src/linkage/linker-selection';
-import { ProbabilisticChildLinker } from '../apps/aggregator/src/linkage/probabilistic-child-linker';
-import { shippedLinkageModel } from '../apps/aggregator/src/linkage/shipped-model';
-import { LinkageReviewService } from '../apps/api/src/linkage-review/linkage-review.service';
+import { createBatchAggregator, selectLinker, shippedLinkageModel } from '../apps/aggregator/src';
+import { LinkageReviewService } from '../apps/api/src';
 import { IsolatedPipeline, LOG_DIR } from '../tools/harness/src';
 import { AggregatorHarness } from './support/aggregator-harness';
 import { IncidenceRow, readIncidence } from './support/incidence';

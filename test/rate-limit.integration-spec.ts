@@ -1,4 +1,4 @@
-import { mintToken } from '../apps/api/src/auth/mint-token';
+import { mintToken } from '../apps/api/src';
 import { IsolatedPipeline } from '../tools/harness/src';
 
 /** Rate limits per verified subject, and per address without a valid token, on the running API (one worker, so one set of counters). */

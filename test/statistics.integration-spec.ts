@@ -3,7 +3,7 @@ import { adminKafka, deleteTopics, ensureTopics, KafkaPublisher, topicNames, top
 import { perturb } from '@mcm/disclosure';
 import { AgencyEvent, normaliseEvent, referenceData } from '@mcm/shared';
 import { aMissingReport } from '@mcm/shared/testing/event-factory';
-import { BulletinService } from '../apps/aggregator/src/bulletin/bulletin.service';
+import { BulletinService } from '../apps/aggregator/src';
 import { computeExpected, generateScenario } from '../tools/simulator/src';
 import { CARE_TYPES_OF_STORED_EPISODES } from '../libs/persistence/src/migrations/1795420000000-CareMissingType';
 import { AggregatorHarness } from './support/aggregator-harness';

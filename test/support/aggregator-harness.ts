@@ -1,5 +1,4 @@
-import { BatchAggregator } from '../../apps/aggregator/src/aggregation/batch-aggregator';
-import { createBatchAggregator } from '../../apps/aggregator/src/aggregation/create-batch-aggregator';
+import { BatchAggregator, createBatchAggregator } from '../../apps/aggregator/src';
 import { Database, inRolledBackTransaction, migrateDatabase, openDatabase, WeeklyIncidenceRepository } from '@mcm/persistence';
 import { AgencyEvent } from '@mcm/shared';
 import { ScratchDatabase } from '../../tools/harness/src';

@@ -1,5 +1,5 @@
 import { IdentityCipher, IdentityKeyring } from '@mcm/shared';
-import { AggregatorSecrets } from '../../apps/aggregator/src/aggregation/create-batch-aggregator';
+import { AggregatorSecrets } from '../../apps/aggregator/src';
 
 /** One random identity key per test process: in-process aggregators of a spec share it. */
 export const TEST_SECRETS: AggregatorSecrets = {

@@ -1,4 +1,4 @@
-import { londonOffsetMs } from '../../shared/src/time/iso-week';
+import { londonOffsetMs } from '@mcm/shared';
 import { Published } from './bulletin.model';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -1,4 +1,4 @@
-import { createBatchAggregator } from '../../../apps/aggregator/src/aggregation/create-batch-aggregator';
+import { createBatchAggregator } from '../../../apps/aggregator/src';
 import { migrateDatabase, observeQueries, openDatabase } from '@mcm/persistence';
 import { IdentityCipher, IdentityKeyring, normaliseEvent } from '@mcm/shared';
 import { generateScenario } from '../../simulator/src';

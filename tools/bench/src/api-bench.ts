@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { dataSourceOptions } from '@mcm/persistence';
 import { addWeeks, isoWeekLabel, referenceData } from '@mcm/shared';
 import { DataSource } from 'typeorm';
-import { mintToken } from '../../../apps/api/src/auth/mint-token';
+import { mintToken } from '../../../apps/api/src';
 import { analyzeAfterBulkLoad, IsolatedPipeline, weeklyCellCount } from '../../harness/src';
 import { freePort } from '../../harness/src/service-process';
 import { buildHistory } from './synthetic-history';

@@ -2,7 +2,7 @@ import { Bulletin } from '@mcm/bulletin';
 import { adminKafka, ensureTopics, KafkaPublisher, topicNames, topicSpecs } from '@mcm/kafka';
 import { BulletinRepository, dataSourceOptions, migrateDatabase, WeeklyBreakdownRepository } from '@mcm/persistence';
 import { DataSource } from 'typeorm';
-import { BulletinService } from '../../../apps/aggregator/src/bulletin/bulletin.service';
+import { BulletinService } from '../../../apps/aggregator/src';
 import { episodeStartWeeks, harnessEnv, nudgeEnglandChildren, ScratchDatabase, WeeklyTruth, weeklyTruth } from '../../harness/src';
 import { buildHistory } from './synthetic-history';
 

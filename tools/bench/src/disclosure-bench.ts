@@ -3,7 +3,7 @@ import { perturb } from '@mcm/disclosure';
 import { dataSourceOptions } from '@mcm/persistence';
 import { addWeeks, isoWeekLabel, referenceData } from '@mcm/shared';
 import { DataSource } from 'typeorm';
-import { mintToken } from '../../../apps/api/src/auth/mint-token';
+import { mintToken } from '../../../apps/api/src';
 import { FamilyScore, formatResults, geographyAttack, Prior, settingsAttack, weekIdentityAttack, WeeklyTable } from '../../harness/src/adversary';
 import { analyzeAfterBulkLoad, everyKeyedWeeklyRow, IsolatedPipeline, KeyedWeeklyRow } from '../../harness/src';
 import { buildHistory } from './synthetic-history';

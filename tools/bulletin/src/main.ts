@@ -7,7 +7,7 @@ import { envValidator, weekStartOfLabel } from '@mcm/shared';
 import { DataSource } from 'typeorm';
 import { BulletinEnv } from '../../../apps/aggregator/src/bulletin/bulletin.env';
 import { bulletinSettings } from '../../../apps/aggregator/src/bulletin/bulletin.module';
-import { BulletinService } from '../../../apps/aggregator/src/bulletin/bulletin.service';
+import { BulletinService } from '../../../apps/aggregator/src';
 
 const USAGE = 'usage: npm run bulletin -- --week 2026-W47 [--out DIR]';
 

@@ -8,8 +8,7 @@ import {
 import { migrateDatabase } from '@mcm/persistence';
 import { agencyTypeOfCode, IdentityKeyring, referenceData, writeKeyringFile } from '@mcm/shared';
 import { AgencyCredentials, AgencyOnboarding, provisionEnvironment, removeEnvironment } from '../../agency/src';
-import { mintToken } from '../../../apps/api/src/auth/mint-token';
-import { Role } from '../../../apps/api/src/auth/roles';
+import { mintToken, Role } from '../../../apps/api/src';
 import { harnessEnv } from './harness.env';
 import { ScratchDatabase } from './scratch-database';
 import { freePort, RunningService, ServiceName, waitFor } from './service-process';

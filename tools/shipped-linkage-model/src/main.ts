@@ -3,7 +3,7 @@ import { DeterministicChildLinker } from '@mcm/incidence';
 import {
   fromChildAttributes, LinkageModel, nameFrequencies, NO_NAME_FREQUENCIES, ProbabilisticChildLinker, serialiseModel, SHIPPED_SOURCE_PREFIX, trainModel,
 } from '@mcm/linkage';
-import { SHIPPED_MODEL_SCENARIO, shippedLinkageModel } from '../../../apps/aggregator/src/linkage/shipped-model';
+import { SHIPPED_MODEL_SCENARIO, shippedLinkageModel } from '../../../apps/aggregator/src';
 import { generateScenario } from '../../simulator/src/scenario';
 import { SimulatedProfile, simulatedProfiles } from './simulated-profiles';
 

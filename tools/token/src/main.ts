@@ -1,4 +1,4 @@
-import { mintToken } from '../../../apps/api/src/auth/mint-token';
+import { mintToken } from '../../../apps/api/src';
 import { DEVELOPMENT_JWT_SECRET } from '../../../apps/api/src/auth/auth.env';
 import { mintRequest } from './mint-command';
 

@@ -1,5 +1,5 @@
 import { MIN_JWT_SECRET_BYTES } from '../../../apps/api/src/auth/auth.env';
-import { Role, ROLES } from '../../../apps/api/src/auth/roles';
+import { Role, ROLES } from '../../../apps/api/src';
 
 export const USAGE = `usage: npm run token -- --role ${ROLES.join('|')} --sub <name> [--expires 8h]`;
 

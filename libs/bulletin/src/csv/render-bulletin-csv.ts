@@ -1,7 +1,7 @@
 import { AreaRow, Bulletin, Published, SettingKey } from '../bulletin.model';
 import { assertFinite, parseWeekLabel, roundTo } from '../format';
 import { categoryLabel, DIMENSION_EPISODES, DIMENSION_LABEL, DIMENSION_SETTING, DIMENSIONS, ENGLAND, isEnglandCode, SETTING_LABEL, SETTINGS } from '../labels';
-import { isoWeekLabel } from '../../../shared/src/time/iso-week';
+import { isoWeekLabel } from '@mcm/shared';
 import { DATA_COLUMNS, FILTER_COLUMNS, INDICATOR_COLUMNS, IndicatorName, META_HEADER } from './columns';
 import { toCsv } from './csv';
 

@@ -1,5 +1,4 @@
-import { mulberry32 } from '../../../shared/src/random/mulberry32';
-import { addWeeks, isoWeekLabel, weekEndInstant } from '../../../shared/src/time/iso-week';
+import { addWeeks, isoWeekLabel, mulberry32, weekEndInstant } from '@mcm/shared';
 import {
   AreaRow, BreakdownRow, Bulletin, CompletenessNote, HeadlineRow, Published, Revision, SettingKey, TrendPoint,
 } from '../bulletin.model';

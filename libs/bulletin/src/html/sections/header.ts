@@ -1,6 +1,6 @@
 import { contactHtml, esc, link } from '../html';
 import { Context } from '../context';
-import { addWeeks } from '../../../../shared/src/time/iso-week';
+import { addWeeks } from '@mcm/shared';
 import { formatDate, formatDateTime, parseWeekLabel } from '../../format';
 
 /** "During school": absent from school without explanation in the school day, not "children missing education" (see SETTING_DEFINITION). */
