@@ -1,10 +1,9 @@
 import * as fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { SignJWT, generateKeyPair } from 'jose';
-import { dataSourceOptions } from '@mcm/persistence';
+import { DataSource, dataSourceOptions } from '@mcm/persistence';
 import { normaliseEvent } from '@mcm/shared';
 import { aMissingReport } from '@mcm/shared/testing/event-factory';
-import { DataSource } from 'typeorm';
 import { createBatchAggregator } from '../apps/aggregator/src';
 import { mintToken } from '../apps/api/src';
 import { DETERMINISTIC_LINKAGE, IsolatedPipeline, RunningService } from '../tools/harness/src';
@@ -16,7 +15,7 @@ describe('API access control (running api)', () => {
   let dataSource: DataSource;
   const base = () => `http://127.0.0.1:${pipeline.apiPort}`;
   const get = (path: string, token?: string) => fetch(`${base()}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+   
   const body = async (path: string, token: string): Promise<any> => (await get(path, token)).json();
   const sign = (claims: Record<string, unknown>, secret = pipeline.jwtSecret) =>
     new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(secret));

@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { SqlClient as Client } from '@mcm/persistence/testing/sql-client';
 import { createKafka, DeadLetter, KafkaPublisher, kafkaSettingsFromEnv, OutgoingRecord, servicePrincipal } from '@mcm/kafka';
 import { serviceRole } from '@mcm/persistence';
 import { AgencyEvent, IdentityCipher, normaliseEvent, readKeyringFile, SEAL_CONTEXT, sealAcceptedEvent } from '@mcm/shared';

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { perturb } from '@mcm/disclosure';
 import { adminKafka, ensureTopics, KafkaPublisher, topicSpecs } from '@mcm/kafka';
-import { dataSourceOptions, StatisticsFiguresRepository } from '@mcm/persistence';
+import { DataSource, dataSourceOptions, StatisticsFiguresRepository } from '@mcm/persistence';
 import { isoWeekLabel, normaliseEvent, weekCommencing } from '@mcm/shared';
 import { aMissingReport } from '@mcm/shared/testing/event-factory';
-import { DataSource } from 'typeorm';
 import { BulletinService, createBatchAggregator } from '../apps/aggregator/src';
 import { DETERMINISTIC_LINKAGE, harnessEnv, IsolatedPipeline } from '../tools/harness/src';
 import { storedEditions } from './support/stored-bulletins';
@@ -70,7 +69,7 @@ describe('GET /v1/bulletins (running api)', () => {
 
   it('serves the same bulletin as JSON, tidy CSV and HTML', async () => {
     const json = await pipeline.api('/v1/bulletins/2026-W47.json');
-    const published = async (area: string, column: 'children' | 'episodes_started', key: 'children_key' | 'started_key') => {
+    const published = async (area: string, column: 'children' | 'episodes_started', _key: 'children_key' | 'started_key') => {
       const [week] = (await new StatisticsFiguresRepository().incidence(dataSource.manager, ['2026-11-16'], 'all')).values();
       const cell = week.find((c) => c.setting === 'ALL' && c.area === area)!;
       return column === 'children' ? perturb(cell.children, cell.childrenKey) : perturb(cell.started, cell.startedKey);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { migrateDatabaseWithPrivileges, OWNER_ROLE, PrivilegeDrift, SERVICE_ROLES, ServiceName, ServiceRole, TABLE_PRIVILEGES } from '@mcm/persistence';
-import { Client } from 'pg';
+import { SqlClient as Client } from '@mcm/persistence/testing/sql-client';
 import { freePort, RunningService, ScratchDatabase } from '../tools/harness/src';
 
 const SERVICES: ServiceName[] = ['ingest', 'aggregator', 'api'];

@@ -1,7 +1,6 @@
 import { KafkaPublisher } from '@mcm/kafka';
-import { dataSourceOptions } from '@mcm/persistence';
+import { DataSource, dataSourceOptions } from '@mcm/persistence';
 import { addWeeks, normaliseEvent, referenceData, weekCommencing } from '@mcm/shared';
-import { DataSource } from 'typeorm';
 import { BulletinService, createBatchAggregator } from '../apps/aggregator/src';
 import { IsolatedPipeline } from '../tools/harness/src';
 import {

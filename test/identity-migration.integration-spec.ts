@@ -1,6 +1,5 @@
-import { ChildIdentityRepository, dataSourceOptions, migrateDatabase } from '@mcm/persistence';
+import { ChildIdentityRepository, DataSource, dataSourceOptions, migrateDatabase } from '@mcm/persistence';
 import { IdentityCipher, IdentityKeyring } from '@mcm/shared';
-import { DataSource } from 'typeorm';
 import { InitialSchema1795409058719 } from '../libs/persistence/src/migrations/1795409058719-InitialSchema';
 import { StatisticsAndBulletins1795409958053 } from '../libs/persistence/src/migrations/1795409958053-StatisticsAndBulletins';
 import { LinkageModelsAndReview1795409999142 } from '../libs/persistence/src/migrations/1795409999142-LinkageModelsAndReview';

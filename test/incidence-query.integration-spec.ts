@@ -1,6 +1,5 @@
-import { dataSourceOptions } from '@mcm/persistence';
+import { DataSource, dataSourceOptions } from '@mcm/persistence';
 import { isoWeekLabel, normaliseEvent, weekCommencing } from '@mcm/shared';
-import { DataSource } from 'typeorm';
 import { createBatchAggregator } from '../apps/aggregator/src';
 import { generateScenario } from '../tools/simulator/src';
 import { IsolatedPipeline } from '../tools/harness/src';
@@ -12,7 +11,7 @@ describe('GET /v1/incidence (running api)', () => {
   const scenario = generateScenario({ seed: 41, children: 400, days: 120, now: new Date('2026-11-20T12:00:00Z') });
   let dataSource: DataSource;
   let token: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+   
   const json = async (response: Response): Promise<any> => response.json();
   const get = (path: string, headers: Record<string, string> = {}) => fetch(`http://127.0.0.1:${pipeline.apiPort}${path}`, { headers: { authorization: `Bearer ${token}`, ...headers } });
 

@@ -2,7 +2,6 @@ import * as fc from 'fast-check';
 import { DeterministicChildLinker } from './child-linker';
 import { assignNationalIds } from './national-id-assignment';
 import { ChildProfile, foldChildProfile, IdentityObservation, latestStatements, mergeIntoProfile, settleChanges } from './child-profile';
-import { byReportOrder } from './ordering';
 
 
 describe('DeterministicChildLinker', () => {

@@ -1,4 +1,3 @@
-export * from './database.module';
 export * from './kafka-publisher.module';
 export * from './logger';
 export * from './batch-worker';
@@ -6,3 +5,4 @@ export * from './body-errors';
 export * from './problem-details.filter';
 export * from './sliding-window-storage';
 export * from './identity-cipher.provider';
+export { DatabaseModule } from '@mcm/persistence';

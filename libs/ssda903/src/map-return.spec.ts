@@ -2,7 +2,7 @@ import { EpisodeEvent, foldAgencyEpisode } from '@mcm/incidence';
 import { AgencyEvent, DEFAULT_MAX_EVENT_BYTES, ReferenceData, validateEventBytes, ValidationOptions } from '@mcm/shared';
 import { deterministicUuid } from './deterministic-uuid';
 import { mapSsda903Return } from './map-return';
-import { aReturn, HEADER, IMPORTED_AT, LA_CODE, MISSING, patched } from './testing/sample-return';
+import { aReturn, HEADER, LA_CODE, MISSING, patched } from './testing/sample-return';
 
 const validation: ValidationOptions = {
   reference: ReferenceData.load(),

@@ -1,11 +1,10 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { adminKafka, topicNames, topicRetentionOf, TopicRetentionEnv } from '@mcm/kafka';
-import { DEFAULT_MIGRATION_DATABASE_URL, dataSourceOptions, migrateDatabase } from '@mcm/persistence';
+import { DataSource, dataSourceOptions, DEFAULT_MIGRATION_DATABASE_URL, migrateDatabase } from '@mcm/persistence';
 import { envValidator, referenceData } from '@mcm/shared';
 import { parseCsv } from '@mcm/shared/reference/csv';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { provisionEnvironment } from './environment';
 import { AgencyOnboarding } from './onboarding';
 

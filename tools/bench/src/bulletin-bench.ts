@@ -1,7 +1,6 @@
 import { Bulletin } from '@mcm/bulletin';
 import { adminKafka, ensureTopics, KafkaPublisher, topicNames, topicSpecs } from '@mcm/kafka';
-import { BulletinRepository, dataSourceOptions, migrateDatabase, WeeklyBreakdownRepository } from '@mcm/persistence';
-import { DataSource } from 'typeorm';
+import { BulletinRepository, DataSource, dataSourceOptions, migrateDatabase, WeeklyBreakdownRepository } from '@mcm/persistence';
 import { BulletinService } from '../../../apps/aggregator/src';
 import { episodeStartWeeks, harnessEnv, nudgeEnglandChildren, ScratchDatabase, WeeklyTruth, weeklyTruth } from '../../harness/src';
 import { buildHistory } from './synthetic-history';

@@ -1,8 +1,7 @@
 import autocannon from 'autocannon';
 import { perturb } from '@mcm/disclosure';
-import { dataSourceOptions } from '@mcm/persistence';
+import { DataSource, dataSourceOptions } from '@mcm/persistence';
 import { addWeeks, isoWeekLabel, referenceData } from '@mcm/shared';
-import { DataSource } from 'typeorm';
 import { mintToken } from '../../../apps/api/src';
 import { FamilyScore, formatResults, geographyAttack, Prior, settingsAttack, weekIdentityAttack, WeeklyTable } from '../../harness/src/adversary';
 import { analyzeAfterBulkLoad, everyKeyedWeeklyRow, IsolatedPipeline, KeyedWeeklyRow } from '../../harness/src';

@@ -1,7 +1,6 @@
-import { WeeklyIncidenceRepository } from '@mcm/persistence';
+import { DataSource, WeeklyIncidenceRepository } from '@mcm/persistence';
 import { addWeeks, weekCommencing } from '@mcm/shared';
 import { loadHistory } from '../../harness/src/synthetic-figures';
-import { DataSource } from 'typeorm';
 
 /**
  * Ten years of synthetic history ending last week, with the weekly incidence table rebuilt from

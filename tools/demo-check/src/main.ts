@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
-import { dataSourceOptions, defaultServiceDatabaseUrl } from '@mcm/persistence';
+import { DataSource, dataSourceOptions, defaultServiceDatabaseUrl } from '@mcm/persistence';
 import { NationalRegisterTotalsRepository } from '@mcm/persistence/linkage/national-register-totals.repository';
 import { CommonEnv, envValidator } from '@mcm/shared';
-import { DataSource } from 'typeorm';
 import { clockDependentEventIds, DemoTruth, demoFigures, describeDemoFigures } from './demo-comparison';
 
 /**

@@ -1,5 +1,5 @@
 import { addWeeks, referenceData } from '@mcm/shared';
-import { DataSource } from 'typeorm';
+import { DataSource } from '@mcm/persistence';
 
 /**
  * Figures written and read directly by the benchmarks (synthetic history in bulk, the true values

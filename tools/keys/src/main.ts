@@ -1,11 +1,10 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { dataSourceOptions, defaultServiceDatabaseUrl, sealedRowsPerKey } from '@mcm/persistence';
+import { DataSource, dataSourceOptions, defaultServiceDatabaseUrl, sealedRowsPerKey } from '@mcm/persistence';
 import {
   DEFAULT_IDENTITY_KEYS_FILE, envValidator, IdentityCipher, identityCipherFor, IdentityKeyEnv, KeyringFile, readKeyringFile, writeKeyringFile,
 } from '@mcm/shared';
-import { DataSource } from 'typeorm';
 import { resealAll } from './rotation';
 
 const USAGE = `usage: npm run keys:rotate -- [--reseal-only] [--retire KEY_ID] [--page-size N]

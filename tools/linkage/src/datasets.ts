@@ -4,10 +4,9 @@ import { FieldMapping, LinkageRecord, parseCsv, parseFieldMap, rowConverter } fr
 import { generateChildren } from './synthetic-children';
 import { GENERATED_FAMILIES, GeneratedFamily, generateTable, tableRecords } from './generated-sets';
 
-/** Where the evaluation CSVs live: --data-dir, else LINKAGE_DATA_DIR, else ../shared/data/linkage from the repository root. */
+/** Where the evaluation CSVs live: --data-dir (or LINKAGE_DATA_DIR, passed by the CLI), else ../shared/data/linkage from the repository root. */
 export function dataDir(explicit?: string): string {
   if (explicit) return resolve(explicit);
-  if (process.env.LINKAGE_DATA_DIR) return resolve(process.env.LINKAGE_DATA_DIR);
   return resolve(process.cwd(), '..', 'shared', 'data', 'linkage');
 }
 

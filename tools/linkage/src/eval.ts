@@ -14,7 +14,7 @@ function main(): void {
   if (!DATASET_NAMES.includes(name)) fail(`unknown dataset "${name}"; known: ${DATASET_NAMES.join(', ')}`);
   const records = single(args, 'records');
   const seed = single(args, 'seed');
-  const data = loadDataset(name, dataDir(single(args, 'data-dir')), { childrenRecords: records ? Number(records) : undefined, seed: seed ? Number(seed) : undefined });
+  const data = loadDataset(name, dataDir(single(args, 'data-dir') ?? process.env.LINKAGE_DATA_DIR), { childrenRecords: records ? Number(records) : undefined, seed: seed ? Number(seed) : undefined });
   const diagnose = single(args, 'diagnose') !== undefined;
   const started = process.hrtime.bigint();
   const result = deduplicate(data.records, { source: name, keepPairs: diagnose });

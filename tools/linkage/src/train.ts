@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { LinkageModel, LinkageRecord, parseFieldMap, serialiseModel, trainModel, trainOnRegister, TrainOptions } from '@mcm/linkage';
-import { ChildIdentityRepository, databaseUrlFromEnv, dataSourceOptions, LinkageModelRepository, migrateDatabase } from '@mcm/persistence';
+import { ChildIdentityRepository, databaseUrlFromEnv, DataSource, dataSourceOptions, LinkageModelRepository, migrateDatabase } from '@mcm/persistence';
 import { identityCipherFor } from '@mcm/shared';
-import { DataSource } from 'typeorm';
 import { fail, parseArgs, required, single } from './args';
 import { readInputs } from './datasets';
 

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
-import { assertSchemaCurrent, dataSourceOptions, defaultServiceDatabaseUrl } from '@mcm/persistence';
+import { assertSchemaCurrent, DataSource, dataSourceOptions, defaultServiceDatabaseUrl } from '@mcm/persistence';
 import { IdentityRetention, retentionCutoff } from '@mcm/persistence/retention';
 import { envValidator } from '@mcm/shared';
-import { DataSource } from 'typeorm';
 import { RetentionCliEnv } from '../../../apps/aggregator/src/retention/retention.env';
 import { parseRetentionArgs, RetentionUsageError } from './retention-args';
 

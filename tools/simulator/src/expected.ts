@@ -321,7 +321,8 @@ export function deterministicLinkage(attributes: ReadonlyMap<string, ChildAttrib
   };
   const union = (a: string, b: string) => {
     const [ra, rb] = [find(a), find(b)];
-    if (ra !== rb) (ra < rb ? parent.set(rb, ra) : parent.set(ra, rb));
+    if (ra < rb) parent.set(rb, ra);
+    else if (rb < ra) parent.set(ra, rb);
   };
   const firstWith = new Map<string, string>();
   for (const key of keys) {
@@ -435,7 +436,7 @@ export function nationalEpisodes(
   return result;
 }
 
-function merge(nationalChild: string, members: AgencyEpisode[], attributes: ReadonlyMap<string, ChildAttributes>): NationalEpisode {
+function merge(nationalChild: string, members: AgencyEpisode[], _attributes: ReadonlyMap<string, ChildAttributes>): NationalEpisode {
   const open = members.some((m) => m.endMs === null);
   const ordered = [...members].sort(
     (a, b) => SETTING_PRIORITY[b.setting] - SETTING_PRIORITY[a.setting] || a.startMs - b.startMs || cmp(a.agencyCode, b.agencyCode) || cmp(a.agencyEpisodeRef, b.agencyEpisodeRef),

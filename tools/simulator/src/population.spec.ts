@@ -34,7 +34,7 @@ describe('generatePopulation', () => {
 
   it('uses names with diacritics, apostrophes and hyphens, UK-shaped postcodes and real LAs', () => {
     const reference = referenceData();
-    expect(population.some((c) => /[^\x00-\x7f]/.test(c.givenName + c.familyName))).toBe(true);
+    expect(population.some((c) => [...(c.givenName + c.familyName)].some((ch) => ch.charCodeAt(0) > 0x7f))).toBe(true);
     expect(population.some((c) => c.familyName.includes("'"))).toBe(true);
     expect(population.some((c) => (c.givenName + c.familyName).includes('-'))).toBe(true);
     expect(population.filter((c) => !/^[A-Z]{1,2}\d{1,2} \d[A-Z]{2}$/.test(c.homePostcode))).toEqual([]);

@@ -2,7 +2,7 @@ import { Logger, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { identityCipherProvider } from '@mcm/platform';
 import { IdentityCipher } from '@mcm/shared';
-import { DataSource } from 'typeorm';
+import { DataSource } from '@mcm/persistence';
 import { AggregatorEnv } from '../config/aggregator.env';
 import { selectLinker } from '../linkage/linker-selection';
 import { ReviewDecisionsPoller } from '../linkage/review-decisions.poller';

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { KafkaPublisher, topicNames } from '@mcm/kafka';
 import { weekStartOfLabel } from '@mcm/shared';
-import { DataSource } from 'typeorm';
+import { DataSource } from '@mcm/persistence';
 import { BulletinEnv } from './bulletin.env';
 import { BulletinScheduler } from './bulletin.scheduler';
 import { BulletinService } from './bulletin.service';

@@ -8,7 +8,7 @@ import {
 } from '@mcm/persistence';
 import { addWeeks, referenceData, weekCommencing } from '@mcm/shared';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from '@mcm/persistence';
 
 export interface BulletinSettings {
   silentDaysFlag: number;

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityRetention } from '@mcm/persistence/retention';
-import { DataSource } from 'typeorm';
+import { DataSource } from '@mcm/persistence';
 import { RetentionScheduler } from './retention.scheduler';
 
 /** The daily deletion of identifying data past its retention (docs/RETENTION.md). */

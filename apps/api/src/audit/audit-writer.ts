@@ -1,7 +1,5 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiAuditRepository } from '@mcm/persistence';
-import { DataSource } from 'typeorm';
+import { ApiAuditRepository, DataSource, InjectDataSource } from '@mcm/persistence';
 import { AuditRecord } from './audit-record';
 import { GroupCommit } from './group-commit';
 

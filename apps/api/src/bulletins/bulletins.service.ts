@@ -1,9 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { BulletinRepository, DataSource, InjectDataSource } from '@mcm/persistence';
 import { ReleaseStatus } from '@mcm/bulletin';
-import { BulletinRepository } from '@mcm/persistence';
 import { isoWeekLabel, weekStartOfLabel } from '@mcm/shared';
-import { DataSource } from 'typeorm';
 
 export type BulletinFormat = 'json' | 'csv' | 'html';
 

@@ -1,11 +1,9 @@
 import { Controller, Get, Query, UsePipes } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, InjectDataSource, StatisticsFiguresRepository } from '@mcm/persistence';
 import { IsOptional, Matches } from 'class-validator';
 import { agencyCompleteness, COMPLETENESS_ROUNDING_BASE, groupedCompleteness } from '@mcm/disclosure';
-import { StatisticsFiguresRepository } from '@mcm/persistence';
 import { addWeeks, referenceData, weekCommencing, weekStartOfLabel } from '@mcm/shared';
-import { DataSource } from 'typeorm';
 import { AuthenticatedUser, COMPLETENESS_READERS, seesAgencyDetail } from '../auth/roles';
 import { CurrentUser, Roles } from '../auth/roles.decorator';
 import { invalidParameter } from '../common/parameters';

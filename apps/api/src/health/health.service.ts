@@ -1,11 +1,9 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { databaseAnswers, DataSource, InjectDataSource } from '@mcm/persistence';
 import { Admin } from '@mcm/kafka';
-import { databaseAnswers } from '@mcm/persistence';
 import { serviceKafka } from '@mcm/platform';
 import { CommonEnv } from '@mcm/shared';
-import { DataSource } from 'typeorm';
 
 type Check = 'up' | 'down';
 const TIMEOUT_MS = 2000;

@@ -1,9 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, GroupedKeyedFigures, IncidenceDimension, IncidenceQueryRepository, InjectDataSource } from '@mcm/persistence';
 import { DisclosureMode, DisclosureStatement, disclosureStatement, publishCount, shapeRefusal, ShapeRefusal, sparsityRefusal } from '@mcm/disclosure';
-import { GroupedKeyedFigures, IncidenceDimension, IncidenceQueryRepository } from '@mcm/persistence';
 import { addWeeks, isoWeekLabel, weekCommencing, weekStartOfLabel } from '@mcm/shared';
-import { DataSource } from 'typeorm';
 import { failParameter, invalidParameter, MAX_WEEKS, weekStartOf } from '../common/parameters';
 import { GroupBy, IncidenceQuery } from './incidence-query.dto';
 import { ReleaseCalendarService } from './release-calendar.service';

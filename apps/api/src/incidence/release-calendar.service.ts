@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, InjectDataSource, ReleaseStatusRepository } from '@mcm/persistence';
 import { completenessOf, lastCompleteWeek, ReleaseRule, reportedThrough, WeekCompleteness } from '@mcm/bulletin';
-import { ReleaseStatusRepository } from '@mcm/persistence';
-import { DataSource } from 'typeorm';
 import { ApiEnv } from '../config/api.env';
 
 /** Where the weeks stand now: the release rule (libs/bulletin) over the agencies' latest reports. */

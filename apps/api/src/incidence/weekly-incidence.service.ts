@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, FirstFinalValue, IncidenceQueryRepository, InjectDataSource, KeyedFigure, PublishedCellRepository, WeeklyKeyedFigures } from '@mcm/persistence';
 import { cellFlag } from '@mcm/bulletin';
 import { DisclosureMode, disclosureStatement, publishCells } from '@mcm/disclosure';
-import { FirstFinalValue, IncidenceQueryRepository, KeyedFigure, PublishedCellRepository, WeeklyKeyedFigures } from '@mcm/persistence';
 import { addWeeks, isoWeekLabel, referenceData, weeksBetween } from '@mcm/shared';
-import { DataSource } from 'typeorm';
 import { invalidParameter, MAX_WEEKS, weekStartOf } from '../common/parameters';
 import { ReleaseCalendarService } from './release-calendar.service';
 import { WeekFigures, WeeklyIncidenceResponse } from './weekly-incidence.dto';

@@ -1,6 +1,5 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Database, LinkageReviewRecord, LinkageReviewRepository } from '@mcm/persistence';
+import { Database, InjectDataSource, LinkageReviewRecord, LinkageReviewRepository } from '@mcm/persistence';
 import { LinkageReviewList, LinkageReviewView, ReviewDecision, ReviewStatus } from './linkage-review.dto';
 
 /**

@@ -1,9 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { AgencyRecord, AgencyRegisterRepository } from '@mcm/persistence';
+import { AgencyRecord, AgencyRegisterRepository, DataSource, InjectDataSource } from '@mcm/persistence';
 import { hashHttpCredential, looksLikeHttpCredential } from '@mcm/shared';
 import { Request, Response } from 'express';
-import { DataSource } from 'typeorm';
 
 export type AgencyRequest = Request & { agency: AgencyRecord };
 

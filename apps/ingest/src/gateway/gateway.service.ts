@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { AgencyRejectionPage, AgencyRejectionRepository } from '@mcm/persistence';
+import { AgencyRejectionPage, AgencyRejectionRepository, DataSource, InjectDataSource } from '@mcm/persistence';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { EventIntakeService, IntakeItem } from '../intake/event-intake.service';
 import { IntakeSink } from '../intake/intake-sink.service';
 import { SubmissionResultDto } from './gateway.dto';

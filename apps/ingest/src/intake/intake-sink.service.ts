@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { AgencyRejectionRepository, DataSource, InjectDataSource } from '@mcm/persistence';
 import { KafkaPublisher } from '@mcm/kafka';
-import { AgencyRejectionRepository } from '@mcm/persistence';
-import { DataSource } from 'typeorm';
 import { IntakeOutcome } from './event-intake.service';
 
 /**

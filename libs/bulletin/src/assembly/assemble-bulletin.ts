@@ -6,8 +6,7 @@ import { WeekCompleteness } from '../release/release-rule';
 import { BreakdownFigures, IncidenceFigures, RevisionFigures } from './figures';
 
 export { SETTINGS };
-const MEASURES = ['children', 'started', 'ended', 'open'] as const;
-type Measure = (typeof MEASURES)[number];
+type Measure = 'children' | 'started' | 'ended' | 'open';
 const KEY_OF: Record<Measure, 'childrenKey' | 'startedKey' | 'endedKey' | 'openKey'> = { children: 'childrenKey', started: 'startedKey', ended: 'endedKey', open: 'openKey' };
 
 /** What the bulletin says about its method (JSON `disclosure`, the HTML's about section, the CSV's metadata). */

@@ -2,6 +2,7 @@ import { AgencyType } from '@mcm/shared';
 
 /** Anything that runs SQL: a DataSource, an EntityManager inside a transaction, a pg client wrapper. */
 export interface Queryable {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are typed by each method below, as TypeORM's own query() does
   query(sql: string, parameters?: unknown[]): Promise<any>;
 }
 

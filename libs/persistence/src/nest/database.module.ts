@@ -1,7 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { assertSchemaCurrent, dataSourceOptions, defaultServiceDatabaseUrl, SchemaNotCurrentError, ServiceName } from '@mcm/persistence';
+import { dataSourceOptions } from '../data-source-options';
+import { ServiceName } from '../access/database-roles';
+import { defaultServiceDatabaseUrl } from '../database-url';
+import { assertSchemaCurrent, SchemaNotCurrentError } from '../schema-check';
 import { CommonEnv } from '@mcm/shared';
 import { DataSource } from 'typeorm';
 
