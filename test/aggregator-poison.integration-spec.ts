@@ -1,6 +1,5 @@
-import { SqlClient as Client } from '@mcm/persistence/testing/sql-client';
 import { createKafka, DeadLetter, KafkaPublisher, kafkaSettingsFromEnv, OutgoingRecord, servicePrincipal } from '@mcm/kafka';
-import { serviceRole } from '@mcm/persistence';
+import { serviceRole, SqlSession } from '@mcm/persistence';
 import { AgencyEvent, IdentityCipher, normaliseEvent, readKeyringFile, SEAL_CONTEXT, sealAcceptedEvent } from '@mcm/shared';
 import { generateScenario, Scenario } from '../tools/simulator/src';
 import { harnessEnv, IsolatedPipeline, RawMessage, waitFor } from '../tools/harness/src';
@@ -113,19 +112,17 @@ describe('a poison event on the accepted topic (real broker and database)', () =
   });
 
   it('retries a transient failure (its database connection terminated mid-batch): nothing dead-lettered, nothing lost', async () => {
-    const superuser = new Client({ connectionString: `${process.env.TEST_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432'}/${pipeline.db.name}` });
-    await superuser.connect();
-    const holder = new Client({ connectionString: pipeline.db.url });
-    await holder.connect();
+    const superuser = new SqlSession(`${process.env.TEST_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432'}/${pipeline.db.name}`);
+    const holder = new SqlSession(pipeline.db.url);
     try {
       // Hold the aggregator's writer lock, so its next batch waits inside its transaction...
       await holder.query('BEGIN');
       await holder.query(`SELECT pg_advisory_xact_lock(hashtext('mcm.aggregator.writer'))`);
       await ingest.publish(thirds[2].map(accepted));
       const waiting = `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND usename = $1 AND wait_event_type = 'Lock' AND wait_event = 'advisory'`;
-      await waitFor('a batch waiting for the writer lock', async () => (await superuser.query(waiting, [serviceRole('aggregator')])).rowCount! > 0, 120_000, 100);
+      await waitFor('a batch waiting for the writer lock', async () => (await superuser.query(waiting, [serviceRole('aggregator')])).length > 0, 120_000, 100);
       // ...and terminate its connection there: the batch fails with 57P01 / connection terminated.
-      const { rows } = await superuser.query(`SELECT pg_terminate_backend(pid) AS done FROM (${waiting}) w`, [serviceRole('aggregator')]);
+      const rows = await superuser.query<{ done: boolean }>(`SELECT pg_terminate_backend(pid) AS done FROM (${waiting}) w`, [serviceRole('aggregator')]);
       expect(rows.every((r) => r.done)).toBe(true);
       await waitFor('the transient failure to be logged', async () => /not applied \(transient, (shutdown|connection), /.test(pipeline.service('aggregator').output()), 60_000, 100);
     } finally {

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { migrateDatabaseWithPrivileges, OWNER_ROLE, PrivilegeDrift, SERVICE_ROLES, ServiceName, ServiceRole, TABLE_PRIVILEGES } from '@mcm/persistence';
-import { SqlClient as Client } from '@mcm/persistence/testing/sql-client';
+import { migrateDatabaseWithPrivileges, OWNER_ROLE, PrivilegeDrift, SERVICE_ROLES, ServiceName, ServiceRole, SqlSession, TABLE_PRIVILEGES } from '@mcm/persistence';
 import { freePort, RunningService, ScratchDatabase } from '../tools/harness/src';
 
 const SERVICES: ServiceName[] = ['ingest', 'aggregator', 'api'];
@@ -14,7 +13,7 @@ const IDENTITY_AND_REGISTER = ['child_identity_observation', 'agency_child_profi
  */
 describe('database roles and privileges', () => {
   const db = new ScratchDatabase();
-  const clients = new Map<ServiceRole, Client>();
+  const clients = new Map<ServiceRole, SqlSession>();
   let drift: PrivilegeDrift;
 
   const as = (role: ServiceRole) => clients.get(role)!;
@@ -24,9 +23,7 @@ describe('database roles and privileges', () => {
     await db.create();
     ({ privileges: drift } = await migrateDatabaseWithPrivileges(db.url));
     for (const service of SERVICES) {
-      const client = new Client({ connectionString: db.serviceUrl(service) });
-      await client.connect();
-      clients.set(`mcm_${service}`, client);
+      clients.set(`mcm_${service}`, new SqlSession(db.serviceUrl(service)));
     }
     // Something to tamper with.
     await db.query(`INSERT INTO api_audit (at, subject, role, method, route, parameters, status, duration_ms)
@@ -96,7 +93,7 @@ describe('database roles and privileges', () => {
         `INSERT INTO linkage_review (agency_child_a, agency_child_b, probability, comparison_levels, model_id) VALUES (1, 2, 0.7, '{}', 'm1') RETURNING id`,
       );
       const decided = await attempt('mcm_api', `UPDATE linkage_review SET status = 'CONFIRMED', decided_by = 'steward', decided_at = now(), applied_at = NULL WHERE id = $1 RETURNING status`, [id]);
-      expect(decided.rows).toEqual([{ status: 'CONFIRMED' }]);
+      expect(decided).toEqual([{ status: 'CONFIRMED' }]);
       await expect(attempt('mcm_api', 'UPDATE linkage_review SET probability = 1 WHERE id = $1', [id])).rejects.toThrow(DENIED);
       await expect(attempt('mcm_api', 'SELECT agency_child_a FROM linkage_review')).rejects.toThrow(DENIED);
       await expect(attempt('mcm_api', 'DELETE FROM linkage_review')).rejects.toThrow(DENIED);
