@@ -1,48 +1,14 @@
+import { parse } from 'csv-parse/sync';
 import { parseDate } from './dates';
 import { LinkageRecord } from './record';
 
 /**
- * RFC 4180 CSV reader (quoted fields, doubled quotes, CRLF or LF, BOM, no final newline).
- * Unquoted fields are trimmed, so FEBRL's "a, b" style (a space after each comma) reads cleanly.
+ * RFC 4180 CSV reader (csv-parse: quoted fields, doubled quotes, CRLF or LF, BOM, no final
+ * newline). Space around a field is dropped, so FEBRL's "a, b" style (a space after each comma)
+ * reads cleanly; blank lines are skipped.
  */
 export function parseCsvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let wasQuoted = false;
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const endField = () => {
-    row.push(wasQuoted ? field : field.trim());
-    field = '';
-    wasQuoted = false;
-  };
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (quoted) {
-      if (c === '"') {
-        if (body[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"' && field.trim() === '') {
-      quoted = true;
-      wasQuoted = true;
-      field = '';
-    } else if (c === ',') endField();
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && body[i + 1] === '\n') i++;
-      endField();
-      if (row.length > 1 || row[0] !== '') rows.push(row);
-      row = [];
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    endField();
-    if (row.length > 1 || row[0] !== '') rows.push(row);
-  }
-  return rows;
+  return parse(text, { bom: true, trim: true, relax_column_count: true, skip_empty_lines: true, record_delimiter: ['\r\n', '\n', '\r'] }) as string[][];
 }
 
 export interface CsvTable {

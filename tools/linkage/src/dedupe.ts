@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { deduplicate, parseFieldMap, parseModel } from '@mcm/linkage';
 import { fail, parseArgs, required, single } from './args';
@@ -40,10 +41,9 @@ function main(): void {
   });
   const stream = createWriteStream(out);
   stream.write('record_id,cluster_id,match_probability\n');
-  const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   let buffer = '';
   records.forEach((r, i) => {
-    buffer += `${quote(r.id)},${result.cluster[i] + 1},${result.bestProbability[i] === 0 ? '' : result.bestProbability[i].toFixed(4)}\n`;
+    buffer += stringify([[r.id, String(result.cluster[i] + 1), result.bestProbability[i] === 0 ? '' : result.bestProbability[i].toFixed(4)]]);
     if (buffer.length > 1 << 16) {
       stream.write(buffer);
       buffer = '';
@@ -52,8 +52,8 @@ function main(): void {
   stream.end(buffer);
   const reviewOut = single(args, 'review-out');
   if (reviewOut) {
-    const lines = ['record_id_a,record_id_b,match_probability', ...result.reviewPairs.map((p) => `${quote(records[p.a].id)},${quote(records[p.b].id)},${p.probability.toFixed(4)}`)];
-    writeFileSync(reviewOut, lines.join('\n') + '\n');
+    const rows = result.reviewPairs.map((p) => [records[p.a].id, records[p.b].id, p.probability.toFixed(4)]);
+    writeFileSync(reviewOut, stringify([['record_id_a', 'record_id_b', 'match_probability'], ...rows]));
   }
   const seconds = (Date.now() - t0) / 1000;
   process.stderr.write(

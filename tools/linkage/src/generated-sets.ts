@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import { formatDate, LinkageRecord, mulberry32, parseFieldMap, rowConverter } from '@mcm/linkage';
 import { generateChildren } from './synthetic-children';
 import { GeneratedTable, generatePersons } from './synthetic-persons';
@@ -65,6 +66,5 @@ export function tableRecords(table: GeneratedTable): { records: LinkageRecord[];
 }
 
 export function toCsv(table: GeneratedTable): string {
-  const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return [table.header, ...table.rows].map((row) => row.map(quote).join(',')).join('\n') + '\n';
+  return stringify([table.header, ...table.rows]);
 }

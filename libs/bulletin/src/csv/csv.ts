@@ -1,48 +1,23 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+
+/** Fields csv-stringify would not quote by itself but a reader could misread: leading or trailing spaces. */
+const SPACE_AT_AN_END = /^\s|\s$/;
+
 /**
- * RFC 4180 CSV: fields holding a comma, a double quote, a line break or leading or trailing
- * spaces are quoted, with quotes doubled. Lines end with LF and the text ends with one.
+ * RFC 4180 CSV (csv-stringify): fields holding a comma, a double quote, a line break or leading or
+ * trailing spaces are quoted, with quotes doubled. Lines end with LF and the text ends with one.
  */
 export function csvField(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return stringify([[value]], { quoted_match: SPACE_AT_AN_END, quoted_empty: false }).slice(0, -1);
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const lines = [header, ...rows].map((row) => {
-    if (row.length !== header.length) throw new RangeError(`CSV row has ${row.length} fields for ${header.length} columns`);
-    return row.map(csvField).join(',');
-  });
-  return `${lines.join('\n')}\n`;
+  for (const row of rows) if (row.length !== header.length) throw new RangeError(`CSV row has ${row.length} fields for ${header.length} columns`);
+  return stringify([header as string[], ...(rows as string[][])], { quoted_match: SPACE_AT_AN_END, quoted_empty: false });
 }
 
-/** Parses RFC 4180 CSV (used by the specs and by readers of our files). */
+/** Parses RFC 4180 CSV (csv-parse; used by the specs and by readers of our files). */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+  return parse(text, { relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'] }) as string[][];
 }

@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import { Ssda903Return } from '../types';
 
 /** A small return written from the DfE SSDA903 column definitions, for the specs. */
@@ -24,8 +25,7 @@ export const MISSING: Table = [
 /** RFC 4180 text with a BOM and CRLF, as spreadsheets save it. */
 export function toCsv(table: Table): string {
   const columns = Object.keys(table[0]);
-  const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  return `\ufeff${[columns, ...table.map((row) => columns.map((c) => row[c] ?? ''))].map((r) => r.map(quote).join(',')).join('\r\n')}\r\n`;
+  return stringify([columns, ...table.map((row) => columns.map((c) => row[c] ?? ''))], { bom: true, record_delimiter: 'windows' });
 }
 
 /** A copy of the table with one data row (0-based) patched. */
