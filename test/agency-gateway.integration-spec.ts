@@ -22,11 +22,22 @@ async function get(url: string, token: string): Promise<{ status: number; body: 
 }
 
 /** Events whose bytes are JSON can travel over HTTP as array elements (broken bytes cannot). */
-const jsonSendable = (e: SimEvent) => { try { JSON.parse(e.bytes.toString('utf8')); return e.bytes.length > 0; } catch { return false; } };
+const jsonSendable = (e: SimEvent) => {
+  try {
+    JSON.parse(e.bytes.toString('utf8'));
+    return e.bytes.length > 0;
+  } catch {
+    return false;
+  }
+};
 
 /** The HTTP gateway: same checks, same pipeline, same figures as Kafka; each agency sees only its own. */
 describe('the agency HTTP gateway', () => {
-  const overHttp = new IsolatedPipeline('gw', { ...DETERMINISTIC_LINKAGE, GATEWAY_RATE_LIMIT_PER_MINUTE: '20', GATEWAY_MAX_BODY_BYTES: String(1024 * 1024) });
+  const overHttp = new IsolatedPipeline('gw', {
+    ...DETERMINISTIC_LINKAGE,
+    GATEWAY_RATE_LIMIT_PER_MINUTE: '20',
+    GATEWAY_MAX_BODY_BYTES: String(1024 * 1024),
+  });
   const overKafka = new IsolatedPipeline('gwk', DETERMINISTIC_LINKAGE);
   const scenario = generateScenario({ seed: 21, children: 150, days: 60, now: new Date() });
   const events = scenario.events.filter(jsonSendable);
@@ -35,7 +46,14 @@ describe('the agency HTTP gateway', () => {
 
   beforeAll(async () => {
     await Promise.all([overHttp.start(['ingest', 'aggregator']), overKafka.start(['ingest', 'aggregator'])]);
-    [{ http: { token: tokenA } }, { http: { token: tokenB } }] = await overHttp.onboard([A, B]);
+    [
+      {
+        http: { token: tokenA },
+      },
+      {
+        http: { token: tokenB },
+      },
+    ] = await overHttp.onboard([A, B]);
   });
   afterAll(() => Promise.all([overHttp.stop(), overKafka.stop()]));
 
@@ -47,7 +65,11 @@ describe('the agency HTTP gateway', () => {
     for (const [agency, list] of byAgency) {
       for (let i = 0; i < list.length; i += 500) {
         const chunk = list.slice(i, i + 500);
-        const { status, body } = await post(credentials.get(agency)!.http.url, credentials.get(agency)!.http.token, chunk.map((e) => JSON.parse(e.bytes.toString('utf8'))));
+        const { status, body } = await post(
+          credentials.get(agency)!.http.url,
+          credentials.get(agency)!.http.token,
+          chunk.map((e) => JSON.parse(e.bytes.toString('utf8'))),
+        );
         expect(status).toBe(202);
         expect(body.results.map((r: { status: string }) => r.status)).toEqual(chunk.map((e) => (e.valid ? 'accepted' : 'rejected')));
         rejected += body.rejected;
@@ -74,14 +96,27 @@ describe('the agency HTTP gateway', () => {
     const url = `${overHttp.gatewayUrl}/v1/events`;
     expect((await post(url, tokenA, { events: [] })).status).toBe(400);
     expect((await post(url, tokenA, [])).status).toBe(400);
-    expect((await post(url, tokenA, Array.from({ length: 1001 }, () => ({})))).status).toBe(400);
+    expect(
+      (
+        await post(
+          url,
+          tokenA,
+          Array.from({ length: 1001 }, () => ({})),
+        )
+      ).status,
+    ).toBe(400);
     expect((await post(url, tokenA, `[${'"x",'.repeat(300_000)}"x"]`)).status).toBe(413);
   });
 
   it('rejects an event naming another agency as AGENCY_MISMATCH, is idempotent by eventId, and shows each agency only its own rejections', async () => {
     const url = `${overHttp.gatewayUrl}/v1/events`;
     const own = aMissingReport({ agencyChildRef: 'GW-1', agencyEpisodeRef: 'GW-E1' });
-    const spoof = aMissingReport({ agency: { type: 'LOCAL_AUTHORITY', code: B }, setting: 'CARE', agencyChildRef: 'GW-2', agencyEpisodeRef: 'GW-E2' });
+    const spoof = aMissingReport({
+      agency: { type: 'LOCAL_AUTHORITY', code: B },
+      setting: 'CARE',
+      agencyChildRef: 'GW-2',
+      agencyEpisodeRef: 'GW-E2',
+    });
     delete (spoof as { riskGrade?: string }).riskGrade;
     const first = await post(url, tokenA, [own, spoof]);
     expect(first.status).toBe(202);
@@ -92,7 +127,9 @@ describe('the agency HTTP gateway', () => {
     const again = await post(url, tokenA, [own]);
     expect(again.body.results[0].status).toBe('accepted');
     await overHttp.waitUntilProcessed();
-    expect(await overHttp.db.query('SELECT event_id FROM agency_event WHERE event_id = ANY($1::uuid[])', [[own.eventId, spoof.eventId]])).toEqual([{ event_id: own.eventId }]);
+    expect(await overHttp.db.query('SELECT event_id FROM agency_event WHERE event_id = ANY($1::uuid[])', [[own.eventId, spoof.eventId]])).toEqual([
+      { event_id: own.eventId },
+    ]);
 
     const mine = await get(`${overHttp.gatewayUrl}/v1/rejections?limit=500`, tokenA);
     expect(mine.body.rejections.map((r: { eventId: string }) => r.eventId)).toContain(spoof.eventId);
@@ -103,7 +140,10 @@ describe('the agency HTTP gateway', () => {
     let pages = 0;
     let seen = 0;
     for (let after: string | null = '0'; after !== null; pages++) {
-      const page: { body: { rejections: unknown[]; next: string | null } } = await get(`${overHttp.gatewayUrl}/v1/rejections?limit=2&after=${after}`, tokenA);
+      const page: { body: { rejections: unknown[]; next: string | null } } = await get(
+        `${overHttp.gatewayUrl}/v1/rejections?limit=2&after=${after}`,
+        tokenA,
+      );
       seen += page.body.rejections.length;
       after = page.body.next;
     }

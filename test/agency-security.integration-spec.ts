@@ -1,5 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { agencyGroupPrefix, agencyInputTopic, agencyPrincipal, agencyRejectionsTopic, ADMIN_PRINCIPAL, issuedTlsFiles, servicePrincipal } from '@mcm/kafka';
+import {
+  agencyGroupPrefix,
+  agencyInputTopic,
+  agencyPrincipal,
+  agencyRejectionsTopic,
+  ADMIN_PRINCIPAL,
+  issuedTlsFiles,
+  servicePrincipal,
+} from '@mcm/kafka';
 import { aMissingReport } from '@mcm/shared/testing/event-factory';
 import { harnessEnv, IsolatedPipeline, waitFor } from '../tools/harness/src';
 import { consumeAttempt, forgedIdentity, produceError, rawClient, tlsOf } from './support/kafka-probes';
@@ -53,7 +61,13 @@ describe('agencies on the secured broker', () => {
     });
 
     it("cannot write another agency's input, nor any internal topic", async () => {
-      for (const topic of [agencyInputTopic(B, pipeline.topics), pipeline.topics.accepted, pipeline.topics.rejected, pipeline.topics.bulletins, agencyRejectionsTopic(A, pipeline.topics)]) {
+      for (const topic of [
+        agencyInputTopic(B, pipeline.topics),
+        pipeline.topics.accepted,
+        pipeline.topics.rejected,
+        pipeline.topics.bulletins,
+        agencyRejectionsTopic(A, pipeline.topics),
+      ]) {
         expect({ topic, error: (await produceError(asAgency(A), topic))?.message }).toEqual({ topic, error: expect.stringMatching(AUTHORIZATION) });
       }
     });
@@ -61,7 +75,11 @@ describe('agencies on the secured broker', () => {
     it("reads its own rejections, and cannot read another agency's or the accepted events", async () => {
       await pipeline.publish([{ as: B, key: `${B}:x`, value: Buffer.from('not json') }]);
       await waitFor("B's dead letter", async () => (await pipeline.readAll(agencyRejectionsTopic(B, pipeline.topics))).length > 0);
-      const own = await consumeAttempt(asAgency(B), `${agencyGroupPrefix(B, pipeline.topics.prefix)}reader`, agencyRejectionsTopic(B, pipeline.topics));
+      const own = await consumeAttempt(
+        asAgency(B),
+        `${agencyGroupPrefix(B, pipeline.topics.prefix)}reader`,
+        agencyRejectionsTopic(B, pipeline.topics),
+      );
       expect(own).toEqual({ read: 1, error: undefined });
       for (const topic of [agencyRejectionsTopic(B, pipeline.topics), pipeline.topics.accepted, agencyInputTopic(A, pipeline.topics)]) {
         const attempt = await consumeAttempt(asAgency(A), `${agencyGroupPrefix(A, pipeline.topics.prefix)}thief`, topic, 4000);
@@ -76,8 +94,13 @@ describe('agencies on the secured broker', () => {
         // The broker answers FindCoordinator with GROUP_AUTHORIZATION_FAILED, which kafkajs reports
         // as not finding the coordinator (the same client finds its own group's at once, above).
         const attempt = await consumeAttempt(asAgency(A), group, agencyRejectionsTopic(A, pipeline.topics), 4000);
-        expect({ group, error: attempt.error?.message }).toEqual({ group, error: expect.stringMatching(/Failed to find group coordinator|GROUP_AUTHORIZATION/) });
-        const { groups: [described] } = await admin.describeGroups([group]);
+        expect({ group, error: attempt.error?.message }).toEqual({
+          group,
+          error: expect.stringMatching(/Failed to find group coordinator|GROUP_AUTHORIZATION/),
+        });
+        const {
+          groups: [described],
+        } = await admin.describeGroups([group]);
         expect(described.members.map((m) => m.clientId)).not.toContain(`probe-${A}`);
       }
       await admin.disconnect();
@@ -93,15 +116,23 @@ describe('agencies on the secured broker', () => {
     });
   });
 
-  it('dead-letters an event naming agency B sent with A\'s credentials as AGENCY_MISMATCH, and counts nothing', async () => {
-    const forB = aMissingReport({ agency: { type: 'LOCAL_AUTHORITY', code: B }, setting: 'CARE', riskGrade: undefined, agencyChildRef: 'SPOOF-1', agencyEpisodeRef: 'SPOOF-E1' });
+  it("dead-letters an event naming agency B sent with A's credentials as AGENCY_MISMATCH, and counts nothing", async () => {
+    const forB = aMissingReport({
+      agency: { type: 'LOCAL_AUTHORITY', code: B },
+      setting: 'CARE',
+      riskGrade: undefined,
+      agencyChildRef: 'SPOOF-1',
+      agencyEpisodeRef: 'SPOOF-E1',
+    });
     delete (forB as { riskGrade?: string }).riskGrade;
     await pipeline.publish([{ as: A, key: `${B}:SPOOF-1`, value: Buffer.from(json(forB)) }]);
     await pipeline.waitUntilProcessed();
     const letters = (await pipeline.readAll(agencyRejectionsTopic(A, pipeline.topics))).map((m) => JSON.parse(m.value!.toString()));
     const spoof = letters.find((l) => Buffer.from(l.originalValue, 'base64').toString().includes(forB.eventId));
     expect(spoof?.reasons).toEqual([expect.objectContaining({ code: 'AGENCY_MISMATCH', path: '/agency/code' })]);
-    expect(await pipeline.readAll(agencyRejectionsTopic(B, pipeline.topics)).then((ms) => ms.some((m) => m.value!.toString().includes(forB.eventId)))).toBe(false);
+    expect(
+      await pipeline.readAll(agencyRejectionsTopic(B, pipeline.topics)).then((ms) => ms.some((m) => m.value!.toString().includes(forB.eventId))),
+    ).toBe(false);
     expect(await pipeline.db.query('SELECT 1 FROM agency_event WHERE event_id = $1', [forB.eventId])).toEqual([]);
   });
 
@@ -114,7 +145,16 @@ describe('agencies on the secured broker', () => {
     await producer.send({ topic: credentials.kafka.topic, messages: [{ value: 'before' }] });
     const revokedAt = Date.now();
     await pipeline.onboarding().revoke(C);
-    await waitFor('the broker to refuse the revoked agency', () => producer.send({ topic: credentials.kafka.topic, messages: [{ value: 'after' }] }).then(() => false, () => true), 10_000, 100);
+    await waitFor(
+      'the broker to refuse the revoked agency',
+      () =>
+        producer.send({ topic: credentials.kafka.topic, messages: [{ value: 'after' }] }).then(
+          () => false,
+          () => true,
+        ),
+      10_000,
+      100,
+    );
     expect(Date.now() - revokedAt).toBeLessThan(10_000);
     await producer.disconnect();
     expect((await produceError(client, credentials.kafka.topic))?.message).toMatch(AUTHORIZATION);
@@ -125,7 +165,8 @@ describe('agencies on the secured broker', () => {
     const [again] = await pipeline.onboard([C]);
     expect((await produceError(client, again.kafka.topic))?.message).toMatch(AUTHORIZATION);
     expect(await produceError(asAgency(C), again.kafka.topic)).toBeUndefined();
-    expect((await pipeline.db.query<{ kafka_principal: string }>('SELECT kafka_principal FROM agency WHERE code = $1', [C]))[0].kafka_principal)
-      .toBe(`${pipeline.topics.prefix}agency.${C}.r2`);
+    expect((await pipeline.db.query<{ kafka_principal: string }>('SELECT kafka_principal FROM agency WHERE code = $1', [C]))[0].kafka_principal).toBe(
+      `${pipeline.topics.prefix}agency.${C}.r2`,
+    );
   });
 });

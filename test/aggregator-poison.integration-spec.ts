@@ -26,13 +26,22 @@ describe('a poison event on the accepted topic (real broker and database)', () =
   let ingest: KafkaPublisher;
 
   /** An event as ingest would put it on the accepted topic: normalised, its child sealed. */
-  const accepted = (e: SimEvent & { event: AgencyEvent }): OutgoingRecord => ({ topic: pipeline.topics.accepted, key: e.key, value: sealAcceptedEvent(cipher, normaliseEvent(e.event)) });
+  const accepted = (e: SimEvent & { event: AgencyEvent }): OutgoingRecord => ({
+    topic: pipeline.topics.accepted,
+    key: e.key,
+    value: sealAcceptedEvent(cipher, normaliseEvent(e.event)),
+  });
 
   // Each poison carries the key of a real child, so it lands among good events of its partition.
   const poison = () => {
     const like = (i: number) => good[Math.floor((i * good.length) / 10)];
     // Passes the contract's schema (year 0000 is on the calendar) but not PostgreSQL (22008).
-    const outOfRange = { ...normaliseEvent(like(1).event), eventId: '0b5f2c9e-1d7a-4c2b-9f3e-5a6b7c8d9e01', occurredAt: '0000-01-01T00:00:00Z', reportedAt: '0000-01-01T00:00:00Z' };
+    const outOfRange = {
+      ...normaliseEvent(like(1).event),
+      eventId: '0b5f2c9e-1d7a-4c2b-9f3e-5a6b7c8d9e01',
+      occurredAt: '0000-01-01T00:00:00Z',
+      reportedAt: '0000-01-01T00:00:00Z',
+    };
     // A sealed identity altered in transit: it fails authentication.
     const tampered = JSON.parse(sealAcceptedEvent(cipher, { ...normaliseEvent(like(2).event), eventId: '0b5f2c9e-1d7a-4c2b-9f3e-5a6b7c8d9e02' }));
     tampered.sealedChild.data = Buffer.from(tampered.sealedChild.data, 'base64').reverse().toString('base64');
@@ -41,31 +50,46 @@ describe('a poison event on the accepted topic (real broker and database)', () =
     const garbage = cipher.seal(Buffer.from('not an identity'), SEAL_CONTEXT.acceptedEvent(rest.eventId));
     const unreadable = { ...rest, sealedChild: { keyId: garbage.keyId, data: garbage.data.toString('base64') } };
     return [
-      { at: 10, code: 'AGGREGATION_DATA_EXCEPTION', record: { topic: pipeline.topics.accepted, key: like(1).key, value: sealAcceptedEvent(cipher, outOfRange) } },
+      {
+        at: 10,
+        code: 'AGGREGATION_DATA_EXCEPTION',
+        record: { topic: pipeline.topics.accepted, key: like(1).key, value: sealAcceptedEvent(cipher, outOfRange) },
+      },
       { at: 40, code: 'SCHEMA_INVALID', record: { topic: pipeline.topics.accepted, key: like(2).key, value: JSON.stringify(tampered) } },
       { at: 70, code: 'AGGREGATION_UNREADABLE', record: { topic: pipeline.topics.accepted, key: like(3).key, value: JSON.stringify(unreadable) } },
     ];
   };
 
-  const caughtUp = () => waitFor('the aggregator to catch up', () => pipeline.caughtUp(pipeline.group('aggregator'), pipeline.topics.accepted), 300_000, 300);
-  const deadLetters = async () => (await pipeline.readAll(pipeline.topics.rejected)).map((m: RawMessage) => ({ message: m, letter: JSON.parse(m.value!.toString()) as DeadLetter }));
+  const caughtUp = () =>
+    waitFor('the aggregator to catch up', () => pipeline.caughtUp(pipeline.group('aggregator'), pipeline.topics.accepted), 300_000, 300);
+  const deadLetters = async () =>
+    (await pipeline.readAll(pipeline.topics.rejected)).map((m: RawMessage) => ({
+      message: m,
+      letter: JSON.parse(m.value!.toString()) as DeadLetter,
+    }));
   /** The figures of the good events alone, applied in-process in one go: what the poison must not change. */
   const figuresOfGoodEvents = async (events: (SimEvent & { event: AgencyEvent })[]): Promise<IncidenceRow[]> => {
     const control = await new AggregatorHarness().start();
     try {
-      await control.apply(events.map((e) => normaliseEvent(e.event)), 100_000);
+      await control.apply(
+        events.map((e) => normaliseEvent(e.event)),
+        100_000,
+      );
       return await control.incidence();
     } finally {
       await control.stop();
     }
   };
-  const storedEventIds = async () => (await pipeline.db.query<{ id: string }>('SELECT event_id::text AS id FROM agency_event ORDER BY 1')).map((r) => r.id);
+  const storedEventIds = async () =>
+    (await pipeline.db.query<{ id: string }>('SELECT event_id::text AS id FROM agency_event ORDER BY 1')).map((r) => r.id);
 
   beforeAll(async () => {
     await pipeline.start(['aggregator']);
     cipher = IdentityCipher.withKeyring(readKeyringFile(pipeline.identityKeysFile));
     // As ingest, the only principal that may write the accepted topic.
-    ingest = new KafkaPublisher(createKafka(kafkaSettingsFromEnv(`poison-${pipeline.id}-ingest`, servicePrincipal('ingest', pipeline.topics.prefix), harnessEnv())));
+    ingest = new KafkaPublisher(
+      createKafka(kafkaSettingsFromEnv(`poison-${pipeline.id}-ingest`, servicePrincipal('ingest', pipeline.topics.prefix), harnessEnv())),
+    );
     await ingest.connect();
   });
   afterAll(async () => {
@@ -97,7 +121,10 @@ describe('a poison event on the accepted topic (real broker and database)', () =
       expect(letter.reasons[0].message).not.toMatch(/0000|"|E\d{8}|@/);
       expect(Buffer.from(letter.originalValue!, 'base64').toString()).not.toMatch(/givenName|familyName|nhsNumber|dateOfBirth|homePostcode/);
       // The partition went on: good events after the poison's offset were applied.
-      const [{ n }] = await pipeline.db.query<{ n: string }>('SELECT count(*) AS n FROM agency_event WHERE source_partition = $1 AND source_offset > $2', [letter.source.partition, letter.source.offset]);
+      const [{ n }] = await pipeline.db.query<{ n: string }>(
+        'SELECT count(*) AS n FROM agency_event WHERE source_partition = $1 AND source_offset > $2',
+        [letter.source.partition, letter.source.offset],
+      );
       expect(Number(n)).toBeGreaterThan(0);
     }
     expect(letters.find((l) => l.letter.reasons[0].code === 'AGGREGATION_DATA_EXCEPTION')!.letter.reasons[0].message).toMatch(/^SQLSTATE 22008: /);
@@ -120,11 +147,23 @@ describe('a poison event on the accepted topic (real broker and database)', () =
       await holder.query(`SELECT pg_advisory_xact_lock(hashtext('mcm.aggregator.writer'))`);
       await ingest.publish(thirds[2].map(accepted));
       const waiting = `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND usename = $1 AND wait_event_type = 'Lock' AND wait_event = 'advisory'`;
-      await waitFor('a batch waiting for the writer lock', async () => (await superuser.query(waiting, [serviceRole('aggregator')])).length > 0, 120_000, 100);
+      await waitFor(
+        'a batch waiting for the writer lock',
+        async () => (await superuser.query(waiting, [serviceRole('aggregator')])).length > 0,
+        120_000,
+        100,
+      );
       // ...and terminate its connection there: the batch fails with 57P01 / connection terminated.
-      const rows = await superuser.query<{ done: boolean }>(`SELECT pg_terminate_backend(pid) AS done FROM (${waiting}) w`, [serviceRole('aggregator')]);
+      const rows = await superuser.query<{ done: boolean }>(`SELECT pg_terminate_backend(pid) AS done FROM (${waiting}) w`, [
+        serviceRole('aggregator'),
+      ]);
       expect(rows.every((r) => r.done)).toBe(true);
-      await waitFor('the transient failure to be logged', async () => /not applied \(transient, (shutdown|connection), /.test(pipeline.service('aggregator').output()), 60_000, 100);
+      await waitFor(
+        'the transient failure to be logged',
+        async () => /not applied \(transient, (shutdown|connection), /.test(pipeline.service('aggregator').output()),
+        60_000,
+        100,
+      );
     } finally {
       await holder.query('COMMIT');
       await holder.end();

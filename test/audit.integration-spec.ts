@@ -17,7 +17,8 @@ describe('API audit trail (running api, real database)', () => {
   let superuser: SqlSession;
   const get = (path: string, token?: string) =>
     fetch(`http://127.0.0.1:${pipeline.apiPort}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  const tokenOf = (sub: string) => mintToken({ sub, role: 'analyst' }, { secret: pipeline.jwtSecret, issuer: 'missing-children-monitor', audience: 'mcm-api' });
+  const tokenOf = (sub: string) =>
+    mintToken({ sub, role: 'analyst' }, { secret: pipeline.jwtSecret, issuer: 'missing-children-monitor', audience: 'mcm-api' });
   // A subject's records, oldest first.
   const rowsOf = async (subject: string) => (await new ApiAuditRepository().read(superuser, { subject, limit: 10_000 })).reverse();
 
@@ -30,10 +31,14 @@ describe('API audit trail (running api, real database)', () => {
     await pipeline.stop();
   });
 
-  it('has each request\'s row committed by the time its response arrives (queried at once, no waiting)', async () => {
+  it("has each request's row committed by the time its response arrives (queried at once, no waiting)", async () => {
     const subject = `durable-${randomUUID().slice(0, 8)}`;
     const token = await tokenOf(subject);
-    const requests: [string, number][] = [['/v1/incidence/weekly?setting=CARE', 200], ['/v1/linkage/reviews', 403], ['/v1/incidence/weekly?setting=NOPE', 400]];
+    const requests: [string, number][] = [
+      ['/v1/incidence/weekly?setting=CARE', 200],
+      ['/v1/linkage/reviews', 403],
+      ['/v1/incidence/weekly?setting=NOPE', 400],
+    ];
     for (const [i, [path, status]] of requests.entries()) {
       const response = await get(path, token);
       expect(response.status).toBe(status);
@@ -49,7 +54,9 @@ describe('API audit trail (running api, real database)', () => {
     const subject = `refused-${randomUUID().slice(0, 8)}`;
     const token = await tokenOf(subject);
     expect((await get('/v1/incidence/weekly?setting=CARE', token)).status).toBe(200); // the token is known from here on
-    await superuser.query(`CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit store unavailable (test)'; END $$`);
+    await superuser.query(
+      `CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit store unavailable (test)'; END $$`,
+    );
     await superuser.query('CREATE TRIGGER refuse_audit BEFORE INSERT ON api_audit FOR EACH STATEMENT EXECUTE FUNCTION refuse_audit()');
     try {
       for (const path of ['/v1/incidence/weekly?setting=CARE', '/v1/incidence?from=2026-01&to=2026-03', '/v1/bulletins']) {
@@ -87,7 +94,9 @@ describe('API audit trail (running api, real database)', () => {
     expect(((await anonymous.json()) as { title: string }).title).toBe('The query string is too long');
     // Refused before the token is even looked at, so the row has no subject.
     expect((await get(path, await tokenOf('long-query'))).status).toBe(414);
-    const rows = await superuser.query<{ subject: string | null; parameters: Record<string, unknown> }>('SELECT subject, status, parameters FROM api_audit WHERE status = 414 ORDER BY id');
+    const rows = await superuser.query<{ subject: string | null; parameters: Record<string, unknown> }>(
+      'SELECT subject, status, parameters FROM api_audit WHERE status = 414 ORDER BY id',
+    );
     expect(rows).toHaveLength(2);
     for (const row of rows) {
       expect(row.subject).toBeNull();
@@ -106,9 +115,13 @@ describe('API audit trail (running api, real database)', () => {
     const token = await tokenOf(subject);
     for (const setting of ['HOME', 'CARE', 'EDUCATION']) expect((await get(`/v1/incidence/weekly?setting=${setting}`, token)).status).toBe(200);
     // As the audit trail's owner (the data protection officer's access), not the API's role.
-    const audit = (...args: string[]) => run('node', ['dist/tools/audit/src/main.js', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: pipeline.db.url } });
+    const audit = (...args: string[]) =>
+      run('node', ['dist/tools/audit/src/main.js', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: pipeline.db.url } });
     const all = await audit('--subject', subject, '--json');
-    const records = all.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const records = all.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(records.map((r) => r.parameters.setting)).toEqual(['EDUCATION', 'CARE', 'HOME']);
     expect(records[0]).toMatchObject({ subject, role: 'analyst', method: 'GET', route: '/v1/incidence/weekly', status: 200 });
     const first = await audit('--subject', subject, '--limit', '2', '--json');
@@ -150,8 +163,13 @@ describe('API start-up: token settings', () => {
 describe('npm run token', () => {
   it('refuses to mint in production', async () => {
     const minting = run('node', ['dist/tools/token/src/main.js', '--role', 'admin', '--sub', 'mallory'], {
-      cwd: ROOT, env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(48) },
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(48) },
     });
-    await expect(minting).rejects.toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('refusing to mint a token with NODE_ENV=production') });
+    await expect(minting).rejects.toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringContaining('refusing to mint a token with NODE_ENV=production'),
+    });
   });
 });

@@ -23,10 +23,19 @@ describe('GET /v1/bulletins (running api)', () => {
   const apply = (events: ReturnType<typeof normaliseEvent>[]) =>
     createBatchAggregator(dataSource, TEST_SECRETS).apply(events.map((event) => ({ event, partition: 0, offset: String(offset++) })));
   /** Children reported missing in week 2026-W47 by the same police force, reported at `reportedAt`. */
-  const children = (prefix: string, n: number, la: string, occurredAt: string, reportedAt: string) => Array.from({ length: n }, (_, i) => normaliseEvent(aMissingReport({
-    eventId: randomUUID(), agencyChildRef: `${prefix}-${i}`, agencyEpisodeRef: `${prefix}-E-${i}`, occurredAt, reportedAt,
-    child: { givenName: `${prefix}${i}`, familyName: 'LATE', dateOfBirth: '2011-01-01', responsibleLaCode: la },
-  })));
+  const children = (prefix: string, n: number, la: string, occurredAt: string, reportedAt: string) =>
+    Array.from({ length: n }, (_, i) =>
+      normaliseEvent(
+        aMissingReport({
+          eventId: randomUUID(),
+          agencyChildRef: `${prefix}-${i}`,
+          agencyEpisodeRef: `${prefix}-E-${i}`,
+          occurredAt,
+          reportedAt,
+          child: { givenName: `${prefix}${i}`, familyName: 'LATE', dateOfBirth: '2011-01-01', responsibleLaCode: la },
+        }),
+      ),
+    );
   // The bulletin job's clock: the Tuesday after week 2026-W47, within its lateness allowance (7 days).
   const tuesday = new Date('2026-11-24T12:00:00Z');
 
@@ -35,12 +44,25 @@ describe('GET /v1/bulletins (running api)', () => {
     dataSource = await new DataSource(dataSourceOptions(pipeline.db.url)).initialize();
     await ensureTopics(pipeline.kafka, topicSpecs(pipeline.topics));
     await publisher.connect();
-    const events = Array.from({ length: 12 }, (_, i) => normaliseEvent(aMissingReport({
-      eventId: randomUUID(), agencyChildRef: `C-${i}`, agencyEpisodeRef: `E-${i}`, occurredAt: '2026-11-17T10:00:00Z', reportedAt: '2026-11-17T11:00:00Z',
-      child: { givenName: `CHILD${i}`, familyName: 'TEST', dateOfBirth: '2012-01-01', responsibleLaCode: i < 9 ? 'E09000033' : 'E09000001' },
-    })));
+    const events = Array.from({ length: 12 }, (_, i) =>
+      normaliseEvent(
+        aMissingReport({
+          eventId: randomUUID(),
+          agencyChildRef: `C-${i}`,
+          agencyEpisodeRef: `E-${i}`,
+          occurredAt: '2026-11-17T10:00:00Z',
+          reportedAt: '2026-11-17T11:00:00Z',
+          child: { givenName: `CHILD${i}`, familyName: 'TEST', dateOfBirth: '2012-01-01', responsibleLaCode: i < 9 ? 'E09000033' : 'E09000001' },
+        }),
+      ),
+    );
     await createBatchAggregator(dataSource, TEST_SECRETS).apply(events.map((event, i) => ({ event, partition: 0, offset: String(i) })));
-    bulletins = new BulletinService(dataSource, publisher, { silentDaysFlag: 14, methodologyUrl: '/m', contact: 't', topic: pipeline.topics.bulletins });
+    bulletins = new BulletinService(dataSource, publisher, {
+      silentDaysFlag: 14,
+      methodologyUrl: '/m',
+      contact: 't',
+      topic: pipeline.topics.bulletins,
+    });
     await bulletins.build('2026-11-16', tuesday);
   });
   const editions = () => storedEditions(dataSource, '2026-11-16');
@@ -53,7 +75,14 @@ describe('GET /v1/bulletins (running api)', () => {
   it('lists the published weeks with links', async () => {
     const { status, body } = await pipeline.api('/v1/bulletins');
     expect(status).toBe(200);
-    expect(body).toEqual([expect.objectContaining({ week: '2026-W47', weekCommencing: '2026-11-16', revision: 0, links: expect.objectContaining({ html: '/v1/bulletins/2026-W47.html' }) })]);
+    expect(body).toEqual([
+      expect.objectContaining({
+        week: '2026-W47',
+        weekCommencing: '2026-11-16',
+        revision: 0,
+        links: expect.objectContaining({ html: '/v1/bulletins/2026-W47.html' }),
+      }),
+    ]);
   });
 
   it('publishes a provisional edition while an active agency has not reported past the week', async () => {
@@ -61,7 +90,9 @@ describe('GET /v1/bulletins (running api)', () => {
     expect(await editions()).toEqual([{ revision: 0, status: 'provisional' }]);
     const { body } = await pipeline.api('/v1/bulletins/2026-W47.json');
     expect(body).toMatchObject({ revision: 0, releaseStatus: 'provisional', provisionalWeeks: ['2026-11-16'] });
-    const html = await fetch(`http://127.0.0.1:${pipeline.apiPort}/v1/bulletins/2026-W47.html`, { headers: { authorization: `Bearer ${await pipeline.token('analyst')}` } });
+    const html = await fetch(`http://127.0.0.1:${pipeline.apiPort}/v1/bulletins/2026-W47.html`, {
+      headers: { authorization: `Bearer ${await pipeline.token('analyst')}` },
+    });
     expect(await html.text()).toContain('Provisional edition (p)');
     // Nothing changed: the job's re-check publishes nothing new.
     expect(await bulletins.catchUp(tuesday)).toEqual([]);
@@ -74,7 +105,11 @@ describe('GET /v1/bulletins (running api)', () => {
       const cell = week.find((c) => c.setting === 'ALL' && c.area === area)!;
       return column === 'children' ? perturb(cell.children, cell.childrenKey) : perturb(cell.started, cell.startedKey);
     };
-    expect(json.body.headline[0]).toMatchObject({ setting: 'ALL', children: await published('ALL', 'children', 'children_key'), episodes: await published('ALL', 'episodes_started', 'started_key') });
+    expect(json.body.headline[0]).toMatchObject({
+      setting: 'ALL',
+      children: await published('ALL', 'children', 'children_key'),
+      episodes: await published('ALL', 'episodes_started', 'started_key'),
+    });
     expect(Math.abs(json.body.headline[0].children - 12)).toBeLessThanOrEqual(2);
     const westminster = json.body.areas.find((a: { code: string; setting: string }) => a.code === 'E09000033' && a.setting === 'ALL');
     const city = json.body.areas.find((a: { code: string; setting: string }) => a.code === 'E09000001' && a.setting === 'ALL');
@@ -89,7 +124,9 @@ describe('GET /v1/bulletins (running api)', () => {
     const lines = (await csv.text()).trim().split('\n');
     expect(lines[0]).toMatch(/^time_period,time_identifier,geographic_level,country_code,country_name/);
     const header = lines[0].split(',');
-    const cityRow = lines.map((l) => l.split(',')).find((r) => r[header.indexOf('new_la_code')] === 'E09000001' && r[header.indexOf('setting')] === 'Total')!;
+    const cityRow = lines
+      .map((l) => l.split(','))
+      .find((r) => r[header.indexOf('new_la_code')] === 'E09000001' && r[header.indexOf('setting')] === 'Total')!;
     expect(cityRow[header.indexOf('children_count')]).toBe(String(city.children));
     expect(cityRow[header.indexOf('disclosure_method')]).toBe('Cell-key perturbation (mcm-ptable-v1)');
     expect(lines.some((l) => l.split(',').includes('c'))).toBe(false);
@@ -106,7 +143,10 @@ describe('GET /v1/bulletins (running api)', () => {
     await apply(children('LATE', 1, 'E09000033', '2026-11-22T20:00:00Z', '2026-11-23T09:00:00Z'));
     const [final] = await bulletins.catchUp(tuesday);
     expect(final).toMatchObject({ week: '2026-W47', revision: 1, releaseStatus: 'final', created: true });
-    expect(await editions()).toEqual([{ revision: 0, status: 'provisional' }, { revision: 1, status: 'final' }]);
+    expect(await editions()).toEqual([
+      { revision: 0, status: 'provisional' },
+      { revision: 1, status: 'final' },
+    ]);
     const { body } = await pipeline.api('/v1/bulletins');
     expect(body).toEqual([expect.objectContaining({ week: '2026-W47', revision: 1, releaseStatus: 'final' })]);
     expect((await pipeline.api('/v1/bulletins/2026-W47.json')).body.provisionalWeeks).toEqual([]);
@@ -114,14 +154,16 @@ describe('GET /v1/bulletins (running api)', () => {
     expect(await bulletins.catchUp(tuesday)).toEqual([]);
   });
 
-  it('lists, in the next week\'s bulletin, every published cell whose published value changed: LAs and breakdowns included', async () => {
+  it("lists, in the next week's bulletin, every published cell whose published value changed: LAs and breakdowns included", async () => {
     // Seven children of Hartlepool (0 published before) reported late for week 2026-W47.
     await apply(children('HART', 7, 'E06000001', '2026-11-18T20:00:00Z', '2026-11-25T09:00:00Z'));
     const outcome = await bulletins.build('2026-11-23', new Date('2026-11-26T12:00:00Z'));
     const { body } = await pipeline.api(`/v1/bulletins/2026-W48.json?revision=${outcome.revision}`);
     const revised = body.revisions.filter((r: { weekCommencing: string }) => r.weekCommencing === '2026-11-16');
-    const hartlepool = revised.find((r: { areaCode: string; setting: string; measure: string; dimension?: string }) =>
-      r.areaCode === 'E06000001' && r.setting === 'ALL' && r.measure === 'children' && !r.dimension);
+    const hartlepool = revised.find(
+      (r: { areaCode: string; setting: string; measure: string; dimension?: string }) =>
+        r.areaCode === 'E06000001' && r.setting === 'ALL' && r.measure === 'children' && !r.dimension,
+    );
     expect(hartlepool).toMatchObject({ previouslyPublished: 0, reason: 'late event' });
     expect(hartlepool.published).toBeGreaterThanOrEqual(5);
     // A breakdown total moved from 13 to 20 children: its published value moved (the ptable moves a value by 2 at most).
@@ -130,10 +172,20 @@ describe('GET /v1/bulletins (running api)', () => {
     for (const r of [hartlepool, ...breakdowns]) expect(r.published).not.toBe(r.previouslyPublished);
     // Every value of the section is a published one: never 1 to 4.
     for (const r of body.revisions) for (const v of [r.previouslyPublished, r.published]) expect(v >= 1 && v <= 4).toBe(false);
-    const csv = await fetch(`http://127.0.0.1:${pipeline.apiPort}/v1/bulletins/2026-W48.csv?revision=${outcome.revision}`, { headers: { authorization: `Bearer ${await pipeline.token('analyst')}` } });
-    const lines = (await csv.text()).trim().split('\n').map((l) => l.split(','));
+    const csv = await fetch(`http://127.0.0.1:${pipeline.apiPort}/v1/bulletins/2026-W48.csv?revision=${outcome.revision}`, {
+      headers: { authorization: `Bearer ${await pipeline.token('analyst')}` },
+    });
+    const lines = (await csv.text())
+      .trim()
+      .split('\n')
+      .map((l) => l.split(','));
     const header = lines[0];
-    const englandW47 = lines.find((r) => r[header.indexOf('week_commencing')] === '2026-11-16' && r[header.indexOf('geographic_level')] === 'National' && r[header.indexOf('setting')] === 'Total')!;
+    const englandW47 = lines.find(
+      (r) =>
+        r[header.indexOf('week_commencing')] === '2026-11-16' &&
+        r[header.indexOf('geographic_level')] === 'National' &&
+        r[header.indexOf('setting')] === 'Total',
+    )!;
     expect(englandW47[header.indexOf('revision_status')]).toBe('r');
   });
 
@@ -163,8 +215,13 @@ describe('GET /v1/bulletins (running api)', () => {
     for (const w of body.weeks.filter((x: { weekCommencing: string }) => x.weekCommencing > '2026-11-23')) {
       expect(w).toMatchObject({ episodesOpenAtWeekEnd: null, flags: { episodesOpenAtWeekEnd: 'x' } });
     }
-    const csv = await fetch(`http://127.0.0.1:${pipeline.apiPort}/v1/incidence/weekly.csv?from=2026-W47&to=${current}`, { headers: { authorization: `Bearer ${await pipeline.token('analyst')}` } });
-    const rows = (await csv.text()).trim().split('\n').map((l) => l.split(','));
+    const csv = await fetch(`http://127.0.0.1:${pipeline.apiPort}/v1/incidence/weekly.csv?from=2026-W47&to=${current}`, {
+      headers: { authorization: `Bearer ${await pipeline.token('analyst')}` },
+    });
+    const rows = (await csv.text())
+      .trim()
+      .split('\n')
+      .map((l) => l.split(','));
     expect(rows[0].at(-1)).toBe('revision_status');
     expect(rows.slice(1).map((r) => r.at(-1))).toEqual(['r', ...body.weeks.slice(1).map(() => 'p')]);
     expect(rows.at(-1)![rows[0].indexOf('open_at_week_end_count')]).toBe('x');

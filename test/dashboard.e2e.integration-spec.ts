@@ -25,15 +25,21 @@ const LAS = ['E09000033', 'E09000001', 'E09000033', 'E08000025', 'E06000001'];
 const LONDON = 'E12000007';
 
 type Figures = Record<'children' | 'episodesStarted' | 'episodesEnded' | 'episodesOpenAtWeekEnd', number> & {
-  week: string; weekCommencing: string; flags: Record<string, 'p' | 'r' | 'x' | null>;
+  week: string;
+  weekCommencing: string;
+  flags: Record<string, 'p' | 'r' | 'x' | null>;
 };
 
 /** Debian's chromium, installed if missing (root only); otherwise a failure that names the cause. */
 function ensureChromium(): void {
   if (existsSync(CHROMIUM)) return;
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!asRoot) throw new Error(`${CHROMIUM} is missing and this user is not root, so the spec cannot run "apt-get install -y chromium": install Debian's chromium package first`);
-  const apt = (args: string[]) => execFileSync('apt-get', args, { stdio: 'inherit', timeout: 300_000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (!asRoot)
+    throw new Error(
+      `${CHROMIUM} is missing and this user is not root, so the spec cannot run "apt-get install -y chromium": install Debian's chromium package first`,
+    );
+  const apt = (args: string[]) =>
+    execFileSync('apt-get', args, { stdio: 'inherit', timeout: 300_000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   try {
     apt(['install', '-y', '--no-install-recommends', 'chromium']);
   } catch {
@@ -66,7 +72,10 @@ describe('dashboard at / (headless Chromium against the running api)', () => {
   async function weekly(token: string, params: Record<string, string>): Promise<Figures[]> {
     return (await weeklyAnswer(token, params)).weeks;
   }
-  async function weeklyAnswer(token: string, params: Record<string, string>): Promise<{ disclosure: { method: string; note: string }; weeks: Figures[] }> {
+  async function weeklyAnswer(
+    token: string,
+    params: Record<string, string>,
+  ): Promise<{ disclosure: { method: string; note: string }; weeks: Figures[] }> {
     const { status, body } = await apiAs(token, `/v1/incidence/weekly?${new URLSearchParams(params)}`);
     expect(status).toBe(200);
     return body;
@@ -97,21 +106,33 @@ describe('dashboard at / (headless Chromium against the running api)', () => {
     expect(await page.textContent('#headline-open')).toBe(onScreen(now.episodesOpenAtWeekEnd));
     expect(await page.textContent('#headline-children-change')).toContain(onScreen(before.children));
     for (const s of ['ALL', ...SETTINGS]) {
-      for (const [i, measure] of [[51, 'children'], [50, 'children'], [51, 'episodesStarted'], [50, 'episodesStarted']] as const) {
+      for (const [i, measure] of [
+        [51, 'children'],
+        [50, 'children'],
+        [51, 'episodesStarted'],
+        [50, 'episodesStarted'],
+      ] as const) {
         const text = await page.textContent(`#headline-body td[data-setting="${s}"][data-measure="${measure}"][data-week="${series[s][i].week}"]`);
         expect(`${s} ${measure} ${series[s][i].week}: ${text}`).toBe(`${s} ${measure} ${series[s][i].week}: ${onScreen(series[s][i][measure])}`);
       }
     }
-    const trend = await page.$$eval('#trend-body td[data-setting]', (cells) => cells.map((c) => `${c.getAttribute('data-setting')} ${c.getAttribute('data-week')}: ${c.textContent}`));
+    const trend = await page.$$eval('#trend-body td[data-setting]', (cells) =>
+      cells.map((c) => `${c.getAttribute('data-setting')} ${c.getAttribute('data-week')}: ${c.textContent}`),
+    );
     const shownSettings = setting === 'ALL' ? SETTINGS : [setting];
     expect(trend.sort()).toEqual(shownSettings.flatMap((s) => series[s].map((w) => `${s} ${w.week}: ${onScreen(w.children)}`)).sort());
 
-    const rows = await page.$$eval('#areas-body tr', (trs) => trs.map((tr) => ({
-      area: tr.getAttribute('data-area')!,
-      cells: Object.fromEntries([...tr.querySelectorAll('td[data-measure]')].map((td) => [td.getAttribute('data-measure'), td.textContent])),
-      flags: Object.fromEntries([...tr.querySelectorAll('td[data-measure]')].map((td) => [td.getAttribute('data-measure'), td.getAttribute('data-flag')])),
-    })));
-    const region = area === 'ALL' || area === 'UNKNOWN' ? undefined : area.startsWith('E12') ? area : referenceData().localAuthorities.get(area)!.regionCode;
+    const rows = await page.$$eval('#areas-body tr', (trs) =>
+      trs.map((tr) => ({
+        area: tr.getAttribute('data-area')!,
+        cells: Object.fromEntries([...tr.querySelectorAll('td[data-measure]')].map((td) => [td.getAttribute('data-measure'), td.textContent])),
+        flags: Object.fromEntries(
+          [...tr.querySelectorAll('td[data-measure]')].map((td) => [td.getAttribute('data-measure'), td.getAttribute('data-flag')]),
+        ),
+      })),
+    );
+    const region =
+      area === 'ALL' || area === 'UNKNOWN' ? undefined : area.startsWith('E12') ? area : referenceData().localAuthorities.get(area)!.regionCode;
     const expectedAreas = region
       ? [region, ...[...referenceData().localAuthorities.values()].filter((la) => la.regionCode === region).map((la) => la.code)]
       : ['ALL', ...referenceData().regions.keys(), 'UNKNOWN'];
@@ -119,8 +140,11 @@ describe('dashboard at / (headless Chromium against the running api)', () => {
     for (const row of rows) {
       const [figures] = await weekly(token, { from: week, to: week, setting, la: row.area });
       expect({ area: row.area, ...row.cells }).toEqual({
-        area: row.area, children: onScreen(figures.children), episodesStarted: onScreen(figures.episodesStarted),
-        episodesEnded: onScreen(figures.episodesEnded), episodesOpenAtWeekEnd: onScreen(figures.episodesOpenAtWeekEnd),
+        area: row.area,
+        children: onScreen(figures.children),
+        episodesStarted: onScreen(figures.episodesStarted),
+        episodesEnded: onScreen(figures.episodesEnded),
+        episodesOpenAtWeekEnd: onScreen(figures.episodesOpenAtWeekEnd),
       });
       // The API's p/r/x markers, beside the same figures.
       expect({ area: row.area, ...row.flags }).toEqual({ area: row.area, ...figures.flags });
@@ -145,29 +169,59 @@ describe('dashboard at / (headless Chromium against the running api)', () => {
       const occurredAt = new Date(Date.parse(`${weekStart}T09:00:00Z`) + (i % 5) * 86_400_000).toISOString();
       const reportedAt = new Date(Date.parse(occurredAt) + 3_600_000).toISOString();
       const base = {
-        agencyChildRef: `C-${i}`, agencyEpisodeRef: `E-${i}`, setting: SETTINGS[Math.floor(i / 5) % 3],
+        agencyChildRef: `C-${i}`,
+        agencyEpisodeRef: `E-${i}`,
+        setting: SETTINGS[Math.floor(i / 5) % 3],
         child: { givenName: `CHILD${i}`, familyName: 'DASHBOARD', dateOfBirth: '2011-05-01', responsibleLaCode: LAS[i % LAS.length] },
       };
       const reported = normaliseEvent(aMissingReport({ ...base, eventId: randomUUID(), occurredAt, reportedAt }));
       if (i % 10 === 0) return [reported];
       const back = new Date(Date.parse(occurredAt) + 5 * 3_600_000).toISOString();
-      return [reported, normaliseEvent(aMissingReport({ ...base, eventId: randomUUID(), kind: 'RETURNED', occurredAt: back, reportedAt: back, missingSince: occurredAt } as never))];
+      return [
+        reported,
+        normaliseEvent(
+          aMissingReport({ ...base, eventId: randomUUID(), kind: 'RETURNED', occurredAt: back, reportedAt: back, missingSince: occurredAt } as never),
+        ),
+      ];
     }).flat();
     // The force reports again just after last week's end (child 0 found), so last week is complete:
     // the dashboard, like the API, opens on the last complete week.
     const afterWeek = new Date(Math.min(weekEndInstant(lastWeekStart).getTime() + 60_000, Date.now())).toISOString();
-    events.push(normaliseEvent(aMissingReport({
-      eventId: randomUUID(), kind: 'RETURNED', agencyChildRef: 'C-0', agencyEpisodeRef: 'E-0', setting: SETTINGS[0], occurredAt: afterWeek, reportedAt: afterWeek,
-      missingSince: new Date(`${lastWeekStart}T09:00:00Z`).toISOString(),
-      child: { givenName: 'CHILD0', familyName: 'DASHBOARD', dateOfBirth: '2011-05-01', responsibleLaCode: LAS[0] },
-    } as never)));
+    events.push(
+      normaliseEvent(
+        aMissingReport({
+          eventId: randomUUID(),
+          kind: 'RETURNED',
+          agencyChildRef: 'C-0',
+          agencyEpisodeRef: 'E-0',
+          setting: SETTINGS[0],
+          occurredAt: afterWeek,
+          reportedAt: afterWeek,
+          missingSince: new Date(`${lastWeekStart}T09:00:00Z`).toISOString(),
+          child: { givenName: 'CHILD0', familyName: 'DASHBOARD', dateOfBirth: '2011-05-01', responsibleLaCode: LAS[0] },
+        } as never),
+      ),
+    );
     await createBatchAggregator(dataSource, TEST_SECRETS).apply(events.map((event, i) => ({ event, partition: 0, offset: String(i) })));
-    await new BulletinService(dataSource, publisher, { silentDaysFlag: 14, methodologyUrl: '/m', contact: 't', topic: pipeline.topics.bulletins }).build(lastWeekStart);
+    await new BulletinService(dataSource, publisher, {
+      silentDaysFlag: 14,
+      methodologyUrl: '/m',
+      contact: 't',
+      topic: pipeline.topics.bulletins,
+    }).build(lastWeekStart);
     statistician = await mintToken({ sub: 'stella', role: 'statistician' }, TOKEN_SETTINGS);
     analyst = await mintToken({ sub: 'anna', role: 'analyst' }, TOKEN_SETTINGS);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 360_000);
 
@@ -179,7 +233,14 @@ describe('dashboard at / (headless Chromium against the running api)', () => {
   });
 
   it('serves the page and its assets without a token, but shows no figures before sign-in', async () => {
-    for (const path of ['/', '/dashboard/dashboard.js', '/dashboard/dashboard.css', '/dashboard/vendor/chart.umd.min.js', '/dashboard/vendor/govuk-frontend.min.css', '/assets/images/favicon.svg']) {
+    for (const path of [
+      '/',
+      '/dashboard/dashboard.js',
+      '/dashboard/dashboard.css',
+      '/dashboard/vendor/chart.umd.min.js',
+      '/dashboard/vendor/govuk-frontend.min.css',
+      '/assets/images/favicon.svg',
+    ]) {
       expect(`${path} ${(await fetch(`${base()}${path}`)).status}`).toBe(`${path} 200`);
     }
     expect((await fetch(`${base()}/dashboard/../package.json`)).status).toBe(404);
@@ -211,7 +272,9 @@ describe('dashboard at / (headless Chromium against the running api)', () => {
     const problems: string[] = [];
     page.on('request', (r) => urls.push(r.url()));
     page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
     await signIn(page, statistician);
     expect(await page.inputValue('#filter-week')).toBe(lastWeek);
     expect(await page.evaluate("sessionStorage.getItem('mcm.dashboard.token')")).toBe(statistician);
@@ -247,11 +310,22 @@ describe('dashboard at / (headless Chromium against the running api)', () => {
 
     // CSV of what is shown: the area table as on screen.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-areas')]);
-    const csv = readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split(/\r?\n/);
     expect(csv[0]).toBe('week,setting,area_code,area_name,children,episodesStarted,episodesEnded,episodesOpenAtWeekEnd');
     const westminster = csv.find((line) => line.includes(',E09000033,'))!.split(',');
     const [figures] = await weekly(statistician, { from: previous, to: previous, setting: 'HOME', la: 'E09000033' });
-    expect(westminster).toEqual([previous, 'HOME', 'E09000033', 'Westminster', String(figures.children), String(figures.episodesStarted), String(figures.episodesEnded), String(figures.episodesOpenAtWeekEnd)]);
+    expect(westminster).toEqual([
+      previous,
+      'HOME',
+      'E09000033',
+      'Westminster',
+      String(figures.children),
+      String(figures.episodesStarted),
+      String(figures.episodesEnded),
+      String(figures.episodesOpenAtWeekEnd),
+    ]);
 
     await choose(page, '#filter-week', lastWeek, `${lastWeek}|HOME|E09000033`);
     mkdirSync(LOG_DIR, { recursive: true });
@@ -265,7 +339,7 @@ describe('dashboard at / (headless Chromium against the running api)', () => {
     await context.close();
   });
 
-  it('shows an analyst what the API gives an analyst: the cell-key method\'s figures, named in one sentence, never 1 to 4', async () => {
+  it("shows an analyst what the API gives an analyst: the cell-key method's figures, named in one sentence, never 1 to 4", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1200 } });
     await signIn(page, analyst);
     await expectScreenEqualsApi(page, analyst, lastWeek, 'ALL', 'ALL');
@@ -273,7 +347,9 @@ describe('dashboard at / (headless Chromium against the running api)', () => {
     await expectScreenEqualsApi(page, analyst, lastWeek, 'ALL', LONDON);
     expect(await page.getAttribute('#disclosure-note', 'data-method')).toBe('cell-key');
     expect(await page.textContent('#disclosure-note')).toMatch(/cell-key method/);
-    const shown = await page.$$eval('#headline-body td[data-measure], #trend-body td[data-setting], #areas-body td[data-measure]', (cells) => cells.map((c) => Number((c.textContent ?? '').replace(/,/g, ''))));
+    const shown = await page.$$eval('#headline-body td[data-measure], #trend-body td[data-setting], #areas-body td[data-measure]', (cells) =>
+      cells.map((c) => Number((c.textContent ?? '').replace(/,/g, ''))),
+    );
     expect(shown.length).toBeGreaterThan(0);
     for (const v of shown) expect(v >= 1 && v <= 4).toBe(false);
     expect(await page.$('#suppression-legend')).toBeNull();

@@ -28,11 +28,13 @@ describe('dead letters (real broker)', () => {
   it('dead-letters each with its original bytes, headers, position and reasons, and accepts the valid events around them', async () => {
     const valid = [aMissingReport(), aMissingReport({ agencyChildRef: 'C-2', agencyEpisodeRef: 'E-2' })];
     // All sent by the agency the events name (a police force that gets them wrong).
-    await pipeline.publish([
-      { key: 'k-valid-1', value: json(valid[0]) },
-      ...bad.map(([name, value], i) => ({ key: `k-bad-${i}`, value: value as Buffer, headers: { 'test-case': name } })),
-      { key: 'k-valid-2', value: json(valid[1]) },
-    ].map((r) => ({ ...r, as: 'E23000001' })));
+    await pipeline.publish(
+      [
+        { key: 'k-valid-1', value: json(valid[0]) },
+        ...bad.map(([name, value], i) => ({ key: `k-bad-${i}`, value: value as Buffer, headers: { 'test-case': name } })),
+        { key: 'k-valid-2', value: json(valid[1]) },
+      ].map((r) => ({ ...r, as: 'E23000001' })),
+    );
     await pipeline.waitUntilIngested();
     const rejected = await waitFor('every dead letter', async () => {
       const all = await pipeline.readRejections();
@@ -44,10 +46,16 @@ describe('dead letters (real broker)', () => {
       expect(message).toBeDefined();
       const letter = JSON.parse(message!.value!.toString());
       expect({ name, codes: letter.reasons.map((r: { code: string }) => r.code) }).toEqual({ name, codes: expect.arrayContaining([code]) });
-      for (const reason of letter.reasons) expect(reason).toEqual({ path: expect.any(String), code: expect.any(String), message: expect.any(String) });
+      for (const reason of letter.reasons)
+        expect(reason).toEqual({ path: expect.any(String), code: expect.any(String), message: expect.any(String) });
       expect(letter.originalValue === null ? null : Buffer.from(letter.originalValue, 'base64')).toEqual(original);
       expect(Buffer.from(letter.originalHeaders['test-case'], 'base64').toString()).toBe(name);
-      expect(letter.source).toEqual({ topic: agencyInputTopic('E23000001', pipeline.topics), partition: expect.any(Number), offset: expect.stringMatching(/^\d+$/), timestamp: expect.any(String) });
+      expect(letter.source).toEqual({
+        topic: agencyInputTopic('E23000001', pipeline.topics),
+        partition: expect.any(Number),
+        offset: expect.stringMatching(/^\d+$/),
+        timestamp: expect.any(String),
+      });
       expect(message!.headers['mcm-rejection-codes'].toString()).toContain(code);
     }
     const accepted = await pipeline.readAll(pipeline.topics.accepted);

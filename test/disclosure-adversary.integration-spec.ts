@@ -4,12 +4,35 @@ import { addWeeks, normaliseEvent, referenceData, weekCommencing } from '@mcm/sh
 import { BulletinService, createBatchAggregator } from '../apps/aggregator/src';
 import { IsolatedPipeline } from '../tools/harness/src';
 import {
-  AdhocAnswer, averagingAttack, cellKey, directAttack, FamilyResult, FamilyScore, formatResults, geographyAttack, marginAttack, Observations, Prior,
-  settingsAttack, weekIdentityAttack, weeklyKey, WeeklyTable,
+  AdhocAnswer,
+  averagingAttack,
+  cellKey,
+  directAttack,
+  FamilyResult,
+  FamilyScore,
+  formatResults,
+  geographyAttack,
+  marginAttack,
+  Observations,
+  Prior,
+  settingsAttack,
+  weekIdentityAttack,
+  weeklyKey,
+  WeeklyTable,
 } from '../tools/harness/src/adversary';
 import { generateScenario } from '../tools/simulator/src';
 import {
-  AdhocSpec, adhocAnswer, adhocPath, ApiReader, ApiWeeklyTable, parseCsv, pool, recordAdhoc, recordAdhocCsv, recordWeeklyCsv, weekLabel,
+  AdhocSpec,
+  adhocAnswer,
+  adhocPath,
+  ApiReader,
+  ApiWeeklyTable,
+  parseCsv,
+  pool,
+  recordAdhoc,
+  recordAdhocCsv,
+  recordWeeklyCsv,
+  weekLabel,
 } from './support/analyst-view';
 import { TEST_SECRETS } from './support/test-secrets';
 
@@ -63,7 +86,12 @@ describe('disclosure control against an adversary (simulated year, running api)'
     const publisher = new KafkaPublisher(pipeline.kafka);
     await publisher.connect();
     try {
-      const service = new BulletinService(dataSource, publisher, { silentDaysFlag: 14, methodologyUrl: '/docs/STATISTICS.md', contact: 'test', topic: pipeline.topics.bulletins });
+      const service = new BulletinService(dataSource, publisher, {
+        silentDaysFlag: 14,
+        methodologyUrl: '/docs/STATISTICS.md',
+        contact: 'test',
+        topic: pipeline.topics.bulletins,
+      });
       await apply(early, 0);
       await service.build(bulletinWeeks[0]);
       await apply(late, early.length);
@@ -103,8 +131,15 @@ describe('disclosure control against an adversary (simulated year, running api)'
       }
     });
     // The busiest series again: as CSV, and through shorter, shifted windows (averaging).
-    const busiest = [...new Set(las.map((la) => ({ la, n: weeks.reduce((s, w) => s + (table.truth(la, 'ALL', w, 'episodesStarted') ?? 0), 0) }))
-      .sort((a, b) => b.n - a.n).slice(0, 12).map((x) => x.la))];
+    const busiest = [
+      ...new Set(
+        las
+          .map((la) => ({ la, n: weeks.reduce((s, w) => s + (table.truth(la, 'ALL', w, 'episodesStarted') ?? 0), 0) }))
+          .sort((a, b) => b.n - a.n)
+          .slice(0, 12)
+          .map((x) => x.la),
+      ),
+    ];
     const repeats = [...busiest.slice(0, 8), ...regions.slice(0, 3)].flatMap((area) => SETTINGS.map((setting) => ({ area, setting })));
     await pool(repeats, 8, async ({ area, setting }) => {
       const csv = await analyst.get(`/v1/incidence/weekly.csv?from=${from}&to=${to}&setting=${setting}&la=${area}`);
@@ -129,7 +164,8 @@ describe('disclosure control against an adversary (simulated year, running api)'
       const filter: Record<string, string> = area.startsWith('E12') ? { region: area } : { la: area };
       specs.push([week(filter, []), week(filter, ['setting']), 'setting', settingCategories]);
     }
-    for (const region of regions.slice(0, 4)) specs.push([week({ region }, ['la']), week({ region }, ['la', 'setting']), 'setting', settingCategories]);
+    for (const region of regions.slice(0, 4))
+      specs.push([week({ region }, ['la']), week({ region }, ['la', 'setting']), 'setting', settingCategories]);
     specs.push([week({}, ['region']), week({}, ['region', 'setting']), 'setting', settingCategories]);
     specs.push([week({}, []), week({}, ['setting']), 'setting', settingCategories]);
     specs.push([week({}, ['sex']), week({}, ['sex', 'ethnicityGroup']), 'ethnicityGroup', ethnicities]);
@@ -138,8 +174,18 @@ describe('disclosure control against an adversary (simulated year, running api)'
     specs.push([week({}, ['sex', 'ageBand']), week({}, ['sex', 'ageBand', 'ethnicityGroup']), 'ethnicityGroup', ethnicities]);
     specs.push([week({ sex: 'F' }, []), week({ sex: 'F' }, ['ethnicityGroup']), 'ethnicityGroup', ethnicities]);
     specs.push([week({ setting: 'CARE' }, ['ageBand']), week({ setting: 'CARE' }, ['ageBand', 'sex']), 'sex', sexes]);
-    specs.push([{ filters: {}, groupBy: ['region'], granularity: 'month' }, { filters: {}, groupBy: ['region', 'setting'], granularity: 'month' }, 'setting', settingCategories]);
-    specs.push([{ filters: {}, groupBy: ['sex'], granularity: 'month' }, { filters: {}, groupBy: ['sex', 'ageBand'], granularity: 'month' }, 'ageBand', ageBands]);
+    specs.push([
+      { filters: {}, groupBy: ['region'], granularity: 'month' },
+      { filters: {}, groupBy: ['region', 'setting'], granularity: 'month' },
+      'setting',
+      settingCategories,
+    ]);
+    specs.push([
+      { filters: {}, groupBy: ['sex'], granularity: 'month' },
+      { filters: {}, groupBy: ['sex', 'ageBand'], granularity: 'month' },
+      'ageBand',
+      ageBands,
+    ]);
     const asked = new Map<string, AdhocAnswer>();
     const exactAnswers = new Map<string, AdhocAnswer>();
     const ask = async (spec: AdhocSpec): Promise<AdhocAnswer> => {
@@ -159,9 +205,20 @@ describe('disclosure control against an adversary (simulated year, running api)'
       }
       return asked.get(path)!;
     };
-    const aFamily = new FamilyScore('(a) filters and groupings', (k) => truth.get(k) ?? 0, (k) => seen.first(k));
-    const aControl = new FamilyScore('(a) on exact figures', (k) => truth.get(k) ?? 0, (k) => truth.get(k));
-    const exactOf = (spec: AdhocSpec) => exactAnswers.get(adhocPath(spec, ...(spec.granularity === 'week' ? [from, to] : [weeks[0].slice(0, 7), lastWeek.slice(0, 7)]) as [string, string]))!;
+    const aFamily = new FamilyScore(
+      '(a) filters and groupings',
+      (k) => truth.get(k) ?? 0,
+      (k) => seen.first(k),
+    );
+    const aControl = new FamilyScore(
+      '(a) on exact figures',
+      (k) => truth.get(k) ?? 0,
+      (k) => truth.get(k),
+    );
+    const exactOf = (spec: AdhocSpec) =>
+      exactAnswers.get(
+        adhocPath(spec, ...((spec.granularity === 'week' ? [from, to] : [weeks[0].slice(0, 7), lastWeek.slice(0, 7)]) as [string, string])),
+      )!;
     for (const [marginSpec, finerSpec, dimension, categories] of specs) {
       marginAttack(await ask(marginSpec), await ask(finerSpec), dimension, categories, aFamily);
       marginAttack(exactOf(marginSpec), exactOf(finerSpec), dimension, categories, aControl);
@@ -186,20 +243,25 @@ describe('disclosure control against an adversary (simulated year, running api)'
       const source = `bulletin ${weekLabel(b.week)}`;
       for (const row of b.json.areas ?? []) {
         const area = row.level === 'National' ? 'ALL' : row.code;
-        for (const [field, measure] of Object.entries(AREA_MEASURES)) seen.add(weeklyKey(area, row.setting, b.week, measure), row[field], `${source} areas`);
+        for (const [field, measure] of Object.entries(AREA_MEASURES))
+          seen.add(weeklyKey(area, row.setting, b.week, measure), row[field], `${source} areas`);
       }
       for (const p of b.json.trend ?? []) {
         seen.add(weeklyKey('ALL', p.setting, p.weekCommencing, 'children'), p.children, `${source} trend`);
         seen.add(weeklyKey('ALL', p.setting, p.weekCommencing, 'episodesStarted'), p.episodes, `${source} trend`);
       }
       for (const h of b.json.headline ?? []) {
-        for (const [w, figures] of [[b.week, h], [addWeeks(b.week, -1), h.previousWeek]] as const) {
+        for (const [w, figures] of [
+          [b.week, h],
+          [addWeeks(b.week, -1), h.previousWeek],
+        ] as const) {
           seen.add(weeklyKey('ALL', h.setting, w, 'children'), figures?.children, `${source} headline`);
           seen.add(weeklyKey('ALL', h.setting, w, 'episodesStarted'), figures?.episodes, `${source} headline`);
         }
       }
       for (const r of b.json.breakdowns ?? []) {
-        for (const measure of ['children', 'episodes'] as const) seen.add(cellKey(b.week, { dimension: r.dimension, category: r.category }, measure), r[measure], `${source} breakdowns`);
+        for (const measure of ['children', 'episodes'] as const)
+          seen.add(cellKey(b.week, { dimension: r.dimension, category: r.category }, measure), r[measure], `${source} breakdowns`);
       }
       // A revision's value now is the cell's published value now; the value before was another cell's (other records).
       for (const r of b.json.revisions ?? []) {
@@ -212,7 +274,9 @@ describe('disclosure control against an adversary (simulated year, running api)'
         if (measure) seen.add(weeklyKey(r.areaCode, r.setting, r.weekCommencing, measure), r.published, `${source} revisions`);
       }
     }
-    const completeness = await fetch(`http://127.0.0.1:${pipeline.apiPort}/v1/completeness?week=${weekLabel(lastWeek)}`, { headers: { authorization: `Bearer ${await pipeline.token('analyst', 'adversary')}` } });
+    const completeness = await fetch(`http://127.0.0.1:${pipeline.apiPort}/v1/completeness?week=${weekLabel(lastWeek)}`, {
+      headers: { authorization: `Bearer ${await pipeline.token('analyst', 'adversary')}` },
+    });
     completenessBody = completeness.status === 200 ? await completeness.json() : { status: completeness.status };
   }
 
@@ -228,8 +292,10 @@ describe('disclosure control against an adversary (simulated year, running api)'
     const small = [...truth.values()].filter((v) => v >= 1 && v <= 4).length;
     expect(small).toBeGreaterThan(1000);
     expect(bulletins.length).toBe(bulletinWeeks.length);
-    console.log(`adversary data: ${truth.size} true cells, ${small} of them 1-4 (prior ${prior.describe()}); analyst asked ${analyst.requests} queries, ${analyst.refused} refused (400); ` +
-      `${bulletins.length} bulletins, ${bulletins.reduce((n, b) => n + (b.json.revisions?.length ?? 0), 0)} revision entries`);
+    console.log(
+      `adversary data: ${truth.size} true cells, ${small} of them 1-4 (prior ${prior.describe()}); analyst asked ${analyst.requests} queries, ${analyst.refused} refused (400); ` +
+        `${bulletins.length} bulletins, ${bulletins.reduce((n, b) => n + (b.json.revisions?.length ?? 0), 0)} revision entries`,
+    );
   });
 
   it('never shows a value from 1 to 4, in any query, format or bulletin', () => {
@@ -238,16 +304,23 @@ describe('disclosure control against an adversary (simulated year, running api)'
     for (const b of bulletins) {
       for (const [path, v] of countFields(b.json)) if (v >= 1 && v <= 4) bulletinSmall.push(`${weekLabel(b.week)} ${path}=${v}`);
       for (const row of b.csv ? parseCsv(b.csv) : []) {
-        for (const [column, v] of Object.entries(row)) if (/_count$/.test(column) && /^[1-4]$/.test(v)) bulletinSmall.push(`${weekLabel(b.week)} csv ${column}=${v}`);
+        for (const [column, v] of Object.entries(row))
+          if (/_count$/.test(column) && /^[1-4]$/.test(v)) bulletinSmall.push(`${weekLabel(b.week)} csv ${column}=${v}`);
       }
     }
     for (const b of bulletins) {
-      for (const r of b.json.revisions ?? []) for (const v of [r.previouslyPublished, r.published]) if (typeof v === 'number' && v >= 1 && v <= 4) bulletinSmall.push(`${weekLabel(b.week)} revision ${v}`);
+      for (const r of b.json.revisions ?? [])
+        for (const v of [r.previouslyPublished, r.published])
+          if (typeof v === 'number' && v >= 1 && v <= 4) bulletinSmall.push(`${weekLabel(b.week)} revision ${v}`);
     }
     const completenessSmall = countFields(completenessBody).filter(([, v]) => v >= 1 && v <= 4);
     bulletinSmall.push(...completenessSmall.map(([path, v]) => `completeness ${path}=${v}`));
-    console.log(`values 1-4 shown: API queries ${small.length}, bulletins (JSON, CSV, revisions) and completeness ${bulletinSmall.length}` +
-      (small.length + bulletinSmall.length ? ` (e.g. ${[...small.slice(0, 3).map((s) => `${s.source} ${s.key}=${s.value}`), ...bulletinSmall.slice(0, 3)].join('; ')})` : ''));
+    console.log(
+      `values 1-4 shown: API queries ${small.length}, bulletins (JSON, CSV, revisions) and completeness ${bulletinSmall.length}` +
+        (small.length + bulletinSmall.length
+          ? ` (e.g. ${[...small.slice(0, 3).map((s) => `${s.source} ${s.key}=${s.value}`), ...bulletinSmall.slice(0, 3)].join('; ')})`
+          : ''),
+    );
     expect(small.slice(0, 5)).toEqual([]);
     expect(bulletinSmall.slice(0, 5)).toEqual([]);
   });
@@ -255,20 +328,35 @@ describe('disclosure control against an adversary (simulated year, running api)'
   it('shows the same cell the same way through every query, grouping, window and format', () => {
     const inconsistent = seen.inconsistent();
     // Which ways of asking met on one cell: each pair must have been tried on many cells.
-    const kind = (source: string) => (source.includes('.csv') ? 'CSV' : source.startsWith('bulletin') ? 'bulletin' : source.startsWith('adhoc') ? 'ad hoc' : 'weekly');
+    const kind = (source: string) =>
+      source.includes('.csv') ? 'CSV' : source.startsWith('bulletin') ? 'bulletin' : source.startsWith('adhoc') ? 'ad hoc' : 'weekly';
     const pairs = new Map<string, number>();
     for (const observations of seen.byCell.values()) {
       const kinds = [...new Set(observations.map((o) => kind(o.source)))].sort();
-      for (let i = 0; i < kinds.length; i++) for (let j = i + 1; j < kinds.length; j++) pairs.set(`${kinds[i]} & ${kinds[j]}`, (pairs.get(`${kinds[i]} & ${kinds[j]}`) ?? 0) + 1);
+      for (let i = 0; i < kinds.length; i++)
+        for (let j = i + 1; j < kinds.length; j++) pairs.set(`${kinds[i]} & ${kinds[j]}`, (pairs.get(`${kinds[i]} & ${kinds[j]}`) ?? 0) + 1);
       for (const k of kinds) {
         const pair = `${k} & ${k} (other query)`;
         if (new Set(observations.filter((o) => kind(o.source) === k).map((o) => o.source)).size > 1) pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
       }
     }
-    console.log(`property: ${seen.byCell.size} cells shown, ${seen.multiplySeen()} of them through more than one query or format ` +
-      `(${[...pairs].sort().map(([p, n]) => `${p}: ${n}`).join('; ')}); ${inconsistent.length} shown with different values`);
+    console.log(
+      `property: ${seen.byCell.size} cells shown, ${seen.multiplySeen()} of them through more than one query or format ` +
+        `(${[...pairs]
+          .sort()
+          .map(([p, n]) => `${p}: ${n}`)
+          .join('; ')}); ${inconsistent.length} shown with different values`,
+    );
     expect(seen.multiplySeen()).toBeGreaterThan(1000);
-    for (const pair of ['CSV & weekly', 'CSV & ad hoc', 'ad hoc & weekly', 'bulletin & weekly', 'ad hoc & ad hoc (other query)', 'weekly & weekly (other query)']) expect([pair, (pairs.get(pair) ?? 0) > 0]).toEqual([pair, true]);
+    for (const pair of [
+      'CSV & weekly',
+      'CSV & ad hoc',
+      'ad hoc & weekly',
+      'bulletin & weekly',
+      'ad hoc & ad hoc (other query)',
+      'weekly & weekly (other query)',
+    ])
+      expect([pair, (pairs.get(pair) ?? 0) > 0]).toEqual([pair, true]);
     expect(inconsistent.slice(0, 5)).toEqual([]);
   });
 
@@ -292,8 +380,10 @@ describe('disclosure control against an adversary (simulated year, running api)'
       const controls = [aControlResult, bControl, cControl].map((s) => s.result(prior));
       console.log(`control: the same attack code on the statistician's exact figures:\n${formatResults(controls)}`);
       for (const r of controls) expect([r.family, r.rate > 0.5]).toEqual([r.family, true]);
-      console.log(`attack families after the cell-key method (success = the attack's estimate equals the true value 1-4; ` +
-        `baseline = guessing the most likely value from the cell's own published value; allowed = baseline + 2 s.e. + 0.01):\n${formatResults(results)}`);
+      console.log(
+        `attack families after the cell-key method (success = the attack's estimate equals the true value 1-4; ` +
+          `baseline = guessing the most likely value from the cell's own published value; allowed = baseline + 2 s.e. + 0.01):\n${formatResults(results)}`,
+      );
       for (const r of results) {
         expect(r.targeted).toBeGreaterThan(0);
         expect([r.family, r.rate <= r.allowed]).toEqual([r.family, true]);
@@ -315,7 +405,8 @@ describe('disclosure control against an adversary (simulated year, running api)'
         }
       }
       const one: WeeklyTable = {
-        weeks: [b.week], regionOf,
+        weeks: [b.week],
+        regionOf,
         shown: (area, setting, w, measure) => shown.get(weeklyKey(area, setting, w, measure)),
         truth: (area, setting, w, measure) => table.truth(area, setting, w, measure),
       };
@@ -329,7 +420,10 @@ describe('disclosure control against an adversary (simulated year, running api)'
       // Trend and headline: national cells of earlier weeks, again.
       for (const p of b.json.trend ?? []) {
         const w = p.weekCommencing;
-        for (const [measure, v] of [['children', p.children], ['episodesStarted', p.episodes]] as const) {
+        for (const [measure, v] of [
+          ['children', p.children],
+          ['episodesStarted', p.episodes],
+        ] as const) {
           const key = weeklyKey('ALL', p.setting, w, measure);
           const api = table.shownValues.get(key);
           if (typeof v === 'number') score.estimate(key, api === undefined ? v : (v + api) / 2, undefined, api ?? v);
@@ -337,7 +431,9 @@ describe('disclosure control against an adversary (simulated year, running api)'
       }
       // Breakdowns: Total − the other categories of a dimension.
       const rows: { week_start: string; dimension: string; category: string; children: number; episodes: number }[] = await dataSource.query(
-        `SELECT week_start::text, dimension, category, children, episodes FROM weekly_breakdown WHERE week_start = $1::date AND setting = 'ALL' AND area_code = 'ALL'`, [b.week]);
+        `SELECT week_start::text, dimension, category, children, episodes FROM weekly_breakdown WHERE week_start = $1::date AND setting = 'ALL' AND area_code = 'ALL'`,
+        [b.week],
+      );
       for (const r of rows) {
         bulletinTruth.set(cellKey(b.week, { dimension: r.dimension, category: r.category }, 'children'), r.children);
         bulletinTruth.set(cellKey(b.week, { dimension: r.dimension, category: r.category }, 'episodes'), r.episodes);
@@ -361,17 +457,45 @@ describe('disclosure control against an adversary (simulated year, running api)'
   }
 });
 
-const AREA_MEASURES: Record<string, string> = { children: 'children', episodesStarted: 'episodesStarted', episodesEnded: 'episodesEnded', openAtWeekEnd: 'episodesOpenAtWeekEnd' };
-const REVISION_MEASURES: Record<string, string> = { children: 'children', episodes_started: 'episodesStarted', episodes_ended: 'episodesEnded', open_at_week_end: 'episodesOpenAtWeekEnd' };
+const AREA_MEASURES: Record<string, string> = {
+  children: 'children',
+  episodesStarted: 'episodesStarted',
+  episodesEnded: 'episodesEnded',
+  openAtWeekEnd: 'episodesOpenAtWeekEnd',
+};
+const REVISION_MEASURES: Record<string, string> = {
+  children: 'children',
+  episodes_started: 'episodesStarted',
+  episodes_ended: 'episodesEnded',
+  open_at_week_end: 'episodesOpenAtWeekEnd',
+};
 
-interface WeeklyBody { weeks: Record<string, unknown>[] }
-interface AdhocBody { rows: { period: string; periodStart: string; groups: Record<string, string>; children: unknown; episodesStarted: unknown }[] }
-interface BreakdownRow { dimension: string; category: string; children: unknown; episodes: unknown }
+interface WeeklyBody {
+  weeks: Record<string, unknown>[];
+}
+interface AdhocBody {
+  rows: { period: string; periodStart: string; groups: Record<string, string>; children: unknown; episodesStarted: unknown }[];
+}
+interface BreakdownRow {
+  dimension: string;
+  category: string;
+  children: unknown;
+  episodes: unknown;
+}
 interface Bulletin {
   areas?: (Record<string, unknown> & { level: string; code: string; setting: string })[];
   breakdowns?: BreakdownRow[];
   trend?: { weekCommencing: string; setting: string; children: unknown; episodes: unknown }[];
-  revisions?: { weekCommencing: string; setting: string; areaCode: string; dimension?: string; category?: string; measure: string; previouslyPublished: unknown; published: unknown }[];
+  revisions?: {
+    weekCommencing: string;
+    setting: string;
+    areaCode: string;
+    dimension?: string;
+    category?: string;
+    measure: string;
+    previouslyPublished: unknown;
+    published: unknown;
+  }[];
   headline?: { setting: string; children: unknown; episodes: unknown; previousWeek?: { children: unknown; episodes: unknown } }[];
   [field: string]: unknown;
 }

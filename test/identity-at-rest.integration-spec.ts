@@ -42,7 +42,11 @@ describe("children's identities at rest", () => {
   const expected = computeExpected(scenario.events);
   const half = Math.floor(scenario.events.length / 2);
   const values = identities(scenario);
-  const firstEventDate = scenario.events.map((e) => e.event?.occurredAt).filter((d): d is string => !!d).sort()[0].slice(0, 10);
+  const firstEventDate = scenario.events
+    .map((e) => e.event?.occurredAt)
+    .filter((d): d is string => !!d)
+    .sort()[0]
+    .slice(0, 10);
   // A date of birth equal to a day the pipeline stores as an event time is not a leak of it.
   const searched = values.filter((v) => v.field !== 'dateOfBirth' || v.value < firstEventDate);
 
@@ -60,7 +64,10 @@ describe("children's identities at rest", () => {
     const [{ n }] = await pipeline.db.query<{ n: string }>('SELECT count(*) AS n FROM child_identity_observation');
     expect(Number(n)).toBeGreaterThan(500);
     // The search finds clear values where they are: the agencies' own references are stored.
-    const refs = scenario.events.filter((e) => e.valid && e.event).slice(0, 50).map((e) => ({ field: 'agencyChildRef', value: e.event!.agencyChildRef }));
+    const refs = scenario.events
+      .filter((e) => e.valid && e.event)
+      .slice(0, 50)
+      .map((e) => ({ field: 'agencyChildRef', value: e.event!.agencyChildRef }));
     expect(leaked(dump, refs)).toHaveLength(refs.length);
     expect(leaked(dump, searched)).toEqual([]);
   });
@@ -77,33 +84,40 @@ describe("children's identities at rest", () => {
     const before = await snapshot(pipeline.db);
     const oldKey = readKeyringFile(pipeline.identityKeysFile).activeId;
     const { stdout } = await run('node', ['dist/tools/keys/src/main.js'], {
-      cwd: ROOT, env: { ...process.env, DATABASE_URL: pipeline.db.url, IDENTITY_KEYS_FILE: pipeline.identityKeysFile },
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: pipeline.db.url, IDENTITY_KEYS_FILE: pipeline.identityKeysFile },
     });
     const newKey = readKeyringFile(pipeline.identityKeysFile).activeId;
     expect(newKey).not.toBe(oldKey);
-    const [{ n }] = await pipeline.db.query<{ n: string }>('SELECT (SELECT count(*) FROM child_identity_observation) + (SELECT count(*) FROM agency_child_profile) AS n');
+    const [{ n }] = await pipeline.db.query<{ n: string }>(
+      'SELECT (SELECT count(*) FROM child_identity_observation) + (SELECT count(*) FROM agency_child_profile) AS n',
+    );
     expect(stdout.trim().split('\n').pop()).toBe(`ROTATE active=${newKey} resealed=${n} remaining=0`);
-    expect(await pipeline.db.query('SELECT DISTINCT key_id FROM child_identity_observation UNION SELECT DISTINCT key_id FROM agency_child_profile'))
-      .toEqual([{ key_id: newKey }]);
+    expect(
+      await pipeline.db.query('SELECT DISTINCT key_id FROM child_identity_observation UNION SELECT DISTINCT key_id FROM agency_child_profile'),
+    ).toEqual([{ key_id: newKey }]);
     expect(await snapshot(pipeline.db)).toEqual(before);
 
     // Again while the rest of the stream flows: services pick the newer key up from the file, the
     // rest links against profiles sealed under both keys, and the figures are the ground truth's.
     const publishing = pipeline.publish(records(scenario.events.slice(half)));
     const { stdout: second } = await run('node', ['dist/tools/keys/src/main.js'], {
-      cwd: ROOT, env: { ...process.env, DATABASE_URL: pipeline.db.url, IDENTITY_KEYS_FILE: pipeline.identityKeysFile },
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: pipeline.db.url, IDENTITY_KEYS_FILE: pipeline.identityKeysFile },
     });
     await publishing;
     await pipeline.waitUntilProcessed();
     const newestKey = readKeyringFile(pipeline.identityKeysFile).activeId;
     expect(second.trim().split('\n').pop()).toMatch(new RegExp(`^ROTATE active=${newestKey} resealed=\\d+ remaining=0$`));
-    expect(await pipeline.db.query('SELECT DISTINCT key_id FROM child_identity_observation UNION SELECT DISTINCT key_id FROM agency_child_profile'))
-      .toEqual([{ key_id: newestKey }]);
+    expect(
+      await pipeline.db.query('SELECT DISTINCT key_id FROM child_identity_observation UNION SELECT DISTINCT key_id FROM agency_child_profile'),
+    ).toEqual([{ key_id: newestKey }]);
     expect(await readIncidence(pipeline.db)).toEqual(sortRows(expected.deterministic));
 
     // The old key can go once nothing uses it.
     const { stdout: retired } = await run('node', ['dist/tools/keys/src/main.js', '--retire', oldKey], {
-      cwd: ROOT, env: { ...process.env, DATABASE_URL: pipeline.db.url, IDENTITY_KEYS_FILE: pipeline.identityKeysFile },
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: pipeline.db.url, IDENTITY_KEYS_FILE: pipeline.identityKeysFile },
     });
     expect(retired).toContain(`identity key ${oldKey} retired`);
     expect(readKeyringFile(pipeline.identityKeysFile).ids().sort()).toEqual([newKey, newestKey].sort());

@@ -21,12 +21,24 @@ describe('upgrading a database that holds identities in clear', () => {
 
   beforeAll(async () => {
     await db.create();
-    const old = await new DataSource(dataSourceOptions(db.url, {
-      migrations: [InitialSchema1795409058719, StatisticsAndBulletins1795409958053, LinkageModelsAndReview1795409999142, ApiAudit1795411484496,
-        WeeklyIncidenceAreaIndex1795412600000, BreakdownDirtyWeeks1795413000000, AgencyRegister1795414000000],
-    })).initialize();
+    const old = await new DataSource(
+      dataSourceOptions(db.url, {
+        migrations: [
+          InitialSchema1795409058719,
+          StatisticsAndBulletins1795409958053,
+          LinkageModelsAndReview1795409999142,
+          ApiAudit1795411484496,
+          WeeklyIncidenceAreaIndex1795412600000,
+          BreakdownDirtyWeeks1795413000000,
+          AgencyRegister1795414000000,
+        ],
+      }),
+    ).initialize();
     await old.runMigrations();
-    await old.query(`INSERT INTO child_identity_observation (event_id, agency_code, agency_child_ref, reported_at, attributes) VALUES ($1, 'E23000001', 'C-1', now(), $2)`, [eventId, child]);
+    await old.query(
+      `INSERT INTO child_identity_observation (event_id, agency_code, agency_child_ref, reported_at, attributes) VALUES ($1, 'E23000001', 'C-1', now(), $2)`,
+      [eventId, child],
+    );
     await old.query(`INSERT INTO agency_child_profile (agency_child_id, attributes, provenance) VALUES (7, $1, '{}')`, [child]);
     await old.destroy();
   });
@@ -35,9 +47,12 @@ describe('upgrading a database that holds identities in clear', () => {
   it('seals the rows already stored under the active key, and they open with it', async () => {
     await migrateDatabase(db.url, { identityKeys: { IDENTITY_KEYS: keyring.toText() } });
     const columns = await db.query<{ table_name: string; column_name: string }>(
-      `SELECT table_name, column_name FROM information_schema.columns WHERE table_name IN ('child_identity_observation', 'agency_child_profile') AND column_name = 'attributes'`);
+      `SELECT table_name, column_name FROM information_schema.columns WHERE table_name IN ('child_identity_observation', 'agency_child_profile') AND column_name = 'attributes'`,
+    );
     expect(columns).toEqual([]);
-    const rows = await db.query<{ key_id: string; sealed: Buffer }>('SELECT key_id, sealed FROM child_identity_observation UNION ALL SELECT key_id, sealed FROM agency_child_profile');
+    const rows = await db.query<{ key_id: string; sealed: Buffer }>(
+      'SELECT key_id, sealed FROM child_identity_observation UNION ALL SELECT key_id, sealed FROM agency_child_profile',
+    );
     expect(rows.map((r) => r.key_id)).toEqual(['upgrade', 'upgrade']);
     for (const r of rows) expect(r.sealed.includes(Buffer.from('AMELIE'))).toBe(false);
     const identities = new ChildIdentityRepository(IdentityCipher.withKeyring(keyring));

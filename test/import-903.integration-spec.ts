@@ -25,15 +25,28 @@ describe('SSDA903 import (real broker and database)', () => {
   const importReturn = async (missingCsv: string) => {
     writeFileSync(join(dir, 'header.csv'), header);
     writeFileSync(join(dir, 'missing.csv'), missingCsv);
-    const args = [join(ROOT, 'dist/tools/import-903/src/main.js'), '--la', LA, '--header', join(dir, 'header.csv'), '--missing', join(dir, 'missing.csv')];
-    const outcome = await run('node', args, { env: { ...process.env, ...pipeline.env() } }).catch((e: { code: number; stdout: string; stderr: string }) => e);
+    const args = [
+      join(ROOT, 'dist/tools/import-903/src/main.js'),
+      '--la',
+      LA,
+      '--header',
+      join(dir, 'header.csv'),
+      '--missing',
+      join(dir, 'missing.csv'),
+    ];
+    const outcome = await run('node', args, { env: { ...process.env, ...pipeline.env() } }).catch(
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
     await pipeline.waitUntilProcessed();
     return outcome as { code?: number; stdout: string; stderr: string };
   };
 
-  const weeks = async () => (await pipeline.db.query<{ week: string; started: number; ended: number; open: number }>(
-    `SELECT week_start::text AS week, episodes_started AS started, episodes_ended AS ended, open_at_week_end AS open FROM weekly_incidence
-      WHERE area_code = $1 AND setting = 'CARE' AND week_start BETWEEN '2026-10-05' AND '2026-10-19' ORDER BY 1`, [LA]));
+  const weeks = async () =>
+    await pipeline.db.query<{ week: string; started: number; ended: number; open: number }>(
+      `SELECT week_start::text AS week, episodes_started AS started, episodes_ended AS ended, open_at_week_end AS open FROM weekly_incidence
+      WHERE area_code = $1 AND setting = 'CARE' AND week_start BETWEEN '2026-10-05' AND '2026-10-19' ORDER BY 1`,
+      [LA],
+    );
 
   beforeAll(async () => {
     await pipeline.start(['ingest', 'aggregator']);

@@ -11,9 +11,10 @@ describe('GET /v1/incidence (running api)', () => {
   const scenario = generateScenario({ seed: 41, children: 400, days: 120, now: new Date('2026-11-20T12:00:00Z') });
   let dataSource: DataSource;
   let token: string;
-   
+
   const json = async (response: Response): Promise<any> => response.json();
-  const get = (path: string, headers: Record<string, string> = {}) => fetch(`http://127.0.0.1:${pipeline.apiPort}${path}`, { headers: { authorization: `Bearer ${token}`, ...headers } });
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    fetch(`http://127.0.0.1:${pipeline.apiPort}${path}`, { headers: { authorization: `Bearer ${token}`, ...headers } });
 
   beforeAll(async () => {
     await pipeline.start(['api']);
@@ -49,10 +50,13 @@ describe('GET /v1/incidence (running api)', () => {
       expect(row.previous.period).toBe(row.period === '2026-09' ? '2026-07' : '2026-08');
     }
     const total = await get('/v1/incidence?from=2026-10&to=2026-10&granularity=month').then(json);
-    const episodes = body.rows.filter((r: { period: string }) => r.period === '2026-10').reduce((n: number, r: { episodesStarted: number }) => n + r.episodesStarted, 0);
+    const episodes = body.rows
+      .filter((r: { period: string }) => r.period === '2026-10')
+      .reduce((n: number, r: { episodesStarted: number }) => n + r.episodesStarted, 0);
     expect(episodes).toBe(total.rows[0].episodesStarted);
     // A child can be in two groups in a month, never fewer children in total than in any group.
-    for (const r of body.rows.filter((x: { period: string }) => x.period === '2026-10')) expect(r.children).toBeLessThanOrEqual(total.rows[0].children);
+    for (const r of body.rows.filter((x: { period: string }) => x.period === '2026-10'))
+      expect(r.children).toBeLessThanOrEqual(total.rows[0].children);
   });
 
   it('shows care episodes by missing type, M and A apart, adding up to the CARE setting, and the same as the weekly breakdown', async () => {
@@ -62,15 +66,24 @@ describe('GET /v1/incidence (running api)', () => {
       get('/v1/incidence?from=2026-W30&to=2026-W46&careMissingType=M,A,NOT_STATED').then(json),
     ]);
     const careRows = types.rows.filter((r: { groups: { careMissingType: string } }) => r.groups.careMissingType !== 'NOT_APPLICABLE');
-    expect(new Set(careRows.map((r: { groups: { careMissingType: string } }) => r.groups.careMissingType))).toEqual(new Set(['M', 'A', 'NOT_STATED']));
+    expect(new Set(careRows.map((r: { groups: { careMissingType: string } }) => r.groups.careMissingType))).toEqual(
+      new Set(['M', 'A', 'NOT_STATED']),
+    );
     const breakdown: { week: string; category: string; episodes: number }[] = await dataSource.query(
       `SELECT week_start::text AS week, category, episodes FROM weekly_breakdown WHERE dimension = 'care_missing_type' AND setting = 'CARE' AND area_code = 'ALL'`,
     );
-    const label: Record<string, string> = { M: 'Missing (M)', A: 'Away from placement without authorisation (A)', NOT_STATED: 'Missing type not stated' };
+    const label: Record<string, string> = {
+      M: 'Missing (M)',
+      A: 'Away from placement without authorisation (A)',
+      NOT_STATED: 'Missing type not stated',
+    };
     for (const week of care.rows) {
       const inWeek = careRows.filter((r: { period: string }) => r.period === week.period);
       // Exact figures (statistician): the types partition the CARE episodes.
-      expect([week.period, inWeek.reduce((n: number, r: { episodesStarted: number }) => n + r.episodesStarted, 0)]).toEqual([week.period, week.episodesStarted]);
+      expect([week.period, inWeek.reduce((n: number, r: { episodesStarted: number }) => n + r.episodesStarted, 0)]).toEqual([
+        week.period,
+        week.episodesStarted,
+      ]);
       expect(filtered.rows.find((r: { period: string }) => r.period === week.period)?.episodesStarted).toBe(week.episodesStarted);
       for (const r of inWeek) {
         const b = breakdown.find((x) => x.week === r.periodStart && x.category === label[r.groups.careMissingType]);
@@ -86,11 +99,23 @@ describe('GET /v1/incidence (running api)', () => {
       expect(response.headers.get('content-type')).toContain('text/csv');
       const [header, ...lines] = (await response.text()).trim().split('\n');
       expect(header).toBe('period,period_start,setting,children_count,episodes_started_count,revision_status');
-      expect(lines.map((l) => l.split(','))).toEqual(expected.rows.map((r: { period: string; periodStart: string; groups: { setting: string }; children: number; episodesStarted: number; flag: string | null }) =>
-        [r.period, r.periodStart, r.groups.setting, String(r.children), String(r.episodesStarted), r.flag ?? '']));
+      expect(lines.map((l) => l.split(','))).toEqual(
+        expected.rows.map(
+          (r: {
+            period: string;
+            periodStart: string;
+            groups: { setting: string };
+            children: number;
+            episodesStarted: number;
+            flag: string | null;
+          }) => [r.period, r.periodStart, r.groups.setting, String(r.children), String(r.episodesStarted), r.flag ?? ''],
+        ),
+      );
     }
     const weekly = await get('/v1/incidence/weekly.csv?from=2026-W40&to=2026-W41&setting=CARE');
-    expect((await weekly.text()).split('\n')[0]).toBe('week,week_commencing,setting,area_code,area_name,children_count,episodes_started_count,episodes_ended_count,open_at_week_end_count,revision_status');
+    expect((await weekly.text()).split('\n')[0]).toBe(
+      'week,week_commencing,setting,area_code,area_name,children_count,episodes_started_count,episodes_ended_count,open_at_week_end_count,revision_status',
+    );
   });
 
   it('ends by default at the last complete week, and marks a week in progress asked for explicitly p', async () => {
@@ -108,8 +133,15 @@ describe('GET /v1/incidence (running api)', () => {
   });
 
   it('names the parameter and what was expected when a query is wrong', async () => {
-    for (const [query, path] of [['groupBy=colour', 'groupBy'], ['granularity=day', 'granularity'], ['la=E23000001', 'la'], ['from=2026-13', 'from']] as const) {
-      const response = await get(`/v1/incidence?from=2026-01&to=2026-02&${query}`.replace('from=2026-01&to=2026-02&from=2026-13', 'from=2026-13&to=2026-02'));
+    for (const [query, path] of [
+      ['groupBy=colour', 'groupBy'],
+      ['granularity=day', 'granularity'],
+      ['la=E23000001', 'la'],
+      ['from=2026-13', 'from'],
+    ] as const) {
+      const response = await get(
+        `/v1/incidence?from=2026-01&to=2026-02&${query}`.replace('from=2026-01&to=2026-02&from=2026-13', 'from=2026-13&to=2026-02'),
+      );
       expect(response.status).toBe(400);
       const body = await json(response);
       expect(body.errors.map((e: { path: string }) => e.path)).toContain(path);
@@ -120,21 +152,30 @@ describe('GET /v1/incidence (running api)', () => {
     let analyst: string;
     const asAnalyst = (path: string, headers: Record<string, string> = {}) =>
       fetch(`http://127.0.0.1:${pipeline.apiPort}${path}`, { headers: { authorization: `Bearer ${analyst}`, ...headers } });
-    beforeAll(async () => { analyst = await pipeline.token('analyst'); });
+    beforeAll(async () => {
+      analyst = await pipeline.token('analyst');
+    });
 
     it('never serves 1 to 4, at any level, and says how the figures are protected', async () => {
       let sawSmall = false;
-      for (const path of ['/v1/incidence?from=2026-W30&to=2026-W46', '/v1/incidence?from=2026-W30&to=2026-W46&groupBy=setting',
-        '/v1/incidence?from=2026-08&to=2026-10&granularity=month&groupBy=region', '/v1/incidence?from=2026-08&to=2026-10&granularity=month&groupBy=sex,ageBand&compare=previous-period']) {
+      for (const path of [
+        '/v1/incidence?from=2026-W30&to=2026-W46',
+        '/v1/incidence?from=2026-W30&to=2026-W46&groupBy=setting',
+        '/v1/incidence?from=2026-08&to=2026-10&granularity=month&groupBy=region',
+        '/v1/incidence?from=2026-08&to=2026-10&granularity=month&groupBy=sex,ageBand&compare=previous-period',
+      ]) {
         const [published, exact] = await Promise.all([asAnalyst(path).then(json), get(path).then(json)]);
         expect([path, published.disclosure.method, published.disclosure.ptable]).toEqual([path, 'cell-key', 'mcm-ptable-v1']);
         expect(published.disclosure.note).toMatch(/noise/);
         expect(exact.disclosure.method).toBe('none');
         expect(published.rows.length).toBe(exact.rows.length);
         for (const row of published.rows) {
-          for (const v of [row.children, row.episodesStarted, row.previous?.children ?? 0, row.previous?.episodesStarted ?? 0]) expect(v >= 1 && v <= 4).toBe(false);
+          for (const v of [row.children, row.episodesStarted, row.previous?.children ?? 0, row.previous?.episodesStarted ?? 0])
+            expect(v >= 1 && v <= 4).toBe(false);
         }
-        sawSmall ||= exact.rows.some((r: { children: number; episodesStarted: number }) => [r.children, r.episodesStarted].some((v) => v >= 1 && v <= 4));
+        sawSmall ||= exact.rows.some((r: { children: number; episodesStarted: number }) =>
+          [r.children, r.episodesStarted].some((v) => v >= 1 && v <= 4),
+        );
       }
       expect(sawSmall).toBe(true);
     });
@@ -144,12 +185,22 @@ describe('GET /v1/incidence (running api)', () => {
       const filtered = await asAnalyst('/v1/incidence?from=2026-W38&to=2026-W44&setting=CARE').then(json);
       const grouped = await asAnalyst('/v1/incidence?from=2026-W38&to=2026-W44&groupBy=setting').then(json);
       const regrouped = await asAnalyst('/v1/incidence?from=2026-W38&to=2026-W44&groupBy=setting&setting=CARE,HOME').then(json);
-      const csv = (await asAnalyst('/v1/incidence.csv?from=2026-W38&to=2026-W44&groupBy=setting').then((r) => r.text())).trim().split('\n').slice(1).map((l) => l.split(','));
-      const weeklyCsv = (await asAnalyst('/v1/incidence/weekly.csv?from=2026-W38&to=2026-W44&setting=CARE').then((r) => r.text())).trim().split('\n').slice(1).map((l) => l.split(','));
+      const csv = (await asAnalyst('/v1/incidence.csv?from=2026-W38&to=2026-W44&groupBy=setting').then((r) => r.text()))
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(','));
+      const weeklyCsv = (await asAnalyst('/v1/incidence/weekly.csv?from=2026-W38&to=2026-W44&setting=CARE').then((r) => r.text()))
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(','));
       const exact = await get('/v1/incidence/weekly?from=2026-W38&to=2026-W44&setting=CARE').then(json);
       let perturbed = 0;
       weekly.weeks.forEach((w: { week: string; children: number; episodesStarted: number }, i: number) => {
-        const care = (rows: { period: string; groups: { setting?: string } }[]) => rows.find((r) => r.period === w.week && (r.groups.setting ?? 'CARE') === 'CARE') as { children: number; episodesStarted: number } | undefined;
+        const care = (rows: { period: string; groups: { setting?: string } }[]) =>
+          rows.find((r) => r.period === w.week && (r.groups.setting ?? 'CARE') === 'CARE') as
+            { children: number; episodesStarted: number } | undefined;
         for (const row of [care(filtered.rows), care(grouped.rows), care(regrouped.rows)]) {
           expect([w.week, row?.children ?? 0, row?.episodesStarted ?? 0]).toEqual([w.week, w.children, w.episodesStarted]);
         }
@@ -164,7 +215,12 @@ describe('GET /v1/incidence (running api)', () => {
     });
 
     it('refuses a query crossing too many dimensions (2 below national level, 3 for England), as problem details', async () => {
-      for (const query of ['groupBy=la,setting&sex=F', 'groupBy=region,setting,sex', 'groupBy=sex,ageBand,riskGrade&ethnicityGroup=Asian', 'region=E12000007&groupBy=setting,sex']) {
+      for (const query of [
+        'groupBy=la,setting&sex=F',
+        'groupBy=region,setting,sex',
+        'groupBy=sex,ageBand,riskGrade&ethnicityGroup=Asian',
+        'region=E12000007&groupBy=setting,sex',
+      ]) {
         const response = await asAnalyst(`/v1/incidence?from=2026-10&to=2026-10&granularity=month&${query}`);
         expect([query, response.status]).toEqual([query, 400]);
         expect(response.headers.get('content-type')).toContain('application/problem+json');
@@ -184,7 +240,9 @@ describe('GET /v1/incidence (running api)', () => {
     it('refuses a table too sparse to publish, without revealing any value', async () => {
       const path = '/v1/incidence?from=2026-W40&to=2026-W44&groupBy=la,setting';
       const exact = await get(path).then(json);
-      const values = exact.rows.flatMap((r: { children: number; episodesStarted: number }) => [r.children, r.episodesStarted]).filter((v: number) => v > 0);
+      const values = exact.rows
+        .flatMap((r: { children: number; episodesStarted: number }) => [r.children, r.episodesStarted])
+        .filter((v: number) => v > 0);
       expect(values.filter((v: number) => v <= 4).length / values.length).toBeGreaterThan(0.5);
       for (const response of [await asAnalyst(path), await asAnalyst(path.replace('/v1/incidence?', '/v1/incidence.csv?'))]) {
         expect(response.status).toBe(400);

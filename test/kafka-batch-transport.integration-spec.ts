@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { ADMIN_PRINCIPAL, ConsumedBatch, createKafka, deleteTopics, ensureTopics, KafkaBatchTransport, KafkaPublisher, kafkaSettingsFromEnv } from '@mcm/kafka';
+import {
+  ADMIN_PRINCIPAL,
+  ConsumedBatch,
+  createKafka,
+  deleteTopics,
+  ensureTopics,
+  KafkaBatchTransport,
+  KafkaPublisher,
+  kafkaSettingsFromEnv,
+} from '@mcm/kafka';
 import { harnessEnv, waitFor } from '../tools/harness/src';
 
 /**
@@ -45,27 +54,35 @@ describe('Kafka batch transport (real broker)', () => {
       maxHandOverMessages: 300,
       maxWaitTimeInMs: 50,
     });
-    transport.addHandler(topic, async (batch: ConsumedBatch) => {
-      calls += 1;
-      if (calls === 2 || calls === 9) {
-        failedCalls.push(batch);
-        throw new Error('simulated database outage');
-      }
-      for (const m of batch.messages) {
-        expect(m.decoded).toBe(Number(m.value!.toString()));
-        (handled.get(m.partition) ?? handled.set(m.partition, []).get(m.partition)!).push(m.offset);
-      }
-    }, true);
+    transport.addHandler(
+      topic,
+      async (batch: ConsumedBatch) => {
+        calls += 1;
+        if (calls === 2 || calls === 9) {
+          failedCalls.push(batch);
+          throw new Error('simulated database outage');
+        }
+        for (const m of batch.messages) {
+          expect(m.decoded).toBe(Number(m.value!.toString()));
+          (handled.get(m.partition) ?? handled.set(m.partition, []).get(m.partition)!).push(m.offset);
+        }
+      },
+      true,
+    );
     await new Promise<void>((resolve, reject) => transport.listen((error) => (error ? reject(error) : resolve())));
 
     const admin = kafka.admin();
     await admin.connect();
     try {
       const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, p.high]));
-      await waitFor('every offset committed', async () => {
-        const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-        return committed.partitions.every((p) => p.offset === ends.get(p.partition));
-      }, 60_000);
+      await waitFor(
+        'every offset committed',
+        async () => {
+          const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+          return committed.partitions.every((p) => p.offset === ends.get(p.partition));
+        },
+        60_000,
+      );
       expect(failedCalls).toHaveLength(2);
       for (const [partition, offsets] of handled) {
         // A redelivery repeats offsets already handled (handlers are idempotent); none is skipped.

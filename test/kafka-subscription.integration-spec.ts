@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { ADMIN_PRINCIPAL, ConsumedBatch, createKafka, deleteTopics, ensureTopics, KafkaBatchTransport, KafkaPublisher, kafkaSettingsFromEnv } from '@mcm/kafka';
+import {
+  ADMIN_PRINCIPAL,
+  ConsumedBatch,
+  createKafka,
+  deleteTopics,
+  ensureTopics,
+  KafkaBatchTransport,
+  KafkaPublisher,
+  kafkaSettingsFromEnv,
+} from '@mcm/kafka';
 import { harnessEnv, waitFor } from '../tools/harness/src';
 
 /**
@@ -24,7 +33,9 @@ describe('Kafka batch transport subscription to a growing set of topics (real br
     const publisher = new KafkaPublisher(kafka);
     await publisher.connect();
     for (let from = 0; from < count; from += 50) {
-      await publisher.publish(Array.from({ length: Math.min(50, count - from) }, (_, j) => ({ topic, key: 'k', value: Buffer.from(String(from + j)) })));
+      await publisher.publish(
+        Array.from({ length: Math.min(50, count - from) }, (_, j) => ({ topic, key: 'k', value: Buffer.from(String(from + j)) })),
+      );
     }
     await publisher.disconnect();
   };
@@ -47,22 +58,29 @@ describe('Kafka batch transport subscription to a growing set of topics (real br
       maxWaitTimeInMs: 100,
     });
     let secondCreated = false;
-    transport.addHandler('all', async (batch: ConsumedBatch) => {
-      for (const m of batch.messages) handled.push({ topic: m.topic, value: Number(m.value!.toString()) });
-      if (!secondCreated) {
-        secondCreated = true;
-        await ensureTopics(kafka, [{ topic: second, numPartitions: 1 }]);
-        await publish(second, 100);
-      }
-      // A slow handler: the backlog of the first topic outlasts many looks at the topic list.
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }, true);
+    transport.addHandler(
+      'all',
+      async (batch: ConsumedBatch) => {
+        for (const m of batch.messages) handled.push({ topic: m.topic, value: Number(m.value!.toString()) });
+        if (!secondCreated) {
+          secondCreated = true;
+          await ensureTopics(kafka, [{ topic: second, numPartitions: 1 }]);
+          await publish(second, 100);
+        }
+        // A slow handler: the backlog of the first topic outlasts many looks at the topic list.
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      },
+      true,
+    );
     await new Promise<void>((resolve, reject) => transport.listen((error) => (error ? reject(error) : resolve())));
     await waitFor('both topics handled', async () => new Set(handled.map((h) => `${h.topic}/${h.value}`)).size === 2100, 120_000);
 
     const values = (topic: string) => handled.filter((h) => h.topic === topic).map((h) => h.value);
     // A restart may hand over again what was not yet committed; never skips or reorders.
-    for (const [topic, count] of [[first, 2000], [second, 100]] as const) {
+    for (const [topic, count] of [
+      [first, 2000],
+      [second, 100],
+    ] as const) {
       expect([...new Set(values(topic))]).toEqual(Array.from({ length: count }, (_, i) => i));
     }
     const lastOfFirst = handled.map((h) => h.topic).lastIndexOf(first);

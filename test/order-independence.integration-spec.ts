@@ -22,20 +22,77 @@ const stream: AgencyEvent[] = [
   // Amy: police (HOME) and council (CARE) report one overlapping episode -> one CARE episode.
   ev({ agency: police, agencyChildRef: 'P-AMY', agencyEpisodeRef: 'P1', occurredAt: '2026-10-05T20:00:00Z', child: amy }),
   ev({ kind: 'RETURNED', agency: police, agencyChildRef: 'P-AMY', agencyEpisodeRef: 'P1', occurredAt: '2026-10-06T08:00:00Z', child: {} }),
-  ev({ setting: 'CARE', careMissingType: 'M', agency: council, agencyChildRef: 'L-AMY', agencyEpisodeRef: 'L1', occurredAt: '2026-10-05T21:00:00Z', child: { nhsNumber: amy.nhsNumber, responsibleLaCode: 'E09000033' } }),
-  ev({ kind: 'RETURNED', setting: 'CARE', agency: council, agencyChildRef: 'L-AMY', agencyEpisodeRef: 'L1', occurredAt: '2026-10-07T10:00:00Z', returnInterviewOffered: true, child: {} }),
+  ev({
+    setting: 'CARE',
+    careMissingType: 'M',
+    agency: council,
+    agencyChildRef: 'L-AMY',
+    agencyEpisodeRef: 'L1',
+    occurredAt: '2026-10-05T21:00:00Z',
+    child: { nhsNumber: amy.nhsNumber, responsibleLaCode: 'E09000033' },
+  }),
+  ev({
+    kind: 'RETURNED',
+    setting: 'CARE',
+    agency: council,
+    agencyChildRef: 'L-AMY',
+    agencyEpisodeRef: 'L1',
+    occurredAt: '2026-10-07T10:00:00Z',
+    returnInterviewOffered: true,
+    child: {},
+  }),
   // Amy again later: still open.
   ev({ agency: police, agencyChildRef: 'P-AMY', agencyEpisodeRef: 'P2', occurredAt: '2026-10-20T18:00:00Z', child: amy }),
   // Ben: school and council, linked on name + date of birth; the return reaches us before the report.
-  ev({ kind: 'RETURNED', setting: 'EDUCATION', agency: school, agencyChildRef: 'S-BEN', agencyEpisodeRef: 'S1', occurredAt: '2026-11-02T09:00:00Z', reportedAt: '2026-11-02T09:00:00Z', child: {} }),
-  ev({ setting: 'EDUCATION', agency: school, agencyChildRef: 'S-BEN', agencyEpisodeRef: 'S1', occurredAt: '2026-10-12T09:00:00Z', reportedAt: '2026-10-12T10:00:00Z', child: ben }),
-  ev({ setting: 'EDUCATION', agency: { type: 'LOCAL_AUTHORITY', code: 'E08000025' }, agencyChildRef: 'L-BEN', agencyEpisodeRef: 'L2', occurredAt: '2026-10-13T09:00:00Z', child: ben }),
-  ev({ kind: 'RETURNED', setting: 'EDUCATION', agency: { type: 'LOCAL_AUTHORITY', code: 'E08000025' }, agencyChildRef: 'L-BEN', agencyEpisodeRef: 'L2', occurredAt: '2026-10-30T09:00:00Z', child: {} }),
+  ev({
+    kind: 'RETURNED',
+    setting: 'EDUCATION',
+    agency: school,
+    agencyChildRef: 'S-BEN',
+    agencyEpisodeRef: 'S1',
+    occurredAt: '2026-11-02T09:00:00Z',
+    reportedAt: '2026-11-02T09:00:00Z',
+    child: {},
+  }),
+  ev({
+    setting: 'EDUCATION',
+    agency: school,
+    agencyChildRef: 'S-BEN',
+    agencyEpisodeRef: 'S1',
+    occurredAt: '2026-10-12T09:00:00Z',
+    reportedAt: '2026-10-12T10:00:00Z',
+    child: ben,
+  }),
+  ev({
+    setting: 'EDUCATION',
+    agency: { type: 'LOCAL_AUTHORITY', code: 'E08000025' },
+    agencyChildRef: 'L-BEN',
+    agencyEpisodeRef: 'L2',
+    occurredAt: '2026-10-13T09:00:00Z',
+    child: ben,
+  }),
+  ev({
+    kind: 'RETURNED',
+    setting: 'EDUCATION',
+    agency: { type: 'LOCAL_AUTHORITY', code: 'E08000025' },
+    agencyChildRef: 'L-BEN',
+    agencyEpisodeRef: 'L2',
+    occurredAt: '2026-10-30T09:00:00Z',
+    child: {},
+  }),
   // Cal: reported late on the Sunday the clocks go back (23:30 UTC = 23:30 London, week of 19 Oct),
   // then corrected to 00:30 UTC on Monday (week of 26 Oct); a second report is withdrawn.
   ev({ agency: police, agencyChildRef: 'P-CAL', agencyEpisodeRef: 'P3', occurredAt: '2026-10-25T23:30:00Z', child: cal }),
   ev({ kind: 'RETURNED', agency: police, agencyChildRef: 'P-CAL', agencyEpisodeRef: 'P3', occurredAt: '2026-10-26T06:00:00Z', child: {} }),
-  ev({ kind: 'EPISODE_CORRECTED', agency: police, agencyChildRef: 'P-CAL', agencyEpisodeRef: 'P3', occurredAt: '2026-10-27T10:00:00Z', correction: { missingFrom: '2026-10-26T00:30:00Z' }, child: {} }),
+  ev({
+    kind: 'EPISODE_CORRECTED',
+    agency: police,
+    agencyChildRef: 'P-CAL',
+    agencyEpisodeRef: 'P3',
+    occurredAt: '2026-10-27T10:00:00Z',
+    correction: { missingFrom: '2026-10-26T00:30:00Z' },
+    child: {},
+  }),
   ev({ agency: police, agencyChildRef: 'P-CAL', agencyEpisodeRef: 'P4', occurredAt: '2026-11-03T12:00:00Z', child: cal }),
   ev({ kind: 'REPORT_WITHDRAWN', agency: police, agencyChildRef: 'P-CAL', agencyEpisodeRef: 'P4', occurredAt: '2026-11-03T13:00:00Z', child: {} }),
 ];
@@ -62,17 +119,27 @@ describe('order independence (aggregator on a real database)', () => {
     expect(cell(reference, '2026-10-19')).toMatchObject({ children: 1, episodesStarted: 1, openAtWeekEnd: 2 });
     expect(cell(reference, '2026-10-26')).toMatchObject({ children: 1, episodesStarted: 1, openAtWeekEnd: 2 });
     expect(cell(reference, '2026-11-02')).toMatchObject({ children: 0, episodesStarted: 0, openAtWeekEnd: 1 });
-    expect(reference.filter((r) => r.setting === 'ALL' && r.la === 'ALL').map((r) => r.weekCommencing)).toEqual(['2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26', '2026-11-02']);
+    expect(reference.filter((r) => r.setting === 'ALL' && r.la === 'ALL').map((r) => r.weekCommencing)).toEqual([
+      '2026-10-05',
+      '2026-10-12',
+      '2026-10-19',
+      '2026-10-26',
+      '2026-11-02',
+    ]);
   });
 
   it('gives the same figures whatever the order and batching of the events', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.shuffledSubarray(stream, { minLength: stream.length, maxLength: stream.length }), fc.integer({ min: 1, max: 6 }), async (shuffled, batchSize) => {
-        await harness.reset();
-        await harness.apply(shuffled, batchSize);
-        expect(await harness.incidence()).toEqual(reference);
-        expect(await harness.wholeIncidence()).toEqual(await harness.rebuiltIncidence());
-      }),
+      fc.asyncProperty(
+        fc.shuffledSubarray(stream, { minLength: stream.length, maxLength: stream.length }),
+        fc.integer({ min: 1, max: 6 }),
+        async (shuffled, batchSize) => {
+          await harness.reset();
+          await harness.apply(shuffled, batchSize);
+          expect(await harness.incidence()).toEqual(reference);
+          expect(await harness.wholeIncidence()).toEqual(await harness.rebuiltIncidence());
+        },
+      ),
       { numRuns: 15 },
     );
   });
@@ -94,7 +161,10 @@ describe('aggregator against the simulator ground truth (real database)', () => 
     const scenario = generateScenario({ seed: 21, children: 400, days: 120, now: new Date(), linkableOnly: true });
     const expected = computeExpected(scenario.events);
     expect(expected.deterministic).toEqual(expected.truth);
-    await harness.apply(scenario.events.filter((e) => e.valid).map((e) => normaliseEvent(e.event!)), 700);
+    await harness.apply(
+      scenario.events.filter((e) => e.valid).map((e) => normaliseEvent(e.event!)),
+      700,
+    );
     expect(await harness.incidence()).toEqual(sortRows(expected.truth));
     // Every level (regions, settings, England) and measure, as a rebuild from scratch gives them.
     expect(await harness.wholeIncidence()).toEqual(await harness.rebuiltIncidence());
@@ -109,7 +179,9 @@ describe('aggregator against the simulator ground truth (real database)', () => 
     expect(rows.length).toBeGreaterThan(100);
     expect(rows).toEqual(await harness.rebuiltIncidence());
     // The cell keys (cell-key method) are kept too, and are real keys, not zeros.
-    const keyed = (rows as { children_key: string; started_key: string; open_key: string }[]).filter((r) => r.children_key !== '0' && r.started_key !== '0');
+    const keyed = (rows as { children_key: string; started_key: string; open_key: string }[]).filter(
+      (r) => r.children_key !== '0' && r.started_key !== '0',
+    );
     expect(keyed.length).toBeGreaterThan(rows.length / 2);
   });
 });

@@ -50,13 +50,23 @@ describe('pipeline against the simulator ground truth', () => {
       const want = new Map(expected.deterministic.filter((r) => r.setting === setting && r.la === 'ALL').map((r) => [r.weekCommencing, r]));
       for (const week of body.weeks) {
         const row = want.get(week.weekCommencing);
-        expect([week.weekCommencing, week.children, week.episodesStarted, week.episodesOpenAtWeekEnd])
-          .toEqual([week.weekCommencing, row?.children ?? 0, row?.episodesStarted ?? 0, row?.openAtWeekEnd ?? 0]);
+        expect([week.weekCommencing, week.children, week.episodesStarted, week.episodesOpenAtWeekEnd]).toEqual([
+          week.weekCommencing,
+          row?.children ?? 0,
+          row?.episodesStarted ?? 0,
+          row?.openAtWeekEnd ?? 0,
+        ]);
       }
     }
-    const busiest = expected.deterministic.filter((r) => r.la !== 'ALL' && r.la !== 'UNKNOWN' && r.setting === 'ALL').sort((a, b) => b.children - a.children)[0];
+    const busiest = expected.deterministic
+      .filter((r) => r.la !== 'ALL' && r.la !== 'UNKNOWN' && r.setting === 'ALL')
+      .sort((a, b) => b.children - a.children)[0];
     const { body } = await pipeline.api(`/v1/incidence/weekly?from=${busiest.weekCommencing}&to=${busiest.weekCommencing}&la=${busiest.la}`);
-    expect(body.weeks[0]).toMatchObject({ children: busiest.children, episodesStarted: busiest.episodesStarted, episodesOpenAtWeekEnd: busiest.openAtWeekEnd });
+    expect(body.weeks[0]).toMatchObject({
+      children: busiest.children,
+      episodesStarted: busiest.episodesStarted,
+      episodesOpenAtWeekEnd: busiest.openAtWeekEnd,
+    });
   });
 
   it('is unchanged by duplicate deliveries and by a full replay of the accepted topic from offset 0', async () => {
@@ -83,10 +93,15 @@ describe('pipeline surviving a SIGKILL of the aggregator mid-stream', () => {
   it('loses nothing and counts nothing twice', async () => {
     const valid = scenario.events.filter((e) => e.valid).length;
     await pipeline.publish(records(scenario));
-    await waitFor('a third of the stream to be aggregated', async () => {
-      const [{ n }] = await pipeline.db.query<{ n: string }>('SELECT count(*) AS n FROM agency_event');
-      return Number(n) > valid / 3 && Number(n) < valid;
-    }, 120_000, 20);
+    await waitFor(
+      'a third of the stream to be aggregated',
+      async () => {
+        const [{ n }] = await pipeline.db.query<{ n: string }>('SELECT count(*) AS n FROM agency_event');
+        return Number(n) > valid / 3 && Number(n) < valid;
+      },
+      120_000,
+      20,
+    );
     await pipeline.service('aggregator').kill('SIGKILL');
     const [{ n: atKill }] = await pipeline.db.query<{ n: string }>('SELECT count(*) AS n FROM agency_event');
     expect(Number(atKill)).toBeLessThan(valid);

@@ -18,7 +18,13 @@ const council = { type: 'LOCAL_AUTHORITY' as const, code: 'E09000033' };
 const school = { type: 'SCHOOL' as const, code: '100001' };
 
 const amelia: ChildAttributes = {
-  nhsNumber: '9434765919', givenName: 'AMELIA', familyName: 'JONES', dateOfBirth: '2012-04-09', sex: 'F', homePostcode: 'SW1A 1AA', responsibleLaCode: 'E09000033',
+  nhsNumber: '9434765919',
+  givenName: 'AMELIA',
+  familyName: 'JONES',
+  dateOfBirth: '2012-04-09',
+  sex: 'F',
+  homePostcode: 'SW1A 1AA',
+  responsibleLaCode: 'E09000033',
 };
 // The school's record: a typo in the family name, no NHS number, and at first nothing else.
 const schoolAmelia: ChildAttributes = { givenName: 'AMELIA', familyName: 'JONSE', sex: 'F' };
@@ -36,7 +42,10 @@ describe('probabilistic linkage in the aggregator (real database)', () => {
   const harness = new AggregatorHarness();
   const linker = new ProbabilisticChildLinker(fixtureModel());
   const nationalOf = async (code: string, ref: string) => {
-    const [row] = await harness.dataSource.query('SELECT national_child_id FROM agency_child WHERE agency_code = $1 AND agency_child_ref = $2', [code, ref]);
+    const [row] = await harness.dataSource.query('SELECT national_child_id FROM agency_child WHERE agency_code = $1 AND agency_child_ref = $2', [
+      code,
+      ref,
+    ]);
     return Number(row.national_child_id);
   };
 
@@ -54,12 +63,43 @@ describe('probabilistic linkage in the aggregator (real database)', () => {
       await harness.apply([
         ev({ agency: police, agencyChildRef: 'P-AM', agencyEpisodeRef: 'P1', occurredAt: '2026-10-05T20:00:00Z', child: amelia }),
         ev({ kind: 'RETURNED', agency: police, agencyChildRef: 'P-AM', agencyEpisodeRef: 'P1', occurredAt: '2026-10-06T08:00:00Z', child: {} }),
-        ev({ setting: 'CARE', careMissingType: 'M', agency: council, agencyChildRef: 'L-AM', agencyEpisodeRef: 'L1', occurredAt: '2026-10-05T21:00:00Z', child: amelia }),
-        ev({ kind: 'RETURNED', setting: 'CARE', agency: council, agencyChildRef: 'L-AM', agencyEpisodeRef: 'L1', occurredAt: '2026-10-06T09:00:00Z', child: {} }),
+        ev({
+          setting: 'CARE',
+          careMissingType: 'M',
+          agency: council,
+          agencyChildRef: 'L-AM',
+          agencyEpisodeRef: 'L1',
+          occurredAt: '2026-10-05T21:00:00Z',
+          child: amelia,
+        }),
+        ev({
+          kind: 'RETURNED',
+          setting: 'CARE',
+          agency: council,
+          agencyChildRef: 'L-AM',
+          agencyEpisodeRef: 'L1',
+          occurredAt: '2026-10-06T09:00:00Z',
+          child: {},
+        }),
       ]);
       await harness.apply([
-        ev({ setting: 'EDUCATION', agency: school, agencyChildRef: 'S-AM', agencyEpisodeRef: 'S1', occurredAt: '2026-10-08T09:00:00Z', child: schoolAmelia }),
-        ev({ kind: 'RETURNED', setting: 'EDUCATION', agency: school, agencyChildRef: 'S-AM', agencyEpisodeRef: 'S1', occurredAt: '2026-10-08T15:00:00Z', child: {} }),
+        ev({
+          setting: 'EDUCATION',
+          agency: school,
+          agencyChildRef: 'S-AM',
+          agencyEpisodeRef: 'S1',
+          occurredAt: '2026-10-08T09:00:00Z',
+          child: schoolAmelia,
+        }),
+        ev({
+          kind: 'RETURNED',
+          setting: 'EDUCATION',
+          agency: school,
+          agencyChildRef: 'S-AM',
+          agencyEpisodeRef: 'S1',
+          occurredAt: '2026-10-08T15:00:00Z',
+          child: {},
+        }),
       ]);
     });
 
@@ -74,8 +114,14 @@ describe('probabilistic linkage in the aggregator (real database)', () => {
       expect(older).toBeLessThan(schoolId);
       // Four weeks on, the school reports again with the date of birth and postcode.
       await harness.apply([
-        ev({ setting: 'EDUCATION', agency: school, agencyChildRef: 'S-AM', agencyEpisodeRef: 'S2', occurredAt: '2026-11-02T09:00:00Z',
-          child: { ...schoolAmelia, dateOfBirth: '2012-04-09', homePostcode: 'SW1A 1AA' } }),
+        ev({
+          setting: 'EDUCATION',
+          agency: school,
+          agencyChildRef: 'S-AM',
+          agencyEpisodeRef: 'S2',
+          occurredAt: '2026-11-02T09:00:00Z',
+          child: { ...schoolAmelia, dateOfBirth: '2012-04-09', homePostcode: 'SW1A 1AA' },
+        }),
       ]);
       const rows = await harness.incidence();
       expect(cell(rows, WEEK1)).toMatchObject({ children: 1, episodesStarted: 2 });
@@ -90,15 +136,25 @@ describe('probabilistic linkage in the aggregator (real database)', () => {
     it('splits again when a correction removes the evidence; the larger part keeps the ID', async () => {
       const kept = await nationalOf(police.code, 'P-AM');
       await harness.apply([
-        ev({ kind: 'RETURNED', setting: 'EDUCATION', agency: school, agencyChildRef: 'S-AM', agencyEpisodeRef: 'S2', occurredAt: '2026-11-09T09:00:00Z',
-          child: { dateOfBirth: '2013-11-30', homePostcode: 'M1 1AE' } }),
+        ev({
+          kind: 'RETURNED',
+          setting: 'EDUCATION',
+          agency: school,
+          agencyChildRef: 'S-AM',
+          agencyEpisodeRef: 'S2',
+          occurredAt: '2026-11-09T09:00:00Z',
+          child: { dateOfBirth: '2013-11-30', homePostcode: 'M1 1AE' },
+        }),
       ]);
       expect(cell(await harness.incidence(), WEEK1)).toMatchObject({ children: 2, episodesStarted: 2 });
       expect(await nationalOf(police.code, 'P-AM')).toBe(kept);
       expect(await nationalOf(council.code, 'L-AM')).toBe(kept);
       const split = await nationalOf(school.code, 'S-AM');
       expect(split).toBeGreaterThan(kept);
-      const changes = await harness.dataSource.query(`SELECT other_ids, linker FROM child_link_change WHERE change = 'SPLIT' AND national_child_id = $1`, [split]);
+      const changes = await harness.dataSource.query(
+        `SELECT other_ids, linker FROM child_link_change WHERE change = 'SPLIT' AND national_child_id = $1`,
+        [split],
+      );
       expect(changes).toEqual([{ other_ids: [String(kept)], linker: 'probabilistic:lm-fixture' }]);
     });
   });
@@ -113,9 +169,23 @@ describe('probabilistic linkage in the aggregator (real database)', () => {
       await harness.dataSource.query('TRUNCATE linkage_review');
       await harness.apply([
         ev({ agency: police, agencyChildRef: 'P-OS', agencyEpisodeRef: 'P1', occurredAt: '2026-10-05T20:00:00Z', child: oscar }),
-        ev({ setting: 'EDUCATION', agency: school, agencyChildRef: 'S-OS', agencyEpisodeRef: 'S1', occurredAt: '2026-10-07T09:00:00Z', child: { givenName: 'OSCAR', familyName: 'BROWN' } }),
+        ev({
+          setting: 'EDUCATION',
+          agency: school,
+          agencyChildRef: 'S-OS',
+          agencyEpisodeRef: 'S1',
+          occurredAt: '2026-10-07T09:00:00Z',
+          child: { givenName: 'OSCAR', familyName: 'BROWN' },
+        }),
         ev({ agency: police, agencyChildRef: 'P-NO', agencyEpisodeRef: 'P2', occurredAt: '2026-10-05T21:00:00Z', child: noah }),
-        ev({ setting: 'EDUCATION', agency: school, agencyChildRef: 'S-NO', agencyEpisodeRef: 'S2', occurredAt: '2026-10-07T10:00:00Z', child: { givenName: 'NOAH', familyName: 'PATEL' } }),
+        ev({
+          setting: 'EDUCATION',
+          agency: school,
+          agencyChildRef: 'S-NO',
+          agencyEpisodeRef: 'S2',
+          occurredAt: '2026-10-07T10:00:00Z',
+          child: { givenName: 'NOAH', familyName: 'PATEL' },
+        }),
       ]);
     });
 
@@ -165,7 +235,8 @@ describe('probabilistic linkage in the aggregator (real database)', () => {
     const log = { info: jest.fn(), warn: jest.fn() };
     const activeModelId = async () => (await harness.dataSource.query('SELECT model_id FROM linkage_model WHERE active'))[0]?.model_id;
     // Merges and splits (a stream in arrival order mostly joins records to existing children, so there may be none).
-    const otherLinkers = async (name: string) => (await harness.dataSource.query('SELECT DISTINCT linker FROM child_link_change WHERE linker <> $1', [name])).length;
+    const otherLinkers = async (name: string) =>
+      (await harness.dataSource.query('SELECT DISTINCT linker FROM child_link_change WHERE linker <> $1', [name])).length;
 
     beforeAll(async () => {
       await harness.reset();
@@ -196,7 +267,9 @@ describe('probabilistic linkage in the aggregator (real database)', () => {
       const trainedId = await activeModelId();
       expect(trainedId).not.toBe(shippedId);
       expect(selected.linker.name).toBe(`probabilistic:${trainedId}`);
-      expect(log.info).toHaveBeenLastCalledWith(expect.stringMatching(new RegExp(`trained now on the register: \\d+ agency child profiles and activated, replacing ${shippedId}`)));
+      expect(log.info).toHaveBeenLastCalledWith(
+        expect.stringMatching(new RegExp(`trained now on the register: \\d+ agency child profiles and activated, replacing ${shippedId}`)),
+      );
 
       await harness.reset();
       harness.aggregator = createBatchAggregator(harness.dataSource, SECRET, selected.linker, selected.reviews);
@@ -239,8 +312,12 @@ describe('the aggregator service links probabilistically by default (real broker
     const shipped = shippedLinkageModel();
     expect(await pipeline.db.query('SELECT model_id FROM linkage_model WHERE active')).toEqual([{ model_id: shipped.modelId }]);
     // The whole log, not the service's last output: the start-up line comes before the batches'.
-    expect(readFileSync(join(LOG_DIR, `plink-${pipeline.id}-aggregator.log`), 'utf8')).toContain(`probabilistic linker with model ${shipped.modelId}: shipped model`);
-    expect(await pipeline.db.query('SELECT DISTINCT linker FROM child_link_change WHERE linker <> $1', [`probabilistic:${shipped.modelId}`])).toEqual([]);
+    expect(readFileSync(join(LOG_DIR, `plink-${pipeline.id}-aggregator.log`), 'utf8')).toContain(
+      `probabilistic linker with model ${shipped.modelId}: shipped model`,
+    );
+    expect(await pipeline.db.query('SELECT DISTINCT linker FROM child_link_change WHERE linker <> $1', [`probabilistic:${shipped.modelId}`])).toEqual(
+      [],
+    );
     const truth = total(expected.truth);
     const deterministic = total(expected.deterministic);
     const counted = total(await readIncidence(pipeline.db));

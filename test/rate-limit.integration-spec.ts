@@ -4,9 +4,12 @@ import { IsolatedPipeline } from '../tools/harness/src';
 /** Rate limits per verified subject, and per address without a valid token, on the running API (one worker, so one set of counters). */
 describe('API rate limits (running api)', () => {
   const pipeline = new IsolatedPipeline('test', { RATE_LIMIT_PER_MINUTE: '5', API_ANONYMOUS_RATE_LIMIT_PER_MINUTE: '3', API_WORKERS: '1' });
-  const token = (sub: string) => mintToken({ sub, role: 'analyst' }, { secret: pipeline.jwtSecret, issuer: 'missing-children-monitor', audience: 'mcm-api' });
+  const token = (sub: string) =>
+    mintToken({ sub, role: 'analyst' }, { secret: pipeline.jwtSecret, issuer: 'missing-children-monitor', audience: 'mcm-api' });
   const get = async (sub: string) =>
-    fetch(`http://127.0.0.1:${pipeline.apiPort}/v1/incidence/weekly?from=2026-W40&to=2026-W44`, { headers: { authorization: `Bearer ${await token(sub)}` } });
+    fetch(`http://127.0.0.1:${pipeline.apiPort}/v1/incidence/weekly?from=2026-W40&to=2026-W44`, {
+      headers: { authorization: `Bearer ${await token(sub)}` },
+    });
 
   beforeAll(() => pipeline.start(['api']));
   afterAll(() => pipeline.stop());

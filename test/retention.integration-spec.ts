@@ -20,35 +20,113 @@ const CUTOFF = Date.parse('2024-11-16T03:00:00Z'); // 24 months before NOW
 
 const police = { type: 'POLICE' as const, code: 'E23000001' };
 const council = { type: 'LOCAL_AUTHORITY' as const, code: 'E09000033' };
-const ev = (over: Partial<AgencyEvent>): AgencyEvent => normaliseEvent(aMissingReport({ eventId: randomUUID(), reportedAt: over.occurredAt, ...over }));
-const child = (nhsNumber: string, givenName: string) => ({ nhsNumber, givenName, familyName: 'RETAIN', dateOfBirth: '2011-03-02', responsibleLaCode: 'E09000033', sex: 'F' as const, ethnicity: 'WBRI' as const });
+const ev = (over: Partial<AgencyEvent>): AgencyEvent =>
+  normaliseEvent(aMissingReport({ eventId: randomUUID(), reportedAt: over.occurredAt, ...over }));
+const child = (nhsNumber: string, givenName: string) => ({
+  nhsNumber,
+  givenName,
+  familyName: 'RETAIN',
+  dateOfBirth: '2011-03-02',
+  responsibleLaCode: 'E09000033',
+  sex: 'F' as const,
+  ethnicity: 'WBRI' as const,
+});
 
 // Valid NHS numbers (Modulus 11), one per hand-made child.
-const [A, B, C, D, E, F] = [child('9434765919', 'ALBA'), child('6541003238', 'BRAM'), child('6716689966', 'CORA'), child('4010232137', 'DARA'), child('9990000018', 'EDIE'), child('4857773457', 'FINN')];
+const [A, B, C, D, E, F] = [
+  child('9434765919', 'ALBA'),
+  child('6541003238', 'BRAM'),
+  child('6716689966', 'CORA'),
+  child('4010232137', 'DARA'),
+  child('9990000018', 'EDIE'),
+  child('4857773457', 'FINN'),
+];
 
 const handMade: AgencyEvent[] = [
   // A: police and council, one national child, everything closed in 2023: purged, both records.
   ev({ agency: police, agencyChildRef: 'RET-A', agencyEpisodeRef: 'RET-A-1', occurredAt: '2023-03-01T20:00:00Z', child: A }),
   ev({ kind: 'RETURNED', agency: police, agencyChildRef: 'RET-A', agencyEpisodeRef: 'RET-A-1', occurredAt: '2023-03-02T08:00:00Z', child: {} }),
-  ev({ setting: 'CARE', careMissingType: 'M', agency: council, agencyChildRef: 'RET-LA-A', agencyEpisodeRef: 'RET-LA-A-1', occurredAt: '2023-03-01T21:00:00Z', child: { nhsNumber: A.nhsNumber, responsibleLaCode: 'E09000033' } }),
-  ev({ kind: 'RETURNED', setting: 'CARE', agency: council, agencyChildRef: 'RET-LA-A', agencyEpisodeRef: 'RET-LA-A-1', occurredAt: '2023-03-03T10:00:00Z', child: {} }),
+  ev({
+    setting: 'CARE',
+    careMissingType: 'M',
+    agency: council,
+    agencyChildRef: 'RET-LA-A',
+    agencyEpisodeRef: 'RET-LA-A-1',
+    occurredAt: '2023-03-01T21:00:00Z',
+    child: { nhsNumber: A.nhsNumber, responsibleLaCode: 'E09000033' },
+  }),
+  ev({
+    kind: 'RETURNED',
+    setting: 'CARE',
+    agency: council,
+    agencyChildRef: 'RET-LA-A',
+    agencyEpisodeRef: 'RET-LA-A-1',
+    occurredAt: '2023-03-03T10:00:00Z',
+    child: {},
+  }),
   // B: the police record alone is old, but the council's record of the same child is recent: kept, both.
   ev({ agency: police, agencyChildRef: 'RET-B', agencyEpisodeRef: 'RET-B-1', occurredAt: '2023-05-01T20:00:00Z', child: B }),
   ev({ kind: 'RETURNED', agency: police, agencyChildRef: 'RET-B', agencyEpisodeRef: 'RET-B-1', occurredAt: '2023-05-02T08:00:00Z', child: {} }),
-  ev({ setting: 'CARE', careMissingType: 'M', agency: council, agencyChildRef: 'RET-LA-B', agencyEpisodeRef: 'RET-LA-B-1', occurredAt: '2026-09-01T21:00:00Z', child: { nhsNumber: B.nhsNumber } }),
-  ev({ kind: 'RETURNED', setting: 'CARE', agency: council, agencyChildRef: 'RET-LA-B', agencyEpisodeRef: 'RET-LA-B-1', occurredAt: '2026-09-02T10:00:00Z', child: {} }),
+  ev({
+    setting: 'CARE',
+    careMissingType: 'M',
+    agency: council,
+    agencyChildRef: 'RET-LA-B',
+    agencyEpisodeRef: 'RET-LA-B-1',
+    occurredAt: '2026-09-01T21:00:00Z',
+    child: { nhsNumber: B.nhsNumber },
+  }),
+  ev({
+    kind: 'RETURNED',
+    setting: 'CARE',
+    agency: council,
+    agencyChildRef: 'RET-LA-B',
+    agencyEpisodeRef: 'RET-LA-B-1',
+    occurredAt: '2026-09-02T10:00:00Z',
+    child: {},
+  }),
   // C: missing since 2023 and never found: kept.
   ev({ agency: police, agencyChildRef: 'RET-C', agencyEpisodeRef: 'RET-C-1', occurredAt: '2023-06-01T20:00:00Z', child: C }),
   // D: closed in 2023, but corrected in 2025 (reported within the period): kept.
   ev({ agency: police, agencyChildRef: 'RET-D', agencyEpisodeRef: 'RET-D-1', occurredAt: '2023-07-01T20:00:00Z', child: D }),
   ev({ kind: 'RETURNED', agency: police, agencyChildRef: 'RET-D', agencyEpisodeRef: 'RET-D-1', occurredAt: '2023-07-02T08:00:00Z', child: {} }),
-  ev({ kind: 'EPISODE_CORRECTED', agency: police, agencyChildRef: 'RET-D', agencyEpisodeRef: 'RET-D-1', occurredAt: '2025-02-01T10:00:00Z', correction: { riskGrade: 'HIGH' }, child: {} }),
+  ev({
+    kind: 'EPISODE_CORRECTED',
+    agency: police,
+    agencyChildRef: 'RET-D',
+    agencyEpisodeRef: 'RET-D-1',
+    occurredAt: '2025-02-01T10:00:00Z',
+    correction: { riskGrade: 'HIGH' },
+    child: {},
+  }),
   // E: closed just after the cutoff: kept.
-  ev({ agency: police, agencyChildRef: 'RET-E', agencyEpisodeRef: 'RET-E-1', occurredAt: '2024-11-15T20:00:00Z', reportedAt: '2024-11-15T21:00:00Z', child: E }),
-  ev({ kind: 'RETURNED', agency: police, agencyChildRef: 'RET-E', agencyEpisodeRef: 'RET-E-1', occurredAt: '2024-11-16T08:00:00Z', reportedAt: '2024-11-16T02:00:00Z', child: {} }),
+  ev({
+    agency: police,
+    agencyChildRef: 'RET-E',
+    agencyEpisodeRef: 'RET-E-1',
+    occurredAt: '2024-11-15T20:00:00Z',
+    reportedAt: '2024-11-15T21:00:00Z',
+    child: E,
+  }),
+  ev({
+    kind: 'RETURNED',
+    agency: police,
+    agencyChildRef: 'RET-E',
+    agencyEpisodeRef: 'RET-E-1',
+    occurredAt: '2024-11-16T08:00:00Z',
+    reportedAt: '2024-11-16T02:00:00Z',
+    child: {},
+  }),
   // F: a report withdrawn in 2023 (and one closed episode): purged.
   ev({ agency: police, agencyChildRef: 'RET-F', agencyEpisodeRef: 'RET-F-1', occurredAt: '2023-08-01T20:00:00Z', child: F }),
-  ev({ kind: 'REPORT_WITHDRAWN', agency: police, agencyChildRef: 'RET-F', agencyEpisodeRef: 'RET-F-1', occurredAt: '2023-08-01T22:00:00Z', child: {} }),
+  ev({
+    kind: 'REPORT_WITHDRAWN',
+    agency: police,
+    agencyChildRef: 'RET-F',
+    agencyEpisodeRef: 'RET-F-1',
+    occurredAt: '2023-08-01T22:00:00Z',
+    child: {},
+  }),
   ev({ agency: police, agencyChildRef: 'RET-F', agencyEpisodeRef: 'RET-F-2', occurredAt: '2023-09-01T20:00:00Z', child: F }),
   ev({ kind: 'RETURNED', agency: police, agencyChildRef: 'RET-F', agencyEpisodeRef: 'RET-F-2', occurredAt: '2023-09-03T08:00:00Z', child: {} }),
 ];
@@ -62,7 +140,8 @@ describe('retention of identifying data (real database, real aggregator, the CLI
   // corrections, withdrawals, late events, several agencies per child.
   const scenario = generateScenario({ seed: 41, children: 250, days: 900, now: new Date('2026-11-01T00:00:00Z') });
   const q = <T>(sql: string, params: unknown[] = []) => harness.dataSource.query(sql, params) as Promise<T[]>;
-  const rows = async (table: string, without: string[] = []) => (await q<{ row: string }>(TABLE_ROWS.replace('%I', table), [without])).map((r) => r.row);
+  const rows = async (table: string, without: string[] = []) =>
+    (await q<{ row: string }>(TABLE_ROWS.replace('%I', table), [without])).map((r) => r.row);
 
   const figures = async () => ({
     weekly_incidence: await rows('weekly_incidence', ['updated_at']),
@@ -78,9 +157,13 @@ describe('retention of identifying data (real database, real aggregator, the CLI
     pipeline_state: await rows('pipeline_state'),
   });
   const identities = async () => ({
-    observations: await q<{ code: string; ref: string; event_id: string }>('SELECT agency_code AS code, agency_child_ref AS ref, event_id FROM child_identity_observation ORDER BY event_id'),
+    observations: await q<{ code: string; ref: string; event_id: string }>(
+      'SELECT agency_code AS code, agency_child_ref AS ref, event_id FROM child_identity_observation ORDER BY event_id',
+    ),
     profiles: (await q<{ id: string }>('SELECT agency_child_id AS id FROM agency_child_profile ORDER BY 1')).map((r) => Number(r.id)),
-    linkKeys: (await q<{ id: string; key: string }>("SELECT agency_child_id AS id, encode(key_hash, 'hex') AS key FROM child_link_key ORDER BY 1, 2")).map((r) => `${r.id}:${r.key}`),
+    linkKeys: (
+      await q<{ id: string; key: string }>("SELECT agency_child_id AS id, encode(key_hash, 'hex') AS key FROM child_link_key ORDER BY 1, 2")
+    ).map((r) => `${r.id}:${r.key}`),
     events: await rows('agency_event', ['received_at']),
     register: await rows('agency_child'),
   });
@@ -97,13 +180,20 @@ describe('retention of identifying data (real database, real aggregator, the CLI
    * the cutoff, and no event of them was reported on or after it; all its agency children go.
    */
   const expectedPurge = async (): Promise<Map<number, { code: string; ref: string }>> => {
-    const children = await q<{ id: string; national_child_id: string; agency_code: string; agency_child_ref: string }>('SELECT id, national_child_id, agency_code, agency_child_ref FROM agency_child');
+    const children = await q<{ id: string; national_child_id: string; agency_code: string; agency_child_ref: string }>(
+      'SELECT id, national_child_id, agency_code, agency_child_ref FROM agency_child',
+    );
     const episodes = await q<{ agency_child_id: string; status: string; started: number | null; ended: number | null; code: string; ref: string }>(
       `SELECT agency_child_id, status, extract(epoch FROM started_at) * 1000 AS started, extract(epoch FROM ended_at) * 1000 AS ended,
-              agency_code AS code, agency_episode_ref AS ref FROM agency_episode`);
-    const reported = new Map((await q<{ code: string; ref: string; last: number }>(
-      'SELECT agency_code AS code, agency_episode_ref AS ref, max(extract(epoch FROM reported_at) * 1000) AS last FROM agency_event GROUP BY 1, 2',
-    )).map((r) => [`${r.code}|${r.ref}`, Number(r.last)]));
+              agency_code AS code, agency_episode_ref AS ref FROM agency_episode`,
+    );
+    const reported = new Map(
+      (
+        await q<{ code: string; ref: string; last: number }>(
+          'SELECT agency_code AS code, agency_episode_ref AS ref, max(extract(epoch FROM reported_at) * 1000) AS last FROM agency_event GROUP BY 1, 2',
+        )
+      ).map((r) => [`${r.code}|${r.ref}`, Number(r.last)]),
+    );
     const nationalOf = new Map(children.map((c) => [Number(c.id), Number(c.national_child_id)]));
     const dormant = new Map<number, boolean>();
     const seen = new Set<number>();
@@ -114,15 +204,19 @@ describe('retention of identifying data (real database, real aggregator, the CLI
       const recent = [e.started, e.ended, reported.get(`${e.code}|${e.ref}`) ?? null].some((t) => t !== null && Number(t) >= CUTOFF);
       dormant.set(national, (dormant.get(national) ?? true) && !open && !recent);
     }
-    return new Map(children.filter((c) => seen.has(Number(c.national_child_id)) && dormant.get(Number(c.national_child_id)))
-      .map((c) => [Number(c.id), { code: c.agency_code, ref: c.agency_child_ref }]));
+    return new Map(
+      children
+        .filter((c) => seen.has(Number(c.national_child_id)) && dormant.get(Number(c.national_child_id)))
+        .map((c) => [Number(c.id), { code: c.agency_code, ref: c.agency_child_ref }]),
+    );
   };
 
   let before: Awaited<ReturnType<typeof figures>>;
   let identitiesBefore: Awaited<ReturnType<typeof identities>>;
   let purge: Map<number, { code: string; ref: string }>;
   let aNational: number;
-  const idOf = async (code: string, ref: string) => Number((await q<{ id: string }>('SELECT id FROM agency_child WHERE agency_code = $1 AND agency_child_ref = $2', [code, ref]))[0].id);
+  const idOf = async (code: string, ref: string) =>
+    Number((await q<{ id: string }>('SELECT id FROM agency_child WHERE agency_code = $1 AND agency_child_ref = $2', [code, ref]))[0].id);
 
   beforeAll(async () => {
     await harness.start();
@@ -131,7 +225,14 @@ describe('retention of identifying data (real database, real aggregator, the CLI
     before = await figures();
     identitiesBefore = await identities();
     purge = await expectedPurge();
-    aNational = Number((await q<{ n: string }>('SELECT national_child_id AS n FROM agency_child WHERE agency_code = $1 AND agency_child_ref = $2', [police.code, 'RET-A']))[0].n);
+    aNational = Number(
+      (
+        await q<{ n: string }>('SELECT national_child_id AS n FROM agency_child WHERE agency_code = $1 AND agency_child_ref = $2', [
+          police.code,
+          'RET-A',
+        ])
+      )[0].n,
+    );
   });
   afterAll(() => harness.stop());
 
@@ -140,7 +241,13 @@ describe('retention of identifying data (real database, real aggregator, the CLI
     expect((await q<{ n: string }>('SELECT count(*) AS n FROM agency_child'))[0].n).not.toBe(String(purge.size));
     const handIds = async (...refs: [string, string][]) => Promise.all(refs.map(([code, ref]) => idOf(code, ref)));
     const purged = await handIds([police.code, 'RET-A'], [council.code, 'RET-LA-A'], [police.code, 'RET-F']);
-    const kept = await handIds([police.code, 'RET-B'], [council.code, 'RET-LA-B'], [police.code, 'RET-C'], [police.code, 'RET-D'], [police.code, 'RET-E']);
+    const kept = await handIds(
+      [police.code, 'RET-B'],
+      [council.code, 'RET-LA-B'],
+      [police.code, 'RET-C'],
+      [police.code, 'RET-D'],
+      [police.code, 'RET-E'],
+    );
     expect(purged.filter((id) => purge.has(id))).toEqual(purged);
     expect(kept.filter((id) => purge.has(id))).toEqual([]);
   });
@@ -171,7 +278,10 @@ describe('retention of identifying data (real database, real aggregator, the CLI
     expect(Number(left[0].n)).toBe(0);
     const marked = await q<{ id: string }>(`SELECT id FROM agency_child WHERE agency_child_ref LIKE '~%' ORDER BY id`);
     expect(marked.map((r) => Number(r.id))).toEqual([...purge.keys()].sort((a, b) => a - b));
-    const unmarkedEpisodes = await q<{ n: string }>(`SELECT count(*) AS n FROM agency_episode WHERE agency_child_id = ANY($1::bigint[]) AND agency_episode_ref NOT LIKE '~%'`, [[...purge.keys()]]);
+    const unmarkedEpisodes = await q<{ n: string }>(
+      `SELECT count(*) AS n FROM agency_episode WHERE agency_child_id = ANY($1::bigint[]) AND agency_episode_ref NOT LIKE '~%'`,
+      [[...purge.keys()]],
+    );
     expect(Number(unmarkedEpisodes[0].n)).toBe(0);
     const events = await q<{ n: string }>(`SELECT count(*) AS n FROM agency_event WHERE agency_child_ref LIKE '~%'`);
     expect(Number(events[0].n)).toBeGreaterThan(0);
@@ -189,7 +299,9 @@ describe('retention of identifying data (real database, real aggregator, the CLI
 
   it("a purged child's agency sending again changes no figure already there: a new episode is a new record, a correction of old history is not applied", async () => {
     const oldNational = aNational;
-    const oldEpisodes = await q<{ row: string }>('SELECT to_jsonb(e)::text AS row FROM national_episode e WHERE national_child_id = $1 ORDER BY 1', [oldNational]);
+    const oldEpisodes = await q<{ row: string }>('SELECT to_jsonb(e)::text AS row FROM national_episode e WHERE national_child_id = $1 ORDER BY 1', [
+      oldNational,
+    ]);
     const incidenceBefore = await rows('weekly_incidence', ['updated_at']);
     // The week of the latest report so far: later rows may already exist (an episode open at 18 ends
     // on the birthday, in a week to come) and may change as the horizon moves over them.
@@ -197,22 +309,44 @@ describe('retention of identifying data (real database, real aggregator, the CLI
 
     await harness.apply([
       // A correction and a late return for the purged episode, restating the child.
-      ev({ kind: 'EPISODE_CORRECTED', agency: police, agencyChildRef: 'RET-A', agencyEpisodeRef: 'RET-A-1', occurredAt: '2026-11-10T10:00:00Z', correction: { missingFrom: '2023-02-27T20:00:00Z' }, child: A }),
-      ev({ kind: 'RETURNED', agency: council, agencyChildRef: 'RET-LA-A', agencyEpisodeRef: 'RET-LA-A-1', occurredAt: '2023-03-04T10:00:00Z', reportedAt: '2026-11-10T11:00:00Z', child: { nhsNumber: A.nhsNumber } }),
+      ev({
+        kind: 'EPISODE_CORRECTED',
+        agency: police,
+        agencyChildRef: 'RET-A',
+        agencyEpisodeRef: 'RET-A-1',
+        occurredAt: '2026-11-10T10:00:00Z',
+        correction: { missingFrom: '2023-02-27T20:00:00Z' },
+        child: A,
+      }),
+      ev({
+        kind: 'RETURNED',
+        agency: council,
+        agencyChildRef: 'RET-LA-A',
+        agencyEpisodeRef: 'RET-LA-A-1',
+        occurredAt: '2023-03-04T10:00:00Z',
+        reportedAt: '2026-11-10T11:00:00Z',
+        child: { nhsNumber: A.nhsNumber },
+      }),
       // And a new episode: the child went missing again.
       ev({ agency: police, agencyChildRef: 'RET-A', agencyEpisodeRef: 'RET-A-9', occurredAt: '2026-11-11T20:00:00Z', child: A }),
       ev({ kind: 'RETURNED', agency: police, agencyChildRef: 'RET-A', agencyEpisodeRef: 'RET-A-9', occurredAt: '2026-11-12T08:00:00Z', child: {} }),
     ]);
 
     // The purged history stays exactly as counted, in its own national child.
-    expect(await q<{ row: string }>('SELECT to_jsonb(e)::text AS row FROM national_episode e WHERE national_child_id = $1 ORDER BY 1', [oldNational])).toEqual(oldEpisodes);
-    const returning = await q<{ national_child_id: string }>('SELECT national_child_id FROM agency_child WHERE agency_code = $1 AND agency_child_ref = $2', [police.code, 'RET-A']);
+    expect(
+      await q<{ row: string }>('SELECT to_jsonb(e)::text AS row FROM national_episode e WHERE national_child_id = $1 ORDER BY 1', [oldNational]),
+    ).toEqual(oldEpisodes);
+    const returning = await q<{ national_child_id: string }>(
+      'SELECT national_child_id FROM agency_child WHERE agency_code = $1 AND agency_child_ref = $2',
+      [police.code, 'RET-A'],
+    );
     expect(returning).toHaveLength(1);
     expect(Number(returning[0].national_child_id)).not.toBe(oldNational);
     // The new episode counts once, for a new national child; the correction and the late return
     // of the purged episode count nowhere.
-    const counted = await q<{ started_at: string }>(
-      'SELECT started_at::text FROM national_episode WHERE national_child_id = $1', [Number(returning[0].national_child_id)]);
+    const counted = await q<{ started_at: string }>('SELECT started_at::text FROM national_episode WHERE national_child_id = $1', [
+      Number(returning[0].national_child_id),
+    ]);
     expect(counted).toHaveLength(1);
     expect(Date.parse(counted[0].started_at)).toBe(Date.parse('2026-11-11T20:00:00Z'));
     // Every week up to the old horizon is as it was (the horizon moved on: later weeks gain figures).

@@ -18,7 +18,16 @@ type Content = {
   repeatMissing: { children: number; repeatChildren: number };
   returnInterviews: { episodesEnded: number; offeredWithin72h: number };
   trend: { weekCommencing: string; setting: string; children: number; episodes: number }[];
-  revisions: { weekCommencing: string; setting: string; areaCode: string; dimension?: string; category?: string; measure: string; previouslyPublished: number; published: number }[];
+  revisions: {
+    weekCommencing: string;
+    setting: string;
+    areaCode: string;
+    dimension?: string;
+    category?: string;
+    measure: string;
+    previouslyPublished: number;
+    published: number;
+  }[];
   completeness: { eventsThisWeek: number; usualWeeklyEvents: number; lastEventOn: string | null }[];
 };
 
@@ -29,8 +38,22 @@ type Content = {
  * that differs from what was published.
  */
 async function expectCellKeyBulletin(db: { query: (sql: string, params?: unknown[]) => Promise<any[]> }, content: Content): Promise<void> {
-  const cells = new Map<string, { children: number; episodes_started: number; episodes_ended: number; open_at_week_end: number; children_key: string; started_key: string; ended_key: string; open_key: string }>();
-  for (const r of await db.query('SELECT week_start::text AS w, setting, area_code, children, episodes_started, episodes_ended, open_at_week_end, children_key, started_key, ended_key, open_key FROM weekly_incidence')) {
+  const cells = new Map<
+    string,
+    {
+      children: number;
+      episodes_started: number;
+      episodes_ended: number;
+      open_at_week_end: number;
+      children_key: string;
+      started_key: string;
+      ended_key: string;
+      open_key: string;
+    }
+  >();
+  for (const r of await db.query(
+    'SELECT week_start::text AS w, setting, area_code, children, episodes_started, episodes_ended, open_at_week_end, children_key, started_key, ended_key, open_key FROM weekly_incidence',
+  )) {
     cells.set(`${r.w}|${r.setting}|${r.area_code}`, r);
   }
   const publish = (week: string, setting: string, area: string, measure: 'children' | 'episodes_started' | 'episodes_ended' | 'open_at_week_end') => {
@@ -43,17 +66,25 @@ async function expectCellKeyBulletin(db: { query: (sql: string, params?: unknown
   const all: number[] = [];
   for (const a of content.areas) {
     expect([a.children, a.episodesStarted, a.episodesEnded, a.openAtWeekEnd]).toEqual([
-      publish(content.weekCommencing, a.setting, a.code, 'children'), publish(content.weekCommencing, a.setting, a.code, 'episodes_started'),
-      publish(content.weekCommencing, a.setting, a.code, 'episodes_ended'), publish(content.weekCommencing, a.setting, a.code, 'open_at_week_end'),
+      publish(content.weekCommencing, a.setting, a.code, 'children'),
+      publish(content.weekCommencing, a.setting, a.code, 'episodes_started'),
+      publish(content.weekCommencing, a.setting, a.code, 'episodes_ended'),
+      publish(content.weekCommencing, a.setting, a.code, 'open_at_week_end'),
     ]);
     all.push(a.children, a.episodesStarted, a.episodesEnded, a.openAtWeekEnd);
   }
   for (const t of content.trend) {
-    expect([t.children, t.episodes]).toEqual([publish(t.weekCommencing, t.setting, 'ALL', 'children'), publish(t.weekCommencing, t.setting, 'ALL', 'episodes_started')]);
+    expect([t.children, t.episodes]).toEqual([
+      publish(t.weekCommencing, t.setting, 'ALL', 'children'),
+      publish(t.weekCommencing, t.setting, 'ALL', 'episodes_started'),
+    ]);
     all.push(t.children, t.episodes);
   }
   const breakdowns = new Map<string, { children: number; episodes: number; children_key: string; episodes_key: string }>();
-  for (const r of await db.query("SELECT dimension, category, children, episodes, children_key, episodes_key FROM weekly_breakdown WHERE week_start = $1 AND setting = 'ALL' AND area_code = 'ALL'", [content.weekCommencing])) {
+  for (const r of await db.query(
+    "SELECT dimension, category, children, episodes, children_key, episodes_key FROM weekly_breakdown WHERE week_start = $1 AND setting = 'ALL' AND area_code = 'ALL'",
+    [content.weekCommencing],
+  )) {
     breakdowns.set(`${r.dimension}|${r.category}`, r);
   }
   for (const b of content.breakdowns) {
@@ -78,7 +109,8 @@ async function expectCellKeyBulletin(db: { query: (sql: string, params?: unknown
   expect(all.filter((v) => v >= 1 && v <= 4)).toEqual([]);
 }
 
-const ev = (over: Partial<AgencyEvent>): AgencyEvent => normaliseEvent(aMissingReport({ eventId: randomUUID(), reportedAt: over.occurredAt, ...over }));
+const ev = (over: Partial<AgencyEvent>): AgencyEvent =>
+  normaliseEvent(aMissingReport({ eventId: randomUUID(), reportedAt: over.occurredAt, ...over }));
 const police = { type: 'POLICE' as const, code: 'E23000001' };
 
 describe('national statistics (aggregator on a real database)', () => {
@@ -87,27 +119,38 @@ describe('national statistics (aggregator on a real database)', () => {
   const expected = computeExpected(scenario.events);
   beforeAll(async () => {
     await harness.start();
-    await harness.apply(scenario.events.filter((e) => e.valid).map((e) => normaliseEvent(e.event!)), 800);
+    await harness.apply(
+      scenario.events.filter((e) => e.valid).map((e) => normaliseEvent(e.event!)),
+      800,
+    );
   });
   afterAll(() => harness.stop());
   const q = <T>(sql: string, params: unknown[] = []) => harness.dataSource.query(sql, params) as Promise<T[]>;
 
   it('rolls local authorities up to regions and England: episodes add up, children never exceed the sum', async () => {
     const regionOf = new Map([...referenceData().localAuthorities.values()].map((la) => [la.code, la.regionCode]));
-    const rows = await q<{ week_start: string; setting: string; area_code: string; children: number; episodes_started: number; episodes_ended: number; open_at_week_end: number }>(
-      'SELECT week_start::text, setting, area_code, children, episodes_started, episodes_ended, open_at_week_end FROM weekly_incidence',
-    );
+    const rows = await q<{
+      week_start: string;
+      setting: string;
+      area_code: string;
+      children: number;
+      episodes_started: number;
+      episodes_ended: number;
+      open_at_week_end: number;
+    }>('SELECT week_start::text, setting, area_code, children, episodes_started, episodes_ended, open_at_week_end FROM weekly_incidence');
     const sum = (filter: (r: (typeof rows)[number]) => boolean, field: 'episodes_started' | 'episodes_ended' | 'open_at_week_end' | 'children') =>
       rows.filter(filter).reduce((n, r) => n + r[field], 0);
     const regionRows = rows.filter((r) => r.area_code.startsWith('E12'));
     expect(regionRows.length).toBeGreaterThan(0);
     for (const region of regionRows) {
-      const inRegion = (r: (typeof rows)[number]) => r.week_start === region.week_start && r.setting === region.setting && regionOf.get(r.area_code) === region.area_code;
+      const inRegion = (r: (typeof rows)[number]) =>
+        r.week_start === region.week_start && r.setting === region.setting && regionOf.get(r.area_code) === region.area_code;
       for (const field of ['episodes_started', 'episodes_ended', 'open_at_week_end'] as const) expect(region[field]).toBe(sum(inRegion, field));
       expect(region.children).toBeLessThanOrEqual(sum(inRegion, 'children'));
     }
     for (const england of rows.filter((r) => r.area_code === 'ALL')) {
-      const regionsAndUnknown = (r: (typeof rows)[number]) => r.week_start === england.week_start && r.setting === england.setting && (r.area_code.startsWith('E12') || r.area_code === 'UNKNOWN');
+      const regionsAndUnknown = (r: (typeof rows)[number]) =>
+        r.week_start === england.week_start && r.setting === england.setting && (r.area_code.startsWith('E12') || r.area_code === 'UNKNOWN');
       expect(england.episodes_started).toBe(sum(regionsAndUnknown, 'episodes_started'));
     }
   });
@@ -141,7 +184,8 @@ describe('national statistics (aggregator on a real database)', () => {
       `SELECT week_start::text, setting, dimension, category, children, episodes FROM weekly_breakdown
         WHERE area_code = 'ALL' AND ((dimension = 'return_interview' AND setting = 'ALL') OR (dimension = 'care_missing_type' AND setting = 'CARE'))`,
     );
-    const cell = (week: string, dimension: string, category: string) => rows.find((r) => r.week_start === week && r.dimension === dimension && r.category === category);
+    const cell = (week: string, dimension: string, category: string) =>
+      rows.find((r) => r.week_start === week && r.dimension === dimension && r.category === category);
     const label = { M: 'Missing (M)', A: 'Away from placement without authorisation (A)', NOT_STATED: 'Missing type not stated' } as const;
     const weeks = new Set(rows.map((r) => r.week_start));
     expect(expected.measures.length).toBeGreaterThan(0);
@@ -152,7 +196,12 @@ describe('national statistics (aggregator on a real database)', () => {
       expect([m.weekCommencing, ended, offered]).toEqual([m.weekCommencing, m.returnInterviewEpisodesEnded, m.returnInterviewOfferedWithin72h]);
       for (const type of ['M', 'A', 'NOT_STATED'] as const) {
         const c = cell(m.weekCommencing, 'care_missing_type', label[type]);
-        expect([m.weekCommencing, type, c?.children ?? 0, c?.episodes ?? 0]).toEqual([m.weekCommencing, type, m.care[type].children, m.care[type].episodes]);
+        expect([m.weekCommencing, type, c?.children ?? 0, c?.episodes ?? 0]).toEqual([
+          m.weekCommencing,
+          type,
+          m.care[type].children,
+          m.care[type].episodes,
+        ]);
       }
     }
     expect([...weeks]).toEqual([]);
@@ -161,8 +210,11 @@ describe('national statistics (aggregator on a real database)', () => {
       "SELECT week_start::text, children, episodes_started FROM weekly_incidence WHERE setting = 'CARE' AND area_code = 'ALL' AND episodes_started > 0",
     );
     for (const c of care) {
-      expect([c.week_start, cell(c.week_start, 'care_missing_type', 'Total')?.children, cell(c.week_start, 'care_missing_type', 'Total')?.episodes])
-        .toEqual([c.week_start, c.children, c.episodes_started]);
+      expect([
+        c.week_start,
+        cell(c.week_start, 'care_missing_type', 'Total')?.children,
+        cell(c.week_start, 'care_missing_type', 'Total')?.episodes,
+      ]).toEqual([c.week_start, c.children, c.episodes_started]);
     }
     const sums = (type: 'A' | 'M') => expected.measures.reduce((n, m) => n + m.care[type].episodes, 0);
     expect(sums('M')).toBeGreaterThan(0);
@@ -170,7 +222,9 @@ describe('national statistics (aggregator on a real database)', () => {
   });
 
   it('types stored episodes in the migration as the aggregator types them', async () => {
-    const stored = await q<{ id: string; care_missing_type: string }>("SELECT id, care_missing_type FROM national_episode WHERE setting = 'CARE' ORDER BY id");
+    const stored = await q<{ id: string; care_missing_type: string }>(
+      "SELECT id, care_missing_type FROM national_episode WHERE setting = 'CARE' ORDER BY id",
+    );
     const migrated = await q<{ id: string; care_missing_type: string }>(`SELECT * FROM (${CARE_TYPES_OF_STORED_EPISODES}) t ORDER BY id`);
     expect(stored.length).toBeGreaterThan(0);
     expect(migrated).toEqual(stored);
@@ -200,7 +254,10 @@ describe('revisions and the weekly bulletin (real database and broker)', () => {
 
   it('builds a week once even when two instances build it at the same time, and again only when data changed', async () => {
     await harness.apply([ev({ agency: police, agencyChildRef: 'P-1', agencyEpisodeRef: 'E-1', occurredAt: '2026-11-02T20:00:00Z', child: amy })]);
-    const [a, b] = await Promise.all([bulletins.build('2026-11-02'), new BulletinService(harness.dataSource, publisher, settings).build('2026-11-02')]);
+    const [a, b] = await Promise.all([
+      bulletins.build('2026-11-02'),
+      new BulletinService(harness.dataSource, publisher, settings).build('2026-11-02'),
+    ]);
     expect([a.created, b.created].sort()).toEqual([false, true]);
     expect([a.revision, b.revision]).toEqual([0, 0]);
     expect((await bulletins.build('2026-11-02')).created).toBe(false);
@@ -208,16 +265,24 @@ describe('revisions and the weekly bulletin (real database and broker)', () => {
   });
 
   it('records a revision when a late event changes a published week, and publishes a new revision only if a published value changed', async () => {
-    const late = ev({ agency: police, agencyChildRef: 'P-2', agencyEpisodeRef: 'E-2', occurredAt: '2026-11-03T20:00:00Z', reportedAt: '2026-11-20T10:00:00Z',
-      child: { givenName: 'ZED', familyName: 'ROE', dateOfBirth: '2012-01-01', responsibleLaCode: 'E09000033' } });
+    const late = ev({
+      agency: police,
+      agencyChildRef: 'P-2',
+      agencyEpisodeRef: 'E-2',
+      occurredAt: '2026-11-03T20:00:00Z',
+      reportedAt: '2026-11-20T10:00:00Z',
+      child: { givenName: 'ZED', familyName: 'ROE', dateOfBirth: '2012-01-01', responsibleLaCode: 'E09000033' },
+    });
     await harness.apply([late]);
     const revisions = await q<{ measure: string; old_value: number; new_value: number; reason: string }>(
       "SELECT measure, old_value, new_value, reason FROM incidence_revision WHERE week_start = '2026-11-02' AND setting = 'ALL' AND area_code = 'ALL' ORDER BY measure",
     );
-    expect(revisions).toEqual(expect.arrayContaining([
-      { measure: 'children', old_value: 1, new_value: 2, reason: 'late event' },
-      { measure: 'episodes_started', old_value: 1, new_value: 2, reason: 'late event' },
-    ]));
+    expect(revisions).toEqual(
+      expect.arrayContaining([
+        { measure: 'children', old_value: 1, new_value: 2, reason: 'late event' },
+        { measure: 'episodes_started', old_value: 1, new_value: 2, reason: 'late event' },
+      ]),
+    );
     // A new revision only if a published value changed (1 and 2 children are both published as 0 or 5).
     const rebuilt = await bulletins.build('2026-11-02');
     expect(rebuilt.revision).toBe(rebuilt.created ? 1 : 0);
@@ -226,7 +291,17 @@ describe('revisions and the weekly bulletin (real database and broker)', () => {
 
   it('records a merge of two children as a revision of the children count', async () => {
     // Zed turns out to be Amy (the same NHS number): two children become one in week 2026-11-02.
-    await harness.apply([ev({ kind: 'EPISODE_CORRECTED', agency: police, agencyChildRef: 'P-2', agencyEpisodeRef: 'E-2', occurredAt: '2026-11-21T10:00:00Z', correction: {}, child: { nhsNumber: amy.nhsNumber } })]);
+    await harness.apply([
+      ev({
+        kind: 'EPISODE_CORRECTED',
+        agency: police,
+        agencyChildRef: 'P-2',
+        agencyEpisodeRef: 'E-2',
+        occurredAt: '2026-11-21T10:00:00Z',
+        correction: {},
+        child: { nhsNumber: amy.nhsNumber },
+      }),
+    ]);
     const [merge] = await q<{ old_value: number; new_value: number; reason: string }>(
       "SELECT old_value, new_value, reason FROM incidence_revision WHERE week_start = '2026-11-02' AND setting = 'ALL' AND area_code = 'ALL' AND measure = 'children' ORDER BY id DESC LIMIT 1",
     );
@@ -238,7 +313,10 @@ describe('revisions and the weekly bulletin (real database and broker)', () => {
     const built = await bulletins.catchUp(now);
     expect(built.map((b) => b.week)).toEqual(['2026-W46', '2026-W47']);
     expect(await bulletins.catchUp(now)).toEqual([]);
-    const content = await storedBulletin<{ week: string; headline: { setting: string; children: number }[]; revisions: unknown[] }>(harness.dataSource, '2026-11-16');
+    const content = await storedBulletin<{ week: string; headline: { setting: string; children: number }[]; revisions: unknown[] }>(
+      harness.dataSource,
+      '2026-11-16',
+    );
     expect(content.week).toBe('2026-W47');
     expect(content.headline.map((h) => h.setting)).toEqual(['ALL', 'HOME', 'CARE', 'EDUCATION']);
     // The merge changed 2026-11-02 after its revision 1: W46 lists the cells whose published value changed.
@@ -249,15 +327,19 @@ describe('revisions and the weekly bulletin (real database and broker)', () => {
       if (r.dimension) {
         // A breakdown cell (breakdowns are revised too): the value 2026-11-02's bulletin published for it.
         const headlines: Record<string, number> = {
-          'repeat_missing|Total': first.repeatMissing.children, 'repeat_missing|Repeat missing': first.repeatMissing.repeatChildren,
-          'return_interview|Total': first.returnInterviews.episodesEnded, 'return_interview|Offered within 72 hours': first.returnInterviews.offeredWithin72h,
+          'repeat_missing|Total': first.repeatMissing.children,
+          'repeat_missing|Repeat missing': first.repeatMissing.repeatChildren,
+          'return_interview|Total': first.returnInterviews.episodesEnded,
+          'return_interview|Offered within 72 hours': first.returnInterviews.offeredWithin72h,
         };
         const cell = first.breakdowns.find((b) => b.dimension === r.dimension && b.category === r.category);
         expect(r.previouslyPublished).toBe(cell ? cell[r.measure as 'children' | 'episodes'] : headlines[`${r.dimension}|${r.category}`]);
         continue;
       }
       const before = first.areas.find((a) => a.code === r.areaCode && a.setting === r.setting)!;
-      const field = { children: 'children', episodes_started: 'episodesStarted', episodes_ended: 'episodesEnded', open_at_week_end: 'openAtWeekEnd' }[r.measure] as 'children';
+      const field = { children: 'children', episodes_started: 'episodesStarted', episodes_ended: 'episodesEnded', open_at_week_end: 'openAtWeekEnd' }[
+        r.measure
+      ] as 'children';
       expect(r.previouslyPublished).toBe(before[field]);
     }
   });
@@ -274,8 +356,24 @@ describe('one child in two settings in one week (real database)', () => {
     await harness.apply([
       ev({ agency: police, agencyChildRef: 'P-K', agencyEpisodeRef: 'H-1', occurredAt: '2026-03-30T18:00:00Z', child }),
       ev({ kind: 'RETURNED', agency: police, agencyChildRef: 'P-K', agencyEpisodeRef: 'H-1', occurredAt: '2026-03-31T08:00:00Z', child: {} }),
-      ev({ setting: 'CARE', careMissingType: 'A', agency: council, agencyChildRef: 'L-K', agencyEpisodeRef: 'C-1', occurredAt: '2026-04-03T22:30:00Z', child }),
-      ev({ kind: 'RETURNED', setting: 'CARE', agency: council, agencyChildRef: 'L-K', agencyEpisodeRef: 'C-1', occurredAt: '2026-04-06T10:00:00Z', child: {} }),
+      ev({
+        setting: 'CARE',
+        careMissingType: 'A',
+        agency: council,
+        agencyChildRef: 'L-K',
+        agencyEpisodeRef: 'C-1',
+        occurredAt: '2026-04-03T22:30:00Z',
+        child,
+      }),
+      ev({
+        kind: 'RETURNED',
+        setting: 'CARE',
+        agency: council,
+        agencyChildRef: 'L-K',
+        agencyEpisodeRef: 'C-1',
+        occurredAt: '2026-04-06T10:00:00Z',
+        child: {},
+      }),
     ]);
     const rows = await harness.incidence();
     const cell = (setting: string, la: string) => rows.find((r) => r.weekCommencing === '2026-03-30' && r.setting === setting && r.la === la);
@@ -302,7 +400,10 @@ describe('bulletin against the simulator ground truth (real database and broker)
     await harness.start();
     await ensureTopics(kafka, topicSpecs(topics));
     await publisher.connect();
-    await harness.apply(scenario.events.filter((e) => e.valid).map((e) => normaliseEvent(e.event!)), 800);
+    await harness.apply(
+      scenario.events.filter((e) => e.valid).map((e) => normaliseEvent(e.event!)),
+      800,
+    );
   });
   afterAll(async () => {
     await publisher.disconnect();
@@ -312,13 +413,21 @@ describe('bulletin against the simulator ground truth (real database and broker)
 
   it('publishes every cell, England included, as perturb(its true value, its cell key): never 1 to 4, England within 2 of the truth', async () => {
     const busiest = expected.truth.filter((r) => r.la === 'ALL' && r.setting === 'ALL').sort((a, b) => b.children - a.children)[0];
-    const service = new BulletinService(harness.dataSource, publisher, { silentDaysFlag: 14, methodologyUrl: '/m', contact: 't', topic: topics.bulletins });
+    const service = new BulletinService(harness.dataSource, publisher, {
+      silentDaysFlag: 14,
+      methodologyUrl: '/m',
+      contact: 't',
+      topic: topics.bulletins,
+    });
     const outcome = await service.build(busiest.weekCommencing);
     const content = await storedBulletin<Content>(harness.dataSource, busiest.weekCommencing, outcome.revision);
     for (const setting of ['ALL', 'HOME', 'CARE', 'EDUCATION']) {
       const truth = expected.truth.find((r) => r.weekCommencing === busiest.weekCommencing && r.setting === setting && r.la === 'ALL');
       const headline = content.headline.find((h: { setting: string }) => h.setting === setting)!;
-      for (const [published, exact] of [[headline.children, truth?.children ?? 0], [headline.episodes, truth?.episodesStarted ?? 0]]) {
+      for (const [published, exact] of [
+        [headline.children, truth?.children ?? 0],
+        [headline.episodes, truth?.episodesStarted ?? 0],
+      ]) {
         expect(Math.abs(published - exact)).toBeLessThanOrEqual(exact >= 5 ? 2 : 5);
       }
     }

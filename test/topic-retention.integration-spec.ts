@@ -17,13 +17,26 @@ describe('topic retention (real broker)', () => {
   // Not the defaults, so the test sees the settings arrive.
   const retention: TopicRetention = { inputDays: 3, acceptedDays: 5, rejectedDays: 21, bulletinsDays: 400 };
   const police = 'E23000001';
-  const onboarding = () => new AgencyOnboarding(db, kafka, topics, referenceData(), { brokers: ['127.0.0.1:9092'], eventsUrl: 'http://127.0.0.1:1/v1/events', retention, pki: harnessEnv() });
+  const onboarding = () =>
+    new AgencyOnboarding(db, kafka, topics, referenceData(), {
+      brokers: ['127.0.0.1:9092'],
+      eventsUrl: 'http://127.0.0.1:1/v1/events',
+      retention,
+      pki: harnessEnv(),
+    });
 
-  const configs = async (names: string[]) => withAdmin(kafka, async (admin) => {
-    const { resources } = await admin.describeConfigs({ resources: names.map((name) => ({ type: TOPIC_CONFIG_RESOURCE, name })), includeSynonyms: false });
-    return Object.fromEntries(resources.map((r) => [r.resourceName, Object.fromEntries(r.configEntries.map((e) => [e.configName, e.configValue]))]));
-  });
-  const retentionOf = async (names: string[]) => Object.fromEntries(Object.entries(await configs(names)).map(([topic, c]) => [topic, c['retention.ms']]));
+  const configs = async (names: string[]) =>
+    withAdmin(kafka, async (admin) => {
+      const { resources } = await admin.describeConfigs({
+        resources: names.map((name) => ({ type: TOPIC_CONFIG_RESOURCE, name })),
+        includeSynonyms: false,
+      });
+      return Object.fromEntries(
+        resources.map((r) => [r.resourceName, Object.fromEntries(r.configEntries.map((e) => [e.configName, e.configValue]))]),
+      );
+    });
+  const retentionOf = async (names: string[]) =>
+    Object.fromEntries(Object.entries(await configs(names)).map(([topic, c]) => [topic, c['retention.ms']]));
 
   const expected = {
     [topics.accepted]: retentionMs(5).value,
@@ -52,16 +65,32 @@ describe('topic retention (real broker)', () => {
     expect(Object.values(all).map((c) => c['max.message.bytes'])).toEqual([String(8 * 1024 * 1024), String(8 * 1024 * 1024)]);
   });
 
-  it('provisioning again brings drifted topics back to their retention, keeping an operator\'s other settings', async () => {
-    await withAdmin(kafka, (admin) => admin.alterConfigs({
-      validateOnly: false,
-      resources: [
-        // Retention removed (back to the broker default: 7 days) or set to forever.
-        { type: TOPIC_CONFIG_RESOURCE, name: topics.accepted, configEntries: [] },
-        { type: TOPIC_CONFIG_RESOURCE, name: agencyInputTopic(police, topics), configEntries: [{ name: 'retention.ms', value: '-1' }, { name: 'compression.type', value: 'gzip' }] },
-        { type: TOPIC_CONFIG_RESOURCE, name: agencyRejectionsTopic(police, topics), configEntries: [{ name: 'retention.ms', value: String(365 * 86_400_000) }, { name: 'max.message.bytes', value: String(8 * 1024 * 1024) }] },
-      ],
-    }));
+  it("provisioning again brings drifted topics back to their retention, keeping an operator's other settings", async () => {
+    await withAdmin(kafka, (admin) =>
+      admin.alterConfigs({
+        validateOnly: false,
+        resources: [
+          // Retention removed (back to the broker default: 7 days) or set to forever.
+          { type: TOPIC_CONFIG_RESOURCE, name: topics.accepted, configEntries: [] },
+          {
+            type: TOPIC_CONFIG_RESOURCE,
+            name: agencyInputTopic(police, topics),
+            configEntries: [
+              { name: 'retention.ms', value: '-1' },
+              { name: 'compression.type', value: 'gzip' },
+            ],
+          },
+          {
+            type: TOPIC_CONFIG_RESOURCE,
+            name: agencyRejectionsTopic(police, topics),
+            configEntries: [
+              { name: 'retention.ms', value: String(365 * 86_400_000) },
+              { name: 'max.message.bytes', value: String(8 * 1024 * 1024) },
+            ],
+          },
+        ],
+      }),
+    );
     const drifted = await retentionOf(Object.keys(expected));
     expect(drifted[agencyInputTopic(police, topics)]).toBe('-1');
     expect(drifted).not.toEqual(expected);
@@ -73,10 +102,14 @@ describe('topic retention (real broker)', () => {
   });
 
   it('onboarding an agency again converges its topics too', async () => {
-    await withAdmin(kafka, (admin) => admin.alterConfigs({
-      validateOnly: false,
-      resources: [{ type: TOPIC_CONFIG_RESOURCE, name: agencyRejectionsTopic(police, topics), configEntries: [{ name: 'retention.ms', value: '-1' }] }],
-    }));
+    await withAdmin(kafka, (admin) =>
+      admin.alterConfigs({
+        validateOnly: false,
+        resources: [
+          { type: TOPIC_CONFIG_RESOURCE, name: agencyRejectionsTopic(police, topics), configEntries: [{ name: 'retention.ms', value: '-1' }] },
+        ],
+      }),
+    );
     await onboarding().add([{ type: 'POLICE', code: police }], { reissue: true });
     const after = await configs([agencyRejectionsTopic(police, topics)]);
     expect(after[agencyRejectionsTopic(police, topics)]['retention.ms']).toBe(retentionMs(21).value);

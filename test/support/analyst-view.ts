@@ -10,7 +10,10 @@ export class ApiReader {
   requests = 0;
   refused = 0;
 
-  constructor(private readonly base: string, private readonly token: string) {}
+  constructor(
+    private readonly base: string,
+    private readonly token: string,
+  ) {}
 
   async get(path: string): Promise<{ status: number; text: string }> {
     this.requests++;
@@ -32,19 +35,26 @@ export class ApiReader {
 /** Runs `work` over `items`, `concurrency` at a time. */
 export async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await work(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
 }
 
-interface WeeklyBody { weeks: Record<string, unknown>[] }
+interface WeeklyBody {
+  weeks: Record<string, unknown>[];
+}
 
 /** A weekly table filled from /v1/incidence/weekly answers (one per area and setting). */
 export class ApiWeeklyTable implements WeeklyTable {
   readonly shownValues = new Map<string, number>();
   readonly trueValues = new Map<string, number>();
 
-  constructor(readonly weeks: string[], readonly regionOf: Map<string, string>) {}
+  constructor(
+    readonly weeks: string[],
+    readonly regionOf: Map<string, string>,
+  ) {}
 
   shown(area: string, setting: string, week: string, measure: string): number | undefined {
     return this.shownValues.get(weeklyKey(area, setting, week, measure));
@@ -74,13 +84,23 @@ const csvNumber = (v: string | undefined): unknown => (v === undefined || v === 
 
 /** The weekly CSV's cells, as observations of the same cells as the JSON's. */
 export function recordWeeklyCsv(observations: Observations, area: string, setting: string, csv: string, source: string): void {
-  const columns: Record<string, string> = { children: 'children_count', episodesStarted: 'episodes_started_count', episodesEnded: 'episodes_ended_count', episodesOpenAtWeekEnd: 'open_at_week_end_count' };
+  const columns: Record<string, string> = {
+    children: 'children_count',
+    episodesStarted: 'episodes_started_count',
+    episodesEnded: 'episodes_ended_count',
+    episodesOpenAtWeekEnd: 'open_at_week_end_count',
+  };
   for (const row of parseCsv(csv)) {
-    for (const measure of WEEKLY_MEASURES) observations.add(weeklyKey(area, setting, row.week_commencing, measure), csvNumber(row[columns[measure]]), source);
+    for (const measure of WEEKLY_MEASURES)
+      observations.add(weeklyKey(area, setting, row.week_commencing, measure), csvNumber(row[columns[measure]]), source);
   }
 }
 
-export interface AdhocSpec { filters: Record<string, string>; groupBy: string[]; granularity: 'week' | 'month' }
+export interface AdhocSpec {
+  filters: Record<string, string>;
+  groupBy: string[];
+  granularity: 'week' | 'month';
+}
 
 export function adhocPath(spec: AdhocSpec, from: string, to: string, csv = false): string {
   const params = new URLSearchParams({ from, to, granularity: spec.granularity, ...spec.filters });
@@ -88,7 +108,9 @@ export function adhocPath(spec: AdhocSpec, from: string, to: string, csv = false
   return `/v1/incidence${csv ? '.csv' : ''}?${params}`;
 }
 
-interface AdhocBody { rows: { period: string; periodStart: string; groups: Record<string, string>; children: unknown; episodesStarted: unknown }[] }
+interface AdhocBody {
+  rows: { period: string; periodStart: string; groups: Record<string, string>; children: unknown; episodesStarted: unknown }[];
+}
 
 const periodOf = (spec: AdhocSpec, row: { period: string; periodStart: string }) => (spec.granularity === 'week' ? row.periodStart : row.period);
 
@@ -96,8 +118,15 @@ const periodOf = (spec: AdhocSpec, row: { period: string; periodStart: string })
 export function adhocAnswer(spec: AdhocSpec, body: AdhocBody | undefined): AdhocAnswer {
   const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
   return {
-    filters: spec.filters, groupBy: spec.groupBy, refused: body === undefined,
-    rows: (body?.rows ?? []).map((r) => ({ period: periodOf(spec, r), groups: r.groups, children: num(r.children), episodesStarted: num(r.episodesStarted) })),
+    filters: spec.filters,
+    groupBy: spec.groupBy,
+    refused: body === undefined,
+    rows: (body?.rows ?? []).map((r) => ({
+      period: periodOf(spec, r),
+      groups: r.groups,
+      children: num(r.children),
+      episodesStarted: num(r.episodesStarted),
+    })),
   };
 }
 

@@ -13,7 +13,14 @@ const key = (r: IncidenceRow) => `${r.weekCommencing}|${r.setting}|${r.la}`;
 
 export function sortRows<T extends IncidenceRow>(rows: T[]): IncidenceRow[] {
   return rows
-    .map(({ weekCommencing, setting, la, children, episodesStarted, openAtWeekEnd }) => ({ weekCommencing, setting, la, children, episodesStarted, openAtWeekEnd }))
+    .map(({ weekCommencing, setting, la, children, episodesStarted, openAtWeekEnd }) => ({
+      weekCommencing,
+      setting,
+      la,
+      children,
+      episodesStarted,
+      openAtWeekEnd,
+    }))
     .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
@@ -25,11 +32,27 @@ type Query = <T>(sql: string, params?: unknown[]) => Promise<T[]>;
  */
 export async function readIncidence(query: Query | ScratchDatabase): Promise<IncidenceRow[]> {
   const run: Query = query instanceof ScratchDatabase ? (sql, params) => query.query(sql, params) : query;
-  const rows = await run<{ week_start: string; setting: string; area_code: string; children: number; episodes_started: number; open_at_week_end: number }>(
+  const rows = await run<{
+    week_start: string;
+    setting: string;
+    area_code: string;
+    children: number;
+    episodes_started: number;
+    open_at_week_end: number;
+  }>(
     `SELECT week_start::text, setting, area_code, children, episodes_started, open_at_week_end FROM weekly_incidence
       WHERE area_code NOT LIKE 'E12%' AND (children > 0 OR episodes_started > 0 OR open_at_week_end > 0)`,
   );
-  return sortRows(rows.map((r) => ({ weekCommencing: r.week_start, setting: r.setting, la: r.area_code, children: r.children, episodesStarted: r.episodes_started, openAtWeekEnd: r.open_at_week_end })));
+  return sortRows(
+    rows.map((r) => ({
+      weekCommencing: r.week_start,
+      setting: r.setting,
+      la: r.area_code,
+      children: r.children,
+      episodesStarted: r.episodes_started,
+      openAtWeekEnd: r.open_at_week_end,
+    })),
+  );
 }
 
 /** Everything a replay must leave unchanged, without ids or timestamps of processing. */

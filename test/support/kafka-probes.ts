@@ -36,7 +36,11 @@ export async function consumeAttempt(kafka: Kafka, groupId: string, topic: strin
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     const crashed = new Promise<Error>((resolve) => consumer.on(consumer.events.CRASH, (e) => resolve(e.payload.error)));
-    await consumer.run({ eachMessage: async () => { read += 1; } });
+    await consumer.run({
+      eachMessage: async () => {
+        read += 1;
+      },
+    });
     const error = await Promise.race([crashed, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms))]);
     return { read, error };
   } catch (error) {
@@ -50,8 +54,37 @@ export async function consumeAttempt(kafka: Kafka, groupId: string, topic: strin
 export function forgedIdentity(commonName: string): KafkaTlsFiles {
   const dir = mkdtempSync(join(tmpdir(), 'mcm-forged-'));
   const run = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-  run(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-subj', '/CN=mcm-local-ca', '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '2']);
-  run(['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-subj', `/CN=${commonName}`, '-keyout', 'client.key', '-out', 'client.csr']);
+  run([
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-nodes',
+    '-subj',
+    '/CN=mcm-local-ca',
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.crt',
+    '-days',
+    '2',
+  ]);
+  run([
+    'req',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-nodes',
+    '-subj',
+    `/CN=${commonName}`,
+    '-keyout',
+    'client.key',
+    '-out',
+    'client.csr',
+  ]);
   run(['x509', '-req', '-in', 'client.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-set_serial', '7', '-days', '2', '-out', 'client.crt']);
   return { caFile: join(dir, 'ca.crt'), certFile: join(dir, 'client.crt'), keyFile: join(dir, 'client.key') };
 }

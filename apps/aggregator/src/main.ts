@@ -19,7 +19,9 @@ async function bootstrap(): Promise<void> {
   // is in the database. A message whose key is missing is left for the handler, which stops on it.
   const cipher = identityCipherFor(env);
   await runBatchWorker(AggregatorModule, 'aggregator', serviceGroup('aggregator', env.KAFKA_TOPIC_PREFIX), env, {
-    decode: (value) => openAcceptedEvent(cipher, value), maxHandOverMessages: 30_000, prefetchMessages: 30_000,
+    decode: (value) => openAcceptedEvent(cipher, value),
+    maxHandOverMessages: 30_000,
+    prefetchMessages: 30_000,
     subscription: { topics: async () => [topicNames(env.KAFKA_TOPIC_PREFIX).accepted], handlerPattern: () => ACCEPTED_EVENTS },
   });
 }

@@ -25,12 +25,19 @@ async function bootstrap(env: ApiEnv): Promise<void> {
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, querystringParser: boundedQueryParser(env.API_MAX_QUERY_BYTES) },
     skipMiddie: true, // no Nest middleware: the API's own steps are hooks (audit/request-hooks.ts)
   });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { logger: createLogger('api', env.LOG_FORMAT), bodyParser: false });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, {
+    logger: createLogger('api', env.LOG_FORMAT),
+    bodyParser: false,
+  });
   const fastify = app.getHttpAdapter().getInstance();
   installBodyParsers(fastify, { jsonBytes: 64 * 1024, formBytes: 16 * 1024 });
   installEtags(fastify); // an onSend hook before the audit's, which must see the final status
   const writer = app.get(AuditWriter);
-  installRequestHooks(fastify, { commit: (record) => writer.commit(record), maxQueryBytes: env.API_MAX_QUERY_BYTES, securityHeaders: securityHeaders() });
+  installRequestHooks(fastify, {
+    commit: (record) => writer.commit(record),
+    maxQueryBytes: env.API_MAX_QUERY_BYTES,
+    securityHeaders: securityHeaders(),
+  });
   if (env.CORS_ORIGINS) app.enableCors({ origin: env.CORS_ORIGINS.split(',').map((o) => o.trim()), methods: ['GET', 'POST'] });
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });

@@ -11,7 +11,12 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
         'with disclosure control applied below national level (counts 1-4 shown as "c").',
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A token from your identity provider (locally: npm run token -- --role analyst --sub <name>)' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description: 'A token from your identity provider (locally: npm run token -- --role analyst --sub <name>)',
+    })
     .addSecurityRequirements('bearer')
     .build();
   return SwaggerModule.createDocument(app, config);

@@ -48,7 +48,9 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
   await app.startAllMicroservices();
   await app.listen(env.INGEST_HTTP_PORT, env.INGEST_HTTP_HOST);
-  process.stdout.write(`ingest gateway listening on http://${env.INGEST_HTTP_HOST}:${env.INGEST_HTTP_PORT} (OpenAPI at /docs); consuming ${topics.agencyInputPrefix}*\n`);
+  process.stdout.write(
+    `ingest gateway listening on http://${env.INGEST_HTTP_HOST}:${env.INGEST_HTTP_PORT} (OpenAPI at /docs); consuming ${topics.agencyInputPrefix}*\n`,
+  );
 }
 
 bootstrap().catch(exitOnStartupFailure('ingest'));

@@ -75,9 +75,12 @@ export function formatDateTime(instant: string): string {
   const h12 = hours % 12 === 0 ? 12 : hours % 12;
   const suffix = hours < 12 ? 'am' : 'pm';
   const time =
-    minutes === 0 && hours === 12 ? 'midday'
-      : minutes === 0 && hours === 0 ? 'midnight'
-        : minutes === 0 ? `${h12}${suffix}`
+    minutes === 0 && hours === 12
+      ? 'midday'
+      : minutes === 0 && hours === 0
+        ? 'midnight'
+        : minutes === 0
+          ? `${h12}${suffix}`
           : `${h12}:${String(minutes).padStart(2, '0')}${suffix}`;
   return `${WEEKDAYS[local.getUTCDay()]} ${local.getUTCDate()} ${MONTHS[local.getUTCMonth()]} ${local.getUTCFullYear()} at ${time}`;
 }

@@ -16,7 +16,13 @@ function emptyBulletin(): Bulletin {
     methodologyUrl: 'https://example.gov.uk/methodology',
     contact: 'statistics team',
     disclosure: { method: 'Cell-key perturbation', ptable: 'mcm-ptable-v1', statement: 'Figures are changed by a small random amount.' },
-    headline: (['ALL', 'HOME', 'CARE', 'EDUCATION'] as const).map((setting) => ({ setting, ...zero, previousWeek: zero, fourWeekAverage: zero, sameWeekLastYear: null })),
+    headline: (['ALL', 'HOME', 'CARE', 'EDUCATION'] as const).map((setting) => ({
+      setting,
+      ...zero,
+      previousWeek: zero,
+      fourWeekAverage: zero,
+      sameWeekLastYear: null,
+    })),
     areas: [],
     breakdowns: [],
     repeatMissing: { children: 0, repeatChildren: 0, percent: 'x' },
@@ -24,7 +30,13 @@ function emptyBulletin(): Bulletin {
     revisions: [],
     completeness: [],
     trend: (['2025-12-22', '2025-12-29'] as const).flatMap((weekCommencing) =>
-      (['ALL', 'HOME', 'CARE', 'EDUCATION'] as const).map((setting) => ({ weekCommencing, week: weekCommencing === '2025-12-29' ? '2026-W01' : '2025-W52', setting, ...zero }))),
+      (['ALL', 'HOME', 'CARE', 'EDUCATION'] as const).map((setting) => ({
+        weekCommencing,
+        week: weekCommencing === '2025-12-29' ? '2026-W01' : '2025-W52',
+        setting,
+        ...zero,
+      })),
+    ),
     provisionalWeeks: ['2025-12-29'],
   };
 }
@@ -44,7 +56,12 @@ describe('the bulletin renderers on an empty first week', () => {
   it('still writes the England rows, from the headline, and ISO year 2026 for a week starting in 2025', () => {
     const [header, ...rows] = parseCsv(renderBulletinCsv(b).data);
     const at = (row: string[], column: string) => row[header.indexOf(column)];
-    expect(rows.filter((r) => at(r, 'week_commencing') === '2025-12-22').map((r) => at(r, 'time_identifier'))).toEqual(['Week 52', 'Week 52', 'Week 52', 'Week 52']);
+    expect(rows.filter((r) => at(r, 'week_commencing') === '2025-12-22').map((r) => at(r, 'time_identifier'))).toEqual([
+      'Week 52',
+      'Week 52',
+      'Week 52',
+      'Week 52',
+    ]);
     const thisWeek = rows.filter((r) => at(r, 'week_commencing') === '2025-12-29');
     expect(thisWeek).toHaveLength(4);
     for (const row of thisWeek) {

@@ -26,7 +26,8 @@ export const SETTING_HEADER: Record<SettingKey, string> = { ALL: 'All settings',
 export const SETTING_DEFINITION: Record<Exclude<SettingKey, 'ALL'>, string> = {
   HOME: 'Home: a child reported missing from home (by police, on a report from family or carers).',
   CARE: 'Care: a looked-after child missing from their placement (M, whereabouts unknown) or away from it without authorisation (A, whereabouts known).',
-  EDUCATION: 'During school: a child absent from school without explanation during the school day, reported by the school or council. ' +
+  EDUCATION:
+    'During school: a child absent from school without explanation during the school day, reported by the school or council. ' +
     'This is not the DfE\'s "children missing education", who are not registered at any school.',
 };
 
@@ -69,7 +70,7 @@ export const DIMENSION_EPISODES: Record<Dimension, 'started' | 'ended'> = {
 export const REPEAT_MISSING_LABEL = 'Children with an episode this week that was at least their third in 90 days';
 export const REPEAT_MISSING_DEFINITION =
   'a child counts as repeat missing when an episode of theirs that started this week was at least their third missing episode (from any setting) ' +
-  'to start in the 90 days up to and including that episode\'s start';
+  "to start in the 90 days up to and including that episode's start";
 /** Return interviews are asked of episodes from home and from care only: schools do not hold them. */
 export const RETURN_INTERVIEW_SCOPE = 'missing episodes from home or care';
 
@@ -80,7 +81,10 @@ export function isEnglandCode(code: string): boolean {
 
 /** Names of the areas of a bulletin by code, England included. */
 export function areaNames(areas: readonly AreaRow[]): Map<string, string> {
-  const names = new Map<string, string>([[ENGLAND.code, ENGLAND.name], [ENGLAND_AREA_CODE, ENGLAND.name]]);
+  const names = new Map<string, string>([
+    [ENGLAND.code, ENGLAND.name],
+    [ENGLAND_AREA_CODE, ENGLAND.name],
+  ]);
   for (const a of areas) names.set(a.code, a.name);
   return names;
 }

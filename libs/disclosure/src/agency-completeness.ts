@@ -3,14 +3,22 @@ import { aggregateCompleteness, CompletenessGroup } from './completeness';
 
 /** One agency's reporting up to a week (agency_activity, agency_implied_return): what both completeness views are made from. */
 export interface AgencyFigures {
-  agencyCode: string; agencyType: string; lastReportedAt: Date | null; eventsThisWeek: number; eventsBefore: number; weeksBefore: number; lagHours: number | null;
+  agencyCode: string;
+  agencyType: string;
+  lastReportedAt: Date | null;
+  eventsThisWeek: number;
+  eventsBefore: number;
+  weeksBefore: number;
+  lagHours: number | null;
   /** Events up to the end of the week and the sum of their reporting lags (hours). */
-  eventsToDate: number; lagHoursSum: number;
+  eventsToDate: number;
+  lagHoursSum: number;
   /**
    * Implied returns (docs/events.md): the agency's episodes without a reported return that the
    * child's next episode ended, in the week (by the London week of the implied end) and to its end.
    */
-  impliedReturnsThisWeek: number; impliedReturnsToDate: number;
+  impliedReturnsThisWeek: number;
+  impliedReturnsToDate: number;
 }
 
 export interface AgencyCompleteness {
@@ -52,11 +60,19 @@ export function agencyCompleteness(a: AgencyFigures, reference: ReferenceData, w
  * The English region of each police force area (E23 codes; ONS police force area to region
  * lookup). Welsh forces and anything unlisted have no English region.
  */
-const POLICE_FORCE_REGION: Record<string, string> = Object.fromEntries([
-  ['E12000007', [1, 34]], ['E12000002', [2, 3, 4, 5, 6]], ['E12000001', [7, 8, 13]], ['E12000003', [9, 10, 11, 12]],
-  ['E12000005', [14, 15, 16, 17]], ['E12000004', [18, 19, 20, 21, 22]], ['E12000006', [23, 24, 25, 26, 27, 28]],
-  ['E12000008', [29, 30, 31, 32, 33]], ['E12000009', [35, 36, 37, 38, 39]],
-].flatMap(([region, forces]) => (forces as number[]).map((n) => [`E23${String(n).padStart(6, '0')}`, region as string])));
+const POLICE_FORCE_REGION: Record<string, string> = Object.fromEntries(
+  [
+    ['E12000007', [1, 34]],
+    ['E12000002', [2, 3, 4, 5, 6]],
+    ['E12000001', [7, 8, 13]],
+    ['E12000003', [9, 10, 11, 12]],
+    ['E12000005', [14, 15, 16, 17]],
+    ['E12000004', [18, 19, 20, 21, 22]],
+    ['E12000006', [23, 24, 25, 26, 27, 28]],
+    ['E12000008', [29, 30, 31, 32, 33]],
+    ['E12000009', [35, 36, 37, 38, 39]],
+  ].flatMap(([region, forces]) => (forces as number[]).map((n) => [`E23${String(n).padStart(6, '0')}`, region as string])),
+);
 
 /**
  * The region an agency's completeness is grouped under: a council's own region, a police force
@@ -78,6 +94,8 @@ export type NamedCompletenessGroup = CompletenessGroup & { regionName: string };
  */
 export function groupedCompleteness(agencies: readonly AgencyFigures[], reference: ReferenceData, weekStart: string): NamedCompletenessGroup[] {
   const weekEnd = new Date(`${addWeeks(weekStart, 1)}T00:00:00Z`);
-  return aggregateCompleteness(agencies.map((a) => ({ ...a, regionCode: agencyRegionCode(a.agencyType, a.agencyCode, reference) })), weekEnd)
-    .map((g) => ({ ...g, regionName: reference.regions.get(g.regionCode)?.name ?? 'Not available' }));
+  return aggregateCompleteness(
+    agencies.map((a) => ({ ...a, regionCode: agencyRegionCode(a.agencyType, a.agencyCode, reference) })),
+    weekEnd,
+  ).map((g) => ({ ...g, regionName: reference.regions.get(g.regionCode)?.name ?? 'Not available' }));
 }

@@ -58,22 +58,24 @@ export function aggregateCompleteness(agencies: readonly AgencyActivityFigures[]
     const key = `${a.agencyType}|${a.regionCode}`;
     (groups.get(key) ?? groups.set(key, []).get(key)!).push(a);
   }
-  return [...groups.values()].map((members) => {
-    const sum = (f: (a: AgencyActivityFigures) => number) => members.reduce((s, a) => s + f(a), 0);
-    const last = members.reduce<Date | null>((m, a) => (a.lastReportedAt && (!m || a.lastReportedAt > m) ? a.lastReportedAt : m), null);
-    const eventsToDate = sum((a) => a.eventsToDate);
-    const weeksBefore = Math.max(1, members[0].weeksBefore);
-    return {
-      agencyType: members[0].agencyType,
-      regionCode: members[0].regionCode,
-      agencies: members.length,
-      agenciesReporting: members.filter((a) => a.eventsThisWeek > 0).length,
-      eventsThisWeek: roundToBase(sum((a) => a.eventsThisWeek)),
-      usualWeeklyEvents: roundToBase(sum((a) => a.eventsBefore) / weeksBefore),
-      meanLagHours: eventsToDate > 0 ? Math.round(sum((a) => a.lagHoursSum) / eventsToDate) : null,
-      lastEventDate: last ? londonDate.format(last) : null,
-      silentDays: last ? Math.floor((weekEnd.getTime() - last.getTime()) / 86_400_000) : null,
-      impliedReturnsThisWeek: roundToBase(sum((a) => a.impliedReturnsThisWeek ?? 0)),
-    };
-  }).sort((a, b) => a.agencyType.localeCompare(b.agencyType) || a.regionCode.localeCompare(b.regionCode));
+  return [...groups.values()]
+    .map((members) => {
+      const sum = (f: (a: AgencyActivityFigures) => number) => members.reduce((s, a) => s + f(a), 0);
+      const last = members.reduce<Date | null>((m, a) => (a.lastReportedAt && (!m || a.lastReportedAt > m) ? a.lastReportedAt : m), null);
+      const eventsToDate = sum((a) => a.eventsToDate);
+      const weeksBefore = Math.max(1, members[0].weeksBefore);
+      return {
+        agencyType: members[0].agencyType,
+        regionCode: members[0].regionCode,
+        agencies: members.length,
+        agenciesReporting: members.filter((a) => a.eventsThisWeek > 0).length,
+        eventsThisWeek: roundToBase(sum((a) => a.eventsThisWeek)),
+        usualWeeklyEvents: roundToBase(sum((a) => a.eventsBefore) / weeksBefore),
+        meanLagHours: eventsToDate > 0 ? Math.round(sum((a) => a.lagHoursSum) / eventsToDate) : null,
+        lastEventDate: last ? londonDate.format(last) : null,
+        silentDays: last ? Math.floor((weekEnd.getTime() - last.getTime()) / 86_400_000) : null,
+        impliedReturnsThisWeek: roundToBase(sum((a) => a.impliedReturnsThisWeek ?? 0)),
+      };
+    })
+    .sort((a, b) => a.agencyType.localeCompare(b.agencyType) || a.regionCode.localeCompare(b.regionCode));
 }

@@ -25,7 +25,9 @@ export function agencyActivityCells(events: readonly ActivityEvent[]): ActivityC
   for (const e of events) {
     const weekStart = weekCommencing(new Date(e.reportedAt));
     const key = `${e.agencyCode}|${weekStart}`;
-    const cell = cells.get(key) ?? cells.set(key, { agencyCode: e.agencyCode, agencyType: e.agencyType, weekStart, events: 0, lagHoursSum: 0, lastReportedAt: 0 }).get(key)!;
+    const cell =
+      cells.get(key) ??
+      cells.set(key, { agencyCode: e.agencyCode, agencyType: e.agencyType, weekStart, events: 0, lagHoursSum: 0, lastReportedAt: 0 }).get(key)!;
     cell.events++;
     cell.lagHoursSum += Math.max(0, e.reportedAt - e.occurredAt) / 3_600_000;
     cell.lastReportedAt = Math.max(cell.lastReportedAt, e.reportedAt);

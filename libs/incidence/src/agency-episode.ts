@@ -105,6 +105,9 @@ export function foldAgencyEpisode(events: readonly EpisodeEvent[]): AgencyEpisod
  */
 export function agencyEpisodeLa(ordered: readonly EpisodeEvent[], agencyCode: string): string | null {
   const latest = (kinds: EventKind[]) => ordered.filter((e) => e.responsibleLaCode !== undefined && kinds.includes(e.kind)).pop()?.responsibleLaCode;
-  return latest(['MISSING_REPORTED', 'EPISODE_CORRECTED']) ?? latest(['RETURNED', 'REPORT_WITHDRAWN'])
-    ?? (AGENCY_CODE_PATTERNS.LOCAL_AUTHORITY.test(agencyCode) ? agencyCode : null);
+  return (
+    latest(['MISSING_REPORTED', 'EPISODE_CORRECTED']) ??
+    latest(['RETURNED', 'REPORT_WITHDRAWN']) ??
+    (AGENCY_CODE_PATTERNS.LOCAL_AUTHORITY.test(agencyCode) ? agencyCode : null)
+  );
 }

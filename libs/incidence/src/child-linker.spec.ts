@@ -3,12 +3,15 @@ import { DeterministicChildLinker } from './child-linker';
 import { assignNationalIds } from './national-id-assignment';
 import { ChildProfile, foldChildProfile, IdentityObservation, latestStatements, mergeIntoProfile, settleChanges } from './child-profile';
 
-
 describe('DeterministicChildLinker', () => {
   const linker = new DeterministicChildLinker();
   it('keys on valid NHS number, valid UPN and name + full date of birth only', () => {
-    expect(linker.keysOf({ nhsNumber: '9434765919', upn: 'UN2', givenName: 'AMY', familyName: 'LEE', dateOfBirth: '2012-04' })).toEqual(['nhs:9434765919']);
-    expect(linker.keysOf({ nhsNumber: '9434765918', givenName: 'AMY', familyName: 'LEE', dateOfBirth: '2012-04-03' })).toEqual(['name-dob:AMY|LEE|2012-04-03']);
+    expect(linker.keysOf({ nhsNumber: '9434765919', upn: 'UN2', givenName: 'AMY', familyName: 'LEE', dateOfBirth: '2012-04' })).toEqual([
+      'nhs:9434765919',
+    ]);
+    expect(linker.keysOf({ nhsNumber: '9434765918', givenName: 'AMY', familyName: 'LEE', dateOfBirth: '2012-04-03' })).toEqual([
+      'name-dob:AMY|LEE|2012-04-03',
+    ]);
   });
   it('clusters transitively: NHS links 1-2, name+dob links 2-3', () => {
     const clusters = linker.cluster([
@@ -23,11 +26,25 @@ describe('DeterministicChildLinker', () => {
 
 describe('assignNationalIds', () => {
   it('keeps the older ID on a merge and retires the other', () => {
-    const result = assignNationalIds([[1, 2, 3]], new Map([[1, 7], [2, 5], [3, null]]));
+    const result = assignNationalIds(
+      [[1, 2, 3]],
+      new Map([
+        [1, 7],
+        [2, 5],
+        [3, null],
+      ]),
+    );
     expect(result).toEqual({ keptIds: [5], retired: [{ id: 7, absorbedBy: 0 }] });
   });
   it('keeps the ID on the larger part of a split and leaves the other part for a new ID', () => {
-    const result = assignNationalIds([[1], [2, 3]], new Map([[1, 5], [2, 5], [3, 5]]));
+    const result = assignNationalIds(
+      [[1], [2, 3]],
+      new Map([
+        [1, 5],
+        [2, 5],
+        [3, 5],
+      ]),
+    );
     expect(result).toEqual({ keptIds: [null, 5], retired: [] });
   });
 });
@@ -50,7 +67,11 @@ describe('mergeIntoProfile', () => {
   ];
   it('equals the full fold whatever the order and grouping of arrivals', () => {
     const expected = foldChildProfile(observations);
-    for (const order of [[0, 1, 2], [2, 1, 0], [1, 2, 0]]) {
+    for (const order of [
+      [0, 1, 2],
+      [2, 1, 0],
+      [1, 2, 0],
+    ]) {
       let profile = mergeIntoProfile(undefined, [observations[order[0]]])!.profile;
       for (const i of order.slice(1)) profile = mergeIntoProfile(profile, [observations[i]])?.profile ?? profile;
       expect(profile.attributes).toEqual(expected);
@@ -76,19 +97,22 @@ describe('mergeIntoProfile', () => {
       reportedAt: fc.integer({ min: 0, max: 5 }),
       attributes: fc.record({ givenName: fc.constantFrom('AMY', 'AMIE'), sex: fc.constantFrom('F' as const, 'U' as const) }, { requiredKeys: [] }),
     });
-    fc.assert(fc.property(fc.array(fc.array(statement, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }), (raw) => {
-      let n = 0;
-      const batches = raw.map((batch) => batch.map((o) => ({ ...o, eventId: `e${String(n++).padStart(2, '0')}` })));
-      let stored: ChildProfile | undefined;
-      const seen: IdentityObservation[] = [];
-      for (const batch of batches) {
-        seen.push(...batch);
-        const change = mergeIntoProfile(stored, batch);
-        if (!change) continue;
-        const settled = stored ? settleChanges(stored, change, latestStatements(seen)) : change;
-        if (settled) stored = settled.profile;
-      }
-      expect(stored?.attributes ?? {}).toEqual(foldChildProfile(seen));
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.array(fc.array(statement, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }), (raw) => {
+        let n = 0;
+        const batches = raw.map((batch) => batch.map((o) => ({ ...o, eventId: `e${String(n++).padStart(2, '0')}` })));
+        let stored: ChildProfile | undefined;
+        const seen: IdentityObservation[] = [];
+        for (const batch of batches) {
+          seen.push(...batch);
+          const change = mergeIntoProfile(stored, batch);
+          if (!change) continue;
+          const settled = stored ? settleChanges(stored, change, latestStatements(seen)) : change;
+          if (settled) stored = settled.profile;
+        }
+        expect(stored?.attributes ?? {}).toEqual(foldChildProfile(seen));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

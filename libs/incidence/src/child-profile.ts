@@ -68,7 +68,9 @@ export function mergeIntoProfile(profile: ChildProfile | undefined, observations
     }
   }
   const changedFields = [...changed].filter((f) => profile?.attributes[f] !== merged.attributes[f]);
-  return profile === undefined || changedFields.length > 0 ? { profile: merged, changedFields: profile === undefined ? [...changed] : changedFields } : null;
+  return profile === undefined || changedFields.length > 0
+    ? { profile: merged, changedFields: profile === undefined ? [...changed] : changedFields }
+    : null;
 }
 
 /**

@@ -48,7 +48,8 @@ export function boundAgencyEpisodes<T extends CountedAgencyEpisode>(episodes: re
 
 /** A national child's episodes, and the implied ends of its agency episodes (the data-quality measure). */
 export function nationalEpisodesOfChild<T extends CountedAgencyEpisode>(
-  episodes: readonly T[], regionOf?: (la: string) => string,
+  episodes: readonly T[],
+  regionOf?: (la: string) => string,
 ): { episodes: NationalEpisode[]; agencyEpisodes: BoundedAgencyEpisode<T>[] } {
   const bounded = boundAgencyEpisodes(episodes);
   return { episodes: buildNationalEpisodes(bounded, regionOf), agencyEpisodes: bounded };

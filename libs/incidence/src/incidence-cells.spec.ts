@@ -13,7 +13,9 @@ describe('incidence deltas', () => {
     const d = new IncidenceDeltas();
     d.addEpisode(episode, '2026-11-30', 1);
     expect(level1(d).map(({ weekStart, started, ended, open }) => [weekStart, started, ended, open])).toEqual([
-      ['2026-11-02', 1, 0, 1], ['2026-11-16', 0, 1, 0], ['2026-11-09', 0, 0, 1],
+      ['2026-11-02', 1, 0, 1],
+      ['2026-11-16', 0, 1, 0],
+      ['2026-11-09', 0, 0, 1],
     ]);
   });
 
@@ -26,15 +28,30 @@ describe('incidence deltas', () => {
   it('counts an episode that ends in its start week as started and ended, never open', () => {
     const d = new IncidenceDeltas();
     d.addEpisode({ ...episode, endWeek: '2026-11-02' }, '2026-11-30', 1);
-    expect(level1(d)).toEqual([{
-      weekStart: '2026-11-02', setting: 'HOME', laCode: 'E09000033', children: 0, started: 1, ended: 1, open: 0, childrenKey: 0, startedKey: 0, endedKey: 0, openKey: 0,
-    }]);
+    expect(level1(d)).toEqual([
+      {
+        weekStart: '2026-11-02',
+        setting: 'HOME',
+        laCode: 'E09000033',
+        children: 0,
+        started: 1,
+        ended: 1,
+        open: 0,
+        childrenKey: 0,
+        startedKey: 0,
+        endedKey: 0,
+        openKey: 0,
+      },
+    ]);
   });
 
   it('moves every total above a cell by the same amount: settings, region and England', () => {
     const d = new IncidenceDeltas();
     d.addEpisode({ ...episode, endWeek: '2026-11-02' }, '2026-11-30', 1);
-    const areas = d.list().map((c) => `${c.setting}/${c.laCode}`).sort();
+    const areas = d
+      .list()
+      .map((c) => `${c.setting}/${c.laCode}`)
+      .sort();
     expect(areas).toEqual(['ALL/ALL', 'ALL/E09000033', 'ALL/E12000007', 'HOME/ALL', 'HOME/E09000033', 'HOME/E12000007']);
     expect(d.list().every((c) => c.started === 1 && c.ended === 1)).toBe(true);
   });
@@ -42,7 +59,12 @@ describe('incidence deltas', () => {
   it('has no region rows for an unknown area', () => {
     const d = new IncidenceDeltas();
     d.addEpisode({ ...episode, laCode: 'UNKNOWN', regionCode: 'UNKNOWN', endWeek: null }, null, 1);
-    expect(d.list().map((c) => `${c.setting}/${c.laCode}`).sort()).toEqual(['ALL/ALL', 'ALL/UNKNOWN', 'HOME/ALL', 'HOME/UNKNOWN']);
+    expect(
+      d
+        .list()
+        .map((c) => `${c.setting}/${c.laCode}`)
+        .sort(),
+    ).toEqual(['ALL/ALL', 'ALL/UNKNOWN', 'HOME/ALL', 'HOME/UNKNOWN']);
   });
 
   it('leaves out cells whose sums cancel out', () => {
@@ -87,14 +109,30 @@ describe('incidence deltas', () => {
 });
 
 describe('incidence deltas: record-key sums (cell-key method)', () => {
-  const keyed = { setting: 'HOME', laCode: 'E09000033', regionCode: 'E12000007', startWeek: '2026-11-02', endWeek: '2026-11-16' as string | null, childKey: 11, episodeKey: 1000 };
+  const keyed = {
+    setting: 'HOME',
+    laCode: 'E09000033',
+    regionCode: 'E12000007',
+    startWeek: '2026-11-02',
+    endWeek: '2026-11-16' as string | null,
+    childKey: 11,
+    episodeKey: 1000,
+  };
 
   it('moves each cell key with the records entering and leaving it, at every level', () => {
     const d = new IncidenceDeltas();
     d.addEpisode(keyed, '2026-11-30', 1);
     d.addChildChange([], [keyed]);
-    const cell = (week: string, setting: string, la: string) => d.list().find((c) => c.weekStart === week && c.setting === setting && c.laCode === la)!;
-    expect(cell('2026-11-02', 'HOME', 'E09000033')).toMatchObject({ children: 1, childrenKey: 11, started: 1, startedKey: 1000, open: 1, openKey: 1000 });
+    const cell = (week: string, setting: string, la: string) =>
+      d.list().find((c) => c.weekStart === week && c.setting === setting && c.laCode === la)!;
+    expect(cell('2026-11-02', 'HOME', 'E09000033')).toMatchObject({
+      children: 1,
+      childrenKey: 11,
+      started: 1,
+      startedKey: 1000,
+      open: 1,
+      openKey: 1000,
+    });
     expect(cell('2026-11-16', 'ALL', 'ALL')).toMatchObject({ ended: 1, endedKey: 1000, openKey: 0 });
   });
 

@@ -91,9 +91,24 @@ export class IncidenceDeltas {
     const cells = new Map<string, CellDelta>();
     const cellOf = (weekStart: string, setting: string, laCode: string) => {
       const key = cellKey(weekStart, setting, laCode);
-      return cells.get(key) ?? cells.set(key, {
-        weekStart, setting, laCode, children: 0, started: 0, ended: 0, open: 0, childrenKey: 0, startedKey: 0, endedKey: 0, openKey: 0,
-      }).get(key)!;
+      return (
+        cells.get(key) ??
+        cells
+          .set(key, {
+            weekStart,
+            setting,
+            laCode,
+            children: 0,
+            started: 0,
+            ended: 0,
+            open: 0,
+            childrenKey: 0,
+            startedKey: 0,
+            endedKey: 0,
+            openKey: 0,
+          })
+          .get(key)!
+      );
     };
     for (const { setting, laCode, regionCode, weeks } of this.areas.values()) {
       for (const [day, [started, ended, open, startedKey, endedKey, openKey]] of weeks) {
@@ -116,8 +131,17 @@ export class IncidenceDeltas {
       cell.childrenKey += keySum;
     }
     // A cell whose counts cancel may still change records (and so its key): it stays.
-    return [...cells.values()].filter((c) => c.children !== 0 || c.started !== 0 || c.ended !== 0 || c.open !== 0 ||
-      c.childrenKey % KEY_MODULUS !== 0 || c.startedKey % KEY_MODULUS !== 0 || c.endedKey % KEY_MODULUS !== 0 || c.openKey % KEY_MODULUS !== 0);
+    return [...cells.values()].filter(
+      (c) =>
+        c.children !== 0 ||
+        c.started !== 0 ||
+        c.ended !== 0 ||
+        c.open !== 0 ||
+        c.childrenKey % KEY_MODULUS !== 0 ||
+        c.startedKey % KEY_MODULUS !== 0 ||
+        c.endedKey % KEY_MODULUS !== 0 ||
+        c.openKey % KEY_MODULUS !== 0,
+    );
   }
 
   private weeksOf(e: Omit<EpisodeWeeks, 'startWeek' | 'endWeek'>): Map<number, Sums> {
@@ -148,7 +172,16 @@ function levelsOf(setting: string, laCode: string, regionCode: string): [string,
   let known = levels.get(key);
   if (!known) {
     const areas = regionCode === UNKNOWN_REGION ? [laCode, ALL] : [laCode, regionCode, ALL];
-    levels.set(key, (known = areas.flatMap((area) => [[setting, area], [ALL, area]] as [string, string][])));
+    levels.set(
+      key,
+      (known = areas.flatMap(
+        (area) =>
+          [
+            [setting, area],
+            [ALL, area],
+          ] as [string, string][],
+      )),
+    );
   }
   return known;
 }

@@ -1,9 +1,26 @@
 import { changedWeeks, diffNationalEpisodes, episodesBeforeAndAfter, KeyedNationalEpisode } from './national-episode-changes';
 
 const episode = (nationalChildId: number, startWeek: string, over: Partial<KeyedNationalEpisode> = {}): KeyedNationalEpisode => ({
-  nationalChildId, startedAt: Date.parse(`${startWeek}T10:00:00Z`), endedAt: null, startWeek, endWeek: null, setting: 'HOME', laCode: 'E09000001',
-  agencyEpisodeCount: 1, regionCode: 'E12000007', ageBand: '10-13', sex: 'F', ethnicityGroup: 'WHITE', riskGrade: 'LOW', durationBand: null,
-  returnInterviewWithin72h: false, repeatMissing: false, careMissingType: null, childKey: nationalChildId * 7, episodeKey: 11, ...over,
+  nationalChildId,
+  startedAt: Date.parse(`${startWeek}T10:00:00Z`),
+  endedAt: null,
+  startWeek,
+  endWeek: null,
+  setting: 'HOME',
+  laCode: 'E09000001',
+  agencyEpisodeCount: 1,
+  regionCode: 'E12000007',
+  ageBand: '10-13',
+  sex: 'F',
+  ethnicityGroup: 'WHITE',
+  riskGrade: 'LOW',
+  durationBand: null,
+  returnInterviewWithin72h: false,
+  repeatMissing: false,
+  careMissingType: null,
+  childKey: nationalChildId * 7,
+  episodeKey: 11,
+  ...over,
 });
 
 describe('diffNationalEpisodes', () => {
@@ -11,7 +28,11 @@ describe('diffNationalEpisodes', () => {
     const same = { ...episode(1, '2026-01-05'), id: 'a' };
     const changed = { ...episode(1, '2026-01-12'), id: 'b' };
     const other = { ...episode(2, '2026-01-05'), id: 'c' };
-    const wanted = [episode(1, '2026-01-05'), episode(1, '2026-01-12', { endedAt: Date.parse('2026-01-13T00:00:00Z'), endWeek: '2026-01-12' }), episode(3, '2026-02-02')];
+    const wanted = [
+      episode(1, '2026-01-05'),
+      episode(1, '2026-01-12', { endedAt: Date.parse('2026-01-13T00:00:00Z'), endWeek: '2026-01-12' }),
+      episode(3, '2026-02-02'),
+    ];
     const { removed, inserted, kept } = diffNationalEpisodes([same, changed, other], wanted);
     expect(removed.map((e) => e.id)).toEqual(['b', 'c']);
     expect(kept).toEqual([wanted[0]]);
@@ -19,7 +40,10 @@ describe('diffNationalEpisodes', () => {
   });
 
   it('matches one stored row to one wanted row: a duplicate wanted episode is inserted', () => {
-    const { removed, inserted, kept } = diffNationalEpisodes([{ ...episode(1, '2026-01-05'), id: 'a' }], [episode(1, '2026-01-05'), episode(1, '2026-01-05')]);
+    const { removed, inserted, kept } = diffNationalEpisodes(
+      [{ ...episode(1, '2026-01-05'), id: 'a' }],
+      [episode(1, '2026-01-05'), episode(1, '2026-01-05')],
+    );
     expect([removed.length, kept.length, inserted.length]).toEqual([0, 1, 1]);
   });
 

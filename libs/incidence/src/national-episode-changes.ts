@@ -15,17 +15,32 @@ export interface NationalEpisodeChanges<T extends KeyedNationalEpisode = KeyedNa
 
 /** Every stored column but the id: two episodes with the same identity are the same row. */
 export const sameNationalEpisode = (a: KeyedNationalEpisode, b: KeyedNationalEpisode): boolean =>
-  a.nationalChildId === b.nationalChildId && a.startedAt === b.startedAt && a.endedAt === b.endedAt && a.setting === b.setting &&
-  a.laCode === b.laCode && a.agencyEpisodeCount === b.agencyEpisodeCount && a.regionCode === b.regionCode && a.ageBand === b.ageBand &&
-  a.sex === b.sex && a.ethnicityGroup === b.ethnicityGroup && a.riskGrade === b.riskGrade && a.durationBand === b.durationBand &&
-  a.returnInterviewWithin72h === b.returnInterviewWithin72h && a.repeatMissing === b.repeatMissing && a.careMissingType === b.careMissingType &&
-  a.childKey === b.childKey && a.episodeKey === b.episodeKey;
+  a.nationalChildId === b.nationalChildId &&
+  a.startedAt === b.startedAt &&
+  a.endedAt === b.endedAt &&
+  a.setting === b.setting &&
+  a.laCode === b.laCode &&
+  a.agencyEpisodeCount === b.agencyEpisodeCount &&
+  a.regionCode === b.regionCode &&
+  a.ageBand === b.ageBand &&
+  a.sex === b.sex &&
+  a.ethnicityGroup === b.ethnicityGroup &&
+  a.riskGrade === b.riskGrade &&
+  a.durationBand === b.durationBand &&
+  a.returnInterviewWithin72h === b.returnInterviewWithin72h &&
+  a.repeatMissing === b.repeatMissing &&
+  a.careMissingType === b.careMissingType &&
+  a.childKey === b.childKey &&
+  a.episodeKey === b.episodeKey;
 
 /**
  * What turns the stored episodes of some children into the wanted ones, writing only what
  * changed: matched within each child (a handful of episodes), column by column.
  */
-export function diffNationalEpisodes<T extends KeyedNationalEpisode>(stored: readonly T[], wanted: readonly KeyedNationalEpisode[]): NationalEpisodeChanges<T> {
+export function diffNationalEpisodes<T extends KeyedNationalEpisode>(
+  stored: readonly T[],
+  wanted: readonly KeyedNationalEpisode[],
+): NationalEpisodeChanges<T> {
   const byChild = new Map<number, KeyedNationalEpisode[]>();
   for (const e of wanted) (byChild.get(e.nationalChildId) ?? byChild.set(e.nationalChildId, []).get(e.nationalChildId)!).push(e);
   const kept: KeyedNationalEpisode[] = [];
@@ -46,7 +61,8 @@ export function diffNationalEpisodes<T extends KeyedNationalEpisode>(stored: rea
 export function episodesBeforeAndAfter(changes: NationalEpisodeChanges): { before: KeyedNationalEpisode[]; after: KeyedNationalEpisode[] }[] {
   const children = new Map<number, { weeks: Set<string>; before: KeyedNationalEpisode[]; after: KeyedNationalEpisode[] }>();
   const of = (e: KeyedNationalEpisode) => {
-    const child = children.get(e.nationalChildId) ?? children.set(e.nationalChildId, { weeks: new Set(), before: [], after: [] }).get(e.nationalChildId)!;
+    const child =
+      children.get(e.nationalChildId) ?? children.set(e.nationalChildId, { weeks: new Set(), before: [], after: [] }).get(e.nationalChildId)!;
     child.weeks.add(e.startWeek);
     return child;
   };

@@ -1,5 +1,14 @@
 import { ChildAttributes, RiskGrade, Setting, weekCommencing } from '@mcm/shared';
-import { ageBand, CareMissingCategory, CareMissingType, careMissingTypeOf, durationBand, ethnicityGroup, highestRisk, repeatFlags } from './statistical-attributes';
+import {
+  ageBand,
+  CareMissingCategory,
+  CareMissingType,
+  careMissingTypeOf,
+  durationBand,
+  ethnicityGroup,
+  highestRisk,
+  repeatFlags,
+} from './statistical-attributes';
 
 /** Which setting a national episode counts under when its agencies disagree (our convention). */
 export const SETTING_PRIORITY: Record<Setting, number> = { CARE: 0, HOME: 1, EDUCATION: 2 };
@@ -44,10 +53,12 @@ export interface NationalEpisode {
 const compareCodes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function primaryOrder(a: CountedAgencyEpisode, b: CountedAgencyEpisode): number {
-  return SETTING_PRIORITY[a.setting] - SETTING_PRIORITY[b.setting]
-    || a.startedAt - b.startedAt
-    || compareCodes(a.agencyCode, b.agencyCode)
-    || compareCodes(a.agencyEpisodeRef, b.agencyEpisodeRef);
+  return (
+    SETTING_PRIORITY[a.setting] - SETTING_PRIORITY[b.setting] ||
+    a.startedAt - b.startedAt ||
+    compareCodes(a.agencyCode, b.agencyCode) ||
+    compareCodes(a.agencyEpisodeRef, b.agencyEpisodeRef)
+  );
 }
 
 /**
@@ -55,7 +66,10 @@ function primaryOrder(a: CountedAgencyEpisode, b: CountedAgencyEpisode): number 
  * episode, transitively. It starts at the earliest start, ends at the latest end (open if any
  * member is open), counts under the highest-priority setting, and in the LA of its primary member.
  */
-export function buildNationalEpisodes(episodes: readonly CountedAgencyEpisode[], regionOf: (la: string) => string = () => UNKNOWN_LA): NationalEpisode[] {
+export function buildNationalEpisodes(
+  episodes: readonly CountedAgencyEpisode[],
+  regionOf: (la: string) => string = () => UNKNOWN_LA,
+): NationalEpisode[] {
   const sorted = [...episodes].sort((a, b) => a.startedAt - b.startedAt);
   const groups: CountedAgencyEpisode[][] = [];
   let groupEnd = -Infinity;
@@ -74,7 +88,8 @@ export function buildNationalEpisodes(episodes: readonly CountedAgencyEpisode[],
     const endedAt = members.some((m) => m.endedAt === null) ? null : Math.max(...members.map((m) => m.endedAt!));
     const byPriority = [...members].sort(primaryOrder);
     const laCode = byPriority.find((m) => m.laCode)?.laCode ?? UNKNOWN_LA;
-    const first = <K extends 'dateOfBirth' | 'sex' | 'ethnicity'>(field: K) => byPriority.find((m) => m.child?.[field] && m.child[field] !== 'U')?.child?.[field];
+    const first = <K extends 'dateOfBirth' | 'sex' | 'ethnicity'>(field: K) =>
+      byPriority.find((m) => m.child?.[field] && m.child[field] !== 'U')?.child?.[field];
     return {
       startedAt,
       endedAt,
@@ -91,7 +106,8 @@ export function buildNationalEpisodes(episodes: readonly CountedAgencyEpisode[],
       durationBand: durationBand(startedAt, endedAt),
       returnInterviewWithin72h: members.some((m) => m.returnInterviewWithin72h === true),
       repeatMissing: false,
-      careMissingType: byPriority[0].setting === 'CARE' ? careMissingTypeOf(members.filter((m) => m.setting === 'CARE').map((m) => m.careMissingType)) : null,
+      careMissingType:
+        byPriority[0].setting === 'CARE' ? careMissingTypeOf(members.filter((m) => m.setting === 'CARE').map((m) => m.careMissingType)) : null,
     };
   });
   const repeats = repeatFlags(built.map((e) => e.startedAt));

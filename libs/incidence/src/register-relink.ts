@@ -19,7 +19,8 @@ export interface LinkKeyChanges {
 
 /** Compares each record's current hashed keys with the stored ones. */
 export function diffLinkKeys(
-  stored: ReadonlyMap<number, ReadonlySet<string>>, current: readonly { id: number; keys: readonly string[] }[],
+  stored: ReadonlyMap<number, ReadonlySet<string>>,
+  current: readonly { id: number; keys: readonly string[] }[],
 ): LinkKeyChanges {
   const toDelete: [number, string][] = [];
   const toInsert: [number, string][] = [];
@@ -77,7 +78,10 @@ export interface NationalIdOutcome {
  * and the merges and splits to record.
  */
 export function settleNationalIds(
-  clusters: readonly number[][], current: ReadonlyMap<number, number | null>, assignment: IdAssignment, createdIds: readonly number[],
+  clusters: readonly number[][],
+  current: ReadonlyMap<number, number | null>,
+  assignment: IdAssignment,
+  createdIds: readonly number[],
 ): NationalIdOutcome {
   const { keptIds, retired } = assignment;
   let next = 0;

@@ -1,4 +1,12 @@
-import { ageBand, careMissingTypeOf, durationBand, ethnicityGroup, highestRisk, repeatFlags, RETURN_INTERVIEW_SETTINGS } from './statistical-attributes';
+import {
+  ageBand,
+  careMissingTypeOf,
+  durationBand,
+  ethnicityGroup,
+  highestRisk,
+  repeatFlags,
+  RETURN_INTERVIEW_SETTINGS,
+} from './statistical-attributes';
 
 const t = (iso: string) => Date.parse(iso);
 const HOUR = 3_600_000;
@@ -28,8 +36,15 @@ describe('statistical attributes', () => {
     expect(durationBand(0, null)).toBeNull();
   });
   it('groups DfE ethnicity codes', () => {
-    expect([ethnicityGroup('WBRI'), ethnicityGroup('MWBC'), ethnicityGroup('APKN'), ethnicityGroup('BAFR'), ethnicityGroup('CHNE'), ethnicityGroup('REFU'), ethnicityGroup(undefined)])
-      .toEqual(['White', 'Mixed', 'Asian', 'Black', 'Other', 'Refused or not obtained', 'UNKNOWN']);
+    expect([
+      ethnicityGroup('WBRI'),
+      ethnicityGroup('MWBC'),
+      ethnicityGroup('APKN'),
+      ethnicityGroup('BAFR'),
+      ethnicityGroup('CHNE'),
+      ethnicityGroup('REFU'),
+      ethnicityGroup(undefined),
+    ]).toEqual(['White', 'Mixed', 'Asian', 'Black', 'Other', 'Refused or not obtained', 'UNKNOWN']);
   });
   it('takes the highest police risk grade', () => {
     expect(highestRisk(['LOW', null, 'HIGH', 'MEDIUM'])).toBe('HIGH');
@@ -39,7 +54,7 @@ describe('statistical attributes', () => {
     const day = 24 * HOUR;
     expect(repeatFlags([0, 10 * day, 20 * day, 200 * day, 201 * day, 289 * day])).toEqual([false, false, true, false, false, true]);
   });
-  it('counts the 90 days up to and including the episode\'s own start', () => {
+  it("counts the 90 days up to and including the episode's own start", () => {
     const day = 24 * HOUR;
     // The first episode is exactly 90 days before the third: outside its window.
     expect(repeatFlags([0, day, 90 * day])).toEqual([false, false, false]);

@@ -1,6 +1,15 @@
 import {
-  AGE_BANDS, ageOnLondonDate, CARE_MISSING_CATEGORIES, CARE_MISSING_LABEL, CareMissingCategory, CareMissingType, DURATION_BANDS,
-  ETHNICITY_GROUPS, RISK_CATEGORIES, RiskGrade, Setting,
+  AGE_BANDS,
+  ageOnLondonDate,
+  CARE_MISSING_CATEGORIES,
+  CARE_MISSING_LABEL,
+  CareMissingCategory,
+  CareMissingType,
+  DURATION_BANDS,
+  ETHNICITY_GROUPS,
+  RISK_CATEGORIES,
+  RiskGrade,
+  Setting,
 } from '@mcm/shared';
 
 /**
@@ -52,11 +61,16 @@ export function ethnicityGroup(code: string | undefined): (typeof ETHNICITY_GROU
   if (code === 'REFU' || code === 'NOBT') return 'Refused or not obtained';
   if (code === 'CHNE' || code === 'OOTH') return 'Other';
   switch (code[0]) {
-    case 'W': return 'White';
-    case 'M': return 'Mixed';
-    case 'A': return 'Asian';
-    case 'B': return 'Black';
-    default: return 'UNKNOWN';
+    case 'W':
+      return 'White';
+    case 'M':
+      return 'Mixed';
+    case 'A':
+      return 'Asian';
+    case 'B':
+      return 'Black';
+    default:
+      return 'UNKNOWN';
   }
 }
 

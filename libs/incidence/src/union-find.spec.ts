@@ -19,20 +19,22 @@ describe('UnionFind', () => {
   });
 
   it('gives the connected components of any edge list', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 30 }), fc.array(fc.tuple(fc.nat(29), fc.nat(29)), { maxLength: 40 }), (n, raw) => {
-      const edges = raw.map(([a, b]) => [a % n, b % n] as const);
-      const sets = new UnionFind(n);
-      for (const [a, b] of edges) sets.union(a, b);
-      // Reference: repeated relabelling until stable.
-      const label = Array.from({ length: n }, (_, i) => i);
-      for (let changed = true; changed; ) {
-        changed = false;
-        for (const [a, b] of edges) {
-          const m = Math.min(label[a], label[b]);
-          if (label[a] !== m || label[b] !== m) [label[a], label[b], changed] = [m, m, true];
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 30 }), fc.array(fc.tuple(fc.nat(29), fc.nat(29)), { maxLength: 40 }), (n, raw) => {
+        const edges = raw.map(([a, b]) => [a % n, b % n] as const);
+        const sets = new UnionFind(n);
+        for (const [a, b] of edges) sets.union(a, b);
+        // Reference: repeated relabelling until stable.
+        const label = Array.from({ length: n }, (_, i) => i);
+        for (let changed = true; changed;) {
+          changed = false;
+          for (const [a, b] of edges) {
+            const m = Math.min(label[a], label[b]);
+            if (label[a] !== m || label[b] !== m) [label[a], label[b], changed] = [m, m, true];
+          }
         }
-      }
-      for (let i = 0; i < n; i++) expect(sets.find(i)).toBe(label[i]);
-    }));
+        for (let i = 0; i < n; i++) expect(sets.find(i)).toBe(label[i]);
+      }),
+    );
   });
 });

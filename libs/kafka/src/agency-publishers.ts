@@ -16,7 +16,11 @@ export interface AgencyRecord extends Omit<OutgoingRecord, 'topic'> {
 export class AgencyPublishers {
   private readonly publishers = new Map<string, Promise<KafkaPublisher>>();
 
-  constructor(private readonly settingsFor: (agency: string) => KafkaSettings, private readonly topics: TopicNames, private readonly concurrency = 32) {}
+  constructor(
+    private readonly settingsFor: (agency: string) => KafkaSettings,
+    private readonly topics: TopicNames,
+    private readonly concurrency = 32,
+  ) {}
 
   /** Publishes every record, each agency's in order; resolves once the broker acknowledged all. */
   async publish(records: AgencyRecord[]): Promise<void> {

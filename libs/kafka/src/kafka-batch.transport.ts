@@ -112,9 +112,7 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
   }
 
   private async wantedTopics(): Promise<string[]> {
-    const wanted = this.options.subscription
-      ? await this.options.subscription.topics(this.admin!)
-      : [...this.messageHandlers.keys()];
+    const wanted = this.options.subscription ? await this.options.subscription.topics(this.admin!) : [...this.messageHandlers.keys()];
     const existing = new Set(await this.admin!.listTopics());
     const missing = wanted.filter((t) => !existing.has(t));
     if (missing.length > 0) throw new Error(`topics missing: ${missing.join(', ')} (the admin tooling creates them: npm run infra:up)`);
@@ -223,7 +221,10 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
   private async handleParts(parts: QueuedPart[]): Promise<void> {
     const patternOf = (topic: string) => this.options.subscription?.handlerPattern(topic) ?? topic;
     for (const pattern of new Set(parts.map((p) => patternOf(p.topic)))) {
-      await this.handlePattern(pattern, parts.filter((p) => patternOf(p.topic) === pattern));
+      await this.handlePattern(
+        pattern,
+        parts.filter((p) => patternOf(p.topic) === pattern),
+      );
     }
   }
 
@@ -238,7 +239,12 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
     };
     await lastValueFrom(this.transformToObservable(await handler(consumed)), { defaultValue: undefined });
     // Queue order is fetch order, so a partition's last part holds its highest offset.
-    const next = new Map(parts.map((p) => [`${p.topic}\u0000${p.partition}`, { topic: p.topic, partition: p.partition, offset: (BigInt(p.messages[p.messages.length - 1].offset) + 1n).toString() }]));
+    const next = new Map(
+      parts.map((p) => [
+        `${p.topic}\u0000${p.partition}`,
+        { topic: p.topic, partition: p.partition, offset: (BigInt(p.messages[p.messages.length - 1].offset) + 1n).toString() },
+      ]),
+    );
     await this.consumer!.commitOffsets([...next.values()]);
   }
 
@@ -250,7 +256,9 @@ export class KafkaBatchTransport extends Server implements CustomTransportStrate
   private async restartAfter(error: unknown): Promise<void> {
     this.failures += 1;
     const delay = backoffDelayMs(this.failures, this.options.backoff ?? DEFAULT_BACKOFF);
-    this.log.error(`handling failed (${(error as Error)?.message ?? error}); retry ${this.failures}: restarting from the committed offsets in ${delay} ms`);
+    this.log.error(
+      `handling failed (${(error as Error)?.message ?? error}); retry ${this.failures}: restarting from the committed offsets in ${delay} ms`,
+    );
     this.dropQueue();
     try {
       await this.consumer!.stop();

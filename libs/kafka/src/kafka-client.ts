@@ -37,9 +37,16 @@ export function issuedTlsFiles(principal: string, env: KafkaEnv): KafkaTlsFiles 
 export function kafkaSettingsFromEnv(clientId: string, principal: string, env: KafkaEnv): KafkaSettings {
   const issued = issuedTlsFiles(principal, env);
   return {
-    brokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean),
+    brokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092')
+      .split(',')
+      .map((b) => b.trim())
+      .filter(Boolean),
     clientId,
-    tls: { caFile: env.KAFKA_CA_FILE || issued.caFile, certFile: env.KAFKA_CERT_FILE || issued.certFile, keyFile: env.KAFKA_KEY_FILE || issued.keyFile },
+    tls: {
+      caFile: env.KAFKA_CA_FILE || issued.caFile,
+      certFile: env.KAFKA_CERT_FILE || issued.certFile,
+      keyFile: env.KAFKA_KEY_FILE || issued.keyFile,
+    },
   };
 }
 
@@ -58,7 +65,12 @@ function readTls({ caFile, certFile, keyFile }: KafkaTlsFiles): { ca: Buffer[]; 
   }
 }
 
-const LEVEL_NAMES: Record<number, string> = { [logLevel.ERROR]: 'error', [logLevel.WARN]: 'warn', [logLevel.INFO]: 'info', [logLevel.DEBUG]: 'debug' };
+const LEVEL_NAMES: Record<number, string> = {
+  [logLevel.ERROR]: 'error',
+  [logLevel.WARN]: 'warn',
+  [logLevel.INFO]: 'info',
+  [logLevel.DEBUG]: 'debug',
+};
 
 /** kafkajs behind our own factory (kafkajs is in maintenance mode: keep it replaceable). */
 export function createKafka({ brokers, clientId, tls }: KafkaSettings): Kafka {
@@ -70,9 +82,11 @@ export function createKafka({ brokers, clientId, tls }: KafkaSettings): Kafka {
     connectionTimeout: 3000,
     retry: { initialRetryTime: 200, retries: 8 },
     // One JSON line per kafkajs log entry; messages never carry event payloads.
-    logCreator: () => ({ namespace, level, log }: LogEntry) => {
-      const { message, error } = log as { message: string; error?: string };
-      process.stderr.write(`${JSON.stringify({ level: LEVEL_NAMES[level] ?? level, source: `kafkajs.${namespace}`, message, error })}\n`);
-    },
+    logCreator:
+      () =>
+      ({ namespace, level, log }: LogEntry) => {
+        const { message, error } = log as { message: string; error?: string };
+        process.stderr.write(`${JSON.stringify({ level: LEVEL_NAMES[level] ?? level, source: `kafkajs.${namespace}`, message, error })}\n`);
+      },
   });
 }

@@ -27,7 +27,11 @@ export interface BisectionOptions {
  * among n cost about 2·k·log2(n) extra attempts. A failure that may pass is rethrown at once,
  * whatever was committed before it (the caller retries the whole batch; `apply` is idempotent).
  */
-export async function applyBisecting<T, R>(items: T[], apply: (items: T[]) => Promise<R>, options: BisectionOptions): Promise<BisectionOutcome<T, R>> {
+export async function applyBisecting<T, R>(
+  items: T[],
+  apply: (items: T[]) => Promise<R>,
+  options: BisectionOptions,
+): Promise<BisectionOutcome<T, R>> {
   const outcome: BisectionOutcome<T, R> = { applied: [], poison: [], attempts: 0 };
   const attempt = async (part: T[]): Promise<void> => {
     if (part.length === 0) return;

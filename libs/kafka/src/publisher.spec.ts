@@ -19,8 +19,13 @@ describe('chunksUnder', () => {
 describe('deadLetterRecord', () => {
   it('keeps the original bytes, key, headers and position, and lists the codes in a header', () => {
     const message = {
-      topic: 'missing.events.v1', partition: 2, offset: '41', timestamp: '1795400000000',
-      key: Buffer.from('E23000001:C1'), value: Buffer.from([0xff, 0x00]), headers: { trace: Buffer.from('abc') },
+      topic: 'missing.events.v1',
+      partition: 2,
+      offset: '41',
+      timestamp: '1795400000000',
+      key: Buffer.from('E23000001:C1'),
+      value: Buffer.from([0xff, 0x00]),
+      headers: { trace: Buffer.from('abc') },
     };
     const reasons = [{ path: '', code: 'NOT_UTF8' as const, message: 'not UTF-8' }];
     const record = deadLetterRecord(message, reasons, new Date('2026-11-23T00:00:00Z'), topicNames('').rejected);
@@ -29,6 +34,11 @@ describe('deadLetterRecord', () => {
     const letter = JSON.parse(String(record.value));
     expect(Buffer.from(letter.originalValue, 'base64')).toEqual(message.value);
     expect(Buffer.from(letter.originalHeaders.trace, 'base64').toString()).toBe('abc');
-    expect(letter).toMatchObject({ originalKey: message.key.toString('base64'), source: { topic: 'missing.events.v1', partition: 2, offset: '41' }, reasons, rejectedAt: '2026-11-23T00:00:00.000Z' });
+    expect(letter).toMatchObject({
+      originalKey: message.key.toString('base64'),
+      source: { topic: 'missing.events.v1', partition: 2, offset: '41' },
+      reasons,
+      rejectedAt: '2026-11-23T00:00:00.000Z',
+    });
   });
 });

@@ -39,7 +39,11 @@ export class KafkaPublisher {
 
   /** Publishes one record and returns where it landed. */
   async publishWithAck(record: OutgoingRecord): Promise<{ partition: number; offset: string }[]> {
-    const acks = await this.producer.send({ topic: record.topic, acks: -1, messages: [{ key: record.key, value: record.value, headers: record.headers }] });
+    const acks = await this.producer.send({
+      topic: record.topic,
+      acks: -1,
+      messages: [{ key: record.key, value: record.value, headers: record.headers }],
+    });
     return acks.map((a) => ({ partition: a.partition, offset: a.baseOffset ?? '' }));
   }
 

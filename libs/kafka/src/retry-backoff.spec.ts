@@ -2,7 +2,12 @@ import { backoffDelayMs, DEFAULT_BACKOFF } from './retry-backoff';
 
 describe('backoffDelayMs', () => {
   it('doubles from the base, between half and the whole of each step', () => {
-    for (const [attempt, step] of [[1, 500], [2, 1000], [3, 2000], [4, 4000]]) {
+    for (const [attempt, step] of [
+      [1, 500],
+      [2, 1000],
+      [3, 2000],
+      [4, 4000],
+    ]) {
       expect(backoffDelayMs(attempt, DEFAULT_BACKOFF, () => 0)).toBe(step / 2);
       expect(backoffDelayMs(attempt, DEFAULT_BACKOFF, () => 1)).toBe(step);
     }

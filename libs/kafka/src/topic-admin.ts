@@ -25,11 +25,20 @@ export async function ensureTopics(kafka: Kafka, specs: TopicSpec[]): Promise<st
         // Services start together and race to create the topics: losing that race is fine. And
         // the wait for leaders can ask before the new topics' metadata has reached the broker
         // ("does not host this topic-partition"): they are there once it has.
-        if (!(await allListed(admin, chunk.map((s) => s.topic)))) throw error;
+        if (
+          !(await allListed(
+            admin,
+            chunk.map((s) => s.topic),
+          ))
+        )
+          throw error;
       }
     }
     const created = new Set(missing.map((s) => s.topic));
-    await convergeTopicConfigs(admin, specs.filter((s) => !created.has(s.topic)));
+    await convergeTopicConfigs(
+      admin,
+      specs.filter((s) => !created.has(s.topic)),
+    );
     return [...created];
   } finally {
     await admin.disconnect();
@@ -60,7 +69,8 @@ export async function convergeTopicConfigs(admin: Admin, specs: TopicSpec[]): Pr
     return [{ type: ConfigResourceTypes.TOPIC, name: spec.topic, configEntries: [...kept, ...spec.configEntries!] }];
   });
   // Chunked like creation: each config set is a metadata record.
-  for (let i = 0; i < changes.length; i += CREATE_CHUNK) await admin.alterConfigs({ validateOnly: false, resources: changes.slice(i, i + CREATE_CHUNK) });
+  for (let i = 0; i < changes.length; i += CREATE_CHUNK)
+    await admin.alterConfigs({ validateOnly: false, resources: changes.slice(i, i + CREATE_CHUNK) });
   return changes.map((c) => c.name);
 }
 

@@ -35,7 +35,12 @@ describe('topic retention', () => {
   });
 
   it('refuses a retention of zero, an unbounded one, or one that is not a whole number of days', () => {
-    for (const bad of [{ KAFKA_INPUT_RETENTION_DAYS: '0' }, { KAFKA_REJECTED_RETENTION_DAYS: '-1' }, { KAFKA_ACCEPTED_RETENTION_DAYS: '1.5' }, { KAFKA_BULLETINS_RETENTION_DAYS: 'forever' }]) {
+    for (const bad of [
+      { KAFKA_INPUT_RETENTION_DAYS: '0' },
+      { KAFKA_REJECTED_RETENTION_DAYS: '-1' },
+      { KAFKA_ACCEPTED_RETENTION_DAYS: '1.5' },
+      { KAFKA_BULLETINS_RETENTION_DAYS: 'forever' },
+    ]) {
       expect(() => envValidator(TopicRetentionEnv)(bad)).toThrow(Object.keys(bad)[0]);
     }
   });

@@ -24,16 +24,24 @@ export const DEFAULT_TOPIC_RETENTION: TopicRetention = { inputDays: 7, acceptedD
 
 /** The topic retention variables, validated with the rest of the admin tooling's environment. */
 export class TopicRetentionEnv extends CommonEnv {
-  @IsInt() @Min(1) @Max(365)
+  @IsInt()
+  @Min(1)
+  @Max(365)
   KAFKA_INPUT_RETENTION_DAYS: number = DEFAULT_TOPIC_RETENTION.inputDays;
 
-  @IsInt() @Min(1) @Max(365)
+  @IsInt()
+  @Min(1)
+  @Max(365)
   KAFKA_ACCEPTED_RETENTION_DAYS: number = DEFAULT_TOPIC_RETENTION.acceptedDays;
 
-  @IsInt() @Min(1) @Max(365)
+  @IsInt()
+  @Min(1)
+  @Max(365)
   KAFKA_REJECTED_RETENTION_DAYS: number = DEFAULT_TOPIC_RETENTION.rejectedDays;
 
-  @IsInt() @Min(1) @Max(3650)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
   KAFKA_BULLETINS_RETENTION_DAYS: number = DEFAULT_TOPIC_RETENTION.bulletinsDays;
 }
 

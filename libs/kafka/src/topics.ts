@@ -74,8 +74,16 @@ export function topicSpecs(topics: TopicNames, retention: TopicRetention = DEFAU
  * One agency's topics. One input partition keeps all of an agency's events in order; an agency
  * with a heavy stream can be given more at onboarding.
  */
-export function agencyTopicSpecs(code: string, topics: TopicNames, inputPartitions = 1, retention: TopicRetention = DEFAULT_TOPIC_RETENTION): TopicSpec[] {
-  return [agencyInputTopicSpec(agencyInputTopic(code, topics), inputPartitions, retention), agencyRejectionsTopicSpec(agencyRejectionsTopic(code, topics), retention)];
+export function agencyTopicSpecs(
+  code: string,
+  topics: TopicNames,
+  inputPartitions = 1,
+  retention: TopicRetention = DEFAULT_TOPIC_RETENTION,
+): TopicSpec[] {
+  return [
+    agencyInputTopicSpec(agencyInputTopic(code, topics), inputPartitions, retention),
+    agencyRejectionsTopicSpec(agencyRejectionsTopic(code, topics), retention),
+  ];
 }
 
 export function agencyInputTopicSpec(topic: string, numPartitions: number, retention: TopicRetention = DEFAULT_TOPIC_RETENTION): TopicSpec {

@@ -6,7 +6,11 @@ describe('blocking', () => {
   const dobRule = [blockingRuleByName(new RecordStore(), 'dob')!];
 
   it('bounds candidates per record in a huge block (sorted neighbourhood)', () => {
-    const records = Array.from({ length: 2000 }, (_, i) => ({ id: String(i), familyName: `N${String.fromCharCode(65 + (i % 26))}${i}`, dob: { year: 2010, month: 1, day: 1 } }));
+    const records = Array.from({ length: 2000 }, (_, i) => ({
+      id: String(i),
+      familyName: `N${String.fromCharCode(65 + (i % 26))}${i}`,
+      dob: { year: 2010, month: 1, day: 1 },
+    }));
     const store = RecordStore.fromRecords(records);
     const index = BlockIndex.build(store, dobRule, 5);
     const pairs = index.pairs();
@@ -48,14 +52,19 @@ describe('blocking', () => {
         expect(rule.value(reversedStore, records.length - 1 - i)).toBe(value);
         if (sorted) continue;
         for (let j = 0; j < records.length; j++) {
-          if (value !== undefined && rule.value(store, j) !== undefined) expect(rule.value(store, j) === value).toBe(rule.key(store, j) === rule.key(store, i));
+          if (value !== undefined && rule.value(store, j) !== undefined)
+            expect(rule.value(store, j) === value).toBe(rule.key(store, j) === rule.key(store, i));
         }
       }
     }
   });
 
   it('gives an incrementally inserted record the same neighbours as a bulk build', () => {
-    const records = Array.from({ length: 300 }, (_, i) => ({ id: String(i), familyName: `F${(i * 7919) % 300}`, dob: { year: 2010, month: 1 + (i % 2), day: 1 } }));
+    const records = Array.from({ length: 300 }, (_, i) => ({
+      id: String(i),
+      familyName: `F${(i * 7919) % 300}`,
+      dob: { year: 2010, month: 1 + (i % 2), day: 1 },
+    }));
     const bulk = BlockIndex.build(RecordStore.fromRecords(records), dobRule, 4);
     const store = new RecordStore();
     const inc = new BlockIndex(store, dobRule, 4);
@@ -88,7 +97,12 @@ describe('rules that keep recall as blocks grow', () => {
 
   it('orders a family-name block by date of birth too, reaching a record without a given name', () => {
     // 200 SMITHs with given names; the target pair: one record with, one without a given name.
-    const records: LinkageRecord[] = Array.from({ length: 200 }, (_, i) => ({ id: `s${i}`, givenName: `G${String.fromCharCode(65 + (i % 26))}${i}`, familyName: 'Smith', dob: { year: 1950 + (i % 50), month: 1 + (i % 12), day: 1 + (i % 28) } }));
+    const records: LinkageRecord[] = Array.from({ length: 200 }, (_, i) => ({
+      id: `s${i}`,
+      givenName: `G${String.fromCharCode(65 + (i % 26))}${i}`,
+      familyName: 'Smith',
+      dob: { year: 1950 + (i % 50), month: 1 + (i % 12), day: 1 + (i % 28) },
+    }));
     records.push({ id: 'x', givenName: 'Zed', familyName: 'Smith', dob: { year: 1975, month: 6, day: 15 } });
     records.push({ id: 'y', familyName: 'Smith', dob: { year: 1975, month: 6, day: 15 } });
     const store = RecordStore.fromRecords(records);
@@ -111,10 +125,14 @@ describe('rules that keep recall as blocks grow', () => {
     const pairs = BlockIndex.build(store, rule('given_phonetic_month_day'), 6).pairs();
     expect(pairs.length).toBe(1);
     expect([pairs.a[0], pairs.b[0]]).toEqual([0, 1]);
-    const family = BlockIndex.build(RecordStore.fromRecords([
-      { id: 'a', familyName: 'Wilson', dob: { year: 1923, month: 9, day: 17 } },
-      { id: 'b', givenName: 'Ava', familyName: 'Wilson', dob: { year: 1933, month: 9, day: 17 } },
-    ]), rule('family_phonetic_month_day'), 6).pairs();
+    const family = BlockIndex.build(
+      RecordStore.fromRecords([
+        { id: 'a', familyName: 'Wilson', dob: { year: 1923, month: 9, day: 17 } },
+        { id: 'b', givenName: 'Ava', familyName: 'Wilson', dob: { year: 1933, month: 9, day: 17 } },
+      ]),
+      rule('family_phonetic_month_day'),
+      6,
+    ).pairs();
     expect(family.length).toBe(1);
   });
 

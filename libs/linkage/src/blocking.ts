@@ -46,8 +46,8 @@ const monthDay = (s: RecordStore, i: number) => {
  * by more than the window as the data grow. Records missing the main key come first, ordered
  * by the second one.
  */
-const byName = (name: (s: RecordStore, i: number) => number, then: (s: RecordStore, i: number) => number) =>
-  (s: RecordStore, i: number) => name(s, i) * 1_048_576 + then(s, i);
+const byName = (name: (s: RecordStore, i: number) => number, then: (s: RecordStore, i: number) => number) => (s: RecordStore, i: number) =>
+  name(s, i) * 1_048_576 + then(s, i);
 const givenThenDob = byName(givenAlpha, dobDays);
 const familyThenDob = byName(familyAlpha, dobDays);
 const familyThenGiven = byName(familyAlpha, (s, i) => (s.given[i] >= 0 ? alpha4(s.names.alpha[s.given[i]]) : 0));
@@ -72,7 +72,8 @@ const SORTED_VALUE_PREFIX = 6;
 const phoneticText = (s: RecordStore, code: number) => s.names.phoneticPool.strings[code];
 const familyPhonetic = (s: RecordStore, i: number) => (s.family[i] >= 0 ? phoneticText(s, s.names.phonetic1[s.family[i]]) : undefined);
 const givenPhonetic = (s: RecordStore, i: number) => (s.given[i] >= 0 ? phoneticText(s, s.names.canonicalPhonetic[s.given[i]]) : undefined);
-const valueText = (column: (s: RecordStore) => Int32Array) => (s: RecordStore, i: number) => (column(s)[i] >= 0 ? s.values.strings[column(s)[i]] : undefined);
+const valueText = (column: (s: RecordStore) => Int32Array) => (s: RecordStore, i: number) =>
+  column(s)[i] >= 0 ? s.values.strings[column(s)[i]] : undefined;
 const withPart = (name: string | undefined, part: number) => (name !== undefined && part > 0 ? `${name}|${part}` : undefined);
 
 /**
@@ -110,7 +111,13 @@ function exactRule(name: string, column: (s: RecordStore) => Int32Array): Blocki
  * candidates but not to train m by EM, where they would pull the "match" class towards
  * "same household".
  */
-export const HOUSEHOLD_RULES: ReadonlySet<string> = new Set(['postcode', 'family_phonetic_birth_year', 'family_phonetic', 'family_phonetic_dob', 'family_phonetic_month_day']);
+export const HOUSEHOLD_RULES: ReadonlySet<string> = new Set([
+  'postcode',
+  'family_phonetic_birth_year',
+  'family_phonetic',
+  'family_phonetic_dob',
+  'family_phonetic_month_day',
+]);
 
 /**
  * Rules available by name but not used by default: on 200,000 synthetic child records
@@ -185,7 +192,10 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
     // wrong year of birth together with a missing or changed family name.
     name: 'given_phonetic_month_day',
     key: (s, i) => (s.given[i] >= 0 && monthDay(s, i) > 0 ? s.names.canonicalPhonetic[s.given[i]] * 2048 + monthDay(s, i) : -1),
-    sortKey: byName((s, i) => s.year[i], (s, i) => (s.family[i] >= 0 ? alpha4(s.names.alpha[s.family[i]]) : 0)),
+    sortKey: byName(
+      (s, i) => s.year[i],
+      (s, i) => (s.family[i] >= 0 ? alpha4(s.names.alpha[s.family[i]]) : 0),
+    ),
     value: (s, i) => withPart(givenPhonetic(s, i), monthDay(s, i)),
   },
   {
@@ -193,7 +203,10 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
     // missing or changed.
     name: 'family_phonetic_month_day',
     key: (s, i) => (s.family[i] >= 0 && monthDay(s, i) > 0 ? s.names.phonetic1[s.family[i]] * 2048 + monthDay(s, i) : -1),
-    sortKey: byName((s, i) => s.year[i], (s, i) => (s.given[i] >= 0 ? alpha4(s.names.alpha[s.given[i]]) : 0)),
+    sortKey: byName(
+      (s, i) => s.year[i],
+      (s, i) => (s.given[i] >= 0 ? alpha4(s.names.alpha[s.given[i]]) : 0),
+    ),
     value: (s, i) => withPart(familyPhonetic(s, i), monthDay(s, i)),
   },
   {

@@ -28,13 +28,30 @@ describe('parseDate', () => {
 
 describe('fromChildAttributes', () => {
   it('maps the contract shape, treating sex U as missing', () => {
-    const r = fromChildAttributes('c1', {
-      givenName: 'Amy', familyName: 'Khan', dateOfBirth: '2012-05', sex: 'U', nhsNumber: '943 476 5919',
-      homePostcode: 'SW1A 1AA', responsibleLaCode: 'E09000033', upn: 'UN2',
-    }, 'POLICE');
+    const r = fromChildAttributes(
+      'c1',
+      {
+        givenName: 'Amy',
+        familyName: 'Khan',
+        dateOfBirth: '2012-05',
+        sex: 'U',
+        nhsNumber: '943 476 5919',
+        homePostcode: 'SW1A 1AA',
+        responsibleLaCode: 'E09000033',
+        upn: 'UN2',
+      },
+      'POLICE',
+    );
     expect(r).toEqual({
-      id: 'c1', source: 'POLICE', givenName: 'Amy', familyName: 'Khan', dob: { year: 2012, month: 5 },
-      nhsNumber: '943 476 5919', postcode: 'SW1A 1AA', laCode: 'E09000033', upn: 'UN2',
+      id: 'c1',
+      source: 'POLICE',
+      givenName: 'Amy',
+      familyName: 'Khan',
+      dob: { year: 2012, month: 5 },
+      nhsNumber: '943 476 5919',
+      postcode: 'SW1A 1AA',
+      laCode: 'E09000033',
+      upn: 'UN2',
     });
   });
 });

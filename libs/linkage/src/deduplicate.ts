@@ -113,7 +113,15 @@ export function deduplicateStore(store: RecordStore, options: DedupeOptions = {}
   progress('clustering', store.size, store.size);
   lap('clustering');
   return {
-    model, cluster, clusters: numberOf.size, bestProbability: best, candidatePairs: pairs.length, links, reviews, reviewPairs, seconds,
+    model,
+    cluster,
+    clusters: numberOf.size,
+    bestProbability: best,
+    candidatePairs: pairs.length,
+    links,
+    reviews,
+    reviewPairs,
+    seconds,
     scored: options.keepPairs ? { pairs, weights } : undefined,
   };
 }

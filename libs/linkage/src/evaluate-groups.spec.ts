@@ -23,7 +23,11 @@ describe('recallLoss', () => {
     const pairs = { a: Int32Array.from([0, 1, 0]), b: Int32Array.from([1, 2, 3]), length: 3 };
     const weights = Float64Array.from([10, -5, 8]);
     expect(recallLoss(predicted, truth, pairs, weights, 2)).toEqual({
-      truePairs: 6, together: 1, notCandidate: 3, belowThreshold: 1, splitByClustering: 1,
+      truePairs: 6,
+      together: 1,
+      notCandidate: 3,
+      belowThreshold: 1,
+      splitByClustering: 1,
     });
   });
 });

@@ -47,7 +47,16 @@ export function evaluateClusters(predicted: readonly (string | number)[], truth:
   const bcubedRecall = n === 0 ? 1 : br / n;
   const bcubedF1 = bcubedPrecision + bcubedRecall === 0 ? 0 : (2 * bcubedPrecision * bcubedRecall) / (bcubedPrecision + bcubedRecall);
   return {
-    records: n, truePairs, predictedPairs, truePositivePairs: tp, precision, recall, f1, bcubedPrecision, bcubedRecall, bcubedF1,
+    records: n,
+    truePairs,
+    predictedPairs,
+    truePositivePairs: tp,
+    precision,
+    recall,
+    f1,
+    bcubedPrecision,
+    bcubedRecall,
+    bcubedF1,
   };
 }
 
@@ -71,7 +80,11 @@ export interface GroupMetrics {
  * touching the group (at least one record in it) that are true pairs; a false pair between
  * two groups counts against both.
  */
-export function evaluateByGroup(predicted: readonly (string | number)[], truth: readonly (string | number)[], group: readonly string[]): GroupMetrics[] {
+export function evaluateByGroup(
+  predicted: readonly (string | number)[],
+  truth: readonly (string | number)[],
+  group: readonly string[],
+): GroupMetrics[] {
   const n = predicted.length;
   if (truth.length !== n || group.length !== n) throw new Error('predicted, truth and group must have the same length');
   const groups = [...new Set(group)].sort();

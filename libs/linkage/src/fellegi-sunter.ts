@@ -30,11 +30,7 @@ export interface URandomSample {
  * Every pair is used when there are at most `maxPairs`; otherwise a seeded random sample.
  * Add-one smoothing keeps a never-observed agreement finite (about 1/pairs).
  */
-export function estimateU(
-  store: RecordStore,
-  comparisons: readonly Comparison[],
-  options: { maxPairs?: number; seed?: number } = {},
-): URandomSample {
+export function estimateU(store: RecordStore, comparisons: readonly Comparison[], options: { maxPairs?: number; seed?: number } = {}): URandomSample {
   const maxPairs = options.maxPairs ?? 1_000_000;
   const live: number[] = [];
   for (let i = 0; i < store.size; i++) if (!store.removed[i]) live.push(i);
@@ -106,7 +102,10 @@ export function estimateM(
   pairs: CandidatePairs,
   uRandom: number[][],
   options: {
-    maxPairs?: number; maxIterations?: number; tolerance?: number; householdComparisons?: readonly string[];
+    maxPairs?: number;
+    maxIterations?: number;
+    tolerance?: number;
+    householdComparisons?: readonly string[];
     /** Hold the match class at these m-probabilities (estimate only the other classes and the class shares). */
     fixedM?: number[][];
     /**
@@ -212,10 +211,11 @@ export function estimateM(
     };
     const nextDist = counts.map((cls) => cls.map(normalise));
     if (fixedM) nextDist[0] = dist[0];
-    if (household) comparisons.forEach((c, k) => {
-      if (likeRandom.has(c.name)) nextDist[1][k] = [...uRandom[k]];
-      else if (likeMatch.has(c.name)) nextDist[1][k] = [...nextDist[0][k]];
-    });
+    if (household)
+      comparisons.forEach((c, k) => {
+        if (likeRandom.has(c.name)) nextDist[1][k] = [...uRandom[k]];
+        else if (likeMatch.has(c.name)) nextDist[1][k] = [...nextDist[0][k]];
+      });
     const nextWeights = Array.from(mass, (v) => Math.min(1 - 1e-9, Math.max(1e-9, v / total)));
     let delta = 0;
     for (let k = 0; k < K; k++) {
@@ -307,7 +307,8 @@ export class PairScorer {
     this.weights = parameters.map((p) => Float64Array.from(p.m, (m, l) => Math.log2(m / p.u[l])));
     this.uExact = Float64Array.from(parameters, (p) => p.u[0]);
     this.tfOn = Uint8Array.from(parameters, (p, c) => (p.tf && comparisons[c].tfValue ? 1 : 0));
-    const household = householdPrior !== undefined && householdPrior > 0 && parameters.length > 0 && parameters.every((p) => p.h?.length === p.u.length);
+    const household =
+      householdPrior !== undefined && householdPrior > 0 && parameters.length > 0 && parameters.every((p) => p.h?.length === p.u.length);
     this.householdPriorWeight = household ? Math.log2(householdPrior / (1 - prior)) : 0;
     this.householdWeights = household ? parameters.map((p) => Float64Array.from(p.h!, (h, l) => Math.log2(h / p.u[l]))) : undefined;
   }

@@ -16,7 +16,7 @@ export const LINKAGE_METHODOLOGY = [
     'grouped so that two records linked through a third are put together only if the groups also look alike on ' +
     'average, and pairs between 0.5 and 0.8 go to a review queue.',
   'Linkage is not perfect. It was tested on synthetic sets of 20,000 to 200,000 records with known truth. On ' +
-    'records shaped like agencies\' records of children, 1 to 2 in 100 true pairs of records were not linked and ' +
+    "records shaped like agencies' records of children, 1 to 2 in 100 true pairs of records were not linked and " +
     'about 2 in 100 linked pairs were in fact two children, mostly twins or brothers and sisters who share a ' +
     'family name, an address and sometimes a date of birth. On the noisiest set, where several fields of a record ' +
     'are wrong at once, 6 to 10 in 100 true pairs were missed and 1 to 3 in 100 linked pairs were wrong, and ' +
@@ -26,8 +26,8 @@ export const LINKAGE_METHODOLOGY = [
     'South Asian family names, or the given name Muhammad) and names with several accepted spellings in English ' +
     '(Mohammed, Muhammad, Mohamed) make records harder to link correctly: in our test sets, pairs involving ' +
     'children of Asian or Black ethnicity were wrongly linked more often than those of White children (2 to 4 in ' +
-    '100 linked pairs against about 1 in 100 on records shaped like agencies\' records of children). This matches ' +
-    'what national studies of linked children\'s records have found (the ECHILD study reports lower linkage rates ' +
+    "100 linked pairs against about 1 in 100 on records shaped like agencies' records of children). This matches " +
+    "what national studies of linked children's records have found (the ECHILD study reports lower linkage rates " +
     'for children from ethnic minority groups). Figures for groups with lower linkage quality may count some ' +
     'children twice or merge siblings, and should be compared with care.',
 ].join('\n\n');

@@ -24,7 +24,13 @@ function people(seed: number): { records: LinkageRecord[]; truth: number[] } {
     const postcode = `LS${1 + Math.floor(rnd() * 20)} ${Math.floor(rnd() * 10)}AB`;
     const n = 1 + Math.floor(rnd() * 3);
     for (let k = 0; k < n; k++) {
-      records.push({ id: `${p}-${k}`, givenName: typo(given), familyName: typo(family), dob: rnd() < 0.1 ? { year: dob.year } : dob, postcode: rnd() < 0.8 ? postcode : undefined });
+      records.push({
+        id: `${p}-${k}`,
+        givenName: typo(given),
+        familyName: typo(family),
+        dob: rnd() < 0.1 ? { year: dob.year } : dob,
+        postcode: rnd() < 0.8 ? postcode : undefined,
+      });
       truth.push(p);
     }
   }

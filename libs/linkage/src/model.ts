@@ -214,7 +214,14 @@ function householdEstimate(
 ): { h: number[][]; expectedPairs: number } | undefined {
   const names = comparisons.map((c) => c.name);
   const postcodeRule = blockingRuleByName(store, 'postcode');
-  if (options.householdClass === false || !names.includes('family_name') || !names.includes('given_name') || !names.includes('postcode') || !postcodeRule) return undefined;
+  if (
+    options.householdClass === false ||
+    !names.includes('family_name') ||
+    !names.includes('given_name') ||
+    !names.includes('postcode') ||
+    !postcodeRule
+  )
+    return undefined;
   const pairs = BlockIndex.build(store, [postcodeRule], window).pairs();
   if (pairs.length < MIN_HOUSEHOLD_PAIRS) return undefined;
   const em = estimateM(store, comparisons, pairs, uRandom, {
@@ -257,11 +264,20 @@ export function parseModel(input: string | unknown): LinkageModel {
   if (typeof value.modelId !== 'string' || value.modelId === '') fail('modelId missing');
   if (typeof value.createdAt !== 'string' || Number.isNaN(Date.parse(value.createdAt))) fail('createdAt missing');
   if (typeof value.prior !== 'number' || !(value.prior > 0 && value.prior < 1)) fail('prior must be in (0, 1)');
-  if (value.householdPrior !== undefined && !(typeof value.householdPrior === 'number' && value.householdPrior > 0 && value.householdPrior + value.prior! < 1)) fail('householdPrior must be in (0, 1 - prior)');
+  if (
+    value.householdPrior !== undefined &&
+    !(typeof value.householdPrior === 'number' && value.householdPrior > 0 && value.householdPrior + value.prior! < 1)
+  )
+    fail('householdPrior must be in (0, 1 - prior)');
   if (!Array.isArray(value.comparisons) || value.comparisons.length === 0) fail('no comparisons');
   for (const c of value.comparisons!) {
-    const ok = typeof c.name === 'string' && Array.isArray(c.levels) && Array.isArray(c.m) && Array.isArray(c.u) &&
-      c.m.length === c.levels.length && c.u.length === c.levels.length &&
+    const ok =
+      typeof c.name === 'string' &&
+      Array.isArray(c.levels) &&
+      Array.isArray(c.m) &&
+      Array.isArray(c.u) &&
+      c.m.length === c.levels.length &&
+      c.u.length === c.levels.length &&
       [...c.m, ...c.u].every((p) => typeof p === 'number' && p > 0 && p <= 1) &&
       (c.h === undefined || (Array.isArray(c.h) && c.h.length === c.levels.length && c.h.every((p) => typeof p === 'number' && p > 0 && p <= 1)));
     if (!ok) fail(`comparison ${String(c?.name)} is malformed`);

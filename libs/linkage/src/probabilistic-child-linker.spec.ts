@@ -22,9 +22,22 @@ describe('ProbabilisticChildLinker', () => {
     const keys = linker.keysOf({ ...amelia, nhsNumber: '9434765919' });
     expect(keys).toEqual(expect.arrayContaining(['nhs:9434765919', 'name-dob:AMELIA|JONES|2012-04-09']));
     // Every rule the record has a value for (no email, so no email rules); rules sharing blocks share a key.
-    expect(keys.filter((k) => k.startsWith('pl:')).map((k) => k.split(':')[1]).sort()).toEqual([
-      'dob', 'family_phonetic', 'family_phonetic_birth_year', 'family_phonetic_month_day', 'given_phonetic_birth_year', 'given_phonetic_dob',
-      'given_phonetic_month_day', 'name_pair_phonetic', 'nhs_number', 'postcode',
+    expect(
+      keys
+        .filter((k) => k.startsWith('pl:'))
+        .map((k) => k.split(':')[1])
+        .sort(),
+    ).toEqual([
+      'dob',
+      'family_phonetic',
+      'family_phonetic_birth_year',
+      'family_phonetic_month_day',
+      'given_phonetic_birth_year',
+      'given_phonetic_dob',
+      'given_phonetic_month_day',
+      'name_pair_phonetic',
+      'nhs_number',
+      'postcode',
     ]);
     expect(new Set(keys).size).toBe(keys.length);
     // A typo in the family name, nicknames and a day/month transposition keep shared block keys.
@@ -38,7 +51,12 @@ describe('ProbabilisticChildLinker', () => {
 
   it('gathers by every blocking rule the library has: a key for each, taken from the rule itself', () => {
     const everything = { ...amelia, nhsNumber: '9434765919', upn: 'A123456789012' };
-    const names = new Set(linker.keysOf(everything).filter((k) => k.startsWith('pl:')).map((k) => k.split(':')[1]));
+    const names = new Set(
+      linker
+        .keysOf(everything)
+        .filter((k) => k.startsWith('pl:'))
+        .map((k) => k.split(':')[1]),
+    );
     for (const rule of BLOCKING_RULES) {
       if (rule.name.startsWith('email') || (rule.name === 'upn' && !isValidUpn(everything.upn))) continue; // no email in the contract
       expect(names).toContain(rule.sameBlocksAs ?? rule.name);
@@ -54,12 +72,22 @@ describe('ProbabilisticChildLinker', () => {
   });
 
   it('links a typo when the other evidence agrees, and not different children', () => {
-    const records = [{ id: 1, profile: amelia }, { id: 2, profile: other }, { id: 3, profile: ameliaTypo }];
+    const records = [
+      { id: 1, profile: amelia },
+      { id: 2, profile: other },
+      { id: 3, profile: ameliaTypo },
+    ];
     expect(linker.cluster(records)).toEqual(expect.arrayContaining([[1, 3], [2]]));
   });
 
   it('queues review-band pairs left apart, with comparison levels and no attribute value', () => {
-    const { clusters, review } = linker.link([{ id: 7, profile: other }, { id: 4, profile: namesOnly }], []);
+    const { clusters, review } = linker.link(
+      [
+        { id: 7, profile: other },
+        { id: 4, profile: namesOnly },
+      ],
+      [],
+    );
     expect(clusters).toHaveLength(2);
     expect(review).toHaveLength(1);
     expect(review[0]).toMatchObject({ a: 4, b: 7 });
@@ -70,14 +98,32 @@ describe('ProbabilisticChildLinker', () => {
   });
 
   it('honours reviewers: a confirmed pair is one child, a rejected pair never links directly', () => {
-    const confirmed = linker.link([{ id: 7, profile: other }, { id: 4, profile: namesOnly }], [{ a: 4, b: 7, decision: 'CONFIRMED' }]);
+    const confirmed = linker.link(
+      [
+        { id: 7, profile: other },
+        { id: 4, profile: namesOnly },
+      ],
+      [{ a: 4, b: 7, decision: 'CONFIRMED' }],
+    );
     expect(confirmed.clusters).toEqual([[4, 7]]);
     expect(confirmed.review).toEqual([]);
-    const rejected = linker.link([{ id: 1, profile: amelia }, { id: 3, profile: ameliaTypo }], [{ a: 3, b: 1, decision: 'REJECTED' }]);
+    const rejected = linker.link(
+      [
+        { id: 1, profile: amelia },
+        { id: 3, profile: ameliaTypo },
+      ],
+      [{ a: 3, b: 1, decision: 'REJECTED' }],
+    );
     expect(rejected.clusters).toHaveLength(2);
     expect(rejected.review).toEqual([]);
     // A confirmed pair the blocking would never propose is still linked.
-    const apart = linker.link([{ id: 1, profile: amelia }, { id: 2, profile: other }], [{ a: 1, b: 2, decision: 'CONFIRMED' }]);
+    const apart = linker.link(
+      [
+        { id: 1, profile: amelia },
+        { id: 2, profile: other },
+      ],
+      [{ a: 1, b: 2, decision: 'CONFIRMED' }],
+    );
     expect(apart.clusters).toEqual([[1, 2]]);
   });
 

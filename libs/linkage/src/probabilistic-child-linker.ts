@@ -1,8 +1,6 @@
 // libs/linkage depends on libs/incidence (the ChildLinker interface it implements), never the
 // other way round: the incidence library knows linkers only through that interface.
-import {
-  ChildLinker, DeterministicChildLinker, LinkableRecord, LinkOutcome, PairDecision, ReviewPair, UnionFind,
-} from '@mcm/incidence';
+import { ChildLinker, DeterministicChildLinker, LinkableRecord, LinkOutcome, PairDecision, ReviewPair, UnionFind } from '@mcm/incidence';
 import { ChildAttributes } from '@mcm/shared';
 import { BlockIndex, blockingRuleByName, CandidatePairs } from './blocking';
 import { clusterLinks } from './clustering';
@@ -113,7 +111,10 @@ export class ProbabilisticChildLinker implements ChildLinker {
 
   link(records: readonly LinkableRecord[], decisions: readonly PairDecision[]): LinkOutcome {
     if (records.length === 0) return { clusters: [], review: [] };
-    const store = RecordStore.fromRecords(records.map((r) => fromChildAttributes(String(r.id), r.profile)), []);
+    const store = RecordStore.fromRecords(
+      records.map((r) => fromChildAttributes(String(r.id), r.profile)),
+      [],
+    );
     this.applyNameFrequencies(store);
     const { comparisons, parameters, rules } = resolveModel(store, this.model);
     const scorer = new PairScorer(store, comparisons, parameters, this.model.prior, this.model.tfCapBits, this.model.householdPrior);

@@ -1,11 +1,28 @@
-import { canonicalNhsNumber, canonicalUpn, isUnknownUpnCode, isValidNhsNumber, isValidUpn, normaliseName, normalisePostcode, postcodeDistrict, postcodeSector } from '@mcm/shared';
+import {
+  canonicalNhsNumber,
+  canonicalUpn,
+  isUnknownUpnCode,
+  isValidNhsNumber,
+  isValidUpn,
+  normaliseName,
+  normalisePostcode,
+  postcodeDistrict,
+  postcodeSector,
+} from '@mcm/shared';
 import { doubleMetaphone } from './double-metaphone';
 import { canonicalGivenName, nicknameGroups } from './nicknames';
 import { LinkageRecord } from './record';
 import { alphaKey, StringPool } from './string-pool';
 
 /** Fields whose exact-agreement weight is adjusted for the frequency of the value. */
-export const enum TfField { Given = 0, Family = 1, City = 2, Address = 3, Email = 4, FirstExtra = 5 }
+export const enum TfField {
+  Given = 0,
+  Family = 1,
+  City = 2,
+  Address = 3,
+  Email = 4,
+  FirstExtra = 5,
+}
 
 /** Per-name derived data, computed once per distinct name. */
 export class NamePool extends StringPool {
@@ -41,7 +58,12 @@ export function linkageName(raw: string | undefined): string {
 
 function compactValue(raw: string | undefined): string {
   if (!raw) return '';
-  return raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toUpperCase().replace(/\s+/g, ' ').trim();
+  return raw
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const SEX_CODES: Record<string, number> = { M: 1, MALE: 1, F: 2, FEMALE: 2 };
@@ -210,13 +232,13 @@ export class RecordStore {
     const dob = r.dob;
     this.year[seq] = dob ? dob.year : 0;
     this.month[seq] = dob?.month ?? 0;
-    this.day[seq] = dob?.month !== undefined ? dob?.day ?? 0 : 0;
+    this.day[seq] = dob?.month !== undefined ? (dob?.day ?? 0) : 0;
     const rawSex = r.sex;
     if (rawSex === 'M') this.sex[seq] = 1;
     else if (rawSex === 'F') this.sex[seq] = 2;
     else {
       const sex = (rawSex ?? '').trim().toUpperCase();
-      this.sex[seq] = SEX_MISSING.has(sex) ? 0 : SEX_CODES[sex] ?? 3;
+      this.sex[seq] = SEX_MISSING.has(sex) ? 0 : (SEX_CODES[sex] ?? 3);
     }
     this.writePostcode(seq, r.postcode);
     const nhs = r.nhsNumber ? canonicalNhsNumber(r.nhsNumber) : '';
@@ -327,7 +349,25 @@ export interface StoreSnapshot {
   tfTotals: number[];
 }
 
-const SNAPSHOT_COLUMNS = ['given', 'family', 'year', 'month', 'day', 'sex', 'postcode', 'pcSector', 'pcDistrict', 'pcUk', 'nhs', 'upn', 'la', 'email', 'city', 'address', 'removed'] as const;
+const SNAPSHOT_COLUMNS = [
+  'given',
+  'family',
+  'year',
+  'month',
+  'day',
+  'sex',
+  'postcode',
+  'pcSector',
+  'pcDistrict',
+  'pcUk',
+  'nhs',
+  'upn',
+  'la',
+  'email',
+  'city',
+  'address',
+  'removed',
+] as const;
 
 export function snapshotStore(store: RecordStore): StoreSnapshot {
   const n = store.size;
@@ -339,7 +379,14 @@ export function snapshotStore(store: RecordStore): StoreSnapshot {
     extraNames: store.extraNames,
     columns,
     extras: store.extras.map((e) => e.slice(0, n)),
-    names: { strings: names.strings, phonetic1: names.phonetic1, phonetic2: names.phonetic2, canonicalPhonetic: names.canonicalPhonetic, groups: names.groups, alpha: names.alpha },
+    names: {
+      strings: names.strings,
+      phonetic1: names.phonetic1,
+      phonetic2: names.phonetic2,
+      canonicalPhonetic: names.canonicalPhonetic,
+      groups: names.groups,
+      alpha: names.alpha,
+    },
     values: store.values.strings,
     postcodes: store.postcodeStrings(),
     tfCounts: store.tfCounts,

@@ -13,16 +13,41 @@ import { RecordStore } from './store';
 export function fixtureModel(overrides: Partial<LinkageModel> = {}): LinkageModel {
   const store = new RecordStore();
   const spec: Record<string, [number[], number[]]> = {
-    nhs_number: [[0.99, 0.01], [0.00001, 0.99999]],
-    upn: [[0.99, 0.01], [0.00001, 0.99999]],
-    given_name: [[0.8, 0.05, 0.06, 0.03, 0.03, 0.03], [0.01, 0.002, 0.003, 0.01, 0.02, 0.955]],
-    family_name: [[0.85, 0.07, 0.03, 0.03, 0.02], [0.005, 0.002, 0.003, 0.02, 0.97]],
-    dob: [[0.85, 0.05, 0.03, 0.01, 0.02, 0.02, 0.02], [0.0003, 0.003, 0.0005, 0.003, 0.005, 0.05, 0.9382]],
-    sex: [[0.97, 0.03], [0.5, 0.5]],
-    postcode: [[0.8, 0.05, 0.05, 0.1], [0.0005, 0.002, 0.01, 0.9875]],
+    nhs_number: [
+      [0.99, 0.01],
+      [0.00001, 0.99999],
+    ],
+    upn: [
+      [0.99, 0.01],
+      [0.00001, 0.99999],
+    ],
+    given_name: [
+      [0.8, 0.05, 0.06, 0.03, 0.03, 0.03],
+      [0.01, 0.002, 0.003, 0.01, 0.02, 0.955],
+    ],
+    family_name: [
+      [0.85, 0.07, 0.03, 0.03, 0.02],
+      [0.005, 0.002, 0.003, 0.02, 0.97],
+    ],
+    dob: [
+      [0.85, 0.05, 0.03, 0.01, 0.02, 0.02, 0.02],
+      [0.0003, 0.003, 0.0005, 0.003, 0.005, 0.05, 0.9382],
+    ],
+    sex: [
+      [0.97, 0.03],
+      [0.5, 0.5],
+    ],
+    postcode: [
+      [0.8, 0.05, 0.05, 0.1],
+      [0.0005, 0.002, 0.01, 0.9875],
+    ],
   };
   const comparisons: ComparisonParameters[] = Object.entries(spec).map(([name, [m, u]]) => ({
-    name, levels: [...comparisonByName(store, name)!.levels], m, u, tf: name.endsWith('_name'),
+    name,
+    levels: [...comparisonByName(store, name)!.levels],
+    m,
+    u,
+    tf: name.endsWith('_name'),
   }));
   return {
     format: MODEL_FORMAT,
@@ -35,8 +60,20 @@ export function fixtureModel(overrides: Partial<LinkageModel> = {}): LinkageMode
     blocking: { rules: BLOCKING_RULES.map((r) => r.name), window: 10 },
     thresholds: { ...DEFAULT_THRESHOLDS },
     training: {
-      source: 'fixture', records: 0, candidatePairs: 0, trainingPairs: 0, randomPairs: 0, randomPairsExhaustive: false, emIterations: 0,
-      emConverged: true, emPatterns: 0, emSampledPairs: 0, expectedMatches: 0, lambdaCandidates: 0, relatedShare: 0, seconds: 0,
+      source: 'fixture',
+      records: 0,
+      candidatePairs: 0,
+      trainingPairs: 0,
+      randomPairs: 0,
+      randomPairsExhaustive: false,
+      emIterations: 0,
+      emConverged: true,
+      emPatterns: 0,
+      emSampledPairs: 0,
+      expectedMatches: 0,
+      lambdaCandidates: 0,
+      relatedShare: 0,
+      seconds: 0,
     },
     ...overrides,
   };

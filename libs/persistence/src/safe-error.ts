@@ -22,7 +22,11 @@ export class PersistenceError extends Error {
     // data exceptions (class 22), which quote the value they could not take: those are redacted.
     const message = code && isDataException(code) ? redactValues(text) : text;
     const name = (v: unknown) => (typeof v === 'string' ? v : undefined);
-    return new PersistenceError(code, `${code ?? 'error'}: ${message}`, { constraint: name(e?.constraint), table: name(e?.table), column: name(e?.column) });
+    return new PersistenceError(code, `${code ?? 'error'}: ${message}`, {
+      constraint: name(e?.constraint),
+      table: name(e?.table),
+      column: name(e?.column),
+    });
   }
 }
 
@@ -41,7 +45,8 @@ const TRANSIENT_SQLSTATE: [RegExp, Extract<FailureClass, { kind: 'transient' }>[
   [/^55P03$/, 'serialization'], // lock not available
 ];
 const NETWORK_ERRNO = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN)$/;
-const CONNECTION_LOST = /connection terminated|connection (is )?closed|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+const CONNECTION_LOST =
+  /connection terminated|connection (is )?closed|timeout exceeded when trying to connect|Client has encountered a connection error/i;
 
 /**
  * Whether a failure of a batch is the data's fault, for good (it is bisected to the one event at
@@ -56,8 +61,10 @@ const CONNECTION_LOST = /connection terminated|connection (is )?closed|timeout e
 export function classifyFailure(error: unknown): FailureClass {
   const e = PersistenceError.from(error);
   const state = e.sqlState ?? '';
-  if (isDataException(state)) return { kind: 'permanent', category: 'data-exception', message: permanentMessage(e, 'a value of the event is one the database cannot take') };
-  if (/^23/.test(state)) return { kind: 'permanent', category: 'constraint-violation', message: permanentMessage(e, 'the event breaks an integrity constraint') };
+  if (isDataException(state))
+    return { kind: 'permanent', category: 'data-exception', message: permanentMessage(e, 'a value of the event is one the database cannot take') };
+  if (/^23/.test(state))
+    return { kind: 'permanent', category: 'constraint-violation', message: permanentMessage(e, 'the event breaks an integrity constraint') };
   const sqlCause = TRANSIENT_SQLSTATE.find(([pattern]) => pattern.test(state))?.[1];
   if (sqlCause) return { kind: 'transient', cause: sqlCause, message: e.message };
   if (NETWORK_ERRNO.test(state) || CONNECTION_LOST.test(e.message)) return { kind: 'transient', cause: 'connection', message: e.message };

@@ -5,7 +5,10 @@ export async function pendingMigrations(dataSource: DataSource): Promise<string[
   const table = dataSource.options.migrationsTableName ?? 'migrations';
   const [present]: { exists: boolean }[] = await dataSource.query('SELECT to_regclass($1) IS NOT NULL AS exists', [`public.${table}`]);
   const applied = new Set<string>(present.exists ? (await dataSource.query(`SELECT name FROM "${table}"`)).map((r: { name: string }) => r.name) : []);
-  return dataSource.migrations.map((m) => m.name ?? m.constructor.name).filter((name) => !applied.has(name)).sort();
+  return dataSource.migrations
+    .map((m) => m.name ?? m.constructor.name)
+    .filter((name) => !applied.has(name))
+    .sort();
 }
 
 export class SchemaNotCurrentError extends Error {

@@ -9,7 +9,10 @@ export class SqlSession {
   // The connection being opened or open: concurrent first queries share it.
   private connection?: Promise<Client>;
 
-  constructor(private readonly url: string, private readonly applicationName?: string) {}
+  constructor(
+    private readonly url: string,
+    private readonly applicationName?: string,
+  ) {}
 
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     this.connection ??= connect(this.url, this.applicationName);

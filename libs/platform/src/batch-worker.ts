@@ -18,7 +18,13 @@ export function batchTransport(service: StreamService, groupId: string, env: Com
 }
 
 /** Starts a Nest microservice whose `@EventPattern(topic)` handlers receive whole Kafka batches. */
-export async function runBatchWorker(module: Type, service: StreamService, groupId: string, env: CommonEnv, tuning: TransportTuning = {}): Promise<void> {
+export async function runBatchWorker(
+  module: Type,
+  service: StreamService,
+  groupId: string,
+  env: CommonEnv,
+  tuning: TransportTuning = {},
+): Promise<void> {
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(module, {
     logger: createLogger(service, env.LOG_FORMAT),
     strategy: batchTransport(service, groupId, env, tuning),

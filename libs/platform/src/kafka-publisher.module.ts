@@ -9,7 +9,13 @@ export const TOPIC_NAMES = Symbol('TopicNames');
 /** A Kafka client as the service's own principal, from the validated configuration. */
 export function serviceKafka(config: ConfigService<CommonEnv, true>, service: 'ingest' | 'aggregator' | 'api', clientId: string): Kafka {
   const get = <K extends keyof CommonEnv>(key: K) => config.get(key, { infer: true }) as CommonEnv[K];
-  const env = { KAFKA_BROKERS: get('KAFKA_BROKERS'), KAFKA_PKI_DIR: get('KAFKA_PKI_DIR'), KAFKA_CA_FILE: get('KAFKA_CA_FILE'), KAFKA_CERT_FILE: get('KAFKA_CERT_FILE'), KAFKA_KEY_FILE: get('KAFKA_KEY_FILE') };
+  const env = {
+    KAFKA_BROKERS: get('KAFKA_BROKERS'),
+    KAFKA_PKI_DIR: get('KAFKA_PKI_DIR'),
+    KAFKA_CA_FILE: get('KAFKA_CA_FILE'),
+    KAFKA_CERT_FILE: get('KAFKA_CERT_FILE'),
+    KAFKA_KEY_FILE: get('KAFKA_KEY_FILE'),
+  };
   return createKafka(kafkaSettingsFromEnv(clientId, servicePrincipal(service, get('KAFKA_TOPIC_PREFIX')), env));
 }
 

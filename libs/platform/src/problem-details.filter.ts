@@ -13,7 +13,7 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 /** What the HTTP server's own body parsing refuses (Nest hands on Fastify's FST_ERR_CTP_* as HttpExceptions). */
 const BODY_ERRORS: Record<number, string> = {
   413: 'The request body is too large',
-  415: 'The request body\'s media type is not supported',
+  415: "The request body's media type is not supported",
 };
 
 /**
@@ -38,7 +38,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private toProblem(exception: unknown): ProblemDetails {
     if (exception instanceof BadRequestException) {
       const payload = exception.getResponse() as { errors?: ProblemDetails['errors']; message?: string | string[] };
-      const errors = payload.errors ?? [].concat((payload.message ?? 'bad request') as never).map((message: string) => ({ message, code: 'INVALID', path: '' }));
+      const errors =
+        payload.errors ?? [].concat((payload.message ?? 'bad request') as never).map((message: string) => ({ message, code: 'INVALID', path: '' }));
       return { type: 'about:blank', title: 'The request is not valid', status: 400, errors };
     }
     if (exception instanceof HttpException) {
@@ -55,7 +56,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 /** The 4xx status of an error the server raised while reading a request body, if it is one. */
 function bodyParsingStatus(exception: unknown): number | undefined {
   const { code, statusCode } = (exception ?? {}) as { code?: unknown; statusCode?: unknown };
-  const fromServer = typeof code === 'string' && code.startsWith('FST_') || exception instanceof SyntaxError;
+  const fromServer = (typeof code === 'string' && code.startsWith('FST_')) || exception instanceof SyntaxError;
   if (!fromServer || typeof statusCode !== 'number' || statusCode < 400 || statusCode > 499) return undefined;
   return statusCode;
 }

@@ -12,7 +12,11 @@ describe('sliding-window rate-limit storage', () => {
 
   it('allows the limit in a window and blocks the next request, for the block duration', async () => {
     const amy = `sub:amy-${now}`;
-    expect((await Promise.all([hit(amy), hit(amy), hit(amy)])).map((r) => [r.totalHits, r.isBlocked])).toEqual([[1, false], [2, false], [3, false]]);
+    expect((await Promise.all([hit(amy), hit(amy), hit(amy)])).map((r) => [r.totalHits, r.isBlocked])).toEqual([
+      [1, false],
+      [2, false],
+      [3, false],
+    ]);
     const refused = await hit(amy);
     expect(refused).toMatchObject({ isBlocked: true, timeToBlockExpire: 60 });
     now += 30_000;

@@ -1,13 +1,23 @@
 import { londonMidnight, parseDfeDate } from './dates';
 
-const londonClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const londonClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 describe('parseDfeDate', () => {
   it('reads dd/mm/yyyy and yyyy-mm-dd', () => {
     expect(['03/04/2011', '3/4/2011', '2011-04-03'].map(parseDfeDate)).toEqual(['2011-04-03', '2011-04-03', '2011-04-03']);
   });
   it('rejects dates not on the calendar and other shapes', () => {
-    expect(['31/02/2011', '29/02/2023', '00/01/2011', '01/13/2011', '2011/04/03', '03-04-2011', '', '03/04/11'].map(parseDfeDate)).toEqual(Array(8).fill(null));
+    expect(['31/02/2011', '29/02/2023', '00/01/2011', '01/13/2011', '2011/04/03', '03-04-2011', '', '03/04/11'].map(parseDfeDate)).toEqual(
+      Array(8).fill(null),
+    );
     expect(parseDfeDate('29/02/2024')).toBe('2024-02-29');
   });
 });

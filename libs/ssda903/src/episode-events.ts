@@ -51,7 +51,14 @@ export function episodeEvents(laCode: string, episode: MappedEpisode, importedAt
     { ...common, eventId: idOf('MR'), kind: 'MISSING_REPORTED', occurredAt: missingFrom.rfc3339, child: childAt(missingFrom.epochMs) },
   ];
   if (returned !== undefined) {
-    events.push({ ...common, eventId: idOf('RT'), kind: 'RETURNED', occurredAt: returned.rfc3339, missingSince: missingFrom.rfc3339, child: childAt(returned.epochMs) });
+    events.push({
+      ...common,
+      eventId: idOf('RT'),
+      kind: 'RETURNED',
+      occurredAt: returned.rfc3339,
+      missingSince: missingFrom.rfc3339,
+      child: childAt(returned.epochMs),
+    });
   }
   const restated = [missingType, end ?? null, child.sex, child.dateOfBirth, child.ethnicity, child.upn ?? null];
   events.push({
@@ -61,7 +68,11 @@ export function episodeEvents(laCode: string, episode: MappedEpisode, importedAt
     // The decision is this import; reportedAt may not be earlier than occurredAt.
     occurredAt: reportedAt,
     child: childAt(importedAt.getTime()),
-    correction: { missingFrom: missingFrom.rfc3339, ...(returned === undefined ? {} : { returnedAt: returned.rfc3339 }), careMissingType: missingType },
+    correction: {
+      missingFrom: missingFrom.rfc3339,
+      ...(returned === undefined ? {} : { returnedAt: returned.rfc3339 }),
+      careMissingType: missingType,
+    },
   });
   return events;
 }

@@ -9,14 +9,15 @@ const REQUIRED = ['CHILD', 'SEX', 'DOB', 'ETHNIC'] as const;
 const OPTIONAL = ['UPN'] as const;
 type HeaderColumn = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
 
-const SEX_CODES: ReadonlyMap<string, MappedChild['sex']> = new Map([['1', 'M'], ['2', 'F']]);
+const SEX_CODES: ReadonlyMap<string, MappedChild['sex']> = new Map([
+  ['1', 'M'],
+  ['2', 'F'],
+]);
 const ETHNICITIES: ReadonlyMap<string, Ethnicity> = new Map(ETHNICITY_CODES.map((code) => [code, code]));
 
 /** What the Missing table finds when it looks a child up. */
 export type HeaderEntry =
-  | { status: 'MAPPED'; row: number; child: MappedChild }
-  | { status: 'INVALID'; row: number }
-  | { status: 'DUPLICATED'; row: number };
+  { status: 'MAPPED'; row: number; child: MappedChild } | { status: 'INVALID'; row: number } | { status: 'DUPLICATED'; row: number };
 
 export interface HeaderTable {
   /** Rows by CHILD. A file whose header line lacks a column gives fileUnusable and no children. */

@@ -9,7 +9,10 @@ const REQUIRED = ['CHILD', 'MISSING', 'MIS_START', 'MIS_END'] as const;
 type MissingColumn = (typeof REQUIRED)[number];
 type MissingRow = Record<MissingColumn, string>;
 
-const MISSING_TYPES: ReadonlyMap<string, CareMissingType> = new Map([['M', 'M'], ['A', 'A']]);
+const MISSING_TYPES: ReadonlyMap<string, CareMissingType> = new Map([
+  ['M', 'M'],
+  ['A', 'A'],
+]);
 
 const HEADER_PROBLEM: Record<Exclude<HeaderEntry['status'], 'MAPPED'>, string> = {
   INVALID: "the child's Header row is invalid",
@@ -35,7 +38,10 @@ export function mapMissingTable(text: string, file: string, children: ReadonlyMa
     };
     const child = findChild(values.CHILD, children, check);
     const missingType = MISSING_TYPES.get(values.MISSING.toUpperCase());
-    check('MISSING', values.MISSING === '' ? 'MISSING is empty' : missingType === undefined ? 'MISSING is not M (missing) or A (away without authorisation)' : null);
+    check(
+      'MISSING',
+      values.MISSING === '' ? 'MISSING is empty' : missingType === undefined ? 'MISSING is not M (missing) or A (away without authorisation)' : null,
+    );
     const dates = checkDates(values, child, importedAt, check);
     if (dates.start !== null && childReferenceProblem(values.CHILD) === null) {
       const key = JSON.stringify([values.CHILD, dates.start]);
@@ -68,7 +74,12 @@ function findChild(childRef: string, children: ReadonlyMap<string, HeaderEntry>,
 }
 
 /** MIS_START and MIS_END as YYYY-MM-DD (null: unusable; end undefined: still missing). */
-function checkDates(values: MissingRow, child: MappedChild | undefined, importedAt: Date, check: Check): { start: string | null; end: string | null | undefined } {
+function checkDates(
+  values: MissingRow,
+  child: MappedChild | undefined,
+  importedAt: Date,
+  check: Check,
+): { start: string | null; end: string | null | undefined } {
   const start = parseDfeDate(values.MIS_START);
   check('MIS_START', values.MIS_START === '' ? 'MIS_START is empty' : start === null ? 'MIS_START is not a date in dd/mm/yyyy form' : null);
   const end = values.MIS_END === '' ? undefined : parseDfeDate(values.MIS_END);

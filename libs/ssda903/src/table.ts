@@ -11,7 +11,12 @@ export interface TableRow<C extends string> {
  * other columns are ignored). A file without a required column imports nothing: the errors name
  * each missing column on the header line.
  */
-export function readTable<C extends string>(text: string, file: string, required: readonly C[], optional: readonly C[] = []): { rows: TableRow<C>[]; errors: Ssda903RowError[] } {
+export function readTable<C extends string>(
+  text: string,
+  file: string,
+  required: readonly C[],
+  optional: readonly C[] = [],
+): { rows: TableRow<C>[]; errors: Ssda903RowError[] } {
   let table: NumberedCsv;
   try {
     table = parseCsvWithRowNumbers(text);

@@ -1,6 +1,20 @@
 import {
-  Admin, agencyInputTopicSpec, agencyRejectionsTopicSpec, applyGrants, convergeTopicConfigs, DEFAULT_TOPIC_RETENTION, deleteTopics, ensureTopics, removeGrantsOf,
-  Kafka, KafkaEnv, serviceGrants, servicePrincipal, TopicNames, TopicRetention, topicSpecs,
+  Admin,
+  agencyInputTopicSpec,
+  agencyRejectionsTopicSpec,
+  applyGrants,
+  convergeTopicConfigs,
+  DEFAULT_TOPIC_RETENTION,
+  deleteTopics,
+  ensureTopics,
+  removeGrantsOf,
+  Kafka,
+  KafkaEnv,
+  serviceGrants,
+  servicePrincipal,
+  TopicNames,
+  TopicRetention,
+  topicSpecs,
 } from '@mcm/kafka';
 import { discardClientCertificate, ensureClientCertificates } from './pki';
 
@@ -13,8 +27,16 @@ const SERVICES = ['ingest', 'aggregator', 'api'] as const;
  * other configs) are set on topics that exist already, agencies' topics included. `env` (the
  * validated config) says where the local CA keeps the certificates.
  */
-export async function provisionEnvironment(kafka: Kafka, topics: TopicNames, env: KafkaEnv, retention: TopicRetention = DEFAULT_TOPIC_RETENTION): Promise<void> {
-  await ensureClientCertificates(SERVICES.map((s) => servicePrincipal(s, topics.prefix)), env);
+export async function provisionEnvironment(
+  kafka: Kafka,
+  topics: TopicNames,
+  env: KafkaEnv,
+  retention: TopicRetention = DEFAULT_TOPIC_RETENTION,
+): Promise<void> {
+  await ensureClientCertificates(
+    SERVICES.map((s) => servicePrincipal(s, topics.prefix)),
+    env,
+  );
   await ensureTopics(kafka, topicSpecs(topics, retention));
   await withAdmin(kafka, async (admin) => {
     await convergeTopicConfigs(admin, agencyTopicsOn(await admin.listTopics(), topics, retention));
@@ -37,7 +59,10 @@ export async function removeEnvironment(kafka: Kafka, topics: TopicNames, agency
   if (!topics.prefix) throw new Error('refusing to remove the production environment');
   await withAdmin(kafka, async (admin) => {
     const all = await admin.listTopics();
-    await deleteTopics(kafka, all.filter((t) => t.startsWith(topics.prefix)));
+    await deleteTopics(
+      kafka,
+      all.filter((t) => t.startsWith(topics.prefix)),
+    );
     const principals = [...SERVICES.map((s) => servicePrincipal(s, topics.prefix)), ...agencyPrincipals];
     await removeGrantsOf(admin, principals);
     // An agency's files keep the name of its first principal (`agency.<code>`, no `.r<n>`).

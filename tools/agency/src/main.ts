@@ -19,14 +19,17 @@ const USAGE = `usage:
 
 class AgencyCliEnv extends TopicRetentionEnv {
   /** Where onboarded agencies POST their events (printed in their credentials). Unset: the local gateway's. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   AGENCY_GATEWAY_URL?: string;
 
   /** The local gateway (ingest's INGEST_HTTP_HOST and INGEST_HTTP_PORT), when AGENCY_GATEWAY_URL is unset. */
   @IsString()
   INGEST_HTTP_HOST: string = '127.0.0.1';
 
-  @IsInt() @Min(1) @Max(65535)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   INGEST_HTTP_PORT: number = 3100;
 
   /** The register is written by the admin tooling alone: as the owner (no service may write it). */
@@ -38,7 +41,10 @@ class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  const flag = (name: string) => { const i = rest.indexOf(`--${name}`); return i >= 0 ? rest[i + 1] : undefined; };
+  const flag = (name: string) => {
+    const i = rest.indexOf(`--${name}`);
+    return i >= 0 ? rest[i + 1] : undefined;
+  };
   const json = rest.includes('--json');
   const env = envValidator(AgencyCliEnv)(process.env);
   const topics = topicNames(env.KAFKA_TOPIC_PREFIX);
@@ -52,20 +58,32 @@ async function main(argv: string[]): Promise<void> {
   await migrateDatabase(env.MIGRATION_DATABASE_URL, { identityKeys: env });
   const db = await new DataSource(dataSourceOptions(env.MIGRATION_DATABASE_URL)).initialize();
   try {
-    const onboarding = new AgencyOnboarding(db, kafka, topics, referenceData(), { brokers: env.KAFKA_BROKERS.split(','), eventsUrl: env.AGENCY_GATEWAY_URL || `http://${env.INGEST_HTTP_HOST}:${env.INGEST_HTTP_PORT}/v1/events`, retention: topicRetentionOf(env), pki: env });
+    const onboarding = new AgencyOnboarding(db, kafka, topics, referenceData(), {
+      brokers: env.KAFKA_BROKERS.split(','),
+      eventsUrl: env.AGENCY_GATEWAY_URL || `http://${env.INGEST_HTTP_HOST}:${env.INGEST_HTTP_PORT}/v1/events`,
+      retention: topicRetentionOf(env),
+      pki: env,
+    });
     if (command === 'add') {
       const file = flag('file');
-      const wanted = file ? parseCsv(readFileSync(file, 'utf8')).map((r) => ({ type: r.type, code: r.code })) : [{ type: flag('type') ?? '', code: flag('code') ?? '' }];
+      const wanted = file
+        ? parseCsv(readFileSync(file, 'utf8')).map((r) => ({ type: r.type, code: r.code }))
+        : [{ type: flag('type') ?? '', code: flag('code') ?? '' }];
       if (!file && (!flag('type') || !flag('code'))) throw new UsageError('add needs --type and --code (or --file)');
       const ifMissing = rest.includes('--if-missing');
       const usable = ifMissing ? await onboarding.usable() : new Set<string>();
       // --if-missing: skip agencies that can publish now; (re)issue the rest, even if the register
       // still lists them as active (a new broker or CA since).
-      const issued = await onboarding.add(wanted.filter((a) => !usable.has(a.code)), { reissue: ifMissing });
+      const issued = await onboarding.add(
+        wanted.filter((a) => !usable.has(a.code)),
+        { reissue: ifMissing },
+      );
       for (const credentials of issued) {
         process.stdout.write(json ? `${JSON.stringify(credentials)}\n` : describe(credentials));
       }
-      process.stderr.write(`onboarded ${issued.length} agenc${issued.length === 1 ? 'y' : 'ies'}${ifMissing ? ` (${usable.size} already onboarded)` : ''}\n`);
+      process.stderr.write(
+        `onboarded ${issued.length} agenc${issued.length === 1 ? 'y' : 'ies'}${ifMissing ? ` (${usable.size} already onboarded)` : ''}\n`,
+      );
     } else if (command === 'revoke') {
       const code = flag('code');
       if (!code) throw new UsageError('revoke needs --code');
@@ -74,14 +92,22 @@ async function main(argv: string[]): Promise<void> {
     } else {
       const agencies = await onboarding.list();
       if (json) process.stdout.write(`${JSON.stringify(agencies)}\n`);
-      else for (const a of agencies) process.stdout.write(`${a.type.padEnd(15)} ${a.code.padEnd(10)} ${a.status.padEnd(8)} ${a.createdAt.toISOString()} ${a.revokedAt?.toISOString() ?? '-'.padEnd(24)} ${a.name}\n`);
+      else
+        for (const a of agencies)
+          process.stdout.write(
+            `${a.type.padEnd(15)} ${a.code.padEnd(10)} ${a.status.padEnd(8)} ${a.createdAt.toISOString()} ${a.revokedAt?.toISOString() ?? '-'.padEnd(24)} ${a.name}\n`,
+          );
     }
   } finally {
     await db.destroy();
   }
 }
 
-function describe(c: { agency: string; kafka: { brokers: string; topic: string; ssl: { ca: string; cert: string | null; key: string | null } }; http: { url: string; token: string } }): string {
+function describe(c: {
+  agency: string;
+  kafka: { brokers: string; topic: string; ssl: { ca: string; cert: string | null; key: string | null } };
+  http: { url: string; token: string };
+}): string {
   return `agency ${c.agency}
   kafka:  ${c.kafka.brokers}, publish to ${c.kafka.topic} with mutual TLS (ca ${c.kafka.ssl.ca}, cert ${c.kafka.ssl.cert}, key ${c.kafka.ssl.key})
   http:   POST ${c.http.url} with Authorization: Bearer ${c.http.token}

@@ -1,7 +1,19 @@
 import { existsSync } from 'node:fs';
 import {
-  agencyGrants, agencyInputTopic, agencyPrincipal, agencyTopicSpecs, applyGrants, ensureTopics, issuedTlsFiles, Kafka, KafkaEnv, KafkaTlsFiles, onboardingOf, removeGrantsOf,
-  TopicNames, TopicRetention,
+  agencyGrants,
+  agencyInputTopic,
+  agencyPrincipal,
+  agencyTopicSpecs,
+  applyGrants,
+  ensureTopics,
+  issuedTlsFiles,
+  Kafka,
+  KafkaEnv,
+  KafkaTlsFiles,
+  onboardingOf,
+  removeGrantsOf,
+  TopicNames,
+  TopicRetention,
 } from '@mcm/kafka';
 import { AgencyRecord, AgencyRegisterRepository, Queryable } from '@mcm/persistence';
 import { AGENCY_TYPES, AgencyType, checkAgencyCode, hashHttpCredential, newHttpCredential, ReferenceData } from '@mcm/shared';
@@ -67,11 +79,23 @@ export class AgencyOnboarding {
     const onboarding = previous.map((p) => (p ? onboardingOf(p.kafkaPrincipal) + 1 : 1));
     const principals = checked.map((a, i) => agencyPrincipal(a.code, this.topics.prefix, onboarding[i]));
     const files = checked.map((a) => agencyPrincipal(a.code, this.topics.prefix));
-    const tls = await issueNamedCertificates(checked.map((_, i) => ({ name: files[i], principal: principals[i] })), this.settings.pki);
-    await ensureTopics(this.kafka, checked.flatMap((a) => agencyTopicSpecs(a.code, this.topics, 1, this.settings.retention)));
+    const tls = await issueNamedCertificates(
+      checked.map((_, i) => ({ name: files[i], principal: principals[i] })),
+      this.settings.pki,
+    );
+    await ensureTopics(
+      this.kafka,
+      checked.flatMap((a) => agencyTopicSpecs(a.code, this.topics, 1, this.settings.retention)),
+    );
     await withAdmin(this.kafka, async (admin) => {
-      await removeGrantsOf(admin, previous.flatMap((p) => (p ? [p.kafkaPrincipal] : [])));
-      await applyGrants(admin, checked.flatMap((a, i) => agencyGrants(a.code, this.topics, onboarding[i])));
+      await removeGrantsOf(
+        admin,
+        previous.flatMap((p) => (p ? [p.kafkaPrincipal] : [])),
+      );
+      await applyGrants(
+        admin,
+        checked.flatMap((a, i) => agencyGrants(a.code, this.topics, onboarding[i])),
+      );
     });
     const credentials: AgencyCredentials[] = [];
     for (const [i, agency] of checked.entries()) {
@@ -107,7 +131,9 @@ export class AgencyOnboarding {
   async usable(): Promise<Set<string>> {
     const topics = new Set(await withAdmin(this.kafka, (admin) => admin.listTopics()));
     const active = (await this.list()).filter((a) => a.status === 'ACTIVE');
-    const usable = (a: AgencyRecord) => topics.has(agencyInputTopic(a.code, this.topics)) && existsSync(issuedTlsFiles(agencyPrincipal(a.code, this.topics.prefix), this.settings.pki).certFile);
+    const usable = (a: AgencyRecord) =>
+      topics.has(agencyInputTopic(a.code, this.topics)) &&
+      existsSync(issuedTlsFiles(agencyPrincipal(a.code, this.topics.prefix), this.settings.pki).certFile);
     return new Set(active.filter(usable).map((a) => a.code));
   }
 

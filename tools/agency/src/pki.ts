@@ -20,14 +20,22 @@ export function repositoryRoot(): string {
  * says where the CA keeps them (KAFKA_PKI_DIR), as pki.sh reads it.
  */
 export async function issueClientCertificates(principals: string[], env: KafkaEnv, parallel = 4): Promise<Map<string, KafkaTlsFiles>> {
-  return issueNamedCertificates(principals.map((p) => ({ name: p, principal: p })), env, parallel);
+  return issueNamedCertificates(
+    principals.map((p) => ({ name: p, principal: p })),
+    env,
+    parallel,
+  );
 }
 
 /**
  * Certificates whose files are named `name` and whose subject is CN=`principal`: an agency's
  * files keep one name while its principal changes with each onboarding.
  */
-export async function issueNamedCertificates(entries: { name: string; principal: string }[], env: KafkaEnv, parallel = 4): Promise<Map<string, KafkaTlsFiles>> {
+export async function issueNamedCertificates(
+  entries: { name: string; principal: string }[],
+  env: KafkaEnv,
+  parallel = 4,
+): Promise<Map<string, KafkaTlsFiles>> {
   const script = join(repositoryRoot(), 'scripts', 'infra', 'pki.sh');
   const args = entries.map((e) => `${e.name}=${e.principal}`);
   const slices = Array.from({ length: parallel }, (_, i) => args.filter((_, j) => j % parallel === i)).filter((s) => s.length > 0);

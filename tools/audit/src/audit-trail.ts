@@ -44,5 +44,15 @@ export function parseAuditArguments(argv: string[]): AuditQuery {
 /** One line per record: JSON, or columns for reading. */
 export function formatAuditEntry(entry: AuditEntry, json: boolean): string {
   if (json) return JSON.stringify({ ...entry, at: entry.at.toISOString() });
-  return [entry.id, entry.at.toISOString(), entry.subject ?? '-', entry.role ?? '-', entry.method, entry.route, entry.status, `${entry.durationMs}ms`, JSON.stringify(entry.parameters)].join('\t');
+  return [
+    entry.id,
+    entry.at.toISOString(),
+    entry.subject ?? '-',
+    entry.role ?? '-',
+    entry.method,
+    entry.route,
+    entry.status,
+    `${entry.durationMs}ms`,
+    JSON.stringify(entry.parameters),
+  ].join('\t');
 }

@@ -16,7 +16,9 @@ async function main(argv: string[]): Promise<void> {
     const entries = await new ApiAuditRepository().read(db, query);
     process.stdout.write(entries.map((e) => `${formatAuditEntry(e, query.json)}\n`).join(''));
     const last = entries.at(-1);
-    process.stderr.write(`${entries.length} record${entries.length === 1 ? '' : 's'}${last && entries.length === query.limit ? ` (older ones: --before ${last.id})` : ''}\n`);
+    process.stderr.write(
+      `${entries.length} record${entries.length === 1 ? '' : 's'}${last && entries.length === query.limit ? ` (older ones: --before ${last.id})` : ''}\n`,
+    );
   } finally {
     await db.end();
   }

@@ -9,13 +9,16 @@ import { aggregatorProfileEnv } from './bench.env';
 async function main(): Promise<void> {
   const [children = '3000', batchSize = '2000'] = process.argv.slice(2);
   const env = aggregatorProfileEnv();
-  const events = generateScenario({ seed: 5, children: Number(children), days: 365, now: new Date() }).events
-    .filter((e) => e.event).map((e) => normaliseEvent(e.event!));
+  const events = generateScenario({ seed: 5, children: Number(children), days: 365, now: new Date() })
+    .events.filter((e) => e.event)
+    .map((e) => normaliseEvent(e.event!));
   const db = await new ScratchDatabase().create();
   await migrateDatabase(db.url);
   const dataSource = await openDatabase(db.url);
   const aggregator = createBatchAggregator(dataSource, {
-    linkKeySecret: 'profile-secret-0123456789', cipher: IdentityCipher.withKeyring(IdentityKeyring.generate()), disclosureKeySeed: 'profile-disclosure-seed-0123',
+    linkKeySecret: 'profile-secret-0123456789',
+    cipher: IdentityCipher.withKeyring(IdentityKeyring.generate()),
+    disclosureKeySeed: 'profile-disclosure-seed-0123',
   });
   const byQuery = new Map<string, number>();
   if (env.PROFILE_QUERIES) {
@@ -29,7 +32,9 @@ async function main(): Promise<void> {
   const totals: Record<string, number> = {};
   try {
     for (let i = 0; i < events.length; i += Number(batchSize)) {
-      const result = await aggregator.apply(events.slice(i, i + Number(batchSize)).map((event, j) => ({ event, partition: 0, offset: String(i + j) })));
+      const result = await aggregator.apply(
+        events.slice(i, i + Number(batchSize)).map((event, j) => ({ event, partition: 0, offset: String(i + j) })),
+      );
       for (const [k, v] of Object.entries(result.stepMs)) totals[k] = (totals[k] ?? 0) + v;
     }
     const s = (Date.now() - started) / 1000;
@@ -42,4 +47,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: Error) => { process.stderr.write(`${e.stack}\n`); process.exit(1); });
+main().catch((e: Error) => {
+  process.stderr.write(`${e.stack}\n`);
+  process.exit(1);
+});

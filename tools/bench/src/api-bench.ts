@@ -36,7 +36,13 @@ async function main(): Promise<void> {
   const seconds = flag('seconds', 20);
   // Production settings for the API: answers reused for 2 s, two worker processes (one per core).
   const workers = String(flag('workers', 2));
-  const pipeline = new IsolatedPipeline('bench-api', { JWT_SECRET, RATE_LIMIT_PER_MINUTE: '100000000', LOG_FORMAT: 'json', API_CACHE_SECONDS: '2', API_WORKERS: workers });
+  const pipeline = new IsolatedPipeline('bench-api', {
+    JWT_SECRET,
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    LOG_FORMAT: 'json',
+    API_CACHE_SECONDS: '2',
+    API_WORKERS: workers,
+  });
   log(`api: ${workers} workers, answers reused for 2 s`);
   let dataSource: DataSource | undefined;
   try {
@@ -49,7 +55,10 @@ async function main(): Promise<void> {
     await dataSource.destroy();
     dataSource = undefined;
 
-    const token = await mintToken({ sub: 'bench', role: 'statistician' }, { secret: JWT_SECRET, issuer: 'missing-children-monitor', audience: 'mcm-api' });
+    const token = await mintToken(
+      { sub: 'bench', role: 'statistician' },
+      { secret: JWT_SECRET, issuer: 'missing-children-monitor', audience: 'mcm-api' },
+    );
     const url = `http://127.0.0.1:${pipeline.apiPort}`;
     const paths = queryMix(lastWeek, weeks);
     // Retried: the health check's keep-alive socket may have been closed by the api during the load.
@@ -63,7 +72,9 @@ async function main(): Promise<void> {
     await load(url, token, paths, connections, 3, 200); // warm-up: JIT, connection pool, buffers
     const bytes = await meanBodyBytes(url, token, paths.slice(0, 100));
     const floor = await floorLoad(bytes, Number(workers), token, connections, seconds);
-    log(`floor: bare node:http, ${workers} processes, a fixed ${bytes}-byte JSON body: p50 ${floor.p50} ms, p95 ${floor.p95} ms, p99 ${floor.p99} ms, ${floor.rps} requests/s`);
+    log(
+      `floor: bare node:http, ${workers} processes, a fixed ${bytes}-byte JSON body: p50 ${floor.p50} ms, p95 ${floor.p95} ms, p99 ${floor.p99} ms, ${floor.rps} requests/s`,
+    );
     // Every client sends its next request as soon as the last is answered, so at saturation the
     // latency is mostly queueing: about clients / throughput.
     const apiPid = pipeline.service('api').pid;
@@ -77,9 +88,13 @@ async function main(): Promise<void> {
     log(`  the API's processes used ${(cpuMs / (seconds * 1000)).toFixed(2)} cores, ${(cpuMs / result.total).toFixed(2)} ms of CPU a request`);
     const share = result.rps / floor.rps;
     const tail = result.p95 / floor.p95;
-    log(`against the floor: ${(share * 100).toFixed(0)}% of its requests/s (target >= 50%: ${share >= 0.5 ? 'met' : 'NOT MET'}), ` +
-      `p95 ${tail.toFixed(2)} times its p95 (target <= 2: ${tail <= 2 ? 'met' : 'NOT MET'})`);
-    process.stdout.write(`RESULT p50_ms=${result.p50} p95_ms=${result.p95} p99_ms=${result.p99} requests_per_s=${result.rps} floor_requests_per_s=${floor.rps} floor_p95_ms=${floor.p95}\n`);
+    log(
+      `against the floor: ${(share * 100).toFixed(0)}% of its requests/s (target >= 50%: ${share >= 0.5 ? 'met' : 'NOT MET'}), ` +
+        `p95 ${tail.toFixed(2)} times its p95 (target <= 2: ${tail <= 2 ? 'met' : 'NOT MET'})`,
+    );
+    process.stdout.write(
+      `RESULT p50_ms=${result.p50} p95_ms=${result.p95} p99_ms=${result.p99} requests_per_s=${result.rps} floor_requests_per_s=${floor.rps} floor_p95_ms=${floor.p95}\n`,
+    );
   } finally {
     await dataSource?.destroy();
     await pipeline.stop();
@@ -92,11 +107,16 @@ function queryMix(lastWeek: string, weeksOfHistory: number): string[] {
   const areas = ['ALL', ...reference.regions.keys(), ...reference.localAuthorities.keys()];
   const paths: string[] = [];
   let seed = 42;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   for (let i = 0; i < 2000; i++) {
     // A third national, a third regional, a third LA; half the ranges end at the latest week.
     const kind = i % 3;
-    const la = kind === 0 ? 'ALL' : kind === 1 ? areas[1 + Math.floor(random() * reference.regions.size)] : areas[1 + reference.regions.size + Math.floor(random() * reference.localAuthorities.size)];
+    const la =
+      kind === 0
+        ? 'ALL'
+        : kind === 1
+          ? areas[1 + Math.floor(random() * reference.regions.size)]
+          : areas[1 + reference.regions.size + Math.floor(random() * reference.localAuthorities.size)];
     const span = random() < 0.5 ? 12 : 52;
     const to = random() < 0.5 ? lastWeek : addWeeks(lastWeek, -Math.floor(random() * (weeksOfHistory - span)));
     const from = addWeeks(to, -(span - 1));
@@ -144,7 +164,15 @@ async function floorLoad(bytes: number, workers: number, token: string, connecti
   }
 }
 
-interface LoadResult { total: number; errors: number; p50: number; p95: number; p99: number; max: number; rps: number }
+interface LoadResult {
+  total: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  rps: number;
+}
 
 /** autocannon over the paths (round robin from a random start per connection); percentiles from every response time. */
 async function load(url: string, token: string, paths: string[], connections: number, seconds: number, expectedStatus: number): Promise<LoadResult> {
@@ -152,13 +180,16 @@ async function load(url: string, token: string, paths: string[], connections: nu
   const times: number[] = [];
   let unexpected = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({
-      url,
-      connections,
-      duration: seconds,
-      headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-      requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }],
-    }, (error, outcome) => (error ? reject(error) : resolve(outcome)));
+    const instance = autocannon(
+      {
+        url,
+        connections,
+        duration: seconds,
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+        requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }],
+      },
+      (error, outcome) => (error ? reject(error) : resolve(outcome)),
+    );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
       times.push(responseTime);
       if (statusCode !== expectedStatus) unexpected++;
@@ -170,13 +201,20 @@ async function load(url: string, token: string, paths: string[], connections: nu
   times.sort((a, b) => a - b);
   const at = (q: number) => Number(times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)].toFixed(1));
   return {
-    total: times.length, errors: result.errors, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: Number(times[times.length - 1].toFixed(1)),
+    total: times.length,
+    errors: result.errors,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    max: Number(times[times.length - 1].toFixed(1)),
     rps: Math.round(times.length / seconds),
   };
 }
 
-
-main().then(() => process.exit(0), (error: Error) => {
-  process.stderr.write(`bench:api failed: ${error.stack ?? error.message} ${String((error as { cause?: unknown }).cause ?? "")}\n`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    process.stderr.write(`bench:api failed: ${error.stack ?? error.message} ${String((error as { cause?: unknown }).cause ?? '')}\n`);
+    process.exit(1);
+  },
+);

@@ -34,7 +34,12 @@ async function main(): Promise<void> {
     for (let i = 0; i < weeks.length; i += 26) await breakdowns.recompute(dataSource.manager, weeks.slice(i, i + 26));
     log(`breakdowns for ${weeks.length} weeks in ${((Date.now() - t1) / 1000).toFixed(0)} s`);
 
-    const service = new BulletinService(dataSource, publisher, { silentDaysFlag: 14, methodologyUrl: '/docs/STATISTICS.md', contact: 'bench', topic: topics.bulletins });
+    const service = new BulletinService(dataSource, publisher, {
+      silentDaysFlag: 14,
+      methodologyUrl: '/docs/STATISTICS.md',
+      contact: 'bench',
+      topic: topics.bulletins,
+    });
     const timings: number[] = [];
     for (let run = 0; run < runs; run++) {
       // A revision per run (the data changes a little) so that every run does the whole build.
@@ -54,21 +59,34 @@ async function main(): Promise<void> {
     for (const r of await weeklyTruth(dataSource, lastWeek)) {
       truth.set(`${r.setting}|${r.area_code}`, r);
     }
-    const fields = [['children', 'children'], ['episodesStarted', 'episodes_started'], ['episodesEnded', 'episodes_ended'], ['openAtWeekEnd', 'open_at_week_end']] as const;
+    const fields = [
+      ['children', 'children'],
+      ['episodesStarted', 'episodes_started'],
+      ['episodesEnded', 'episodes_ended'],
+      ['openAtWeekEnd', 'open_at_week_end'],
+    ] as const;
     for (const level of ['National', 'Regional', 'Local authority']) {
-      let cells = 0; let changed = 0; let absolute = 0; let nonZero = 0;
+      let cells = 0;
+      let changed = 0;
+      let absolute = 0;
+      let nonZero = 0;
       for (const a of content.areas.filter((x) => x.level === level)) {
         const t = truth.get(`${a.setting}|${a.level === 'National' ? 'ALL' : a.code}`);
         for (const [published, column] of fields) {
           const exact = t?.[column] ?? 0;
-          cells++; nonZero += exact > 0 ? 1 : 0;
+          cells++;
+          nonZero += exact > 0 ? 1 : 0;
           changed += a[published] !== exact ? 1 : 0;
           absolute += Math.abs(Number(a[published]) - exact);
         }
       }
-      process.stdout.write(`UTILITY level="${level}" cells=${cells} non_zero=${nonZero} changed_share=${(changed / cells).toFixed(3)} changed_share_of_non_zero=${(changed / Math.max(1, nonZero)).toFixed(3)} mean_abs_error=${(absolute / cells).toFixed(3)}\n`);
+      process.stdout.write(
+        `UTILITY level="${level}" cells=${cells} non_zero=${nonZero} changed_share=${(changed / cells).toFixed(3)} changed_share_of_non_zero=${(changed / Math.max(1, nonZero)).toFixed(3)} mean_abs_error=${(absolute / cells).toFixed(3)}\n`,
+      );
     }
-    process.stdout.write(`RESULT bulletin_build_ms=${timings[Math.floor(runs / 2)].toFixed(0)} max_ms=${timings[runs - 1].toFixed(0)} episodes=${episodes} weeks=${weeks.length}\n`);
+    process.stdout.write(
+      `RESULT bulletin_build_ms=${timings[Math.floor(runs / 2)].toFixed(0)} max_ms=${timings[runs - 1].toFixed(0)} episodes=${episodes} weeks=${weeks.length}\n`,
+    );
   } finally {
     await publisher.disconnect();
     await dataSource.destroy();
@@ -76,7 +94,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(0), (error: Error) => {
-  process.stderr.write(`bench:bulletin failed: ${error.stack ?? error.message}\n`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    process.stderr.write(`bench:bulletin failed: ${error.stack ?? error.message}\n`);
+    process.exit(1);
+  },
+);

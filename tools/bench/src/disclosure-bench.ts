@@ -25,7 +25,8 @@ const SETTINGS = ['ALL', 'HOME', 'CARE', 'EDUCATION'];
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new Error('usage: npm run bench:disclosure [-- --episodes N --connections N --seconds N --rounds N]');
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error('usage: npm run bench:disclosure [-- --episodes N --connections N --seconds N --rounds N]');
   return value;
 }
 
@@ -34,13 +35,19 @@ type Row = KeyedWeeklyRow;
 /** The weekly table of the bench: true values and their published values (perturb(true, key)), 4 measures each. */
 class PerturbedTable implements WeeklyTable {
   private readonly cells = new Map<string, Int32Array>();
-  constructor(readonly weeks: string[], readonly regionOf: Map<string, string>) {}
+  constructor(
+    readonly weeks: string[],
+    readonly regionOf: Map<string, string>,
+  ) {}
 
   put(r: Row): void {
     const values = [r.children, r.episodes_started, r.episodes_ended, r.open_at_week_end];
     const keys = [r.children_key, r.started_key, r.ended_key, r.open_key].map(Number);
     const cell = new Int32Array(8);
-    values.forEach((v, i) => { cell[i] = v; cell[4 + i] = perturb(v, keys[i]); });
+    values.forEach((v, i) => {
+      cell[i] = v;
+      cell[4 + i] = perturb(v, keys[i]);
+    });
     this.cells.set(`${r.area_code}|${r.setting}|${r.week_start}`, cell);
   }
 
@@ -63,7 +70,13 @@ async function main(): Promise<void> {
   const seconds = flag('seconds', 5);
   const rounds = flag('rounds', 3);
   // Answers are not reused (API_CACHE_SECONDS=0): every request computes, so the comparison is of the work.
-  const pipeline = new IsolatedPipeline('bench-disclosure', { JWT_SECRET, RATE_LIMIT_PER_MINUTE: '100000000', LOG_FORMAT: 'json', API_CACHE_SECONDS: '0', API_WORKERS: '2' });
+  const pipeline = new IsolatedPipeline('bench-disclosure', {
+    JWT_SECRET,
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    LOG_FORMAT: 'json',
+    API_CACHE_SECONDS: '0',
+    API_WORKERS: '2',
+  });
   let dataSource: DataSource | undefined;
   try {
     await pipeline.start(['api']);
@@ -80,7 +93,9 @@ async function main(): Promise<void> {
     for (const r of rows) table.put(r);
     const levelOf = (area: string) => (area === 'ALL' ? 'England' : area.startsWith('E12') ? 'region' : 'LA');
     const utility = new Map<string, { cells: number; changed: number; absError: number; small: number }>();
-    let englandChecked = 0, englandOutside = 0, worst = 0;
+    let englandChecked = 0,
+      englandOutside = 0,
+      worst = 0;
     for (const [key, cell] of table.all()) {
       const [area, setting] = key.split('|');
       const level = utility.get(levelOf(area)) ?? utility.set(levelOf(area), { cells: 0, changed: 0, absError: 0, small: 0 }).get(levelOf(area))!;
@@ -100,10 +115,14 @@ async function main(): Promise<void> {
     log(`${rows.length} weekly rows (${weeks.length} weeks x areas x settings), 4 measures each`);
     for (const level of ['England', 'region', 'LA']) {
       const u = utility.get(level)!;
-      log(`  ${level.padEnd(7)} ${String(u.cells).padStart(8)} cells: ${(100 * u.changed / u.cells).toFixed(1)}% changed, mean absolute error ${(u.absError / u.cells).toFixed(3)}, ${(100 * u.small / u.cells).toFixed(1)}% truly 1-4`);
+      log(
+        `  ${level.padEnd(7)} ${String(u.cells).padStart(8)} cells: ${((100 * u.changed) / u.cells).toFixed(1)}% changed, mean absolute error ${(u.absError / u.cells).toFixed(3)}, ${((100 * u.small) / u.cells).toFixed(1)}% truly 1-4`,
+      );
     }
     const englandPass = englandOutside === 0;
-    log(`England weekly totals (setting ALL, 4 measures, ${englandChecked} cells) within ±1% or ±2 of the truth: ${englandPass ? 'PASS' : `FAIL (${englandOutside} outside)`}; largest error ${worst}`);
+    log(
+      `England weekly totals (setting ALL, 4 measures, ${englandChecked} cells) within ±1% or ±2 of the truth: ${englandPass ? 'PASS' : `FAIL (${englandOutside} outside)`}; largest error ${worst}`,
+    );
 
     // Attacks that need only the weekly table (the adversary suite's code; success = estimate equals the true 1-4).
     const smallTruths: number[] = [];
@@ -124,8 +143,14 @@ async function main(): Promise<void> {
     // Latency: the same queries as analyst (cell-key) and statistician (exact), interleaved.
     const url = `http://127.0.0.1:${pipeline.apiPort}`;
     const tokens = {
-      exact: await mintToken({ sub: 'bench-statistician', role: 'statistician' }, { secret: JWT_SECRET, issuer: 'missing-children-monitor', audience: 'mcm-api' }),
-      protected: await mintToken({ sub: 'bench-analyst', role: 'analyst' }, { secret: JWT_SECRET, issuer: 'missing-children-monitor', audience: 'mcm-api' }),
+      exact: await mintToken(
+        { sub: 'bench-statistician', role: 'statistician' },
+        { secret: JWT_SECRET, issuer: 'missing-children-monitor', audience: 'mcm-api' },
+      ),
+      protected: await mintToken(
+        { sub: 'bench-analyst', role: 'analyst' },
+        { secret: JWT_SECRET, issuer: 'missing-children-monitor', audience: 'mcm-api' },
+      ),
     };
     const mixes = queryMixes(lastWeek, weeks.length, reference);
     for (const token of Object.values(tokens)) {
@@ -143,27 +168,45 @@ async function main(): Promise<void> {
       for (let round = 0; round < rounds; round++) {
         // Interleaved, each role first in turn, so drift in the machine's load falls on both.
         for (const mode of (round % 2 ? ['protected', 'exact'] : ['exact', 'protected']) as ('exact' | 'protected')[]) {
-          times[mode].push(...await load(url, tokens[mode], paths, connections, seconds));
+          times[mode].push(...(await load(url, tokens[mode], paths, connections, seconds)));
         }
       }
-      const p50 = (t: number[]) => { const sorted = [...t].sort((a, b) => a - b); return sorted[Math.ceil(0.5 * sorted.length) - 1]; };
+      const p50 = (t: number[]) => {
+        const sorted = [...t].sort((a, b) => a - b);
+        return sorted[Math.ceil(0.5 * sorted.length) - 1];
+      };
       const [exactP50, protectedP50] = [p50(times.exact), p50(times.protected)];
-      latency[name] = { exact: exactP50, protected: protectedP50, n: Math.min(times.exact.length, times.protected.length), overhead: (protectedP50 - exactP50) / exactP50 };
-      log(`latency of ${name} queries (${paths.length} distinct), ${connections} connections, ${rounds} x ${seconds} s per role, answers not reused: ` +
-        `exact (statistician) p50 ${exactP50.toFixed(2)} ms over ${times.exact.length} requests, protected (analyst) p50 ${protectedP50.toFixed(2)} ms over ${times.protected.length}: ` +
-        `overhead ${(100 * latency[name].overhead).toFixed(1)}% (target < 20%)`);
+      latency[name] = {
+        exact: exactP50,
+        protected: protectedP50,
+        n: Math.min(times.exact.length, times.protected.length),
+        overhead: (protectedP50 - exactP50) / exactP50,
+      };
+      log(
+        `latency of ${name} queries (${paths.length} distinct), ${connections} connections, ${rounds} x ${seconds} s per role, answers not reused: ` +
+          `exact (statistician) p50 ${exactP50.toFixed(2)} ms over ${times.exact.length} requests, protected (analyst) p50 ${protectedP50.toFixed(2)} ms over ${times.protected.length}: ` +
+          `overhead ${(100 * latency[name].overhead).toFixed(1)}% (target < 20%)`,
+      );
     }
     const overheadPass = Object.values(latency).every((l) => l.overhead < 0.2);
     log(`latency overhead below 20% of the exact p50: ${overheadPass ? 'PASS' : 'FAIL'}`);
 
     const u = (level: string) => utility.get(level)!;
-    const figure = (level: string, name: string) => `${name}_changed_pct=${(100 * u(level).changed / u(level).cells).toFixed(1)} ${name}_mae=${(u(level).absError / u(level).cells).toFixed(3)}`;
+    const figure = (level: string, name: string) =>
+      `${name}_changed_pct=${((100 * u(level).changed) / u(level).cells).toFixed(1)} ${name}_mae=${(u(level).absError / u(level).cells).toFixed(3)}`;
     const rate = (name: string, i: number) => `${name}_rate=${attacks[i].rate.toFixed(3)} ${name}_baseline=${attacks[i].baseline.toFixed(3)}`;
-    process.stdout.write(`RESULT episodes=${episodes} weeks=${weeks.length} ${figure('England', 'england')} ${figure('region', 'region')} ${figure('LA', 'la')} ` +
-      `england_target=${englandPass ? 'PASS' : 'FAIL'} england_max_error=${worst} ${rate('geography', 0)} ${rate('settings', 1)} ${rate('identity', 2)} ` +
-      `attacks=${attacksPass ? 'PASS' : 'FAIL'} ` +
-      Object.entries(latency).map(([name, l]) => `${name}_p50_exact_ms=${l.exact.toFixed(2)} ${name}_p50_protected_ms=${l.protected.toFixed(2)} ${name}_overhead_pct=${(100 * l.overhead).toFixed(1)} `).join('') +
-      `overhead_target=${overheadPass ? 'PASS' : 'FAIL'}\n`);
+    process.stdout.write(
+      `RESULT episodes=${episodes} weeks=${weeks.length} ${figure('England', 'england')} ${figure('region', 'region')} ${figure('LA', 'la')} ` +
+        `england_target=${englandPass ? 'PASS' : 'FAIL'} england_max_error=${worst} ${rate('geography', 0)} ${rate('settings', 1)} ${rate('identity', 2)} ` +
+        `attacks=${attacksPass ? 'PASS' : 'FAIL'} ` +
+        Object.entries(latency)
+          .map(
+            ([name, l]) =>
+              `${name}_p50_exact_ms=${l.exact.toFixed(2)} ${name}_p50_protected_ms=${l.protected.toFixed(2)} ${name}_overhead_pct=${(100 * l.overhead).toFixed(1)} `,
+          )
+          .join('') +
+        `overhead_target=${overheadPass ? 'PASS' : 'FAIL'}\n`,
+    );
   } finally {
     await dataSource?.destroy();
     await pipeline.stop();
@@ -180,7 +223,7 @@ function queryMixes(lastWeek: string, weeksOfHistory: number, reference: ReturnT
   const regions = [...reference.regions.keys()];
   const las = [...reference.localAuthorities.keys()];
   let seed = 7;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const weekly = Array.from({ length: 1000 }, (_, i) => {
     const kind = i % 3;
     const la = kind === 0 ? 'ALL' : kind === 1 ? regions[Math.floor(random() * regions.length)] : las[Math.floor(random() * las.length)];
@@ -202,21 +245,30 @@ async function load(url: string, token: string, paths: string[], connections: nu
   const times: number[] = [];
   let unexpected = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({
-      url, connections, duration: seconds,
-      headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-      requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }],
-    }, (error, outcome) => (error ? reject(error) : resolve(outcome)));
+    const instance = autocannon(
+      {
+        url,
+        connections,
+        duration: seconds,
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+        requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }],
+      },
+      (error, outcome) => (error ? reject(error) : resolve(outcome)),
+    );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
       times.push(responseTime);
       if (statusCode !== 200) unexpected++;
     });
   });
-  if (unexpected > 0 || result.errors > 0 || result.timeouts > 0) throw new Error(`${unexpected} responses other than 200, ${result.errors} errors, ${result.timeouts} timeouts`);
+  if (unexpected > 0 || result.errors > 0 || result.timeouts > 0)
+    throw new Error(`${unexpected} responses other than 200, ${result.errors} errors, ${result.timeouts} timeouts`);
   return times;
 }
 
-main().then(() => process.exit(0), (error: Error) => {
-  process.stderr.write(`bench:disclosure failed: ${error.stack ?? error.message}\n`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    process.stderr.write(`bench:disclosure failed: ${error.stack ?? error.message}\n`);
+    process.exit(1);
+  },
+);

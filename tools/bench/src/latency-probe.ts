@@ -1,7 +1,11 @@
 import { generateScenario } from '../../simulator/src';
 import { IsolatedPipeline } from '../../harness/src';
 
-export interface LatencyFigures { p50: number; p99: number; samples: number }
+export interface LatencyFigures {
+  p50: number;
+  p99: number;
+  samples: number;
+}
 
 /**
  * Publishes a fresh stream at a steady rate into the running pipeline and measures, for every
@@ -9,7 +13,12 @@ export interface LatencyFigures { p50: number; p99: number; samples: number }
  * event row and its figures commit together), by polling for it every 20 ms.
  */
 export class LatencyProbe {
-  constructor(private readonly pipeline: IsolatedPipeline, private readonly rate: number, private readonly seconds: number, private readonly seed: number) {}
+  constructor(
+    private readonly pipeline: IsolatedPipeline,
+    private readonly rate: number,
+    private readonly seconds: number,
+    private readonly seed: number,
+  ) {}
 
   async run(): Promise<LatencyFigures> {
     const wanted = this.rate * this.seconds;
@@ -25,7 +34,9 @@ export class LatencyProbe {
       while (publishing || publishedAt.size > 0) {
         const pending = [...publishedAt.keys()];
         if (pending.length) {
-          const rows = await this.pipeline.db.query<{ event_id: string }>('SELECT event_id FROM agency_event WHERE event_id = ANY($1::uuid[])', [pending]);
+          const rows = await this.pipeline.db.query<{ event_id: string }>('SELECT event_id FROM agency_event WHERE event_id = ANY($1::uuid[])', [
+            pending,
+          ]);
           const now = Date.now();
           for (const { event_id } of rows) {
             latencies.push(now - publishedAt.get(event_id)!);

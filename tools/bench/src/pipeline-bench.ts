@@ -8,7 +8,13 @@ import { LatencyProbe } from './latency-probe';
  * aggregator on the real broker and database, and measures, in the same run, the raw limits of
  * the machine: a consume-only kafkajs pass and a bulk insert of as many rows.
  */
-interface Options { children: number; days: number; latencyRate: number; latencySeconds: number; seed: number }
+interface Options {
+  children: number;
+  days: number;
+  latencyRate: number;
+  latencySeconds: number;
+  seed: number;
+}
 
 function parseOptions(argv: string[]): Options {
   const options: Options = { children: 26000, days: 365, latencyRate: 1000, latencySeconds: 20, seed: 20261123 };
@@ -57,28 +63,38 @@ async function main(): Promise<void> {
     const rawPg = await rawInsertRate(pipeline.db.url, rawRows);
     log(`raw PostgreSQL bulk insert: ${round(rawPg)} rows/s`);
     const sealPerS = rawSealRate(rawRows.map((e) => e.child));
-    log(`identity sealing: ${round(sealPerS)} events/s on one core (2 seals + 2 opens each) = ${((rawPg / sealPerS) * 100).toFixed(1)}% of the time of a raw-PG-bound event`);
+    log(
+      `identity sealing: ${round(sealPerS)} events/s on one core (2 seals + 2 opens each) = ${((rawPg / sealPerS) * 100).toFixed(1)}% of the time of a raw-PG-bound event`,
+    );
 
     const started = Date.now();
     await pipeline.startService('aggregator');
     await pipeline.startService('ingest');
     let last = 0;
-    await waitFor('the pipeline to drain the backlog', async () => {
-      const [{ n }] = await pipeline.db.query<{ n: string }>('SELECT count(*) AS n FROM agency_event').catch(() => [{ n: '0' }]);
-      if (Date.now() - last > 5000) {
-        last = Date.now();
-        log(`aggregated ${n} events (${round((Number(n) / (Date.now() - started)) * 1000)}/s)`);
-      }
-      return pipeline.caughtUp(pipeline.group('aggregator'), pipeline.topics.accepted).then(async (aggregated) =>
-        aggregated && (await pipeline.caughtUp(pipeline.group('ingest'), inputTopics)));
-    }, 1_800_000, 200);
+    await waitFor(
+      'the pipeline to drain the backlog',
+      async () => {
+        const [{ n }] = await pipeline.db.query<{ n: string }>('SELECT count(*) AS n FROM agency_event').catch(() => [{ n: '0' }]);
+        if (Date.now() - last > 5000) {
+          last = Date.now();
+          log(`aggregated ${n} events (${round((Number(n) / (Date.now() - started)) * 1000)}/s)`);
+        }
+        return pipeline
+          .caughtUp(pipeline.group('aggregator'), pipeline.topics.accepted)
+          .then(async (aggregated) => aggregated && (await pipeline.caughtUp(pipeline.group('ingest'), inputTopics)));
+      },
+      1_800_000,
+      200,
+    );
     const drainS = (Date.now() - started) / 1000;
     const eventsPerS = events.length / drainS;
     log(`end to end: ${events.length} events in ${drainS.toFixed(1)} s = ${round(eventsPerS)} events/s (includes service start-up)`);
 
     const probe = new LatencyProbe(pipeline, options.latencyRate, options.latencySeconds, options.seed + 1);
     const latency = await probe.run();
-    log(`latency at ${options.latencyRate} events/s for ${options.latencySeconds} s: p50 ${latency.p50} ms, p99 ${latency.p99} ms (${latency.samples} samples)`);
+    log(
+      `latency at ${options.latencyRate} events/s for ${options.latencySeconds} s: p50 ${latency.p50} ms, p99 ${latency.p99} ms (${latency.samples} samples)`,
+    );
 
     const rss = Object.fromEntries([...pipeline.services].map(([name, s]) => [name, s.peakRssMiB()]));
     log(`peak RSS MiB: ${JSON.stringify(rss)}`);
@@ -86,15 +102,20 @@ async function main(): Promise<void> {
       `events=${events.length} publish_per_s=${round(publishPerS)} drain_s=${drainS.toFixed(1)} ` +
         `ingest_peak_rss_mib=${round(rss.ingest ?? 0)} aggregator_peak_rss_mib=${round(rss.aggregator ?? 0)}\n`,
     );
-    process.stdout.write(`RESULT events_per_s=${round(eventsPerS)} p99_ms=${latency.p99} raw_consume_per_s=${round(rawConsume)} raw_pg_rows_per_s=${round(rawPg)} ` +
-      `agencies=${agencies.length} end_to_end_over_raw_pg=${(eventsPerS / rawPg).toFixed(3)} end_to_end_over_raw_consume=${(eventsPerS / rawConsume).toFixed(4)} ` +
-      `seal_per_s=${round(sealPerS)} seal_cost_over_raw_pg=${(rawPg / sealPerS).toFixed(3)}\n`);
+    process.stdout.write(
+      `RESULT events_per_s=${round(eventsPerS)} p99_ms=${latency.p99} raw_consume_per_s=${round(rawConsume)} raw_pg_rows_per_s=${round(rawPg)} ` +
+        `agencies=${agencies.length} end_to_end_over_raw_pg=${(eventsPerS / rawPg).toFixed(3)} end_to_end_over_raw_consume=${(eventsPerS / rawConsume).toFixed(4)} ` +
+        `seal_per_s=${round(sealPerS)} seal_cost_over_raw_pg=${(rawPg / sealPerS).toFixed(3)}\n`,
+    );
   } finally {
     await pipeline.stop();
   }
 }
 
-main().then(() => process.exit(0), (error: Error) => {
-  process.stderr.write(`bench failed: ${error.stack ?? error.message}\n`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    process.stderr.write(`bench failed: ${error.stack ?? error.message}\n`);
+    process.exit(1);
+  },
+);

@@ -5,21 +5,27 @@ import { Client } from 'pg';
 
 /** A consume-only kafkajs pass over the topics (over the same mutual TLS): the ceiling for any consumer of ours. */
 export async function rawConsumeRate(kafka: Kafka, topics: string[], expected: number): Promise<number> {
-  const consumer = kafka.consumer({ groupId: `bench-raw-${randomBytes(4).toString('hex')}`, maxBytesPerPartition: 4 * 1024 * 1024, maxWaitTimeInMs: 100 });
+  const consumer = kafka.consumer({
+    groupId: `bench-raw-${randomBytes(4).toString('hex')}`,
+    maxBytesPerPartition: 4 * 1024 * 1024,
+    maxWaitTimeInMs: 100,
+  });
   await consumer.connect();
   await consumer.subscribe({ topics, fromBeginning: true });
   let seen = 0;
   let started = 0;
   const elapsed = await new Promise<number>((resolve, reject) => {
-    consumer.run({
-      autoCommit: false,
-      partitionsConsumedConcurrently: 64,
-      eachBatch: async ({ batch }) => {
-        if (started === 0) started = Date.now();
-        seen += batch.messages.length;
-        if (seen >= expected) resolve(Date.now() - started);
-      },
-    }).catch(reject);
+    consumer
+      .run({
+        autoCommit: false,
+        partitionsConsumedConcurrently: 64,
+        eachBatch: async ({ batch }) => {
+          if (started === 0) started = Date.now();
+          seen += batch.messages.length;
+          if (seen >= expected) resolve(Date.now() - started);
+        },
+      })
+      .catch(reject);
   });
   await consumer.disconnect();
   return (expected / Math.max(elapsed, 1)) * 1000;
@@ -34,10 +40,9 @@ export async function rawInsertRate(databaseUrl: string, rows: object[], batchSi
     const started = Date.now();
     for (let i = 0; i < rows.length; i += batchSize) {
       const slice = rows.slice(i, i + batchSize);
-      await client.query(
-        `INSERT INTO bench_raw_event (event_id, body) SELECT (r->>'eventId')::uuid, r FROM jsonb_array_elements($1::jsonb) AS r`,
-        [JSON.stringify(slice)],
-      );
+      await client.query(`INSERT INTO bench_raw_event (event_id, body) SELECT (r->>'eventId')::uuid, r FROM jsonb_array_elements($1::jsonb) AS r`, [
+        JSON.stringify(slice),
+      ]);
     }
     return (rows.length / Math.max(Date.now() - started, 1)) * 1000;
   } finally {

@@ -16,7 +16,10 @@ const USAGE = 'usage: npm run bulletin -- --week 2026-W47 [--out DIR]';
  * one for a week already final whose content changed (docs/STATISTICS.md, "The bulletin").
  */
 async function main(argv: string[]): Promise<void> {
-  const arg = (name: string) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : undefined; };
+  const arg = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
   const week = arg('week');
   const weekStart = week ? weekStartOfLabel(week) : null;
   if (!weekStart) throw new UsageError(week ? `${week} is not an ISO week (like 2026-W47)` : 'missing --week');
@@ -35,10 +38,14 @@ async function main(argv: string[]): Promise<void> {
     const where = new URL(databaseUrl);
     process.stdout.write(
       `bulletin ${outcome.week} revision ${outcome.revision} (${outcome.releaseStatus}) ${outcome.created ? 'built' : 'unchanged since its last build'}\n` +
-      (outcome.releaseStatus === 'provisional' ? '  provisional: not every active agency has reported past the week yet; the job publishes the final edition once they have\n' : '') +
-      `  stored:    PostgreSQL ${where.host}${where.pathname}, table bulletin (week_start ${weekStart}, revision ${outcome.revision})\n` +
-      (outcome.topic ? `  published: Kafka topic ${outcome.topic.name}, partition ${outcome.topic.partition}, offset ${outcome.topic.offset}\n` : '') +
-      `  served:    http://127.0.0.1:${process.env.API_PORT ?? 3000}/v1/bulletins/${outcome.week}{.json,.csv,.html}\n`,
+        (outcome.releaseStatus === 'provisional'
+          ? '  provisional: not every active agency has reported past the week yet; the job publishes the final edition once they have\n'
+          : '') +
+        `  stored:    PostgreSQL ${where.host}${where.pathname}, table bulletin (week_start ${weekStart}, revision ${outcome.revision})\n` +
+        (outcome.topic
+          ? `  published: Kafka topic ${outcome.topic.name}, partition ${outcome.topic.partition}, offset ${outcome.topic.offset}\n`
+          : '') +
+        `  served:    http://127.0.0.1:${process.env.API_PORT ?? 3000}/v1/bulletins/${outcome.week}{.json,.csv,.html}\n`,
     );
     const out = arg('out');
     if (out) {

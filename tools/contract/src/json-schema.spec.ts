@@ -9,7 +9,14 @@ describe('committed JSON Schema', () => {
   });
   it('describes every event kind and requires the idempotency key', () => {
     const schema = JSON.parse(agencyEventJsonSchema());
-    expect(schema.required).toEqual(expect.arrayContaining(['eventId', 'schemaVersion', 'kind', 'setting', 'agency', 'occurredAt', 'reportedAt', 'child']));
-    expect(schema.properties.kind.anyOf.map((k: { const: string }) => k.const)).toEqual(['MISSING_REPORTED', 'RETURNED', 'EPISODE_CORRECTED', 'REPORT_WITHDRAWN']);
+    expect(schema.required).toEqual(
+      expect.arrayContaining(['eventId', 'schemaVersion', 'kind', 'setting', 'agency', 'occurredAt', 'reportedAt', 'child']),
+    );
+    expect(schema.properties.kind.anyOf.map((k: { const: string }) => k.const)).toEqual([
+      'MISSING_REPORTED',
+      'RETURNED',
+      'EPISODE_CORRECTED',
+      'REPORT_WITHDRAWN',
+    ]);
   });
 });

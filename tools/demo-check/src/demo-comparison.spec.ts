@@ -17,7 +17,9 @@ describe('demo figures against the simulation', () => {
 
   it('takes children from the population and episodes from the national all-settings rows', () => {
     expect(demoFigures(truth, { nationalChildren: 3012, nationalEpisodes: 8990 })).toEqual({
-      children: { counted: 3012, simulated: 3000 }, episodes: { counted: 8990, simulated: 8956 }, acceptedFutureEvents: 0,
+      children: { counted: 3012, simulated: 3000 },
+      episodes: { counted: 8990, simulated: 8956 },
+      acceptedFutureEvents: 0,
     });
     expect(clockDependentEventIds(truth)).toEqual(['b']);
   });

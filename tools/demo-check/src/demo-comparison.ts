@@ -22,9 +22,7 @@ export function clockDependentEventIds(truth: DemoTruth): string[] {
 
 /** Counted against simulated: true children, and national episodes (each starts in one week of the national, all-settings rows). */
 export function demoFigures(truth: DemoTruth, totals: NationalRegisterTotals, acceptedFutureEvents = 0): DemoFigures {
-  const simulatedEpisodes = truth.expected.truth
-    .filter((r) => r.setting === 'ALL' && r.la === 'ALL')
-    .reduce((sum, r) => sum + r.episodesStarted, 0);
+  const simulatedEpisodes = truth.expected.truth.filter((r) => r.setting === 'ALL' && r.la === 'ALL').reduce((sum, r) => sum + r.episodesStarted, 0);
   return {
     children: { counted: totals.nationalChildren, simulated: truth.counts.trueChildren },
     episodes: { counted: totals.nationalEpisodes, simulated: simulatedEpisodes },
@@ -46,8 +44,12 @@ export function relativeDifference(counted: number, simulated: number): string {
 export function describeDemoFigures({ children, episodes, acceptedFutureEvents }: DemoFigures): string {
   // The demo's simulation ends at midnight: its "future" events (an hour later) are valid once
   // that hour has passed, and each names an agency child of its own. Said, not hidden.
-  const future = acceptedFutureEvents === 0 ? '' :
-    `; ${number(acceptedFutureEvents)} ${acceptedFutureEvents === 1 ? 'event' : 'events'} the simulation dated after its end were accepted (the clock has passed them) and count as children and episodes of their own`;
-  return `${number(children.counted)} national children counted, ${number(children.simulated)} in the simulation (${relativeDifference(children.counted, children.simulated)}); ` +
-    `${number(episodes.counted)} episodes, ${number(episodes.simulated)} in the simulation (${relativeDifference(episodes.counted, episodes.simulated)})${future}`;
+  const future =
+    acceptedFutureEvents === 0
+      ? ''
+      : `; ${number(acceptedFutureEvents)} ${acceptedFutureEvents === 1 ? 'event' : 'events'} the simulation dated after its end were accepted (the clock has passed them) and count as children and episodes of their own`;
+  return (
+    `${number(children.counted)} national children counted, ${number(children.simulated)} in the simulation (${relativeDifference(children.counted, children.simulated)}); ` +
+    `${number(episodes.counted)} episodes, ${number(episodes.simulated)} in the simulation (${relativeDifference(episodes.counted, episodes.simulated)})${future}`
+  );
 }

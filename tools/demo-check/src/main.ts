@@ -15,7 +15,9 @@ async function main(argv: string[]): Promise<void> {
   const file = i >= 0 ? argv[i + 1] : undefined;
   if (!file) throw new Error('usage: demo-check --truth <ground-truth.json>');
   const truth = JSON.parse(readFileSync(file, 'utf8')) as DemoTruth;
-  const dataSource = await new DataSource(dataSourceOptions(envValidator(CommonEnv)(process.env).DATABASE_URL || defaultServiceDatabaseUrl('aggregator'))).initialize();
+  const dataSource = await new DataSource(
+    dataSourceOptions(envValidator(CommonEnv)(process.env).DATABASE_URL || defaultServiceDatabaseUrl('aggregator')),
+  ).initialize();
   try {
     const repository = new NationalRegisterTotalsRepository();
     const totals = await repository.totals(dataSource.manager);

@@ -22,7 +22,10 @@ export function cellKey(period: string, constraints: Record<string, string | und
   if (c.setting === 'ALL') delete c.setting;
   if (c.la === 'ALL') delete c.la;
   if (c.la) delete c.region;
-  const parts = Object.keys(c).filter((k) => c[k] !== undefined && c[k] !== '').sort().map((k) => `${k}=${c[k]}`);
+  const parts = Object.keys(c)
+    .filter((k) => c[k] !== undefined && c[k] !== '')
+    .sort()
+    .map((k) => `${k}=${c[k]}`);
   return `${period}|${parts.join('&')}|${measure}`;
 }
 
@@ -32,13 +35,18 @@ export function areaConstraints(area: string): Record<string, string> {
   return area.startsWith('E12') ? { region: area } : { la: area };
 }
 
-export const weeklyKey = (area: string, setting: string, week: string, measure: string) => cellKey(week, { ...areaConstraints(area), setting }, measure);
+export const weeklyKey = (area: string, setting: string, week: string, measure: string) =>
+  cellKey(week, { ...areaConstraints(area), setting }, measure);
 
 /** Probability of each published value given the true value, under the public ptable. */
 export function ptablePmf(value: number, table: PerturbationTable = PTABLE_V1): Map<number, number> {
   if (value === 0) return new Map([[0, 1]]);
   const s = table.smallestPublished;
-  if (value < s) return new Map([[0, 1 - value / s], [s, value / s]]);
+  if (value < s)
+    return new Map([
+      [0, 1 - value / s],
+      [s, value / s],
+    ]);
   let row = table.noise[0];
   for (const candidate of table.noise) if (value >= candidate.from) row = candidate;
   return new Map(row.steps.map(([d, p]) => [value + d, p]));
@@ -61,7 +69,11 @@ export interface WeeklyTable {
 export class FamilyScore {
   private readonly estimates = new Map<string, { sum: number; n: number; truth: number; own: number | undefined }>();
 
-  constructor(readonly family: string, private readonly truthOf: (key: string) => number | undefined, private readonly shownOf: (key: string) => number | undefined) {}
+  constructor(
+    readonly family: string,
+    private readonly truthOf: (key: string) => number | undefined,
+    private readonly shownOf: (key: string) => number | undefined,
+  ) {}
 
   /** An estimate of a cell by the attack; estimates of one cell are averaged, as an attacker would. */
   estimate(key: string, value: number, truth = this.truthOf(key), own?: number): void {
@@ -79,7 +91,10 @@ export class FamilyScore {
   }
 
   result(prior: Prior): FamilyResult {
-    let targeted = 0, recovered = 0, clamped = 0, guessed = 0;
+    let targeted = 0,
+      recovered = 0,
+      clamped = 0,
+      guessed = 0;
     for (const e of this.estimates.values()) {
       targeted++;
       const estimate = e.n > 0 ? Math.round(e.sum / e.n) : Number.NaN;
@@ -89,7 +104,15 @@ export class FamilyScore {
     }
     const rate = targeted ? recovered / targeted : 0;
     const baseline = targeted ? guessed / targeted : 0;
-    return { family: this.family, targeted, recovered, rate, clampedRate: targeted ? clamped / targeted : 0, baseline, allowed: baseline + margin(baseline, targeted) };
+    return {
+      family: this.family,
+      targeted,
+      recovered,
+      rate,
+      clampedRate: targeted ? clamped / targeted : 0,
+      baseline,
+      allowed: baseline + margin(baseline, targeted),
+    };
   }
 }
 
@@ -98,7 +121,15 @@ export class FamilyScore {
  * estimate is moved into 1-4 (an attacker who also knows the cell is small); `baseline`: guessing
  * from the cell's own published value (see Prior); `allowed`: baseline plus a statistical margin.
  */
-export interface FamilyResult { family: string; targeted: number; recovered: number; rate: number; clampedRate: number; baseline: number; allowed: number }
+export interface FamilyResult {
+  family: string;
+  targeted: number;
+  recovered: number;
+  rate: number;
+  clampedRate: number;
+  baseline: number;
+  allowed: number;
+}
 
 /** Two standard errors of the baseline over the targets, plus one percentage point. */
 export const margin = (baseline: number, n: number) => (n ? 2 * Math.sqrt(Math.max(baseline * (1 - baseline), 0.01) / n) + 0.01 : 1);
@@ -111,7 +142,10 @@ export const margin = (baseline: number, n: number) => (n ? 2 * Math.sqrt(Math.m
 export class Prior {
   private readonly weights: number[];
 
-  constructor(smallTrueValues: Iterable<number>, private readonly table: PerturbationTable = PTABLE_V1) {
+  constructor(
+    smallTrueValues: Iterable<number>,
+    private readonly table: PerturbationTable = PTABLE_V1,
+  ) {
     const counts = [0, 0, 0, 0, 0];
     for (const v of smallTrueValues) if (v >= 1 && v <= 4) counts[v]++;
     const total = counts.reduce((a, b) => a + b, 0) || 1;
@@ -119,20 +153,25 @@ export class Prior {
   }
 
   guess(published: number | undefined): number {
-    let best = 1, bestP = -1;
+    let best = 1,
+      bestP = -1;
     for (let t = 1; t <= 4; t++) {
-      const p = this.weights[t] * (published === undefined ? 1 : ptablePmf(t, this.table).get(published) ?? 0);
+      const p = this.weights[t] * (published === undefined ? 1 : (ptablePmf(t, this.table).get(published) ?? 0));
       if (p > bestP) [best, bestP] = [t, p];
     }
     return best;
   }
 
   describe(): string {
-    return this.weights.slice(1).map((w, i) => `${i + 1}: ${(w * 100).toFixed(0)}%`).join(', ');
+    return this.weights
+      .slice(1)
+      .map((w, i) => `${i + 1}: ${(w * 100).toFixed(0)}%`)
+      .join(', ');
   }
 }
 
-const sumOf = (values: (number | undefined)[]): number | undefined => (values.some((v) => v === undefined) ? undefined : (values as number[]).reduce((a, b) => a + b, 0));
+const sumOf = (values: (number | undefined)[]): number | undefined =>
+  values.some((v) => v === undefined) ? undefined : (values as number[]).reduce((a, b) => a + b, 0);
 
 /** Every (area, setting) series the table has, and the regions with their LAs. */
 function geography(table: WeeklyTable): { regions: Map<string, string[]> } {
@@ -199,7 +238,12 @@ export function settingsAttack(table: WeeklyTable, score: FamilyScore, areas: st
  * (c) The identity open(w) = open(w−1) + started(w) − ended(w), solved for each of its four
  * terms from the other three, every area and setting.
  */
-export function weekIdentityAttack(table: WeeklyTable, score: FamilyScore, areas: string[], settings: readonly string[] = ['ALL', ...SETTINGS]): void {
+export function weekIdentityAttack(
+  table: WeeklyTable,
+  score: FamilyScore,
+  areas: string[],
+  settings: readonly string[] = ['ALL', ...SETTINGS],
+): void {
   for (const area of areas) {
     for (const setting of settings) {
       for (let i = 1; i < table.weeks.length; i++) {
@@ -241,8 +285,12 @@ export function marginAttack(margin: AdhocAnswer, finer: AdhocAnswer, dimension:
   const periods = new Set([...margin.rows, ...finer.rows].map((r) => r.period));
   for (const measure of ['children', 'episodesStarted'] as const) {
     for (const period of periods) {
-      const marginRows = new Map(margin.rows.filter((r) => r.period === period).map((r) => [JSON.stringify(pick(r.groups, margin.groupBy)), r[measure]]));
-      const finerRows = new Map(finer.rows.filter((r) => r.period === period).map((r) => [JSON.stringify(pick(r.groups, finer.groupBy)), r[measure]]));
+      const marginRows = new Map(
+        margin.rows.filter((r) => r.period === period).map((r) => [JSON.stringify(pick(r.groups, margin.groupBy)), r[measure]]),
+      );
+      const finerRows = new Map(
+        finer.rows.filter((r) => r.period === period).map((r) => [JSON.stringify(pick(r.groups, finer.groupBy)), r[measure]]),
+      );
       // Every margin group the attacker saw (or whose finer cells it saw).
       const marginGroups = new Map<string, Record<string, string>>();
       for (const r of [...margin.rows, ...finer.rows].filter((x) => x.period === period)) {
@@ -250,7 +298,7 @@ export function marginAttack(margin: AdhocAnswer, finer: AdhocAnswer, dimension:
         marginGroups.set(JSON.stringify(g), g);
       }
       for (const [gKey, g] of marginGroups) {
-        const total = margin.refused ? undefined : (marginRows.has(gKey) ? marginRows.get(gKey) : 0);
+        const total = margin.refused ? undefined : marginRows.has(gKey) ? marginRows.get(gKey) : 0;
         const cellValues = categories.map((c) => {
           const k = JSON.stringify(pick({ ...g, [dimension]: c }, finer.groupBy));
           return finer.refused ? undefined : finerRows.has(k) ? finerRows.get(k) : 0;
@@ -317,8 +365,18 @@ export function averagingAttack(observations: Observations, score: FamilyScore):
 
 /** A fixed-width table of the families' results. */
 export function formatResults(results: FamilyResult[]): string {
-  const rows = [['attack family', 'targeted', 'recovered', 'rate', 'rate if 1-4', 'baseline', 'allowed'],
-    ...results.map((r) => [r.family, String(r.targeted), String(r.recovered), r.rate.toFixed(3), r.clampedRate.toFixed(3), r.baseline.toFixed(3), r.allowed.toFixed(3)])];
+  const rows = [
+    ['attack family', 'targeted', 'recovered', 'rate', 'rate if 1-4', 'baseline', 'allowed'],
+    ...results.map((r) => [
+      r.family,
+      String(r.targeted),
+      String(r.recovered),
+      r.rate.toFixed(3),
+      r.clampedRate.toFixed(3),
+      r.baseline.toFixed(3),
+      r.allowed.toFixed(3),
+    ]),
+  ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n');
 }

@@ -12,16 +12,20 @@ export class HarnessEnv extends CommonEnv {
   SERVICE_NODE_ARGS: string = '';
 
   /** The roles' passwords, where the server asks for one (none: trust or a client certificate). */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   MCM_OWNER_PASSWORD?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   MCM_INGEST_PASSWORD?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   MCM_AGGREGATOR_PASSWORD?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   MCM_API_PASSWORD?: string;
 }
 

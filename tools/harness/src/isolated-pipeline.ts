@@ -3,7 +3,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  Admin, adminKafka, agencyPrincipal, AgencyPublishers, assignedTopics, issuedTlsFiles, Kafka, kafkaSettingsFromEnv, OutgoingRecord, serviceGroup, TopicNames, topicNames,
+  Admin,
+  adminKafka,
+  agencyPrincipal,
+  AgencyPublishers,
+  assignedTopics,
+  issuedTlsFiles,
+  Kafka,
+  kafkaSettingsFromEnv,
+  OutgoingRecord,
+  serviceGroup,
+  TopicNames,
+  topicNames,
 } from '@mcm/kafka';
 import { migrateDatabase } from '@mcm/persistence';
 import { agencyTypeOfCode, IdentityKeyring, referenceData, writeKeyringFile } from '@mcm/shared';
@@ -46,12 +57,18 @@ export class IsolatedPipeline {
   readonly topics: TopicNames;
   readonly kafka: Kafka;
 
-  constructor(readonly label = 'test', private readonly extraEnv: NodeJS.ProcessEnv = {}) {
+  constructor(
+    readonly label = 'test',
+    private readonly extraEnv: NodeJS.ProcessEnv = {},
+  ) {
     this.id = randomBytes(4).toString('hex');
     this.topics = topicNames(`${label}-${this.id}.`);
     // The harness sets up, inspects and tears down as the admin tooling (a super user).
     this.kafka = adminKafka(`${label}-${this.id}`, harnessEnv());
-    this.agencyPublishers = new AgencyPublishers((code) => kafkaSettingsFromEnv(`${label}-${this.id}-${code}`, agencyPrincipal(code, this.topics.prefix), harnessEnv()), this.topics);
+    this.agencyPublishers = new AgencyPublishers(
+      (code) => kafkaSettingsFromEnv(`${label}-${this.id}-${code}`, agencyPrincipal(code, this.topics.prefix), harnessEnv()),
+      this.topics,
+    );
   }
 
   readonly db = new ScratchDatabase();
@@ -131,7 +148,11 @@ export class IsolatedPipeline {
   }
 
   onboarding(): AgencyOnboarding {
-    return new AgencyOnboarding(this.db, this.kafka, this.topics, referenceData(), { brokers: ['127.0.0.1:9092'], eventsUrl: `${this.gatewayUrl}/v1/events`, pki: harnessEnv() });
+    return new AgencyOnboarding(this.db, this.kafka, this.topics, referenceData(), {
+      brokers: ['127.0.0.1:9092'],
+      eventsUrl: `${this.gatewayUrl}/v1/events`,
+      pki: harnessEnv(),
+    });
   }
 
   /** Publishes each record as its agency (onboarded on first use), to that agency's own topic. */
@@ -158,17 +179,22 @@ export class IsolatedPipeline {
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
-      consumer.run({
-        autoCommit: false,
-        eachMessage: async ({ partition, message }) => {
-          if (BigInt(message.offset) >= (wanted.get(partition) ?? 0n)) return;
-          messages.push({
-            key: message.key, value: message.value, partition, offset: message.offset,
-            headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, Buffer.from(v as Buffer)])),
-          });
-          if (BigInt(messages.length) === total) resolve();
-        },
-      }).catch(reject);
+      consumer
+        .run({
+          autoCommit: false,
+          eachMessage: async ({ partition, message }) => {
+            if (BigInt(message.offset) >= (wanted.get(partition) ?? 0n)) return;
+            messages.push({
+              key: message.key,
+              value: message.value,
+              partition,
+              offset: message.offset,
+              headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, Buffer.from(v as Buffer)])),
+            });
+            if (BigInt(messages.length) === total) resolve();
+          },
+        })
+        .catch(reject);
       setTimeout(() => reject(new Error(`read ${messages.length} of ${total} messages from ${topic}`)), 60_000).unref();
     });
     await consumer.disconnect();
@@ -195,11 +221,18 @@ export class IsolatedPipeline {
   /** Waits until ingest's consumer has been assigned every agency input topic there is now. */
   async waitUntilIngestReads(timeoutMs = 120_000): Promise<void> {
     const wanted = await this.agencyInputTopics();
-    await waitFor('ingest to read every agency topic', async () => {
-      const { groups: [group] } = await (await this.adminClient()).describeGroups([this.group('ingest')]);
-      const assigned = new Set(group.members.flatMap((m) => assignedTopics(m.memberAssignment)));
-      return wanted.every((t) => assigned.has(t));
-    }, timeoutMs, 250);
+    await waitFor(
+      'ingest to read every agency topic',
+      async () => {
+        const {
+          groups: [group],
+        } = await (await this.adminClient()).describeGroups([this.group('ingest')]);
+        const assigned = new Set(group.members.flatMap((m) => assignedTopics(m.memberAssignment)));
+        return wanted.every((t) => assigned.has(t));
+      },
+      timeoutMs,
+      250,
+    );
   }
 
   async waitUntilIngested(timeoutMs = 300_000): Promise<boolean> {
@@ -240,7 +273,9 @@ export class IsolatedPipeline {
     for (const service of this.services.values()) await service.kill('SIGTERM');
     await this.agencyPublishers.disconnect();
     await this.admin?.disconnect();
-    const agencies = (await this.db.query<{ kafka_principal: string }>('SELECT kafka_principal FROM agency').catch(() => [])).map((a) => a.kafka_principal);
+    const agencies = (await this.db.query<{ kafka_principal: string }>('SELECT kafka_principal FROM agency').catch(() => [])).map(
+      (a) => a.kafka_principal,
+    );
     await removeEnvironment(this.kafka, this.topics, agencies, harnessEnv()).catch(() => undefined);
     await this.db.drop();
     rmSync(join(this.identityKeysFile, '..'), { recursive: true, force: true });

@@ -16,7 +16,11 @@ export class RunningService {
   private exited?: Promise<number | null>;
   private captured = '';
 
-  constructor(readonly name: ServiceName, private readonly env: NodeJS.ProcessEnv, private readonly logName: string) {}
+  constructor(
+    readonly name: ServiceName,
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly logName: string,
+  ) {}
 
   start(): this {
     mkdirSync(LOG_DIR, { recursive: true });
@@ -59,7 +63,12 @@ export class RunningService {
 
   /** Waits for the service to exit by itself and returns its exit code. */
   exitCode(timeoutMs: number): Promise<number | null> {
-    return Promise.race([this.exited!, new Promise<number | null>((_, reject) => setTimeout(() => reject(new Error(`${this.name} still running after ${timeoutMs} ms`)), timeoutMs).unref())]);
+    return Promise.race([
+      this.exited!,
+      new Promise<number | null>((_, reject) =>
+        setTimeout(() => reject(new Error(`${this.name} still running after ${timeoutMs} ms`)), timeoutMs).unref(),
+      ),
+    ]);
   }
 
   /** SIGKILL gives the service no chance to finish anything: the crash case. */

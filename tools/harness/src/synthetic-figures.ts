@@ -11,10 +11,10 @@ import { DataSource } from '@mcm/persistence';
 export async function loadHistory(dataSource: DataSource, episodes: number, lastWeek: string): Promise<void> {
   const las = [...referenceData().localAuthorities.values()];
   const lastDay = Date.parse(`${addWeeks(lastWeek, 1)}T00:00:00Z`);
-  await dataSource.query(
-    `CREATE TEMP TABLE las AS SELECT * FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(la_code, region_code, n)`,
-    [las.map((l) => l.code), las.map((l) => l.regionCode)],
-  );
+  await dataSource.query(`CREATE TEMP TABLE las AS SELECT * FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(la_code, region_code, n)`, [
+    las.map((l) => l.code),
+    las.map((l) => l.regionCode),
+  ]);
   await dataSource.query(
     `INSERT INTO national_episode (national_child_id, started_at, ended_at, start_week, end_week, setting, la_code, agency_episode_count,
                                    region_code, age_band, sex, ethnicity_group, risk_grade, duration_band, return_interview_within_72h, repeat_missing,
@@ -52,14 +52,26 @@ export async function episodeStartWeeks(dataSource: DataSource): Promise<string[
 
 /** Adds one to England's children in a week (every setting 'ALL' row): a change that makes the next bulletin a new edition. */
 export async function nudgeEnglandChildren(dataSource: DataSource, weekStart: string): Promise<void> {
-  await dataSource.query(`UPDATE weekly_incidence SET children = children + 1 WHERE week_start = $1 AND setting = 'ALL' AND area_code = 'ALL'`, [weekStart]);
+  await dataSource.query(`UPDATE weekly_incidence SET children = children + 1 WHERE week_start = $1 AND setting = 'ALL' AND area_code = 'ALL'`, [
+    weekStart,
+  ]);
 }
 
-export interface WeeklyTruth { setting: string; area_code: string; children: number; episodes_started: number; episodes_ended: number; open_at_week_end: number }
+export interface WeeklyTruth {
+  setting: string;
+  area_code: string;
+  children: number;
+  episodes_started: number;
+  episodes_ended: number;
+  open_at_week_end: number;
+}
 
 /** The true weekly figures of every cell of a week. */
 export function weeklyTruth(dataSource: DataSource, weekStart: string): Promise<WeeklyTruth[]> {
-  return dataSource.query('SELECT setting, area_code, children, episodes_started, episodes_ended, open_at_week_end FROM weekly_incidence WHERE week_start = $1', [weekStart]);
+  return dataSource.query(
+    'SELECT setting, area_code, children, episodes_started, episodes_ended, open_at_week_end FROM weekly_incidence WHERE week_start = $1',
+    [weekStart],
+  );
 }
 
 /** Refreshes the planner's statistics after a bulk load (VACUUM ANALYZE of one table, or ANALYZE of every table). */
@@ -69,19 +81,31 @@ export async function analyzeAfterBulkLoad(dataSource: DataSource, table?: 'week
 
 /** How many weekly cells and weeks the figures hold. */
 export async function weeklyCellCount(dataSource: DataSource): Promise<{ cells: number; weeks: number }> {
-  const [row]: { cells: number; weeks: number }[] = await dataSource.query('SELECT count(*)::int AS cells, count(DISTINCT week_start)::int AS weeks FROM weekly_incidence');
+  const [row]: { cells: number; weeks: number }[] = await dataSource.query(
+    'SELECT count(*)::int AS cells, count(DISTINCT week_start)::int AS weeks FROM weekly_incidence',
+  );
   return row;
 }
 
 /** A weekly cell's true counts and cell keys as stored (keys as text: bigint). */
 export interface KeyedWeeklyRow {
-  week_start: string; setting: string; area_code: string; children: number; episodes_started: number; episodes_ended: number; open_at_week_end: number;
-  children_key: string; started_key: string; ended_key: string; open_key: string;
+  week_start: string;
+  setting: string;
+  area_code: string;
+  children: number;
+  episodes_started: number;
+  episodes_ended: number;
+  open_at_week_end: number;
+  children_key: string;
+  started_key: string;
+  ended_key: string;
+  open_key: string;
 }
 
 /** Every weekly cell with its keys, by week. */
 export function everyKeyedWeeklyRow(dataSource: DataSource): Promise<KeyedWeeklyRow[]> {
   return dataSource.query(
     `SELECT week_start::text, setting, area_code, children, episodes_started, episodes_ended, open_at_week_end,
-            children_key::text, started_key::text, ended_key::text, open_key::text FROM weekly_incidence ORDER BY week_start`);
+            children_key::text, started_key::text, ended_key::text, open_key::text FROM weekly_incidence ORDER BY week_start`,
+  );
 }

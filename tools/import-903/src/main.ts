@@ -14,7 +14,10 @@ class UsageError extends Error {}
  * would over Kafka. Rows that cannot be mapped are reported and left out; the rest go on.
  */
 async function main(argv: string[]): Promise<number> {
-  const flag = (name: string) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : undefined; };
+  const flag = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
   const [la, headerFile, missingFile] = [flag('la'), flag('header'), flag('missing')];
   if (!la || !headerFile || !missingFile) throw new UsageError('--la, --header and --missing are required');
   if (agencyTypeOfCode(la) !== 'LOCAL_AUTHORITY') throw new UsageError(`${la} is not a local authority GSS code (E06/E08/E09/E10 + 6 digits)`);
@@ -24,8 +27,12 @@ async function main(argv: string[]): Promise<number> {
   useReferenceDataDir(env.REFERENCE_DATA_DIR);
 
   const mapping = mapSsda903Return({
-    laCode: la, headerCsv: readFileSync(headerFile, 'utf8'), missingCsv: readFileSync(missingFile, 'utf8'), importedAt: new Date(),
-    headerFile: basename(headerFile), missingFile: basename(missingFile),
+    laCode: la,
+    headerCsv: readFileSync(headerFile, 'utf8'),
+    missingCsv: readFileSync(missingFile, 'utf8'),
+    importedAt: new Date(),
+    headerFile: basename(headerFile),
+    missingFile: basename(missingFile),
   });
   for (const e of mapping.errors) process.stderr.write(`${e.file}:${e.row} ${e.column}: ${e.reason}\n`);
   const episodes = new Set(mapping.events.map((e) => e.agencyEpisodeRef + e.agencyChildRef)).size;
@@ -33,11 +40,15 @@ async function main(argv: string[]): Promise<number> {
   if (!dryRun && mapping.events.length > 0) {
     const principal = agencyPrincipal(la, topics.prefix);
     if (!env.KAFKA_CERT_FILE && !existsSync(issuedTlsFiles(principal, env).certFile)) {
-      throw new Error(`no Kafka credentials for ${la} here: onboard it first (npm run agency -- add --type LOCAL_AUTHORITY --code ${la}) or set KAFKA_CERT_FILE, KAFKA_KEY_FILE and KAFKA_CA_FILE`);
+      throw new Error(
+        `no Kafka credentials for ${la} here: onboard it first (npm run agency -- add --type LOCAL_AUTHORITY --code ${la}) or set KAFKA_CERT_FILE, KAFKA_KEY_FILE and KAFKA_CA_FILE`,
+      );
     }
     const publishers = new AgencyPublishers(() => kafkaSettingsFromEnv(`mcm-import-903-${la}`, principal, env), topics, 1);
     try {
-      await publishers.publish(mapping.events.map((event) => ({ agency: la, key: agencyChildKey(la, event.agencyChildRef), value: JSON.stringify(event) })));
+      await publishers.publish(
+        mapping.events.map((event) => ({ agency: la, key: agencyChildKey(la, event.agencyChildRef), value: JSON.stringify(event) })),
+      );
     } finally {
       await publishers.disconnect();
     }

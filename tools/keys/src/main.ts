@@ -3,7 +3,14 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { DataSource, dataSourceOptions, defaultServiceDatabaseUrl, sealedRowsPerKey } from '@mcm/persistence';
 import {
-  DEFAULT_IDENTITY_KEYS_FILE, envValidator, IdentityCipher, identityCipherFor, IdentityKeyEnv, KeyringFile, readKeyringFile, writeKeyringFile,
+  DEFAULT_IDENTITY_KEYS_FILE,
+  envValidator,
+  IdentityCipher,
+  identityCipherFor,
+  IdentityKeyEnv,
+  KeyringFile,
+  readKeyringFile,
+  writeKeyringFile,
 } from '@mcm/shared';
 import { resealAll } from './rotation';
 
@@ -16,7 +23,10 @@ const USAGE = `usage: npm run keys:rotate -- [--reseal-only] [--retire KEY_ID] [
 
 /** `npm run keys:rotate`: a new data key for children's identities, and everything re-sealed under it. */
 async function main(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { 'reseal-only': { type: 'boolean' }, retire: { type: 'string' }, 'page-size': { type: 'string' } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: { 'reseal-only': { type: 'boolean' }, retire: { type: 'string' }, 'page-size': { type: 'string' } },
+  });
   const env = envValidator(IdentityKeyEnv)(process.env);
   const file = env.IDENTITY_KEYS ? undefined : resolve(env.IDENTITY_KEYS_FILE ?? DEFAULT_IDENTITY_KEYS_FILE);
   // Identities are the aggregator's: its role (its DATABASE_URL; default mcm_aggregator locally).
@@ -35,9 +45,12 @@ async function main(argv: string[]): Promise<void> {
       await new Promise((r) => setTimeout(r, SERVICES_RELOAD_MS));
       cipher = new IdentityCipher(new KeyringFile(file));
     }
-    const outcome = await resealAll(dataSource, cipher, (line) => process.stdout.write(`${line}\n`), { pageSize: Number(values['page-size'] ?? 1000) });
+    const outcome = await resealAll(dataSource, cipher, (line) => process.stdout.write(`${line}\n`), {
+      pageSize: Number(values['page-size'] ?? 1000),
+    });
     for (const r of await sealedRowsPerKey(dataSource)) process.stdout.write(`  ${r.table}: ${r.rows} rows under ${r.keyId}\n`);
-    if (outcome.remaining > 0) process.stdout.write(`${outcome.remaining} rows are still under older keys (a service has not reloaded its keys?): run again\n`);
+    if (outcome.remaining > 0)
+      process.stdout.write(`${outcome.remaining} rows are still under older keys (a service has not reloaded its keys?): run again\n`);
     process.stdout.write(`ROTATE active=${cipher.activeKeyId} resealed=${outcome.resealed} remaining=${outcome.remaining}\n`);
     if (outcome.remaining > 0) process.exitCode = 3;
   } finally {
@@ -49,7 +62,10 @@ async function retire(dataSource: DataSource, file: string | undefined, keyId: s
   if (!file) throw new UsageError('--retire edits the key file; with IDENTITY_KEYS, remove the key where the platform keeps it');
   const keyring = readKeyringFile(file);
   const inUse = (await sealedRowsPerKey(dataSource)).filter((r) => r.keyId === keyId);
-  if (inUse.length) throw new Error(`identity key ${keyId} still seals ${inUse.map((r) => `${r.rows} rows of ${r.table}`).join(' and ')}: run npm run keys:rotate first`);
+  if (inUse.length)
+    throw new Error(
+      `identity key ${keyId} still seals ${inUse.map((r) => `${r.rows} rows of ${r.table}`).join(' and ')}: run npm run keys:rotate first`,
+    );
   writeKeyringFile(file, keyring.without(keyId));
   // Messages on the accepted topic sealed with it are unreadable from now on: retire a key only
   // after the accepted topic's retention has passed since the rotation.

@@ -18,7 +18,9 @@ export interface RotationOutcome {
  * seconds, and rows they sealed with the old key meanwhile are caught by the next pass.
  */
 export async function resealAll(
-  db: Queryable, cipher: IdentityCipher, progress: RotationProgress,
+  db: Queryable,
+  cipher: IdentityCipher,
+  progress: RotationProgress,
   options: { pageSize?: number; maxPasses?: number; pauseMs?: number } = {},
 ): Promise<RotationOutcome> {
   const pageSize = options.pageSize ?? 1_000;

@@ -63,8 +63,14 @@ function main(): void {
   });
   const dedupeSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const m = evaluateClusters(Array.from(result.cluster), baseTruth);
-  console.log(`dedupe ${base.length} records: ${dedupeSeconds.toFixed(1)} s, limit ${LIMITS.dedupeSeconds} s (${Object.entries(result.seconds).map(([k, v]) => `${k} ${v.toFixed(1)}s`).join(', ')})`);
-  console.log(`  ${result.candidatePairs} candidate pairs, ${result.links} links, ${result.clusters} clusters; pairwise P ${m.precision.toFixed(4)} R ${m.recall.toFixed(4)} F1 ${m.f1.toFixed(4)}`);
+  console.log(
+    `dedupe ${base.length} records: ${dedupeSeconds.toFixed(1)} s, limit ${LIMITS.dedupeSeconds} s (${Object.entries(result.seconds)
+      .map(([k, v]) => `${k} ${v.toFixed(1)}s`)
+      .join(', ')})`,
+  );
+  console.log(
+    `  ${result.candidatePairs} candidate pairs, ${result.links} links, ${result.clusters} clusters; pairwise P ${m.precision.toFixed(4)} R ${m.recall.toFixed(4)} F1 ${m.f1.toFixed(4)}`,
+  );
   console.log(`  peak RSS so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 
   const r0 = Date.now();
@@ -72,7 +78,9 @@ function main(): void {
     new ProbabilisticChildLinker(result.model, nameFrequencies(base.map(toChildAttributes))),
     base.map((record, i) => ({ profile: toChildAttributes(record), nationalId: result.cluster[i] + 1 })),
   );
-  console.log(`child register of ${base.length} records (${register.keyCount} link keys) loaded in ${((Date.now() - r0) / 1000).toFixed(1)} s (not timed)`);
+  console.log(
+    `child register of ${base.length} records (${register.keyCount} link keys) loaded in ${((Date.now() - r0) / 1000).toFixed(1)} s (not timed)`,
+  );
   // Truth of each existing national child's majority child, to check the new links.
   const clusterTruth = new Map<number, Map<number, number>>();
   result.cluster.forEach((c, i) => {
@@ -97,15 +105,21 @@ function main(): void {
   });
   const sorted = Float64Array.from(times).sort();
   const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-  console.log(`link ${fresh.length} new records one by one (aggregator path): p50 ${q(0.5).toFixed(3)} ms, p99 ${q(0.99).toFixed(3)} ms (limit ${LIMITS.linkOneP99Ms} ms), ` +
-    `max ${sorted[sorted.length - 1].toFixed(1)} ms; ${(closedSet / fresh.length).toFixed(1)} records in the closed set/record; placed in the right national child ${(correct / fresh.length * 100).toFixed(1)}%`);
+  console.log(
+    `link ${fresh.length} new records one by one (aggregator path): p50 ${q(0.5).toFixed(3)} ms, p99 ${q(0.99).toFixed(3)} ms (limit ${LIMITS.linkOneP99Ms} ms), ` +
+      `max ${sorted[sorted.length - 1].toFixed(1)} ms; ${(closedSet / fresh.length).toFixed(1)} records in the closed set/record; placed in the right national child ${((correct / fresh.length) * 100).toFixed(1)}%`,
+  );
   const peak = process.resourceUsage().maxRSS / 1024;
   const rawAfter = rawSortMs();
   console.log(`peak RSS ${peak.toFixed(0)} MB; raw limit at the end: ${rawAfter.toFixed(0)} ms`);
-  console.log(`against the limits: dedupe ${(dedupeSeconds / LIMITS.dedupeSeconds).toFixed(2)} of ${LIMITS.dedupeSeconds} s, link p99 ${(q(0.99) / LIMITS.linkOneP99Ms).toFixed(2)} of ${LIMITS.linkOneP99Ms} ms ` +
-    `(raw limit ${rawBefore.toFixed(0)} / ${rawAfter.toFixed(0)} ms)`);
-  console.log(`RESULT dedupe_1m_s=${dedupeSeconds.toFixed(1)} link_one_p50_ms=${q(0.5).toFixed(3)} link_one_p99_ms=${q(0.99).toFixed(3)} records=${base.length} dedupe_f1=${m.f1.toFixed(4)} ` +
-    `peak_rss_mb=${peak.toFixed(0)} raw_sort_ms=${((rawBefore + rawAfter) / 2).toFixed(0)}`);
+  console.log(
+    `against the limits: dedupe ${(dedupeSeconds / LIMITS.dedupeSeconds).toFixed(2)} of ${LIMITS.dedupeSeconds} s, link p99 ${(q(0.99) / LIMITS.linkOneP99Ms).toFixed(2)} of ${LIMITS.linkOneP99Ms} ms ` +
+      `(raw limit ${rawBefore.toFixed(0)} / ${rawAfter.toFixed(0)} ms)`,
+  );
+  console.log(
+    `RESULT dedupe_1m_s=${dedupeSeconds.toFixed(1)} link_one_p50_ms=${q(0.5).toFixed(3)} link_one_p99_ms=${q(0.99).toFixed(3)} records=${base.length} dedupe_f1=${m.f1.toFixed(4)} ` +
+      `peak_rss_mb=${peak.toFixed(0)} raw_sort_ms=${((rawBefore + rawAfter) / 2).toFixed(0)}`,
+  );
 }
 
 /**
@@ -120,7 +134,10 @@ class InMemoryChildRegister {
   private readonly byKey = new Map<string, number[]>();
   private nextNationalId = 1;
 
-  constructor(private readonly linker: ProbabilisticChildLinker, records: readonly { profile: ChildAttributes; nationalId: number }[]) {
+  constructor(
+    private readonly linker: ProbabilisticChildLinker,
+    records: readonly { profile: ChildAttributes; nationalId: number }[],
+  ) {
     for (const { profile, nationalId } of records) {
       const id = this.store(profile);
       this.join(id, nationalId);
@@ -190,7 +207,11 @@ function toChildAttributes(r: LinkageRecord): ChildAttributes {
   if (r.familyName) child.familyName = r.familyName;
   if (r.nhsNumber) child.nhsNumber = r.nhsNumber;
   if (r.upn) child.upn = r.upn;
-  if (r.dob) child.dateOfBirth = [String(r.dob.year).padStart(4, '0'), r.dob.month, r.dob.day].filter((p) => p !== undefined).map((p) => String(p).padStart(2, '0')).join('-');
+  if (r.dob)
+    child.dateOfBirth = [String(r.dob.year).padStart(4, '0'), r.dob.month, r.dob.day]
+      .filter((p) => p !== undefined)
+      .map((p) => String(p).padStart(2, '0'))
+      .join('-');
   if (r.sex) child.sex = r.sex as ChildAttributes['sex'];
   if (r.postcode) child.homePostcode = r.postcode;
   if (r.laCode) child.responsibleLaCode = r.laCode;

@@ -41,8 +41,10 @@ export interface LabelledDataset {
   groups?: Record<string, string[]>;
 }
 
-const FEBRL_MAP = 'given_name=given_name,family_name=surname,address=street_number+address_1,extra:address_2=address_2,extra:suburb=suburb,postcode=postcode,extra:state=state,dob=date_of_birth,extra:soc_sec_id=soc_sec_id';
-const DIRTY_MAP = 'given_name=given_name,family_name=surname,address=street_number+address_1,extra:address_2=address_2,extra:suburb=suburb,postcode=postcode,extra:state=state,dob=date_of_birth,extra:phone_number=phone_number';
+const FEBRL_MAP =
+  'given_name=given_name,family_name=surname,address=street_number+address_1,extra:address_2=address_2,extra:suburb=suburb,postcode=postcode,extra:state=state,dob=date_of_birth,extra:soc_sec_id=soc_sec_id';
+const DIRTY_MAP =
+  'given_name=given_name,family_name=surname,address=street_number+address_1,extra:address_2=address_2,extra:suburb=suburb,postcode=postcode,extra:state=state,dob=date_of_birth,extra:phone_number=phone_number';
 
 const febrlEntity = (id: string) => /^rec-(\d+)-/.exec(id)?.[1] ?? id;
 
@@ -56,17 +58,38 @@ interface DatasetSpec {
 
 const SPECS: Record<string, DatasetSpec> = {
   fake_1000: {
-    files: ['fake_1000.csv'], id: 'unique_id', map: 'given_name=first_name,family_name=surname,dob=dob,city=city,email=email',
-    truth: (r) => r.cluster, description: 'splink fake_1000 (1,000 records, 251 clusters)',
+    files: ['fake_1000.csv'],
+    id: 'unique_id',
+    map: 'given_name=first_name,family_name=surname,dob=dob,city=city,email=email',
+    truth: (r) => r.cluster,
+    description: 'splink fake_1000 (1,000 records, 251 clusters)',
   },
-  febrl1: { files: ['febrl_dataset1.csv'], id: 'rec_id', map: FEBRL_MAP, truth: (r) => febrlEntity(r.rec_id), description: 'FEBRL dataset 1 (1,000 records)' },
-  febrl3: { files: ['febrl_dataset3.csv'], id: 'rec_id', map: FEBRL_MAP, truth: (r) => febrlEntity(r.rec_id), description: 'FEBRL dataset 3 (5,000 records)' },
+  febrl1: {
+    files: ['febrl_dataset1.csv'],
+    id: 'rec_id',
+    map: FEBRL_MAP,
+    truth: (r) => febrlEntity(r.rec_id),
+    description: 'FEBRL dataset 1 (1,000 records)',
+  },
+  febrl3: {
+    files: ['febrl_dataset3.csv'],
+    id: 'rec_id',
+    map: FEBRL_MAP,
+    truth: (r) => febrlEntity(r.rec_id),
+    description: 'FEBRL dataset 3 (5,000 records)',
+  },
   febrl4: {
-    files: ['febrl_dataset4a.csv', 'febrl_dataset4b.csv'], id: 'rec_id', map: FEBRL_MAP, truth: (r) => febrlEntity(r.rec_id),
+    files: ['febrl_dataset4a.csv', 'febrl_dataset4b.csv'],
+    id: 'rec_id',
+    map: FEBRL_MAP,
+    truth: (r) => febrlEntity(r.rec_id),
     description: 'FEBRL 4a + 4b as two sources (5,000 + 5,000)',
   },
   dirty_1000_50: {
-    files: ['dirty_1000_50_1.csv', 'dirty_1000_50_2.csv'], id: 'rec_id', map: DIRTY_MAP, truth: (r) => r.rec_id,
+    files: ['dirty_1000_50_1.csv', 'dirty_1000_50_2.csv'],
+    id: 'rec_id',
+    map: DIRTY_MAP,
+    truth: (r) => r.rec_id,
     description: 'clkhash dirty_1000_50 pair (1,000 + 1,000, 500 shared)',
   },
 };
@@ -80,7 +103,10 @@ export function loadDataset(name: string, dir: string, options: { childrenRecord
     const table = generateTable(name.slice(4) as GeneratedFamily, n, seed);
     const data = tableRecords(table);
     return {
-      name, records: data.records, truth: data.truth, groups: { sex: data.sex, ethnic_group: data.group },
+      name,
+      records: data.records,
+      truth: data.truth,
+      groups: { sex: data.sex, ethnic_group: data.group },
       description: `generated ${name.slice(4)} (${n.toLocaleString('en-GB')} records, ${table.persons.toLocaleString('en-GB')} persons; seed ${seed})`,
     };
   }
@@ -88,7 +114,9 @@ export function loadDataset(name: string, dir: string, options: { childrenRecord
     const n = options.childrenRecords ?? 10_000;
     const data = generateChildren({ records: n, seed: options.seed ?? 7 });
     return {
-      name, records: data.records, truth: Array.from(data.truth, String),
+      name,
+      records: data.records,
+      truth: Array.from(data.truth, String),
       description: `synthetic children (${n.toLocaleString('en-GB')} records, ${data.children.toLocaleString('en-GB')} children; seed ${options.seed ?? 7})`,
     };
   }

@@ -14,7 +14,10 @@ function main(): void {
   if (!DATASET_NAMES.includes(name)) fail(`unknown dataset "${name}"; known: ${DATASET_NAMES.join(', ')}`);
   const records = single(args, 'records');
   const seed = single(args, 'seed');
-  const data = loadDataset(name, dataDir(single(args, 'data-dir') ?? process.env.LINKAGE_DATA_DIR), { childrenRecords: records ? Number(records) : undefined, seed: seed ? Number(seed) : undefined });
+  const data = loadDataset(name, dataDir(single(args, 'data-dir') ?? process.env.LINKAGE_DATA_DIR), {
+    childrenRecords: records ? Number(records) : undefined,
+    seed: seed ? Number(seed) : undefined,
+  });
   const diagnose = single(args, 'diagnose') !== undefined;
   const started = process.hrtime.bigint();
   const result = deduplicate(data.records, { source: name, keepPairs: diagnose });
@@ -23,7 +26,9 @@ function main(): void {
   const fmt = (x: number) => x.toFixed(4);
   const perSecond = Math.round(data.records.length / seconds);
   console.log(`dataset           ${data.name}: ${data.description}`);
-  console.log(`model             ${result.model.modelId} (prior ${result.model.prior.toPrecision(3)}${result.model.householdPrior ? `, household prior ${result.model.householdPrior.toPrecision(3)}` : ''}, EM ${result.model.training.emIterations} iterations${result.model.training.emConverged ? '' : ', not converged'})`);
+  console.log(
+    `model             ${result.model.modelId} (prior ${result.model.prior.toPrecision(3)}${result.model.householdPrior ? `, household prior ${result.model.householdPrior.toPrecision(3)}` : ''}, EM ${result.model.training.emIterations} iterations${result.model.training.emConverged ? '' : ', not converged'})`,
+  );
   console.log(`records           ${m.records}`);
   console.log(`candidate pairs   ${result.candidatePairs} (links ${result.links}, review ${result.reviews})`);
   console.log(`clusters          ${result.clusters} predicted`);
@@ -32,22 +37,40 @@ function main(): void {
   console.log(`B-cubed           precision ${fmt(m.bcubedPrecision)}  recall ${fmt(m.bcubedRecall)}  F1 ${fmt(m.bcubedF1)}`);
   for (const [label, values] of Object.entries(data.groups ?? {})) {
     for (const g of evaluateByGroup(Array.from(result.cluster), data.truth, values)) {
-      console.log(`GROUP ${label}=${g.group} records=${g.records} true_pairs=${g.truePairs} precision=${fmt(g.precision)} recall=${fmt(g.recall)} f1=${fmt(g.f1)}`);
+      console.log(
+        `GROUP ${label}=${g.group} records=${g.records} true_pairs=${g.truePairs} precision=${fmt(g.precision)} recall=${fmt(g.recall)} f1=${fmt(g.f1)}`,
+      );
     }
   }
   if (diagnose && result.scored) {
-    const loss = recallLoss(result.cluster, data.truth, result.scored.pairs, result.scored.weights, weightFromProbability(result.model.thresholds.link));
+    const loss = recallLoss(
+      result.cluster,
+      data.truth,
+      result.scored.pairs,
+      result.scored.weights,
+      weightFromProbability(result.model.thresholds.link),
+    );
     const share = (k: number) => `${k} (${((100 * k) / Math.max(1, loss.truePairs)).toFixed(2)}%)`;
-    console.log(`true pairs lost  not candidates ${share(loss.notCandidate)}, below threshold ${share(loss.belowThreshold)}, split by clustering ${share(loss.splitByClustering)}`);
+    console.log(
+      `true pairs lost  not candidates ${share(loss.notCandidate)}, below threshold ${share(loss.belowThreshold)}, split by clustering ${share(loss.splitByClustering)}`,
+    );
   }
-  console.log(`speed             ${seconds.toFixed(2)} s, ${perSecond} records/s (${Object.entries(result.seconds).map(([k, v]) => `${k} ${v.toFixed(2)}s`).join(', ')})`);
+  console.log(
+    `speed             ${seconds.toFixed(2)} s, ${perSecond} records/s (${Object.entries(result.seconds)
+      .map(([k, v]) => `${k} ${v.toFixed(2)}s`)
+      .join(', ')})`,
+  );
   if (single(args, 'verbose')) {
     for (const c of result.model.comparisons) {
       const h = (k: number) => (c.h ? ` h=${c.h[k].toFixed(4)}` : '');
-      console.log(`  ${c.name.padEnd(20)} ${c.levels.map((l, k) => `${l}: m=${c.m[k].toFixed(4)}${h(k)} u=${c.u[k].toExponential(2)} w=${Math.log2(c.m[k] / c.u[k]).toFixed(2)}`).join(' | ')}`);
+      console.log(
+        `  ${c.name.padEnd(20)} ${c.levels.map((l, k) => `${l}: m=${c.m[k].toFixed(4)}${h(k)} u=${c.u[k].toExponential(2)} w=${Math.log2(c.m[k] / c.u[k]).toFixed(2)}`).join(' | ')}`,
+      );
     }
   }
-  console.log(`RESULT dataset=${name} precision=${fmt(m.precision)} recall=${fmt(m.recall)} f1=${fmt(m.f1)} bcubed_p=${fmt(m.bcubedPrecision)} bcubed_r=${fmt(m.bcubedRecall)} records_per_s=${perSecond} peak_rss_mb=${Math.round(process.resourceUsage().maxRSS / 1024)}`);
+  console.log(
+    `RESULT dataset=${name} precision=${fmt(m.precision)} recall=${fmt(m.recall)} f1=${fmt(m.f1)} bcubed_p=${fmt(m.bcubedPrecision)} bcubed_r=${fmt(m.bcubedRecall)} records_per_s=${perSecond} peak_rss_mb=${Math.round(process.resourceUsage().maxRSS / 1024)}`,
+  );
 }
 
 try {

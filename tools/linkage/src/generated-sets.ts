@@ -43,11 +43,25 @@ function generateInOrder(family: GeneratedFamily, records: number, seed: number)
   const data = generateChildren({ records, seed, ethnicGroups: true });
   const header = ['id', 'given_name', 'family_name', 'dob', 'sex', 'postcode', 'nhs_number', 'upn', 'la_code', 'cluster', 'true_sex', 'ethnic_group'];
   const rows = data.records.map((r, i) => [
-    r.id, r.givenName ?? '', r.familyName ?? '', r.dob ? formatDate(r.dob) : '', r.sex ?? '', r.postcode ?? '', r.nhsNumber ?? '', r.upn ?? '',
-    r.laCode ?? '', String(data.truth[i]), data.sex[i], data.group[i],
+    r.id,
+    r.givenName ?? '',
+    r.familyName ?? '',
+    r.dob ? formatDate(r.dob) : '',
+    r.sex ?? '',
+    r.postcode ?? '',
+    r.nhsNumber ?? '',
+    r.upn ?? '',
+    r.laCode ?? '',
+    String(data.truth[i]),
+    data.sex[i],
+    data.group[i],
   ]);
   return {
-    header, rows, truth: data.truth, persons: data.children, idColumn: 'id',
+    header,
+    rows,
+    truth: data.truth,
+    persons: data.children,
+    idColumn: 'id',
     map: 'given_name=given_name,family_name=family_name,dob=dob,sex=sex,postcode=postcode,nhs_number=nhs_number,upn=upn,la_code=la_code',
   };
 }

@@ -29,8 +29,14 @@ function main(): void {
   console.log(`B-cubed   precision ${fmt(m.bcubedPrecision)}  recall ${fmt(m.bcubedRecall)}  F1 ${fmt(m.bcubedF1)}`);
   for (const g of args.get('group') ?? ['true_sex', 'ethnic_group'].filter((c) => truthTable.header.includes(c))) {
     const k = col(truthTable.header, g);
-    for (const r of evaluateByGroup(predicted, truth, truthTable.rows.map((row) => row[k]))) {
-      console.log(`GROUP ${g}=${r.group} records=${r.records} true_pairs=${r.truePairs} precision=${fmt(r.precision)} recall=${fmt(r.recall)} f1=${fmt(r.f1)}`);
+    for (const r of evaluateByGroup(
+      predicted,
+      truth,
+      truthTable.rows.map((row) => row[k]),
+    )) {
+      console.log(
+        `GROUP ${g}=${r.group} records=${r.records} true_pairs=${r.truePairs} precision=${fmt(r.precision)} recall=${fmt(r.recall)} f1=${fmt(r.f1)}`,
+      );
     }
   }
   console.log(`RESULT precision=${fmt(m.precision)} recall=${fmt(m.recall)} f1=${fmt(m.f1)}`);

@@ -9,12 +9,24 @@ import { EthnicGroup, ETHNIC_GROUPS, namePool, spellingVariants, weightedPick, z
  * number and UPN present only for some agencies, siblings and twins sharing family name,
  * postcode and sometimes date of birth. Deterministic for a seed.
  */
-const BOYS = 'OLIVER GEORGE HARRY NOAH JACK LEO ARTHUR MUHAMMAD OSCAR CHARLIE JACOB THOMAS HENRY WILLIAM ALFIE JOSHUA FREDDIE ARCHIE ETHAN ISAAC JAMES JOSEPH SAMUEL MAX DANIEL LOGAN LUCAS MASON THEO TOMMY ALEXANDER DYLAN FINLEY HARRISON SEBASTIAN RILEY ADAM BENJAMIN REUBEN LEWIS EDWARD JAYDEN RONNIE MATTHEW TOBY ELLIOT NATHAN LIAM DAVID MICHAEL JOHN CALLUM KAI BRADLEY CONNOR KIAN ZACHARY AARON AIDEN ALBERT TYLER JAMIE OWEN LOUIS ROBERT RYAN STANLEY CHRISTOPHER ANTHONY PATRICK VINCENT FREDERICK ALFRED HARVEY SONNY ELIJAH CALEB BOBBY'.split(' ');
-const GIRLS = 'OLIVIA AMELIA ISLA AVA MIA IVY LILY ISABELLA ROSIE SOPHIA GRACE FREYA EVIE POPPY ELLA CHARLOTTE EMILY WILLOW ELSIE FLORENCE MATILDA PHOEBE RUBY SIENNA EVELYN SOPHIE ALICE DAISY HARPER ELEANOR LUNA MAISIE ERIN ZARA ABIGAIL ELIZABETH HANNAH JESSICA KATHERINE MARGARET REBECCA SAMANTHA VICTORIA LUCY CHLOE MOLLY MILLIE HOLLY LEAH NATALIE CAITLIN AMY LAUREN JASMINE MEGAN BETHANY COURTNEY ELLIE EMMA KATIE GEORGIA PAIGE SARAH CHELSEA NICOLA STEPHANIE DEBORAH ANNA LOUISE JOSEPHINE ISABEL PENELOPE HARRIET'.split(' ');
-const SURNAMES = 'SMITH JONES WILLIAMS TAYLOR BROWN DAVIES EVANS WILSON THOMAS JOHNSON ROBERTS ROBINSON THOMPSON WRIGHT WALKER WHITE EDWARDS HUGHES GREEN HALL LEWIS HARRIS CLARKE PATEL JACKSON WOOD TURNER MARTIN COOPER HILL WARD MORRIS MOORE CLARK LEE KING BAKER HARRISON MORGAN ALLEN JAMES SCOTT PHILLIPS WATSON DAVIS PARKER PRICE BENNETT YOUNG GRIFFITHS MITCHELL KELLY COOK CARTER RICHARDSON BAILEY COLLINS BELL SHAW MURPHY MILLER COX RICHARDS KHAN MARSHALL ANDERSON SIMPSON ELLIS ADAMS SINGH BEGUM WILKINSON FOSTER CHAPMAN POWELL WEBB ROGERS GRAY MASON ALI HUNT HUSSAIN CAMPBELL MATTHEWS OWEN PALMER HOLMES MILLS BARNES KNIGHT LLOYD BUTLER RUSSELL BARKER FISHER STEVENS JENKINS MURRAY DIXON HARVEY GRAHAM PEARSON AHMED FLETCHER WALSH KAUR GIBSON HOWARD ANDREWS STEWART ELLIOTT REYNOLDS SAUNDERS PAYNE FOX FORD PEARCE DAY BROOKS WEST LAWRENCE COLE ATKINSON BRADLEY SPENCER GILL DAWSON BALL BURTON OBRIEN WATTS ROSE BOOTH PERRY RYAN GRANT WELLS ARMSTRONG FRANCIS REES HAYES HART HUDSON NEWMAN BARRETT WEBSTER HUNTER GREGORY CARR LOWE PAGE MARSH RILEY DUNN WOODS PARSONS BERRY STONE REID HOLLAND HAWKINS HARDING PORTER ROBERTSON NEWTON OLIVER REED KENNEDY WILLIAMSON BIRD GARDNER SHARP SUTTON'.split(' ');
+const BOYS =
+  'OLIVER GEORGE HARRY NOAH JACK LEO ARTHUR MUHAMMAD OSCAR CHARLIE JACOB THOMAS HENRY WILLIAM ALFIE JOSHUA FREDDIE ARCHIE ETHAN ISAAC JAMES JOSEPH SAMUEL MAX DANIEL LOGAN LUCAS MASON THEO TOMMY ALEXANDER DYLAN FINLEY HARRISON SEBASTIAN RILEY ADAM BENJAMIN REUBEN LEWIS EDWARD JAYDEN RONNIE MATTHEW TOBY ELLIOT NATHAN LIAM DAVID MICHAEL JOHN CALLUM KAI BRADLEY CONNOR KIAN ZACHARY AARON AIDEN ALBERT TYLER JAMIE OWEN LOUIS ROBERT RYAN STANLEY CHRISTOPHER ANTHONY PATRICK VINCENT FREDERICK ALFRED HARVEY SONNY ELIJAH CALEB BOBBY'.split(
+    ' ',
+  );
+const GIRLS =
+  'OLIVIA AMELIA ISLA AVA MIA IVY LILY ISABELLA ROSIE SOPHIA GRACE FREYA EVIE POPPY ELLA CHARLOTTE EMILY WILLOW ELSIE FLORENCE MATILDA PHOEBE RUBY SIENNA EVELYN SOPHIE ALICE DAISY HARPER ELEANOR LUNA MAISIE ERIN ZARA ABIGAIL ELIZABETH HANNAH JESSICA KATHERINE MARGARET REBECCA SAMANTHA VICTORIA LUCY CHLOE MOLLY MILLIE HOLLY LEAH NATALIE CAITLIN AMY LAUREN JASMINE MEGAN BETHANY COURTNEY ELLIE EMMA KATIE GEORGIA PAIGE SARAH CHELSEA NICOLA STEPHANIE DEBORAH ANNA LOUISE JOSEPHINE ISABEL PENELOPE HARRIET'.split(
+    ' ',
+  );
+const SURNAMES =
+  'SMITH JONES WILLIAMS TAYLOR BROWN DAVIES EVANS WILSON THOMAS JOHNSON ROBERTS ROBINSON THOMPSON WRIGHT WALKER WHITE EDWARDS HUGHES GREEN HALL LEWIS HARRIS CLARKE PATEL JACKSON WOOD TURNER MARTIN COOPER HILL WARD MORRIS MOORE CLARK LEE KING BAKER HARRISON MORGAN ALLEN JAMES SCOTT PHILLIPS WATSON DAVIS PARKER PRICE BENNETT YOUNG GRIFFITHS MITCHELL KELLY COOK CARTER RICHARDSON BAILEY COLLINS BELL SHAW MURPHY MILLER COX RICHARDS KHAN MARSHALL ANDERSON SIMPSON ELLIS ADAMS SINGH BEGUM WILKINSON FOSTER CHAPMAN POWELL WEBB ROGERS GRAY MASON ALI HUNT HUSSAIN CAMPBELL MATTHEWS OWEN PALMER HOLMES MILLS BARNES KNIGHT LLOYD BUTLER RUSSELL BARKER FISHER STEVENS JENKINS MURRAY DIXON HARVEY GRAHAM PEARSON AHMED FLETCHER WALSH KAUR GIBSON HOWARD ANDREWS STEWART ELLIOTT REYNOLDS SAUNDERS PAYNE FOX FORD PEARCE DAY BROOKS WEST LAWRENCE COLE ATKINSON BRADLEY SPENCER GILL DAWSON BALL BURTON OBRIEN WATTS ROSE BOOTH PERRY RYAN GRANT WELLS ARMSTRONG FRANCIS REES HAYES HART HUDSON NEWMAN BARRETT WEBSTER HUNTER GREGORY CARR LOWE PAGE MARSH RILEY DUNN WOODS PARSONS BERRY STONE REID HOLLAND HAWKINS HARDING PORTER ROBERTSON NEWTON OLIVER REED KENNEDY WILLIAMSON BIRD GARDNER SHARP SUTTON'.split(
+    ' ',
+  );
 const SYL_A = 'ASH BRACK CALD DUN FAIR GOLD HAR KEL LANG MOR NORTH OAK PEN RAD STAN THORN WAL WINS ELD FERN HAL MAR BRAD CRAN'.split(' ');
 const SYL_B = 'WORTH FORD LEY TON BY HAM FIELD WELL STEAD WOOD DALE COTT MORE LAND BROOK HURST SHAW RIDGE WICK BURY'.split(' ');
-const AREAS = 'B BS CF CV DE E EC L LE LS M N NE NG NW OX PL PO S SE SO ST SW W WC WF WV YO BD BN BB BL CB CH CM CO CR DA DY EN HA HD HP HU IG KT LN LU ME MK NN NR PE PR RG RM SK SL SM SN SR SS TF TN TS TW UB WA WD WN WS'.split(' ');
+const AREAS =
+  'B BS CF CV DE E EC L LE LS M N NE NG NW OX PL PO S SE SO ST SW W WC WF WV YO BD BN BB BL CB CH CM CO CR DA DY EN HA HD HP HU IG KT LN LU ME MK NN NR PE PR RG RM SK SL SM SN SR SS TF TN TS TW UB WA WD WN WS'.split(
+    ' ',
+  );
 const UNIT_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ';
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
@@ -64,7 +76,10 @@ export function generateChildren(options: SyntheticOptions): SyntheticData {
   const surname = () => (rnd() < 0.75 ? zipf(SURNAMES) : pick(SYL_A) + pick(SYL_B) + (rnd() < 0.3 ? pick(['S', 'E', 'ER', 'SON']) : ''));
   const postcode = (area = pick(AREAS), district = 1 + int(30)) =>
     `${area}${district} ${int(10)}${UNIT_LETTERS[int(UNIT_LETTERS.length)]}${UNIT_LETTERS[int(UNIT_LETTERS.length)]}`;
-  const laFor = (pc: string) => `E0${6 + (pc.charCodeAt(0) % 4 === 0 ? 0 : (pc.charCodeAt(0) % 3) + 1)}0000${String(10 + (pc.charCodeAt(0) * 7 + (pc.charCodeAt(1) || 0)) % 89).padStart(2, '0')}`.replace('E09', 'E08').replace('E07', 'E09');
+  const laFor = (pc: string) =>
+    `E0${6 + (pc.charCodeAt(0) % 4 === 0 ? 0 : (pc.charCodeAt(0) % 3) + 1)}0000${String(10 + ((pc.charCodeAt(0) * 7 + (pc.charCodeAt(1) || 0)) % 89)).padStart(2, '0')}`
+      .replace('E09', 'E08')
+      .replace('E07', 'E09');
   const nhs = () => {
     for (;;) {
       const digits = Array.from({ length: 9 }, () => int(10));
@@ -84,10 +99,14 @@ export function generateChildren(options: SyntheticOptions): SyntheticData {
     if (s.length < 2) return s;
     const i = 1 + int(s.length - 1);
     switch (int(4)) {
-      case 0: return s.slice(0, i) + LETTERS[int(26)] + s.slice(i + 1);
-      case 1: return s.slice(0, i) + s.slice(i + 1);
-      case 2: return s.slice(0, i) + LETTERS[int(26)] + s.slice(i);
-      default: return i < s.length - 1 ? s.slice(0, i) + s[i + 1] + s[i] + s.slice(i + 2) : s.slice(0, i - 1) + s[i] + s[i - 1];
+      case 0:
+        return s.slice(0, i) + LETTERS[int(26)] + s.slice(i + 1);
+      case 1:
+        return s.slice(0, i) + s.slice(i + 1);
+      case 2:
+        return s.slice(0, i) + LETTERS[int(26)] + s.slice(i);
+      default:
+        return i < s.length - 1 ? s.slice(0, i) + s[i + 1] + s[i] + s.slice(i + 2) : s.slice(0, i - 1) + s[i] + s[i - 1];
     }
   };
   const nicknameOf = (given: string): string | undefined => {
@@ -113,14 +132,30 @@ export function generateChildren(options: SyntheticOptions): SyntheticData {
       const group = family?.group ?? weightedPick(ETHNIC_GROUPS, rnd);
       const pool = namePool(group, rnd);
       return {
-        group, given: zipfPick(sex === 'M' ? pool.male : pool.female, rnd, pool.concentration),
-        family: family ? family.family : zipfPick(pool.surnames, rnd, pool.concentration), sex, year, month, day,
-        postcode: pc, la: family ? family.la : laFor(pc), nhs: nhs(), upn: upn(year),
+        group,
+        given: zipfPick(sex === 'M' ? pool.male : pool.female, rnd, pool.concentration),
+        family: family ? family.family : zipfPick(pool.surnames, rnd, pool.concentration),
+        sex,
+        year,
+        month,
+        day,
+        postcode: pc,
+        la: family ? family.la : laFor(pc),
+        nhs: nhs(),
+        upn: upn(year),
       };
     }
     return {
-      given: zipf(sex === 'M' ? BOYS : GIRLS), family: family ? family.family : surname(), sex, year, month, day,
-      postcode: pc, la: family ? family.la : laFor(pc), nhs: nhs(), upn: upn(year),
+      given: zipf(sex === 'M' ? BOYS : GIRLS),
+      family: family ? family.family : surname(),
+      sex,
+      year,
+      month,
+      day,
+      postcode: pc,
+      la: family ? family.la : laFor(pc),
+      nhs: nhs(),
+      upn: upn(year),
     };
   };
   const emit = (child: Child, entity: number) => {
@@ -195,18 +230,63 @@ export function generateChildren(options: SyntheticOptions): SyntheticData {
 
 /** Nickname forms for the synthetic data: short forms that share a diminutive group with the formal name. */
 const NICK_FORMS = new Map<string, string[]>([
-  ['WILLIAM', ['BILL', 'WILL', 'LIAM', 'BILLY']], ['ALFRED', ['ALFIE', 'ALF']], ['ELIZABETH', ['LIZ', 'BETH', 'LIZZIE', 'ELSIE']],
-  ['ALEXANDER', ['ALEX', 'ALFIE']], ['THOMAS', ['TOM', 'TOMMY']], ['JAMES', ['JIM', 'JAMIE']], ['JOSEPH', ['JOE', 'JOEY']],
-  ['SAMUEL', ['SAM', 'SAMMY']], ['DANIEL', ['DAN', 'DANNY']], ['MATTHEW', ['MATT']], ['EDWARD', ['ED', 'EDDIE', 'TED']],
-  ['FREDERICK', ['FRED', 'FREDDIE']], ['ROBERT', ['ROB', 'BOBBY', 'BOB']], ['MICHAEL', ['MIKE', 'MICKEY']], ['JOHN', ['JACK', 'JOHNNY']],
-  ['BENJAMIN', ['BEN', 'BENJI']], ['CHRISTOPHER', ['CHRIS']], ['ANTHONY', ['TONY']], ['NATHAN', ['NATE']], ['JACOB', ['JAKE']],
-  ['OLIVER', ['OLLIE']], ['HENRY', ['HARRY', 'HAL']], ['THEO', ['THEO']], ['ZACHARY', ['ZAC', 'ZACK']], ['ISAAC', ['ZAC']],
-  ['CHARLOTTE', ['CHARLIE', 'LOTTIE']], ['OLIVIA', ['LIV', 'OLLIE']], ['MARGARET', ['MAGGIE', 'PEGGY', 'MAISIE']],
-  ['KATHERINE', ['KATE', 'KATIE', 'KATH']], ['REBECCA', ['BECKY', 'BECCA']], ['SAMANTHA', ['SAM', 'SAMMIE']],
-  ['VICTORIA', ['VICKY', 'TORI']], ['JESSICA', ['JESS']], ['ABIGAIL', ['ABBY', 'ABI']], ['ELEANOR', ['ELLIE', 'NELL']],
-  ['AMELIA', ['MILLIE', 'AMY']], ['ISABELLA', ['IZZY', 'BELLA']], ['SOPHIA', ['SOPHIE']], ['EMILY', ['EMMY']], ['HANNAH', ['HANNA']],
-  ['STEPHANIE', ['STEPH']], ['DEBORAH', ['DEBBIE']], ['NICOLA', ['NICKY', 'NIKKI']], ['JOSEPHINE', ['JOSIE', 'JO']],
-  ['PENELOPE', ['PENNY']], ['HARRIET', ['HATTIE']], ['ISABEL', ['IZZY', 'ISSY']], ['EVELYN', ['EVIE']], ['FLORENCE', ['FLO']],
-  ['MATILDA', ['TILLY']], ['NATALIE', ['NAT']], ['PATRICK', ['PADDY', 'PAT']], ['VINCENT', ['VINCE']], ['ALBERT', ['ALBIE', 'BERT']],
-  ['DAVID', ['DAVE']], ['LOUISE', ['LOU']], ['SARAH', ['SALLY']], ['LEWIS', ['LOUIE']], ['REUBEN', ['RUBEN']],
+  ['WILLIAM', ['BILL', 'WILL', 'LIAM', 'BILLY']],
+  ['ALFRED', ['ALFIE', 'ALF']],
+  ['ELIZABETH', ['LIZ', 'BETH', 'LIZZIE', 'ELSIE']],
+  ['ALEXANDER', ['ALEX', 'ALFIE']],
+  ['THOMAS', ['TOM', 'TOMMY']],
+  ['JAMES', ['JIM', 'JAMIE']],
+  ['JOSEPH', ['JOE', 'JOEY']],
+  ['SAMUEL', ['SAM', 'SAMMY']],
+  ['DANIEL', ['DAN', 'DANNY']],
+  ['MATTHEW', ['MATT']],
+  ['EDWARD', ['ED', 'EDDIE', 'TED']],
+  ['FREDERICK', ['FRED', 'FREDDIE']],
+  ['ROBERT', ['ROB', 'BOBBY', 'BOB']],
+  ['MICHAEL', ['MIKE', 'MICKEY']],
+  ['JOHN', ['JACK', 'JOHNNY']],
+  ['BENJAMIN', ['BEN', 'BENJI']],
+  ['CHRISTOPHER', ['CHRIS']],
+  ['ANTHONY', ['TONY']],
+  ['NATHAN', ['NATE']],
+  ['JACOB', ['JAKE']],
+  ['OLIVER', ['OLLIE']],
+  ['HENRY', ['HARRY', 'HAL']],
+  ['THEO', ['THEO']],
+  ['ZACHARY', ['ZAC', 'ZACK']],
+  ['ISAAC', ['ZAC']],
+  ['CHARLOTTE', ['CHARLIE', 'LOTTIE']],
+  ['OLIVIA', ['LIV', 'OLLIE']],
+  ['MARGARET', ['MAGGIE', 'PEGGY', 'MAISIE']],
+  ['KATHERINE', ['KATE', 'KATIE', 'KATH']],
+  ['REBECCA', ['BECKY', 'BECCA']],
+  ['SAMANTHA', ['SAM', 'SAMMIE']],
+  ['VICTORIA', ['VICKY', 'TORI']],
+  ['JESSICA', ['JESS']],
+  ['ABIGAIL', ['ABBY', 'ABI']],
+  ['ELEANOR', ['ELLIE', 'NELL']],
+  ['AMELIA', ['MILLIE', 'AMY']],
+  ['ISABELLA', ['IZZY', 'BELLA']],
+  ['SOPHIA', ['SOPHIE']],
+  ['EMILY', ['EMMY']],
+  ['HANNAH', ['HANNA']],
+  ['STEPHANIE', ['STEPH']],
+  ['DEBORAH', ['DEBBIE']],
+  ['NICOLA', ['NICKY', 'NIKKI']],
+  ['JOSEPHINE', ['JOSIE', 'JO']],
+  ['PENELOPE', ['PENNY']],
+  ['HARRIET', ['HATTIE']],
+  ['ISABEL', ['IZZY', 'ISSY']],
+  ['EVELYN', ['EVIE']],
+  ['FLORENCE', ['FLO']],
+  ['MATILDA', ['TILLY']],
+  ['NATALIE', ['NAT']],
+  ['PATRICK', ['PADDY', 'PAT']],
+  ['VINCENT', ['VINCE']],
+  ['ALBERT', ['ALBIE', 'BERT']],
+  ['DAVID', ['DAVE']],
+  ['LOUISE', ['LOU']],
+  ['SARAH', ['SALLY']],
+  ['LEWIS', ['LOUIE']],
+  ['REUBEN', ['RUBEN']],
 ]);

@@ -29,32 +29,71 @@ export interface GeneratedTable {
 /** How often each kind of error is applied to one record's field (probabilities). */
 export const PERSON_ERROR_RATES = {
   fake: {
-    givenMissing: 0.17, givenNickname: 0.06, givenVariant: 0.05, givenTypo: 0.16, namesSwapped: 0.04,
-    surnameMissing: 0.18, surnameTypo: 0.22, surnameVariant: 0.04,
-    dobShift: 0.2, dobTransposed: 0.04, dobYear: 0.07, dobWrong: 0.03,
-    cityMissing: 0.19, cityTypo: 0.16, cityMoved: 0.06,
-    emailMissing: 0.21, emailTypo: 0.18, emailOther: 0.04,
+    givenMissing: 0.17,
+    givenNickname: 0.06,
+    givenVariant: 0.05,
+    givenTypo: 0.16,
+    namesSwapped: 0.04,
+    surnameMissing: 0.18,
+    surnameTypo: 0.22,
+    surnameVariant: 0.04,
+    dobShift: 0.2,
+    dobTransposed: 0.04,
+    dobYear: 0.07,
+    dobWrong: 0.03,
+    cityMissing: 0.19,
+    cityTypo: 0.16,
+    cityMoved: 0.06,
+    emailMissing: 0.21,
+    emailTypo: 0.18,
+    emailOther: 0.04,
   },
   historical: {
-    givenMissing: 0.03, givenNickname: 0.1, givenVariant: 0.06, givenTypo: 0.08, givenInitial: 0.04, namesSwapped: 0.02,
-    surnameMissing: 0.03, surnameTypo: 0.08, surnameVariant: 0.05,
-    dobYearOnly: 0.08, dobMissing: 0.05, dobShift: 0.06, dobTransposed: 0.02, dobYear: 0.04,
-    placeMissing: 0.2, placeTypo: 0.08, postcodeMissing: 0.15, postcodeMoved: 0.25,
-    sexMissing: 0.05, occupationMissing: 0.35, occupationOther: 0.1,
+    givenMissing: 0.03,
+    givenNickname: 0.1,
+    givenVariant: 0.06,
+    givenTypo: 0.08,
+    givenInitial: 0.04,
+    namesSwapped: 0.02,
+    surnameMissing: 0.03,
+    surnameTypo: 0.08,
+    surnameVariant: 0.05,
+    dobYearOnly: 0.08,
+    dobMissing: 0.05,
+    dobShift: 0.06,
+    dobTransposed: 0.02,
+    dobYear: 0.04,
+    placeMissing: 0.2,
+    placeTypo: 0.08,
+    postcodeMissing: 0.15,
+    postcodeMoved: 0.25,
+    sexMissing: 0.05,
+    occupationMissing: 0.35,
+    occupationOther: 0.1,
   },
 } as const;
 
-const CITIES = 'London London London London Birmingham Manchester Liverpool Leeds Sheffield Bristol Newcastle-upon-Tyne Nottingham Leicester Coventry Bradford Hull Stoke-on-Trent Wolverhampton Plymouth Southampton Reading Derby Luton Portsmouth Preston Sunderland Norwich Oxford Cambridge Exeter York Salford Swansea Cardiff Aberdeen Glasgow Edinburgh Blackburn Bolton Oldham Slough Peterborough Ipswich Swindon Brighton Southend-on-Sea Middlesbrough Huddersfield Milton-Keynes'.split(' ');
+const CITIES =
+  'London London London London Birmingham Manchester Liverpool Leeds Sheffield Bristol Newcastle-upon-Tyne Nottingham Leicester Coventry Bradford Hull Stoke-on-Trent Wolverhampton Plymouth Southampton Reading Derby Luton Portsmouth Preston Sunderland Norwich Oxford Cambridge Exeter York Salford Swansea Cardiff Aberdeen Glasgow Edinburgh Blackburn Bolton Oldham Slough Peterborough Ipswich Swindon Brighton Southend-on-Sea Middlesbrough Huddersfield Milton-Keynes'.split(
+    ' ',
+  );
 const MAIL = 'gmail.com hotmail.co.uk yahoo.co.uk outlook.com btinternet.com icloud.com live.co.uk'.split(' ');
-const WORDS = 'smith jones taylor brown davies evans wilson thomas roberts walker wright green hall wood clarke king baker lee reyes nichols brooks sawyer gutierrez bennett martinez silva perez gonzalez harris bailey hopkins clark green thompson'.split(' ');
-const OCCUPATIONS = 'teacher nurse clerk labourer farmer engineer merchant soldier sailor carpenter weaver miner painter writer physician lawyer priest tailor baker shopkeeper'.split(' ');
+const WORDS =
+  'smith jones taylor brown davies evans wilson thomas roberts walker wright green hall wood clarke king baker lee reyes nichols brooks sawyer gutierrez bennett martinez silva perez gonzalez harris bailey hopkins clark green thompson'.split(
+    ' ',
+  );
+const OCCUPATIONS =
+  'teacher nurse clerk labourer farmer engineer merchant soldier sailor carpenter weaver miner painter writer physician lawyer priest tailor baker shopkeeper'.split(
+    ' ',
+  );
 const AREAS = 'B BS CF CV DE E L LE LS M N NE NG NW OX PL PO S SE SO ST SW W WF WV YO BD BN BB BL'.split(' ');
 /**
  * Familiar forms, written for this generator and not copied from the library's nickname table
  * (some, like PEGGY for MARGARET or JACK for JOHN, share no letters with the formal name).
  */
 const NICKNAMES = new Map<string, string[]>(
-  ('WILLIAM:BILL,BILLY,WILL,LIAM THOMAS:TOM,TOMMY JAMES:JIM,JAMIE,JIMMY JOSEPH:JOE,JOEY SAMUEL:SAM,SAMMY DANIEL:DAN,DANNY ' +
+  (
+    'WILLIAM:BILL,BILLY,WILL,LIAM THOMAS:TOM,TOMMY JAMES:JIM,JAMIE,JIMMY JOSEPH:JOE,JOEY SAMUEL:SAM,SAMMY DANIEL:DAN,DANNY ' +
     'ALEXANDER:ALEX,SANDY MATTHEW:MATT EDWARD:ED,TED,NED FREDERICK:FRED,FREDDIE ROBERT:ROB,BOB,BOBBY,ROBBIE MICHAEL:MIKE,MICK ' +
     'JOHN:JACK,JOHNNY BENJAMIN:BEN,BENJI CHRISTOPHER:CHRIS,KIT ANTHONY:TONY NATHAN:NATE JACOB:JAKE OLIVER:OLLIE HENRY:HARRY,HAL ' +
     'ZACHARY:ZAC PATRICK:PADDY,PAT DAVID:DAVE,DAI RICHARD:RICK,DICK,RICHIE STEPHEN:STEVE PETER:PETE MUHAMMAD:MO,MOHD ' +
@@ -63,7 +102,8 @@ const NICKNAMES = new Map<string, string[]>(
     'SAMANTHA:SAM VICTORIA:VICKY,TORI JESSICA:JESS ABIGAIL:ABBY,ABI ELEANOR:ELLIE,NELL AMELIA:MILLIE,MILLY ISABELLA:IZZY,BELLA ' +
     'SOPHIA:SOPHIE ELIZABETH:LIZ,BETH,BETTY,LIZZIE STEPHANIE:STEPH DEBORAH:DEBBIE NICOLA:NICKY JOSEPHINE:JO,JOSIE ' +
     'PENELOPE:PENNY HARRIET:HATTIE FLORENCE:FLO MATILDA:TILLY NATALIE:NAT KATARZYNA:KASIA ALEKSANDRA:OLA MARIA:MARYSIA ' +
-    'FATIMA:FATI KHADIJA:DIJA BLESSING:BLESS')
+    'FATIMA:FATI KHADIJA:DIJA BLESSING:BLESS'
+  )
     .split(' ')
     .map((entry) => {
       const [name, forms] = entry.split(':');
@@ -90,10 +130,14 @@ export function generatePersons(options: { shape: PersonShape; records: number; 
     if (s.length < 3) return s + pick(['e', 'a', 'h']);
     const i = int(s.length - 1);
     switch (int(4)) {
-      case 0: return s.slice(0, i) + neighbour(s[i]) + s.slice(i + 1);
-      case 1: return s.slice(0, i) + s.slice(i + 1);
-      case 2: return s.slice(0, i + 1) + s[i] + s.slice(i + 1);
-      default: return s.slice(0, i) + s[i + 1] + s[i] + s.slice(i + 2);
+      case 0:
+        return s.slice(0, i) + neighbour(s[i]) + s.slice(i + 1);
+      case 1:
+        return s.slice(0, i) + s.slice(i + 1);
+      case 2:
+        return s.slice(0, i + 1) + s[i] + s.slice(i + 1);
+      default:
+        return s.slice(0, i) + s[i + 1] + s[i] + s.slice(i + 2);
     }
   };
   /** One to three errors: fake_1000's misspellings are often several edits deep (Pootsmruth). */
@@ -110,7 +154,20 @@ export function generatePersons(options: { shape: PersonShape; records: number; 
   const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
   const postcode = () => `${pick(AREAS)}${1 + int(29)} ${int(10)}${'ABDEFGHJLNPQRSTUWXYZ'[int(20)]}${'ABDEFGHJLNPQRSTUWXYZ'[int(20)]}`;
 
-  interface Person { given: string; family: string; sex: 'M' | 'F'; group: EthnicGroup; y: number; m: number; d: number; city: string; email: string; postcode: string; occupation: string; middle: string }
+  interface Person {
+    given: string;
+    family: string;
+    sex: 'M' | 'F';
+    group: EthnicGroup;
+    y: number;
+    m: number;
+    d: number;
+    city: string;
+    email: string;
+    postcode: string;
+    occupation: string;
+    middle: string;
+  }
   const historical = options.shape === 'historical';
   const newPerson = (): Person => {
     const group = weightedPick(ETHNIC_GROUPS, rnd);
@@ -125,13 +182,36 @@ export function generatePersons(options: { shape: PersonShape; records: number; 
     const local = pick([`${given}.${family}`, `${given[0]}.${family}`, `${given}${family[0]}`, `${given}`, `${family}${given[0]}`]).toLowerCase();
     const domain = chance(0.4) ? pick(MAIL) : `${pick(WORDS)}${chance(0.4) ? `-${pick(WORDS)}` : ''}.${pick(['com', 'net', 'org', 'info', 'co.uk'])}`;
     return {
-      given, family, sex, group, y, m, d, city: pick(CITIES), email: `${local}${int(1000)}@${domain}`,
-      postcode: postcode(), occupation: pick(OCCUPATIONS), middle: zipfPick(sex === 'M' ? pool.male : pool.female, rnd, 1),
+      given,
+      family,
+      sex,
+      group,
+      y,
+      m,
+      d,
+      city: pick(CITIES),
+      email: `${local}${int(1000)}@${domain}`,
+      postcode: postcode(),
+      occupation: pick(OCCUPATIONS),
+      middle: zipfPick(sex === 'M' ? pool.male : pool.female, rnd, 1),
     };
   };
 
   const header = historical
-    ? ['unique_id', 'cluster', 'full_name', 'first_name', 'surname', 'dob', 'birth_place', 'postcode_fake', 'gender', 'occupation', 'true_sex', 'ethnic_group']
+    ? [
+        'unique_id',
+        'cluster',
+        'full_name',
+        'first_name',
+        'surname',
+        'dob',
+        'birth_place',
+        'postcode_fake',
+        'gender',
+        'occupation',
+        'true_sex',
+        'ethnic_group',
+      ]
     : ['unique_id', 'first_name', 'surname', 'dob', 'city', 'email', 'cluster', 'true_sex', 'ethnic_group'];
   const rows: string[][] = [];
   const truth: number[] = [];
@@ -183,7 +263,10 @@ export function generatePersons(options: { shape: PersonShape; records: number; 
     if (chance(e.givenMissing)) given = '';
     if (chance(e.surnameMissing)) family = '';
     const middle = chance(0.3) ? ` ${p.middle.toLowerCase()}` : '';
-    const full = [given + middle, family].filter((s) => s.trim()).join(' ').trim();
+    const full = [given + middle, family]
+      .filter((s) => s.trim())
+      .join(' ')
+      .trim();
     let { y, m, d } = p;
     let dob: string;
     const r = rnd();
@@ -216,7 +299,10 @@ export function generatePersons(options: { shape: PersonShape; records: number; 
     }
   }
   return {
-    header, rows, truth: Int32Array.from(truth), persons,
+    header,
+    rows,
+    truth: Int32Array.from(truth),
+    persons,
     idColumn: 'unique_id',
     map: historical
       ? 'given_name=first_name,family_name=surname,dob=dob,postcode=postcode_fake,sex=gender,extra:birth_place=birth_place,extra:occupation=occupation'

@@ -1,6 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { LinkageModel, LinkageRecord, parseFieldMap, serialiseModel, trainModel, trainOnRegister, TrainOptions } from '@mcm/linkage';
-import { ChildIdentityRepository, databaseUrlFromEnv, DataSource, dataSourceOptions, LinkageModelRepository, migrateDatabase } from '@mcm/persistence';
+import {
+  ChildIdentityRepository,
+  databaseUrlFromEnv,
+  DataSource,
+  dataSourceOptions,
+  LinkageModelRepository,
+  migrateDatabase,
+} from '@mcm/persistence';
 import { identityCipherFor } from '@mcm/shared';
 import { fail, parseArgs, required, single } from './args';
 import { readInputs } from './datasets';

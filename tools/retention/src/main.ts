@@ -21,7 +21,9 @@ async function main(argv: string[]): Promise<void> {
   const dataSource = await new DataSource(dataSourceOptions(databaseUrl, { extra: { max: 2, application_name: 'mcm-retention' } })).initialize();
   try {
     await assertSchemaCurrent(dataSource);
-    process.stderr.write(`retention: ${env.RETENTION_MONTHS} months, cutoff ${cutoff.toISOString()}${args.dryRun ? ' (dry run: nothing is changed)' : ''}\n`);
+    process.stderr.write(
+      `retention: ${env.RETENTION_MONTHS} months, cutoff ${cutoff.toISOString()}${args.dryRun ? ' (dry run: nothing is changed)' : ''}\n`,
+    );
     let reported = 0;
     const outcome = await new IdentityRetention(dataSource).run({
       cutoff,
@@ -29,7 +31,9 @@ async function main(argv: string[]): Promise<void> {
       onProgress: ({ scanned, of, childrenPurged }) => {
         if (scanned * 10 >= (reported + 1) * of || scanned === of) {
           reported = Math.floor((scanned * 10) / of);
-          process.stderr.write(`retention: ${scanned}/${of} national children examined, ${childrenPurged} agency children ${args.dryRun ? 'eligible' : 'purged'}\n`);
+          process.stderr.write(
+            `retention: ${scanned}/${of} national children examined, ${childrenPurged} agency children ${args.dryRun ? 'eligible' : 'purged'}\n`,
+          );
         }
       },
     });
@@ -37,7 +41,7 @@ async function main(argv: string[]): Promise<void> {
     if (!args.dryRun) {
       process.stdout.write(
         `deleted ${rows.observations} identity statements, ${rows.profiles} profiles, ${rows.linkKeys} linkage keys, ${rows.reviews} review pairs; ` +
-        `replaced the agency references of ${rows.episodes} episodes and ${rows.events} events (${outcome.nationalChildren} national children)\n`,
+          `replaced the agency references of ${rows.episodes} episodes and ${rows.events} events (${outcome.nationalChildren} national children)\n`,
       );
     } else {
       process.stdout.write(`dry run: ${outcome.childrenPurged} agency children in ${outcome.nationalChildren} national children would be purged\n`);

@@ -8,7 +8,10 @@ describe('parseRetentionArgs', () => {
   });
 
   it('reads --now (both spellings) and --dry-run', () => {
-    expect(parseRetentionArgs(['--now', '2030-01-02T00:00:00Z', '--dry-run'], clock)).toEqual({ now: new Date('2030-01-02T00:00:00Z'), dryRun: true });
+    expect(parseRetentionArgs(['--now', '2030-01-02T00:00:00Z', '--dry-run'], clock)).toEqual({
+      now: new Date('2030-01-02T00:00:00Z'),
+      dryRun: true,
+    });
     expect(parseRetentionArgs(['--now=2030-01-02T01:00:00+01:00'], clock).now.toISOString()).toBe('2030-01-02T00:00:00.000Z');
     expect(parseRetentionArgs(['--now', '2030-01-02'], clock).now.toISOString()).toBe('2030-01-02T00:00:00.000Z');
   });

@@ -1,7 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { DeterministicChildLinker } from '@mcm/incidence';
 import {
-  fromChildAttributes, LinkageModel, nameFrequencies, NO_NAME_FREQUENCIES, ProbabilisticChildLinker, serialiseModel, SHIPPED_SOURCE_PREFIX, trainModel,
+  fromChildAttributes,
+  LinkageModel,
+  nameFrequencies,
+  NO_NAME_FREQUENCIES,
+  ProbabilisticChildLinker,
+  serialiseModel,
+  SHIPPED_SOURCE_PREFIX,
+  trainModel,
 } from '@mcm/linkage';
 import { SHIPPED_MODEL_SCENARIO, shippedLinkageModel } from '../../../apps/aggregator/src';
 import { generateScenario } from '../../simulator/src/scenario';
@@ -26,9 +33,13 @@ function profilesOf(seed: number, children: number, days: number, now: Date): Si
 function train(out: string): void {
   const { seed, children, days, now } = SHIPPED_MODEL_SCENARIO;
   const profiles = profilesOf(seed, children, days, new Date(now));
-  const model = trainModel(profiles.map((p, i) => fromChildAttributes(String(i), p.attributes)), {
-    source: `${SHIPPED_SOURCE_PREFIX} simulator (seed ${seed}, ${children} children, ${days} days)`, now: new Date(now),
-  });
+  const model = trainModel(
+    profiles.map((p, i) => fromChildAttributes(String(i), p.attributes)),
+    {
+      source: `${SHIPPED_SOURCE_PREFIX} simulator (seed ${seed}, ${children} children, ${days} days)`,
+      now: new Date(now),
+    },
+  );
   writeFileSync(out, serialiseModel(model) + '\n');
   process.stdout.write(`model ${model.modelId}: ${profiles.length} simulated agency child profiles -> ${out}\n`);
 }
@@ -47,7 +58,13 @@ function evaluate(seed: number, children: number, days: number): void {
   process.stdout.write(`${profiles.length} agency child profiles (seed ${seed}, ${children} children, ${days} days)\n`);
   report('deterministic', new DeterministicChildLinker().cluster(records).length);
   probabilistic(shippedLinkageModel(), `shipped ${shippedLinkageModel().modelId}`);
-  probabilistic(trainModel(profiles.map((p, i) => fromChildAttributes(String(i), p.attributes)), { source: 'register' }), 'trained on this register');
+  probabilistic(
+    trainModel(
+      profiles.map((p, i) => fromChildAttributes(String(i), p.attributes)),
+      { source: 'register' },
+    ),
+    'trained on this register',
+  );
 }
 
 function main(): void {

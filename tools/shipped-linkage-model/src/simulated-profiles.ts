@@ -24,5 +24,9 @@ export function simulatedProfiles(events: Iterable<SimEvent>): SimulatedProfile[
     const entry = byChild.get(key) ?? byChild.set(key, { trueChildId: e.trueChildId, observations: [] }).get(key)!;
     entry.observations.push({ eventId: event.eventId, reportedAt: Date.parse(event.reportedAt), attributes: event.child });
   }
-  return [...byChild].map(([agencyChild, { trueChildId, observations }]) => ({ agencyChild, trueChildId, attributes: foldChildProfile(observations) }));
+  return [...byChild].map(([agencyChild, { trueChildId, observations }]) => ({
+    agencyChild,
+    trueChildId,
+    attributes: foldChildProfile(observations),
+  }));
 }

@@ -3,13 +3,47 @@ import { parseArgs, UsageError } from './cli-args';
 describe('parseArgs', () => {
   it('parses every option with defaults', () => {
     expect(parseArgs(['--children', '20000', '--days', '365'])).toEqual({
-      children: 20000, days: 365, rate: undefined, seed: 1, out: '.sim/ground-truth.json', brokers: undefined,
-      invalidShare: 0.01, linkableOnly: false, now: undefined, dryRun: false,
+      children: 20000,
+      days: 365,
+      rate: undefined,
+      seed: 1,
+      out: '.sim/ground-truth.json',
+      brokers: undefined,
+      invalidShare: 0.01,
+      linkableOnly: false,
+      now: undefined,
+      dryRun: false,
     });
-    expect(parseArgs(['--children=10', '--days=7', '--rate', '500', '--seed', '9', '--out', 'x.json', '--brokers', 'a:1, b:2',
-      '--invalid-share', '0', '--linkable-only', '--now', '2025-06-01T12:00:00Z', '--dry-run'])).toEqual({
-      children: 10, days: 7, rate: 500, seed: 9, out: 'x.json', brokers: ['a:1', 'b:2'], invalidShare: 0,
-      linkableOnly: true, now: new Date('2025-06-01T12:00:00Z'), dryRun: true,
+    expect(
+      parseArgs([
+        '--children=10',
+        '--days=7',
+        '--rate',
+        '500',
+        '--seed',
+        '9',
+        '--out',
+        'x.json',
+        '--brokers',
+        'a:1, b:2',
+        '--invalid-share',
+        '0',
+        '--linkable-only',
+        '--now',
+        '2025-06-01T12:00:00Z',
+        '--dry-run',
+      ]),
+    ).toEqual({
+      children: 10,
+      days: 7,
+      rate: 500,
+      seed: 9,
+      out: 'x.json',
+      brokers: ['a:1', 'b:2'],
+      invalidShare: 0,
+      linkableOnly: true,
+      now: new Date('2025-06-01T12:00:00Z'),
+      dryRun: true,
     });
   });
 

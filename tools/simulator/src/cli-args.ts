@@ -68,7 +68,11 @@ export function parseArgs(argv: readonly string[]): SimulatorArgs | null {
     now = new Date(values.get('--now') as string);
     if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be an ISO date-time (got ${values.get('--now')})`);
   }
-  const brokers = values.get('--brokers')?.split(',').map((b) => b.trim()).filter(Boolean);
+  const brokers = values
+    .get('--brokers')
+    ?.split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
   if (brokers !== undefined && brokers.length === 0) throw new UsageError('--brokers needs at least one host:port');
   return {
     children,

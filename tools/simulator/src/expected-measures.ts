@@ -24,7 +24,12 @@ export function measureRows(episodes: readonly NationalEpisode[]): ExpectedMeasu
     if (!w) {
       const empty = () => ({ children: 0, episodes: 0 });
       w = {
-        row: { weekCommencing: week, returnInterviewEpisodesEnded: 0, returnInterviewOfferedWithin72h: 0, care: { M: empty(), A: empty(), NOT_STATED: empty() } },
+        row: {
+          weekCommencing: week,
+          returnInterviewEpisodesEnded: 0,
+          returnInterviewOfferedWithin72h: 0,
+          care: { M: empty(), A: empty(), NOT_STATED: empty() },
+        },
         children: { M: new Set(), A: new Set(), NOT_STATED: new Set() },
       };
       weeks.set(week, w);
@@ -43,8 +48,10 @@ export function measureRows(episodes: readonly NationalEpisode[]): ExpectedMeasu
       w.children[e.careMissingType].add(e.nationalChild);
     }
   }
-  return [...weeks.values()].map(({ row, children }) => {
-    for (const type of ['M', 'A', 'NOT_STATED'] as const) row.care[type].children = children[type].size;
-    return row;
-  }).sort((a, b) => (a.weekCommencing < b.weekCommencing ? -1 : a.weekCommencing > b.weekCommencing ? 1 : 0));
+  return [...weeks.values()]
+    .map(({ row, children }) => {
+      for (const type of ['M', 'A', 'NOT_STATED'] as const) row.care[type].children = children[type].size;
+      return row;
+    })
+    .sort((a, b) => (a.weekCommencing < b.weekCommencing ? -1 : a.weekCommencing > b.weekCommencing ? 1 : 0));
 }

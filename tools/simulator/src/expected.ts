@@ -89,7 +89,14 @@ export function instantMs(s: string): number {
   const c19 = s.charCodeAt(19);
   if ((n === 20 && c19 === 90) || (n === 25 && (c19 === 43 || c19 === 45))) {
     const d = (i: number) => s.charCodeAt(i) - 48;
-    const t = Date.UTC(d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3), d(5) * 10 + d(6) - 1, d(8) * 10 + d(9), d(11) * 10 + d(12), d(14) * 10 + d(15), d(17) * 10 + d(18));
+    const t = Date.UTC(
+      d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3),
+      d(5) * 10 + d(6) - 1,
+      d(8) * 10 + d(9),
+      d(11) * 10 + d(12),
+      d(14) * 10 + d(15),
+      d(17) * 10 + d(18),
+    );
     if (n === 20) return t;
     const offset = ((d(20) * 10 + d(21)) * 60 + d(23) * 10 + d(24)) * 60_000;
     return c19 === 43 ? t - offset : t + offset;
@@ -98,13 +105,24 @@ export function instantMs(s: string): number {
 }
 
 /** A (reportedAt, eventId) position: the later one wins. */
-interface Stamp { reportedMs: number; eventId: string }
-const isLater = (a: Stamp, b: Stamp | undefined) => b === undefined || a.reportedMs > b.reportedMs || (a.reportedMs === b.reportedMs && a.eventId > b.eventId);
+interface Stamp {
+  reportedMs: number;
+  eventId: string;
+}
+const isLater = (a: Stamp, b: Stamp | undefined) =>
+  b === undefined || a.reportedMs > b.reportedMs || (a.reportedMs === b.reportedMs && a.eventId > b.eventId);
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 interface EpisodeAccumulator {
   withdrawn: boolean;
-  missing?: Stamp & { occurredMs: number; setting: Setting; agencyCode: string; agencyEpisodeRef: string; agencyChild: string; careMissingType?: 'M' | 'A' };
+  missing?: Stamp & {
+    occurredMs: number;
+    setting: Setting;
+    agencyCode: string;
+    agencyEpisodeRef: string;
+    agencyChild: string;
+    careMissingType?: 'M' | 'A';
+  };
   returned?: Stamp & { occurredMs: number };
   careTypeCorrection?: Stamp & { type: 'M' | 'A' };
   startLa?: Stamp & { la: string };
@@ -155,8 +173,11 @@ export class ExpectedAccumulator {
     if (!childAcc) {
       const n = CHILD_FIELDS.length;
       childAcc = {
-        key: `${event.agency.code}|${event.agencyChildRef}`, trueChildId,
-        values: new Array<string | undefined>(n).fill(undefined), reportedMs: new Array<number>(n).fill(-Infinity), eventIds: new Array<string>(n).fill(''),
+        key: `${event.agency.code}|${event.agencyChildRef}`,
+        trueChildId,
+        values: new Array<string | undefined>(n).fill(undefined),
+        reportedMs: new Array<number>(n).fill(-Infinity),
+        eventIds: new Array<string>(n).fill(''),
       };
       agencyChildren.set(event.agencyChildRef, childAcc);
     }
@@ -189,13 +210,20 @@ export class ExpectedAccumulator {
       case 'MISSING_REPORTED':
         if (isLater(stamp, acc.missing)) {
           acc.missing = {
-            reportedMs: stamp.reportedMs, eventId: stamp.eventId, occurredMs: instantMs(event.occurredAt), setting: event.setting,
-            agencyCode: event.agency.code, agencyEpisodeRef: event.agencyEpisodeRef, agencyChild, careMissingType: event.careMissingType,
+            reportedMs: stamp.reportedMs,
+            eventId: stamp.eventId,
+            occurredMs: instantMs(event.occurredAt),
+            setting: event.setting,
+            agencyCode: event.agency.code,
+            agencyEpisodeRef: event.agencyEpisodeRef,
+            agencyChild,
+            careMissingType: event.careMissingType,
           };
         }
         break;
       case 'RETURNED':
-        if (isLater(stamp, acc.returned)) acc.returned = { reportedMs: stamp.reportedMs, eventId: stamp.eventId, occurredMs: instantMs(event.occurredAt) };
+        if (isLater(stamp, acc.returned))
+          acc.returned = { reportedMs: stamp.reportedMs, eventId: stamp.eventId, occurredMs: instantMs(event.occurredAt) };
         if (event.returnInterviewOffered === true && stamp.reportedMs - instantMs(event.occurredAt) <= 72 * 3_600_000) acc.interviewWithin72h = true;
         break;
       case 'EPISODE_CORRECTED': {
@@ -342,7 +370,14 @@ export function deterministicLinkage(attributes: ReadonlyMap<string, ChildAttrib
   return new Map(keys.map((k) => [k, find(k)]));
 }
 
-const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+const LONDON = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  hourCycle: 'h23',
+});
 /** `YYYY-MM-DD HH` of an instant on the London clock (Intl, not @mcm/shared's offset arithmetic). */
 function londonClock(ms: number): string {
   const p = Object.fromEntries(LONDON.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
@@ -381,8 +416,13 @@ export function eighteenthBirthdayMs(dateOfBirth: string | undefined, startMs: n
  * report of the same episode), else 1 ms before it (an implied return, passed to onImpliedReturn),
  * and at the latest at the 18th birthday.
  */
-function bounded(list: readonly AgencyEpisode[], attributes: ReadonlyMap<string, ChildAttributes>, onImpliedReturn?: (e: AgencyEpisode) => void): AgencyEpisode[] {
-  const withBirthday = list.map((e) => ({ e, birthday: eighteenthBirthdayMs(attributes.get(e.agencyChild)?.dateOfBirth, e.startMs) }))
+function bounded(
+  list: readonly AgencyEpisode[],
+  attributes: ReadonlyMap<string, ChildAttributes>,
+  onImpliedReturn?: (e: AgencyEpisode) => void,
+): AgencyEpisode[] {
+  const withBirthday = list
+    .map((e) => ({ e, birthday: eighteenthBirthdayMs(attributes.get(e.agencyChild)?.dateOfBirth, e.startMs) }))
     .filter(({ e, birthday }) => e.startMs < birthday);
   const starts = withBirthday.map(({ e }) => e.startMs);
   return withBirthday.map(({ e, birthday }) => {
@@ -439,7 +479,11 @@ export function nationalEpisodes(
 function merge(nationalChild: string, members: AgencyEpisode[], _attributes: ReadonlyMap<string, ChildAttributes>): NationalEpisode {
   const open = members.some((m) => m.endMs === null);
   const ordered = [...members].sort(
-    (a, b) => SETTING_PRIORITY[b.setting] - SETTING_PRIORITY[a.setting] || a.startMs - b.startMs || cmp(a.agencyCode, b.agencyCode) || cmp(a.agencyEpisodeRef, b.agencyEpisodeRef),
+    (a, b) =>
+      SETTING_PRIORITY[b.setting] - SETTING_PRIORITY[a.setting] ||
+      a.startMs - b.startMs ||
+      cmp(a.agencyCode, b.agencyCode) ||
+      cmp(a.agencyEpisodeRef, b.agencyEpisodeRef),
   );
   const withLa = ordered.find((m) => m.la !== undefined);
   return {
@@ -449,9 +493,14 @@ function merge(nationalChild: string, members: AgencyEpisode[], _attributes: Rea
     setting: ordered[0].setting,
     la: withLa?.la ?? 'UNKNOWN',
     members,
-    careMissingType: ordered[0].setting !== 'CARE' ? null
-      : members.some((m) => m.setting === 'CARE' && m.careMissingType === 'M') ? 'M'
-        : members.some((m) => m.setting === 'CARE' && m.careMissingType === 'A') ? 'A' : 'NOT_STATED',
+    careMissingType:
+      ordered[0].setting !== 'CARE'
+        ? null
+        : members.some((m) => m.setting === 'CARE' && m.careMissingType === 'M')
+          ? 'M'
+          : members.some((m) => m.setting === 'CARE' && m.careMissingType === 'A')
+            ? 'A'
+            : 'NOT_STATED',
     returnInterviewWithin72h: members.some((m) => m.returnInterviewWithin72h),
   };
 }
@@ -470,7 +519,10 @@ export function weeklyRows(episodes: readonly NationalEpisode[], horizonWeek: st
     let c = cells.get(key);
     if (!c) {
       const week = new Date(day * DAY_MS).toISOString().slice(0, 10);
-      c = { row: { weekCommencing: week, setting: settings[setting], la: las[la], children: 0, episodesStarted: 0, openAtWeekEnd: 0 }, children: new Set() };
+      c = {
+        row: { weekCommencing: week, setting: settings[setting], la: las[la], children: 0, episodesStarted: 0, openAtWeekEnd: 0 },
+        children: new Set(),
+      };
       cells.set(key, c);
     }
     return c;
@@ -485,7 +537,12 @@ export function weeklyRows(episodes: readonly NationalEpisode[], horizonWeek: st
     const setting = settings.indexOf(episode.setting);
     const startDay = Date.parse(`${weekCommencing(new Date(episode.startMs))}T00:00:00Z`) / DAY_MS;
     const endDay = episode.endMs === null ? Infinity : Date.parse(`${weekCommencing(new Date(episode.endMs))}T00:00:00Z`) / DAY_MS;
-    for (const [s, l] of [[setting, la], [setting, 0], [0, la], [0, 0]]) {
+    for (const [s, l] of [
+      [setting, la],
+      [setting, 0],
+      [0, la],
+      [0, 0],
+    ]) {
       const started = cell(startDay, s, l);
       started.row.episodesStarted++;
       started.children.add(episode.nationalChild);

@@ -15,7 +15,11 @@ describe('ground truth file', () => {
       await writeGroundTruth(groundTruth, path);
       const read = JSON.parse(await readFile(path, 'utf8')) as GroundTruth;
       expect(read).toEqual(JSON.parse(JSON.stringify(groundTruth)));
-      expect(read).toMatchObject({ seed: 2, now: '2025-06-01T12:00:00.000Z', params: { children: 200, days: 60, invalidShare: 0.05, linkableOnly: false, rate: null } });
+      expect(read).toMatchObject({
+        seed: 2,
+        now: '2025-06-01T12:00:00.000Z',
+        params: { children: 200, days: 60, invalidShare: 0.05, linkableOnly: false, rate: null },
+      });
       expect(read.counts.events).toBe(scenario.events.length);
       expect(read.counts.valid + read.counts.invalid).toBe(read.counts.events);
       expect(read.events.map((e) => e.eventId)).toEqual(scenario.events.map((e) => e.eventId));

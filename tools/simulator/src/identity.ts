@@ -6,8 +6,7 @@ import { DAY, isCalendarDate, yearsAfter } from './time-utils';
 
 /** Real noise: changes that survive normalisation and break exact matching. */
 export type RealNoise =
-  | 'NAME_TYPO' | 'NAMES_SWAPPED' | 'NICKNAME' | 'DOB_DIGIT' | 'DOB_TRANSPOSED' | 'DOB_PARTIAL'
-  | 'NHS_MISSING' | 'UPN_MISSING' | 'POSTCODE_DIFFERENT';
+  'NAME_TYPO' | 'NAMES_SWAPPED' | 'NICKNAME' | 'DOB_DIGIT' | 'DOB_TRANSPOSED' | 'DOB_PARTIAL' | 'NHS_MISSING' | 'UPN_MISSING' | 'POSTCODE_DIFFERENT';
 
 /** How one agency recorded one child. Strings are as the agency writes them (cosmetic noise included). */
 export interface RecordedIdentity {
@@ -44,7 +43,15 @@ export interface IdentityContext {
   isCareChild: boolean;
 }
 
-interface Presence { nhs: number; upn: number; postcode: number; ethnicity: number; sex: number; la: number; unknownUpnCode: number }
+interface Presence {
+  nhs: number;
+  upn: number;
+  postcode: number;
+  ethnicity: number;
+  sex: number;
+  la: number;
+  unknownUpnCode: number;
+}
 
 const PRESENCE: Record<AgencyType, Presence> = {
   POLICE: { nhs: 0.6, upn: 0.03, postcode: 0.9, ethnicity: 0.7, sex: 0.98, la: 0.5, unknownUpnCode: 0 },
@@ -53,7 +60,11 @@ const PRESENCE: Record<AgencyType, Presence> = {
 };
 
 /** Exact (noise-free apart from cosmetics) names and date of birth. */
-interface Core { givenName: string; familyName: string; dateOfBirth: string }
+interface Core {
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+}
 
 /**
  * One agency's record of a child: which fields it holds, real noise (with probabilities that
@@ -78,7 +89,8 @@ export function recordIdentity(rng: Rng, child: TrueChild, agencyType: AgencyTyp
   }
 
   let nhsNumber: string | undefined;
-  if (rng.chance(presence.nhs)) nhsNumber = rng.chance(0.2) ? `${child.nhsNumber.slice(0, 3)} ${child.nhsNumber.slice(3, 6)} ${child.nhsNumber.slice(6)}` : child.nhsNumber;
+  if (rng.chance(presence.nhs))
+    nhsNumber = rng.chance(0.2) ? `${child.nhsNumber.slice(0, 3)} ${child.nhsNumber.slice(3, 6)} ${child.nhsNumber.slice(6)}` : child.nhsNumber;
   else realNoise.push('NHS_MISSING');
   let upn: string | undefined;
   if (child.upn !== undefined && rng.chance(presence.upn)) upn = rng.chance(0.05) ? child.upn.toLowerCase() : child.upn;
@@ -106,17 +118,18 @@ export function recordIdentity(rng: Rng, child: TrueChild, agencyType: AgencyTyp
   const sex = rng.chance(presence.sex) ? child.sex : undefined;
   const ethnicity = rng.chance(presence.ethnicity) ? child.ethnicity : undefined;
 
-  const render = (c: Core): ChildAttributes => stripUndefined({
-    nhsNumber,
-    upn,
-    givenName: cosmeticName(c.givenName, style),
-    familyName: cosmeticName(c.familyName, style),
-    dateOfBirth: c.dateOfBirth,
-    sex,
-    ethnicity,
-    homePostcode,
-    responsibleLaCode,
-  });
+  const render = (c: Core): ChildAttributes =>
+    stripUndefined({
+      nhsNumber,
+      upn,
+      givenName: cosmeticName(c.givenName, style),
+      familyName: cosmeticName(c.familyName, style),
+      dateOfBirth: c.dateOfBirth,
+      sex,
+      ethnicity,
+      homePostcode,
+      responsibleLaCode,
+    });
   const initial = render(core);
   return { initial, corrected: typoFixed ? render(typoFixed) : undefined, realNoise };
 }
@@ -177,8 +190,32 @@ function dobDigitOff(rng: Rng, dob: string, ctx: IdentityContext): string | null
 }
 
 const KEYBOARD_NEIGHBOURS: Record<string, string> = {
-  a: 'sq', b: 'vn', c: 'xv', d: 'sf', e: 'wr', f: 'dg', g: 'fh', h: 'gj', i: 'uo', j: 'hk', k: 'jl', l: 'k',
-  m: 'n', n: 'bm', o: 'ip', p: 'o', q: 'w', r: 'et', s: 'ad', t: 'ry', u: 'yi', v: 'cb', w: 'qe', x: 'zc', y: 'tu', z: 'x',
+  a: 'sq',
+  b: 'vn',
+  c: 'xv',
+  d: 'sf',
+  e: 'wr',
+  f: 'dg',
+  g: 'fh',
+  h: 'gj',
+  i: 'uo',
+  j: 'hk',
+  k: 'jl',
+  l: 'k',
+  m: 'n',
+  n: 'bm',
+  o: 'ip',
+  p: 'o',
+  q: 'w',
+  r: 'et',
+  s: 'ad',
+  t: 'ry',
+  u: 'yi',
+  v: 'cb',
+  w: 'qe',
+  x: 'zc',
+  y: 'tu',
+  z: 'x',
 };
 
 /** A keying error that survives normalisation: substitution, deletion, doubling or transposition. */
@@ -199,12 +236,22 @@ export function typo(rng: Rng, name: string): string {
   return `${name}e`;
 }
 
-interface CosmeticStyle { case: 'as-is' | 'upper' | 'lower'; stripDiacritics: boolean; curlyApostrophe: boolean; padding: boolean; spacedHyphen: boolean }
+interface CosmeticStyle {
+  case: 'as-is' | 'upper' | 'lower';
+  stripDiacritics: boolean;
+  curlyApostrophe: boolean;
+  padding: boolean;
+  spacedHyphen: boolean;
+}
 
 /** One agency system writes names one way: the style is fixed per record. */
 function cosmeticStyle(rng: Rng): CosmeticStyle {
   return {
-    case: rng.weighted([['as-is', 78], ['upper', 17], ['lower', 5]] as const),
+    case: rng.weighted([
+      ['as-is', 78],
+      ['upper', 17],
+      ['lower', 5],
+    ] as const),
     stripDiacritics: rng.chance(0.35),
     curlyApostrophe: rng.chance(0.3),
     padding: rng.chance(0.05),
@@ -215,7 +262,11 @@ function cosmeticStyle(rng: Rng): CosmeticStyle {
 /** Changes that normaliseName removes: case, diacritics, whitespace, apostrophe and hyphen forms. */
 export function cosmeticName(name: string, style: CosmeticStyle): string {
   let out = name;
-  if (style.stripDiacritics) out = out.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+  if (style.stripDiacritics)
+    out = out
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .normalize('NFC');
   if (style.curlyApostrophe) out = out.replace(/'/g, '\u2019');
   if (style.spacedHyphen) out = out.replace(/-/g, ' - ');
   if (style.case === 'upper') out = out.toUpperCase();

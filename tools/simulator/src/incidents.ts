@@ -29,9 +29,24 @@ export const LATEST_START_BEFORE_NOW_MS = 15 * MINUTE;
 export function incidentCount(rng: Rng, setting: Setting, days: number): number {
   const repeat = () => 3 + Math.floor(13 * rng.next() ** 2);
   let count: number;
-  if (setting === 'CARE') count = rng.weighted([[1, 35], [2, 15], [-1, 50]] as const);
-  else if (setting === 'HOME') count = rng.weighted([[1, 60], [2, 20], [-1, 20]] as const);
-  else count = rng.weighted([[1, 75], [2, 20], [3, 5]] as const);
+  if (setting === 'CARE')
+    count = rng.weighted([
+      [1, 35],
+      [2, 15],
+      [-1, 50],
+    ] as const);
+  else if (setting === 'HOME')
+    count = rng.weighted([
+      [1, 60],
+      [2, 20],
+      [-1, 20],
+    ] as const);
+  else
+    count = rng.weighted([
+      [1, 75],
+      [2, 20],
+      [3, 5],
+    ] as const);
   if (count === -1) count = repeat();
   // The distribution describes a year; longer or shorter windows scale the repeats.
   return count === 1 ? 1 : Math.max(1, Math.round(count * (days / 365)));

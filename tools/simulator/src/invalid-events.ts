@@ -8,12 +8,31 @@ import { DAY, HOUR, MINUTE, floorSecond, utcInstant } from './time-utils';
 
 /** The kinds of invalid message the simulator produces, each with the one rejection code it must get. */
 export const INVALID_EVENT_TYPES = [
-  'NOT_JSON', 'NOT_AN_OBJECT', 'UNKNOWN_SCHEMA_VERSION', 'SCHEMA_REQUIRED', 'NHS_NUMBER_CHECK_DIGIT', 'UPN_CHECK_LETTER',
-  'UNKNOWN_LOCAL_AUTHORITY', 'UNKNOWN_POLICE_FORCE', 'AGENCY_TYPE_CODE_MISMATCH', 'TIMESTAMP_IN_FUTURE', 'CHILD_NOT_UNDER_18',
-  'RETURN_BEFORE_START', 'OVERSIZED',
+  'NOT_JSON',
+  'NOT_AN_OBJECT',
+  'UNKNOWN_SCHEMA_VERSION',
+  'SCHEMA_REQUIRED',
+  'NHS_NUMBER_CHECK_DIGIT',
+  'UPN_CHECK_LETTER',
+  'UNKNOWN_LOCAL_AUTHORITY',
+  'UNKNOWN_POLICE_FORCE',
+  'AGENCY_TYPE_CODE_MISMATCH',
+  'TIMESTAMP_IN_FUTURE',
+  'CHILD_NOT_UNDER_18',
+  'RETURN_BEFORE_START',
+  'OVERSIZED',
   // Beyond the minimum list: cheap to make, and each exercises another rule.
-  'EMPTY', 'NOT_UTF8', 'SCHEMA_FORMAT', 'SCHEMA_UNKNOWN_PROPERTY', 'SCHEMA_ENUM', 'INVALID_POSTCODE', 'REPORTED_BEFORE_OCCURRED',
-  'FIELD_NOT_ALLOWED_FOR_KIND', 'FIELD_REQUIRED_FOR_KIND', 'BORN_AFTER_EVENT', 'INVALID_DATE_OF_BIRTH',
+  'EMPTY',
+  'NOT_UTF8',
+  'SCHEMA_FORMAT',
+  'SCHEMA_UNKNOWN_PROPERTY',
+  'SCHEMA_ENUM',
+  'INVALID_POSTCODE',
+  'REPORTED_BEFORE_OCCURRED',
+  'FIELD_NOT_ALLOWED_FOR_KIND',
+  'FIELD_REQUIRED_FOR_KIND',
+  'BORN_AFTER_EVENT',
+  'INVALID_DATE_OF_BIRTH',
 ] as const satisfies readonly RejectionCode[];
 export type InvalidEventType = (typeof INVALID_EVENT_TYPES)[number];
 
@@ -60,11 +79,15 @@ function invalidEvent(options: InvalidEventOptions, type: InvalidEventType): Inv
   const dob = new Date(occurredMs - rng.between(8, 15) * 365.25 * DAY).toISOString().slice(0, 10);
   // The publishing agency (its refs look like that agency's), before the one thing that is wrong.
   const agency: AgencyEvent['agency'] =
-    type === 'UPN_CHECK_LETTER' ? { type: 'LOCAL_AUTHORITY', code: la.code }
-    : type === 'UNKNOWN_LOCAL_AUTHORITY' ? { type: 'LOCAL_AUTHORITY', code: UNKNOWN_LA_CODE }
-    : type === 'UNKNOWN_POLICE_FORCE' ? { type: 'POLICE', code: UNKNOWN_POLICE_FORCE_CODE }
-    : type === 'AGENCY_TYPE_CODE_MISMATCH' ? { type: 'POLICE', code: la.code }
-    : { type: 'POLICE', code: rng.pick(forces) };
+    type === 'UPN_CHECK_LETTER'
+      ? { type: 'LOCAL_AUTHORITY', code: la.code }
+      : type === 'UNKNOWN_LOCAL_AUTHORITY'
+        ? { type: 'LOCAL_AUTHORITY', code: UNKNOWN_LA_CODE }
+        : type === 'UNKNOWN_POLICE_FORCE'
+          ? { type: 'POLICE', code: UNKNOWN_POLICE_FORCE_CODE }
+          : type === 'AGENCY_TYPE_CODE_MISMATCH'
+            ? { type: 'POLICE', code: la.code }
+            : { type: 'POLICE', code: rng.pick(forces) };
   const event: Record<string, unknown> & AgencyEvent = {
     eventId: options.newEventId(rng),
     schemaVersion: 1,

@@ -43,7 +43,13 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const t0 = performance.now();
   const scenario = generateScenario({
-    seed: args.seed, children: args.children, days: args.days, now, invalidShare: args.invalidShare, linkableOnly: args.linkableOnly, reference,
+    seed: args.seed,
+    children: args.children,
+    days: args.days,
+    now,
+    invalidShare: args.invalidShare,
+    linkableOnly: args.linkableOnly,
+    reference,
   });
   const t1 = performance.now();
   const expected = computeExpected(scenario.events);
@@ -81,7 +87,7 @@ async function main(argv: readonly string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    log(`simulate: failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    log(`simulate: failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exit(1);
   },
 );

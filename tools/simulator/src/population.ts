@@ -1,7 +1,14 @@
 import { ChildAttributes, normaliseName, nhsCheckDigit, ReferenceData, upnCheckLetter } from '@mcm/shared';
 import {
-  CITY_OF_LONDON_LA, CITY_OF_LONDON_POLICE, ETHNICITY_WEIGHTS, FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE,
-  POLICE_FORCES_BY_REGION, POSTCODE_AREAS_BY_REGION, POSTCODE_INWARD_LETTERS,
+  CITY_OF_LONDON_LA,
+  CITY_OF_LONDON_POLICE,
+  ETHNICITY_WEIGHTS,
+  FAMILY_NAMES,
+  GIVEN_NAMES_FEMALE,
+  GIVEN_NAMES_MALE,
+  POLICE_FORCES_BY_REGION,
+  POSTCODE_AREAS_BY_REGION,
+  POSTCODE_INWARD_LETTERS,
 } from './pools';
 import { Rng } from './rng';
 import { DAY, YEAR, yearsAfter } from './time-utils';
@@ -84,7 +91,11 @@ export function generatePopulation(options: PopulationOptions): TrueChild[] {
   for (let index = 0; index < children; index++) {
     const laIndex = rng.int(0, las.length - 1);
     const la = las[laIndex];
-    const sex = rng.weighted([['M', 49], ['F', 50], ['U', 1]] as const);
+    const sex = rng.weighted([
+      ['M', 49],
+      ['F', 50],
+      ['U', 1],
+    ] as const);
     let givenName = '';
     let familyName = '';
     let dateOfBirth = '';

@@ -18,7 +18,11 @@ describe('publishing pace', () => {
   it('reports progress at most once a second', () => {
     let now = 0;
     const lines: string[] = [];
-    const progress = new ProgressReporter(100, (l) => lines.push(l), () => now);
+    const progress = new ProgressReporter(
+      100,
+      (l) => lines.push(l),
+      () => now,
+    );
     progress.update(10);
     now = 500;
     progress.update(20);

@@ -50,7 +50,12 @@ export class Rng {
    * the seed, so distinct streams never share a state (32-bit seeds would collide at ~10^5 streams).
    */
   static for(seed: number, ...labels: (string | number)[]): Rng {
-    return new Rng([deriveSeed(seed, 'a', ...labels), deriveSeed(seed, 'b', ...labels), deriveSeed(seed, 'c', ...labels), deriveSeed(seed, 'd', ...labels)]);
+    return new Rng([
+      deriveSeed(seed, 'a', ...labels),
+      deriveSeed(seed, 'b', ...labels),
+      deriveSeed(seed, 'c', ...labels),
+      deriveSeed(seed, 'd', ...labels),
+    ]);
   }
 
   uint32(): number {
@@ -111,8 +116,27 @@ export class Rng {
     const w3 = this.uint32();
     const h = (w: number, shift: number) => HEX_BYTE[(w >>> shift) & 0xff];
     return [
-      h(w0, 24), h(w0, 16), h(w0, 8), h(w0, 0), '-', h(w1, 24), h(w1, 16), '-4', HEX_BYTE[(w1 >>> 8) & 0xff][1], h(w1, 0), '-',
-      '89ab'[w2 >>> 30], HEX_BYTE[(w2 >>> 16) & 0xff][1], h(w2, 8), '-', h(w2, 0), h(w3, 24), h(w3, 16), h(w3, 8), h(w3, 0), HEX_BYTE[(w2 >>> 20) & 0xff],
+      h(w0, 24),
+      h(w0, 16),
+      h(w0, 8),
+      h(w0, 0),
+      '-',
+      h(w1, 24),
+      h(w1, 16),
+      '-4',
+      HEX_BYTE[(w1 >>> 8) & 0xff][1],
+      h(w1, 0),
+      '-',
+      '89ab'[w2 >>> 30],
+      HEX_BYTE[(w2 >>> 16) & 0xff][1],
+      h(w2, 8),
+      '-',
+      h(w2, 0),
+      h(w3, 24),
+      h(w3, 16),
+      h(w3, 8),
+      h(w3, 0),
+      HEX_BYTE[(w2 >>> 20) & 0xff],
     ].join('');
   }
 

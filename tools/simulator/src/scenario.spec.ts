@@ -14,7 +14,9 @@ const small = (seed: number, extra: Partial<Parameters<typeof generateScenario>[
 
 /** Every instant an event carries. */
 function instants(event: AgencyEvent): string[] {
-  return [event.occurredAt, event.reportedAt, event.missingSince, event.correction?.missingFrom, event.correction?.returnedAt].filter((v): v is string => v !== undefined);
+  return [event.occurredAt, event.reportedAt, event.missingSince, event.correction?.missingFrom, event.correction?.returnedAt].filter(
+    (v): v is string => v !== undefined,
+  );
 }
 
 function fingerprint(scenario: Scenario): string {
@@ -49,7 +51,9 @@ describe('generateScenario', () => {
   });
 
   it('keeps durations realistic: over three quarters under 24 h, about 2% over a week (HOME and CARE)', () => {
-    const durations = scenario.truth.incidents.filter((i) => i.setting !== 'EDUCATION' && i.endMs !== null).map((i) => (i.endMs as number) - i.startMs);
+    const durations = scenario.truth.incidents
+      .filter((i) => i.setting !== 'EDUCATION' && i.endMs !== null)
+      .map((i) => (i.endMs as number) - i.startMs);
     const share = (f: (d: number) => boolean) => durations.filter(f).length / durations.length;
     expect(share((d) => d < 24 * HOUR)).toBeGreaterThan(0.75);
     expect(share((d) => d > 7 * DAY)).toBeGreaterThan(0.005);
@@ -62,7 +66,8 @@ describe('generateScenario', () => {
     const dobOf = new Map(scenario.truth.population.map((c) => [c.id, c.dateOfBirth]));
     const windowStart = scenario.truth.windowStartMs;
     for (const child of scenario.truth.population) {
-      if (yearsAfter(child.dateOfBirth, 5) > windowStart || yearsAfter(child.dateOfBirth, 18) <= NOW.getTime()) violations.push(`${child.id} born ${child.dateOfBirth}`);
+      if (yearsAfter(child.dateOfBirth, 5) > windowStart || yearsAfter(child.dateOfBirth, 18) <= NOW.getTime())
+        violations.push(`${child.id} born ${child.dateOfBirth}`);
     }
     for (const e of scenario.events) {
       if (!e.valid) continue;
@@ -102,7 +107,12 @@ describe('generateScenario', () => {
       const event = e.event as AgencyEvent;
       const incident = incidentOf.get(`${event.agency.code}|${event.agencyEpisodeRef}`);
       if (incident === undefined) continue;
-      const times = [event.kind === 'MISSING_REPORTED' || event.kind === 'RETURNED' ? event.occurredAt : undefined, event.missingSince, event.correction?.missingFrom, event.correction?.returnedAt]
+      const times = [
+        event.kind === 'MISSING_REPORTED' || event.kind === 'RETURNED' ? event.occurredAt : undefined,
+        event.missingSince,
+        event.correction?.missingFrom,
+        event.correction?.returnedAt,
+      ]
         .filter((v): v is string => v !== undefined)
         .map(Date.parse);
       const s = span.get(incident) ?? { child: e.trueChildId as string, min: Infinity, max: -Infinity };
@@ -165,7 +175,12 @@ describe('generateScenario', () => {
     }
     expect(early / returns).toBeGreaterThan(0.005);
     expect(early / returns).toBeLessThan(0.06);
-    const late = scenario.events.filter((e) => e.kind === 'MISSING_REPORTED' && e.valid && Date.parse((e.event as AgencyEvent).reportedAt) - Date.parse((e.event as AgencyEvent).occurredAt) > 2 * DAY);
+    const late = scenario.events.filter(
+      (e) =>
+        e.kind === 'MISSING_REPORTED' &&
+        e.valid &&
+        Date.parse((e.event as AgencyEvent).reportedAt) - Date.parse((e.event as AgencyEvent).occurredAt) > 2 * DAY,
+    );
     expect(late.length).toBeGreaterThan(0);
     const invalidPositions = scenario.events.map((e, i) => (e.valid ? -1 : i)).filter((i) => i >= 0);
     expect(invalidPositions[0]).toBeLessThan(scenario.events.length / 4);
@@ -183,7 +198,8 @@ describe('generateScenario', () => {
       } else {
         seen.add(e.expectedRejection as string);
         const codes = result.ok ? ['ACCEPTED'] : [...new Set(result.reasons.map((r) => r.code))];
-        if (codes.length !== 1 || codes[0] !== e.expectedRejection) failures.push(`${e.eventId} expected ${e.expectedRejection}, got ${codes.join(',')}`);
+        if (codes.length !== 1 || codes[0] !== e.expectedRejection)
+          failures.push(`${e.eventId} expected ${e.expectedRejection}, got ${codes.join(',')}`);
       }
     }
     expect(failures).toEqual([]);
@@ -209,7 +225,8 @@ describe('generateScenario', () => {
     }
     expect([...trueChildrenOf.values()].filter((set) => set.size !== 1)).toEqual([]);
     const noise = new Set(scenario.truth.agencyRecords.flatMap((r) => r.realNoise));
-    for (const kind of ['NAME_TYPO', 'NAMES_SWAPPED', 'DOB_PARTIAL', 'NHS_MISSING', 'UPN_MISSING', 'POSTCODE_DIFFERENT']) expect(noise).toContain(kind);
+    for (const kind of ['NAME_TYPO', 'NAMES_SWAPPED', 'DOB_PARTIAL', 'NHS_MISSING', 'UPN_MISSING', 'POSTCODE_DIFFERENT'])
+      expect(noise).toContain(kind);
   });
 });
 

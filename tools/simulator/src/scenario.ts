@@ -1,6 +1,4 @@
-import {
-  AgencyEvent, AgencyType, ChildAttributes, isUnknownUpnCode, ReferenceData, referenceData, RiskGrade, Setting,
-} from '@mcm/shared';
+import { AgencyEvent, AgencyType, ChildAttributes, isUnknownUpnCode, ReferenceData, referenceData, RiskGrade, Setting } from '@mcm/shared';
 import { agencyChildKey } from '@mcm/kafka';
 import { exactKeys, NameKeyGuard, RealNoise, RecordedIdentity, recordIdentity } from './identity';
 import { planIncidents, TrueIncident, MIN_TRUE_GAP_MS } from './incidents';
@@ -75,8 +73,15 @@ export function generateScenario(options: ScenarioOptions): Scenario {
     laCodesByRegion.set(la.regionCode, list);
   }
   const ctx: GenerationContext = {
-    seed: options.seed, days: options.days, nowMs, windowStartMs, linkableOnly: options.linkableOnly ?? false,
-    guard, laCodesByRegion, eventIds: new Set(), counters: { childRef: 0, episodeRef: 0 },
+    seed: options.seed,
+    days: options.days,
+    nowMs,
+    windowStartMs,
+    linkableOnly: options.linkableOnly ?? false,
+    guard,
+    laCodesByRegion,
+    eventIds: new Set(),
+    counters: { childRef: 0, episodeRef: 0 },
   };
 
   const events: SimEvent[] = [];
@@ -108,7 +113,14 @@ export function generateScenario(options: ScenarioOptions): Scenario {
   order.sort((a, b) => a.e.publishAtMs - b.e.publishAtMs || a.i - b.i);
 
   return {
-    options: { seed: options.seed, children: options.children, days: options.days, now: new Date(nowMs), invalidShare, linkableOnly: ctx.linkableOnly },
+    options: {
+      seed: options.seed,
+      children: options.children,
+      days: options.days,
+      now: new Date(nowMs),
+      invalidShare,
+      linkableOnly: ctx.linkableOnly,
+    },
     events: order.map((o) => o.e),
     truth: { nowMs, windowStartMs, population, incidents, agencyRecords, withdrawnEpisodes },
   };
@@ -177,11 +189,20 @@ interface AgencyInvolvement {
   careMissingType?: 'M' | 'A';
 }
 
-const RISK_WEIGHTS = [['NO_APPARENT_RISK', 20], ['LOW', 40], ['MEDIUM', 30], ['HIGH', 10]] as const;
+const RISK_WEIGHTS = [
+  ['NO_APPARENT_RISK', 20],
+  ['LOW', 40],
+  ['MEDIUM', 30],
+  ['HIGH', 10],
+] as const;
 
 function generateChild(ctx: GenerationContext, child: TrueChild) {
   const rng = Rng.for(ctx.seed, 'child', child.index);
-  const primary = rng.weighted([['HOME', 60], ['CARE', 30], ['EDUCATION', 10]] as const);
+  const primary = rng.weighted([
+    ['HOME', 60],
+    ['CARE', 30],
+    ['EDUCATION', 10],
+  ] as const);
   const incidents = planIncidents(rng, child.id, primary, ctx.days, ctx.windowStartMs, ctx.nowMs);
   const regionLaCodes = ctx.laCodesByRegion.get(child.regionCode) ?? [child.responsibleLaCode];
   const records = new Map<string, AgencyRecord>();
@@ -191,7 +212,13 @@ function generateChild(ctx: GenerationContext, child: TrueChild) {
       record = {
         agency: { type, code },
         childRef: newChildRef(ctx, type),
-        identity: recordIdentity(rng, child, type, { nowMs: ctx.nowMs, windowStartMs: ctx.windowStartMs, guard: ctx.guard, regionLaCodes, isCareChild: primary === 'CARE' }),
+        identity: recordIdentity(rng, child, type, {
+          nowMs: ctx.nowMs,
+          windowStartMs: ctx.windowStartMs,
+          guard: ctx.guard,
+          regionLaCodes,
+          isCareChild: primary === 'CARE',
+        }),
         timestamps: type === 'POLICE' || (type === 'LOCAL_AUTHORITY' && Number(code.slice(-1)) % 2 === 0) ? 'UTC' : 'LONDON',
       };
       records.set(code, record);
@@ -208,7 +235,14 @@ function generateChild(ctx: GenerationContext, child: TrueChild) {
       episodes.push(plan);
       agencyEpisodes.push([involvement.code, '|', plan.episodeRef].join(''));
     }
-    incidentTruths.push({ id: incident.id, childId: incident.childId, setting: incident.setting, startMs: incident.startMs, endMs: incident.endMs, agencyEpisodes: agencyEpisodes.slice() });
+    incidentTruths.push({
+      id: incident.id,
+      childId: incident.childId,
+      setting: incident.setting,
+      startMs: incident.startMs,
+      endMs: incident.endMs,
+      agencyEpisodes: agencyEpisodes.slice(),
+    });
   }
 
   const withdrawn: string[] = [];
@@ -223,7 +257,13 @@ function generateChild(ctx: GenerationContext, child: TrueChild) {
   scheduleChildFixes(ctx, rng, records, episodes);
   if (ctx.linkableOnly && !connected([...records.values()])) {
     for (const record of records.values()) {
-      record.identity = recordIdentity(rng, child, record.agency.type, { nowMs: ctx.nowMs, windowStartMs: ctx.windowStartMs, guard: ctx.guard, regionLaCodes, isCareChild: primary === 'CARE' }, true);
+      record.identity = recordIdentity(
+        rng,
+        child,
+        record.agency.type,
+        { nowMs: ctx.nowMs, windowStartMs: ctx.windowStartMs, guard: ctx.guard, regionLaCodes, isCareChild: primary === 'CARE' },
+        true,
+      );
       record.childFixAtMs = undefined;
     }
     for (const plan of episodes) plan.corrections = plan.corrections.filter((c) => !c.childFix);
@@ -232,7 +272,11 @@ function generateChild(ctx: GenerationContext, child: TrueChild) {
   const events: SimEvent[] = [];
   for (const plan of episodes) emitEpisode(ctx, rng, child, plan, events);
   const recordTruths: AgencyRecordTruth[] = [...records.values()].map((r) => ({
-    agencyType: r.agency.type, agencyCode: r.agency.code, agencyChildRef: r.childRef, trueChildId: child.id, realNoise: r.identity.realNoise,
+    agencyType: r.agency.type,
+    agencyCode: r.agency.code,
+    agencyChildRef: r.childRef,
+    trueChildId: child.id,
+    realNoise: r.identity.realNoise,
   }));
   return { events, incidents: incidentTruths, records: recordTruths, withdrawn };
 }
@@ -273,7 +317,8 @@ function reportingDelay(rng: Rng, type: AgencyType, late: boolean): number {
 }
 
 /** A report at `occurredAt + delay`, never after now. */
-const reportAt = (ctx: GenerationContext, occurredAtMs: number, delay: number) => Math.max(occurredAtMs, Math.min(ctx.nowMs, floorSecond(occurredAtMs + delay)));
+const reportAt = (ctx: GenerationContext, occurredAtMs: number, delay: number) =>
+  Math.max(occurredAtMs, Math.min(ctx.nowMs, floorSecond(occurredAtMs + delay)));
 
 function planEpisode(ctx: GenerationContext, rng: Rng, record: AgencyRecord, who: AgencyInvolvement, incident: TrueIncident): EpisodePlan {
   const { nowMs } = ctx;
@@ -347,7 +392,12 @@ function planEpisode(ctx: GenerationContext, rng: Rng, record: AgencyRecord, who
 }
 
 function correctionAt(ctx: GenerationContext, rng: Rng, decidedAtMs: number, values: CorrectionValues, childFix = false): CorrectionPlan {
-  return { occurredAtMs: decidedAtMs, reportedAtMs: reportAt(ctx, decidedAtMs, rng.between(0, 30 * MINUTE)), values, childFix: childFix || undefined };
+  return {
+    occurredAtMs: decidedAtMs,
+    reportedAtMs: reportAt(ctx, decidedAtMs, rng.between(0, 30 * MINUTE)),
+    values,
+    childFix: childFix || undefined,
+  };
 }
 
 /**
@@ -355,7 +405,15 @@ function correctionAt(ctx: GenerationContext, rng: Rng, decidedAtMs: number, val
  * further in the direction of the original error) and a second one fixes it; a quarter of
  * those pairs share one reportedAt, so only the eventId tie-break picks the final value.
  */
-function addCorrections(ctx: GenerationContext, rng: Rng, plan: EpisodePlan, decidedAtMs: number, field: 'missingFromMs' | 'returnedAtMs', finalMs: number, direction: -1 | 1) {
+function addCorrections(
+  ctx: GenerationContext,
+  rng: Rng,
+  plan: EpisodePlan,
+  decidedAtMs: number,
+  field: 'missingFromMs' | 'returnedAtMs',
+  finalMs: number,
+  direction: -1 | 1,
+) {
   if (!rng.chance(0.15)) {
     plan.corrections.push(correctionAt(ctx, rng, decidedAtMs, { [field]: finalMs }));
     return;
@@ -371,7 +429,13 @@ function addCorrections(ctx: GenerationContext, rng: Rng, plan: EpisodePlan, dec
 }
 
 /** An extra episode reported in error and withdrawn, placed where the child was not missing. */
-function planWithdrawnEpisode(ctx: GenerationContext, rng: Rng, records: AgencyRecord[], episodes: EpisodePlan[], incidents: TrueIncident[]): EpisodePlan | null {
+function planWithdrawnEpisode(
+  ctx: GenerationContext,
+  rng: Rng,
+  records: AgencyRecord[],
+  episodes: EpisodePlan[],
+  incidents: TrueIncident[],
+): EpisodePlan | null {
   if (records.length === 0) return null;
   const record = rng.pick(records);
   const template = episodes.find((e) => e.record === record);
@@ -383,7 +447,9 @@ function planWithdrawnEpisode(ctx: GenerationContext, rng: Rng, records: AgencyR
     const clear = incidents.every((i) => end + MIN_TRUE_GAP_MS <= i.startMs || (i.endMs !== null && i.endMs + MIN_TRUE_GAP_MS <= start));
     if (!clear) continue;
     const mrReportedAtMs = reportAt(ctx, start, rng.between(10 * MINUTE, 2 * HOUR));
-    const returned = rng.chance(0.5) ? { occurredAtMs: end, reportedAtMs: reportAt(ctx, end, rng.between(10 * MINUTE, 6 * HOUR)), publishBeforeMissing: false } : undefined;
+    const returned = rng.chance(0.5)
+      ? { occurredAtMs: end, reportedAtMs: reportAt(ctx, end, rng.between(10 * MINUTE, 6 * HOUR)), publishBeforeMissing: false }
+      : undefined;
     const decidedAt = floorSecond(Math.max(mrReportedAtMs, returned?.reportedAtMs ?? 0) + rng.between(HOUR, 2 * DAY));
     if (decidedAt > latest) continue;
     return {
@@ -423,7 +489,9 @@ function scheduleChildFixes(ctx: GenerationContext, rng: Rng, records: Map<strin
 /** Whether the records' final identities form one component under the deterministic keys. */
 function connected(records: AgencyRecord[]): boolean {
   if (records.length <= 1) return true;
-  const keysOf = records.map((r) => new Set(exactKeys(r.childFixAtMs !== undefined && r.identity.corrected ? r.identity.corrected : r.identity.initial, isUnknownUpnCode)));
+  const keysOf = records.map(
+    (r) => new Set(exactKeys(r.childFixAtMs !== undefined && r.identity.corrected ? r.identity.corrected : r.identity.initial, isUnknownUpnCode)),
+  );
   const reached = new Set<number>([0]);
   const queue = [0];
   while (queue.length > 0) {

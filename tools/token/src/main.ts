@@ -9,12 +9,15 @@ import { mintRequest } from './mint-command';
  */
 async function main(argv: string[]): Promise<void> {
   const request = mintRequest(argv, process.env);
-  const token = await mintToken({ sub: request.sub, role: request.role }, {
-    secret: request.secret ?? DEVELOPMENT_JWT_SECRET,
-    issuer: request.issuer,
-    audience: request.audience,
-    expiresIn: request.expiresIn,
-  });
+  const token = await mintToken(
+    { sub: request.sub, role: request.role },
+    {
+      secret: request.secret ?? DEVELOPMENT_JWT_SECRET,
+      issuer: request.issuer,
+      audience: request.audience,
+      expiresIn: request.expiresIn,
+    },
+  );
   process.stdout.write(`${token}\n`);
 }
 

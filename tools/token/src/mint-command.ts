@@ -22,7 +22,10 @@ export function mintRequest(argv: string[], env: NodeJS.ProcessEnv): MintRequest
   if (env.NODE_ENV === 'production') {
     throw new MintRefusedError('refusing to mint a token with NODE_ENV=production: production tokens come from the identity provider');
   }
-  const arg = (name: string) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : undefined; };
+  const arg = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
   const role = arg('role') as Role | undefined;
   const sub = arg('sub');
   if (!role || !ROLES.includes(role) || !sub) throw new MintRefusedError(USAGE);
@@ -31,7 +34,9 @@ export function mintRequest(argv: string[], env: NodeJS.ProcessEnv): MintRequest
     throw new MintRefusedError(`JWT_SECRET must be at least ${MIN_JWT_SECRET_BYTES} bytes long (the API refuses a shorter one)`);
   }
   return {
-    sub, role, secret,
+    sub,
+    role,
+    secret,
     issuer: env.JWT_ISSUER || 'missing-children-monitor',
     audience: env.JWT_AUDIENCE || 'mcm-api',
     expiresIn: arg('expires') ?? '8h',

@@ -27,16 +27,31 @@ export function eventFacts(e: AgencyEvent): Record<string, unknown> {
 /** An accepted event as `agency_event` keeps it: no identifying attribute (those go to the identity table). */
 export function agencyEventRow({ event: e, partition, offset }: PositionedEvent): NewAgencyEventRow {
   return {
-    event_id: e.eventId, kind: e.kind, setting: e.setting, agency_type: e.agency.type, agency_code: e.agency.code,
-    agency_child_ref: e.agencyChildRef, agency_episode_ref: e.agencyEpisodeRef, occurred_at: e.occurredAt,
-    reported_at: e.reportedAt, facts: eventFacts(e), source_partition: partition, source_offset: offset,
+    event_id: e.eventId,
+    kind: e.kind,
+    setting: e.setting,
+    agency_type: e.agency.type,
+    agency_code: e.agency.code,
+    agency_child_ref: e.agencyChildRef,
+    agency_episode_ref: e.agencyEpisodeRef,
+    occurred_at: e.occurredAt,
+    reported_at: e.reportedAt,
+    facts: eventFacts(e),
+    source_partition: partition,
+    source_offset: offset,
   };
 }
 
 const ms = (iso: unknown) => (typeof iso === 'string' ? Date.parse(iso) : undefined);
 
 export function toEpisodeEvent(row: StoredEventRow): EpisodeEvent {
-  const f = row.facts as { responsibleLaCode?: string; careMissingType?: 'M' | 'A'; riskGrade?: EpisodeEvent['riskGrade']; returnInterviewOffered?: boolean; correction?: Record<string, unknown> };
+  const f = row.facts as {
+    responsibleLaCode?: string;
+    careMissingType?: 'M' | 'A';
+    riskGrade?: EpisodeEvent['riskGrade'];
+    returnInterviewOffered?: boolean;
+    correction?: Record<string, unknown>;
+  };
   const c = f.correction;
   return {
     eventId: row.event_id,
@@ -63,7 +78,14 @@ export function toEpisodeEvent(row: StoredEventRow): EpisodeEvent {
 /** The episode facts of an event not yet read back from the store (the same as after storing it). */
 export function episodeEventOf(e: AgencyEvent): EpisodeEvent {
   return toEpisodeEvent({
-    event_id: e.eventId, kind: e.kind, setting: e.setting, agency_code: e.agency.code, agency_child_ref: e.agencyChildRef,
-    agency_episode_ref: e.agencyEpisodeRef, occurred_at: Date.parse(e.occurredAt), reported_at: Date.parse(e.reportedAt), facts: eventFacts(e),
+    event_id: e.eventId,
+    kind: e.kind,
+    setting: e.setting,
+    agency_code: e.agency.code,
+    agency_child_ref: e.agencyChildRef,
+    agency_episode_ref: e.agencyEpisodeRef,
+    occurred_at: Date.parse(e.occurredAt),
+    reported_at: Date.parse(e.reportedAt),
+    facts: eventFacts(e),
   });
 }

@@ -42,11 +42,22 @@ class FakePublisher {
 let offset = 0;
 function message(value: Buffer, partition = offset % 6): ConsumedMessage {
   offset += 1;
-  return { topic: 'missing.events.accepted.v1', partition, offset: String(offset), timestamp: '0', key: Buffer.from('E23000001:C'), value, headers: {} };
+  return {
+    topic: 'missing.events.accepted.v1',
+    partition,
+    offset: String(offset),
+    timestamp: '0',
+    key: Buffer.from('E23000001:C'),
+    value,
+    headers: {},
+  };
 }
 const sealed = (event: AgencyEvent) => message(Buffer.from(sealAcceptedEvent(cipher, event)));
 const batchOf = (messages: ConsumedMessage[]): ConsumedBatch => ({
-  topic: 'missing.events.accepted.v1', partitions: [...new Set(messages.map((m) => m.partition))], messages, heartbeat: async () => undefined,
+  topic: 'missing.events.accepted.v1',
+  partitions: [...new Set(messages.map((m) => m.partition))],
+  messages,
+  heartbeat: async () => undefined,
 });
 const letters = (publisher: FakePublisher) => publisher.published.map((r) => JSON.parse(String(r.value)) as DeadLetter);
 
@@ -59,7 +70,12 @@ describe('AcceptedEventsController', () => {
   beforeEach(() => {
     aggregator = new FakeAggregator();
     publisher = new FakePublisher();
-    controller = new AcceptedEventsController(aggregator as unknown as BatchAggregator, publisher as unknown as KafkaPublisher, cipher, topicNames(''));
+    controller = new AcceptedEventsController(
+      aggregator as unknown as BatchAggregator,
+      publisher as unknown as KafkaPublisher,
+      cipher,
+      topicNames(''),
+    );
   });
 
   const goodEvents = (n: number) => Array.from({ length: n }, (_, i) => aMissingReport({ agencyChildRef: `C-${i}`, agencyEpisodeRef: `E-${i}` }));
@@ -73,7 +89,9 @@ describe('AcceptedEventsController', () => {
     expect(aggregator.committed.flat().sort()).toEqual(good.map((e) => e.eventId).sort());
     const [letter, ...others] = letters(publisher);
     expect(others).toEqual([]);
-    expect(letter.reasons).toEqual([{ path: '', code: 'AGGREGATION_DATA_EXCEPTION', message: 'SQLSTATE 22008: a value of the event is one the database cannot take' }]);
+    expect(letter.reasons).toEqual([
+      { path: '', code: 'AGGREGATION_DATA_EXCEPTION', message: 'SQLSTATE 22008: a value of the event is one the database cannot take' },
+    ]);
     expect(letter.source).toMatchObject({ partition: messages[23].partition, offset: messages[23].offset });
     expect(publisher.published[0].headers).toMatchObject({ 'mcm-rejection-codes': 'AGGREGATION_DATA_EXCEPTION' });
     // The original as it travelled: the child still sealed, nothing opened into the dead letter.
@@ -87,7 +105,9 @@ describe('AcceptedEventsController', () => {
     const poison = [0, 1, 2].map((i) => aMissingReport({ occurredAt: '0000-06-01T00:00:00Z', agencyChildRef: `P-${i}` }));
     await controller.onAcceptedEvents(batchOf([poison[0], ...good.slice(0, 10), poison[1], ...good.slice(10), poison[2]].map((e) => sealed(e))));
     expect(aggregator.committed.flat().sort()).toEqual(good.map((e) => e.eventId).sort());
-    expect(letters(publisher).map((l) => JSON.parse(Buffer.from(l.originalValue!, 'base64').toString()).eventId)).toEqual(poison.map((e) => e.eventId));
+    expect(letters(publisher).map((l) => JSON.parse(Buffer.from(l.originalValue!, 'base64').toString()).eventId)).toEqual(
+      poison.map((e) => e.eventId),
+    );
   });
 
   it('dead-letters what cannot be read: a tampered identity, and one that opens to something that is not an identity', async () => {
@@ -98,7 +118,15 @@ describe('AcceptedEventsController', () => {
     const { child: _child, ...rest } = notJson;
     const garbage = cipher.seal(Buffer.from('Amelia Jones not json'), SEAL_CONTEXT.acceptedEvent(notJson.eventId));
     const unreadable = { ...rest, sealedChild: { keyId: garbage.keyId, data: garbage.data.toString('base64') } };
-    await controller.onAcceptedEvents(batchOf([sealed(good[0]), message(Buffer.from(JSON.stringify(tampered))), sealed(good[1]), message(Buffer.from(JSON.stringify(unreadable))), sealed(good[2])]));
+    await controller.onAcceptedEvents(
+      batchOf([
+        sealed(good[0]),
+        message(Buffer.from(JSON.stringify(tampered))),
+        sealed(good[1]),
+        message(Buffer.from(JSON.stringify(unreadable))),
+        sealed(good[2]),
+      ]),
+    );
 
     expect(aggregator.calls).toBe(1);
     expect(aggregator.committed.flat().sort()).toEqual(good.map((e) => e.eventId).sort());
@@ -111,7 +139,9 @@ describe('AcceptedEventsController', () => {
     const poison = aMissingReport({ occurredAt: '0000-01-01T00:00:00Z' });
     const warn = jest.spyOn(Logger.prototype, 'warn');
     await expect(controller.onAcceptedEvents(batchOf([...goodEvents(5), poison].map((e) => sealed(e))))).rejects.toThrow(/ECONNREFUSED/);
-    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/6 messages not applied \(transient, connection, ECONNREFUSED\); the batch is retried whole/));
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringMatching(/6 messages not applied \(transient, connection, ECONNREFUSED\); the batch is retried whole/),
+    );
     expect(aggregator.calls).toBe(1);
     expect(publisher.published).toEqual([]);
   });
@@ -137,7 +167,9 @@ describe('AcceptedEventsController', () => {
     const other = IdentityCipher.withKeyring(IdentityKeyring.generate('other'));
     const event = aMissingReport();
     const warn = jest.spyOn(Logger.prototype, 'warn');
-    await expect(controller.onAcceptedEvents(batchOf([message(Buffer.from(sealAcceptedEvent(other, event)))]))).rejects.toThrow(/not in this service's keyring/);
+    await expect(controller.onAcceptedEvents(batchOf([message(Buffer.from(sealAcceptedEvent(other, event)))]))).rejects.toThrow(
+      /not in this service's keyring/,
+    );
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/not applied \(transient, unknown, identity key \S+ is not in this service's keyring\)/));
     expect(aggregator.calls).toBe(0);
     expect(publisher.published).toEqual([]);

@@ -1,7 +1,15 @@
 import { Controller, Inject, Logger } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import {
-  AggregatorRejectionCode, applyBisecting, ConsumedBatch, ConsumedMessage, DeadLetterReason, deadLetterRecord, KafkaPublisher, OutgoingRecord, TopicNames,
+  AggregatorRejectionCode,
+  applyBisecting,
+  ConsumedBatch,
+  ConsumedMessage,
+  DeadLetterReason,
+  deadLetterRecord,
+  KafkaPublisher,
+  OutgoingRecord,
+  TopicNames,
 } from '@mcm/kafka';
 import { TOPIC_NAMES } from '@mcm/platform';
 import { classifyFailure, PermanentCategory, PersistenceError } from '@mcm/persistence';
@@ -27,7 +35,9 @@ export class AcceptedEventsController {
   private readonly log = new Logger(AcceptedEventsController.name);
 
   constructor(
-    private readonly aggregator: BatchAggregator, private readonly publisher: KafkaPublisher, private readonly cipher: IdentityCipher,
+    private readonly aggregator: BatchAggregator,
+    private readonly publisher: KafkaPublisher,
+    private readonly cipher: IdentityCipher,
     @Inject(TOPIC_NAMES) private readonly topics: TopicNames,
   ) {}
 
@@ -58,7 +68,7 @@ export class AcceptedEventsController {
       // Only failures that may pass get here (the others were bisected out). The SQLSTATE or errno,
       // or the error's name, never its message (it could quote what it met), unless it is a key id.
       const failure = classifyFailure(error);
-      const detail = error instanceof UnknownKeyError ? error.message : PersistenceError.from(error).sqlState ?? (error as Error)?.name;
+      const detail = error instanceof UnknownKeyError ? error.message : (PersistenceError.from(error).sqlState ?? (error as Error)?.name);
       this.log.warn(
         `partitions ${batch.partitions.join(',')}: ${batch.messages.length} messages not applied (${failure.kind}, ${'cause' in failure ? failure.cause : failure.category}, ` +
           `${detail}); the batch is retried whole, nothing is dead-lettered`,
@@ -88,11 +98,19 @@ export class AcceptedEventsController {
     } catch (error) {
       if (error instanceof UnknownKeyError) throw error;
       // The error's own message could quote what was opened (a JSON parser's does): only its name.
-      return { reason: { path: '', code: 'AGGREGATION_UNREADABLE', message: `the accepted event's sealed identity opened but could not be read (${(error as Error)?.name ?? 'error'})` } };
+      return {
+        reason: {
+          path: '',
+          code: 'AGGREGATION_UNREADABLE',
+          message: `the accepted event's sealed identity opened but could not be read (${(error as Error)?.name ?? 'error'})`,
+        },
+      };
     }
     if (event) return { event };
     // A contract breach on an internal topic is dead-lettered rather than blocking the partition.
-    return { reason: { path: '', code: 'SCHEMA_INVALID', message: 'the accepted topic carried a message that is not a sealed event of contract v1' } };
+    return {
+      reason: { path: '', code: 'SCHEMA_INVALID', message: 'the accepted topic carried a message that is not a sealed event of contract v1' },
+    };
   }
 
   private deadLetter(message: ConsumedMessage, reason: DeadLetterReason, rejectedAt: Date): OutgoingRecord {

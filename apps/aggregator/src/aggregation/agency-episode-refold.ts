@@ -11,7 +11,8 @@ export function uniqueRefs(refs: AgencyRef[]): AgencyRef[] {
 export class AgencyEpisodeRefold {
   constructor(
     private readonly register: ChildRegisterRepository,
-    private readonly events = new AgencyEventRepository(), private readonly episodes = new AgencyEpisodeRepository(),
+    private readonly events = new AgencyEventRepository(),
+    private readonly episodes = new AgencyEpisodeRepository(),
   ) {}
 
   /**
@@ -32,7 +33,9 @@ export class AgencyEpisodeRefold {
     fresh.forEach((p) => collect(episodeEventOf(p.event)));
     storedEvents.filter((row) => !freshIds.has(row.event_id)).forEach((row) => collect(toEpisodeEvent(row)));
     const folded = [...byEpisode.values()].map(foldAgencyEpisode);
-    const missing = uniqueRefs(folded.map((e) => ({ agencyCode: e.agencyCode, ref: e.agencyChildRef })).filter((r) => !children.has(refKey(r.agencyCode, r.ref))));
+    const missing = uniqueRefs(
+      folded.map((e) => ({ agencyCode: e.agencyCode, ref: e.agencyChildRef })).filter((r) => !children.has(refKey(r.agencyCode, r.ref))),
+    );
     const allChildren = missing.length ? new Map([...children, ...(await this.register.resolve(db, missing))]) : children;
     const childIdOf = (e: AgencyEpisode) => allChildren.get(refKey(e.agencyCode, e.agencyChildRef))!.id;
     await this.episodes.upsert(db, folded, folded.map(childIdOf));

@@ -1,6 +1,13 @@
 import { agencyActivityCells, changedWeeks, episodesBeforeAndAfter, REVIEW_DECISION_REASON, revisionReason } from '@mcm/incidence';
 import {
-  AgencyActivityRepository, BatchContextRepository, BulletinRepository, Database, PersistenceError, underWriterLock, WeeklyBreakdownRepository, WeeklyIncidenceRepository,
+  AgencyActivityRepository,
+  BatchContextRepository,
+  BulletinRepository,
+  Database,
+  PersistenceError,
+  underWriterLock,
+  WeeklyBreakdownRepository,
+  WeeklyIncidenceRepository,
 } from '@mcm/persistence';
 import { PositionedEvent } from './accepted-event';
 import { Batch, newBatch } from './batch-state';
@@ -24,7 +31,18 @@ type Step = (b: Batch) => Promise<void | 'nothing new'>;
 type StepName = keyof BatchAggregator['steps'];
 
 /** A batch of accepted events, in this order, in one transaction (docs/ARCHITECTURE.md, "One aggregator batch"). */
-const EVENT_BATCH: readonly StepName[] = ['store', 'children', 'profiles', 'episodes', 'link', 'horizon', 'national', 'cells', 'breakdowns', 'activity'];
+const EVENT_BATCH: readonly StepName[] = [
+  'store',
+  'children',
+  'profiles',
+  'episodes',
+  'link',
+  'horizon',
+  'national',
+  'cells',
+  'breakdowns',
+  'activity',
+];
 /** Linkage review decisions set off what a changed link sets off. */
 const REVIEW_DECISIONS: readonly StepName[] = ['link', 'horizon', 'national', 'cells', 'breakdowns'];
 
@@ -44,8 +62,11 @@ export class BatchAggregator {
   private readonly bulletins = new BulletinRepository();
 
   constructor(
-    private readonly database: Database, private readonly events: EventStoreRepository, private readonly register: ChildRegisterRepository,
-    private readonly national: NationalEpisodeRebuild, private readonly incidence: WeeklyIncidenceRepository,
+    private readonly database: Database,
+    private readonly events: EventStoreRepository,
+    private readonly register: ChildRegisterRepository,
+    private readonly national: NationalEpisodeRebuild,
+    private readonly incidence: WeeklyIncidenceRepository,
     private readonly breakdowns: WeeklyBreakdownRepository,
   ) {
     this.planner = new PlannerStatistics(database);
@@ -58,7 +79,10 @@ export class BatchAggregator {
       return b.fresh.length === 0 ? 'nothing new' : undefined;
     },
     children: async (b) => {
-      b.children = await this.register.resolve(b.db, uniqueRefs(b.fresh.map(({ event: e }) => ({ agencyCode: e.agency.code, ref: e.agencyChildRef }))));
+      b.children = await this.register.resolve(
+        b.db,
+        uniqueRefs(b.fresh.map(({ event: e }) => ({ agencyCode: e.agency.code, ref: e.agencyChildRef }))),
+      );
     },
     profiles: async (b) => void (b.keysChanged = await this.register.refreshProfiles(b.db, b.fresh, b.children)),
     episodes: async (b) => void (b.episodeChildren = await this.refold.refold(b.db, b.fresh, b.children)),
@@ -79,13 +103,27 @@ export class BatchAggregator {
     },
     cells: async (b) => {
       const mergedOrSplit = await this.context.mergedOrSplitInThisTransaction(b.db);
-      const reason = b.fresh.length ? revisionReason(b.fresh.map((p) => p.event.kind), mergedOrSplit) : REVIEW_DECISION_REASON;
+      const reason = b.fresh.length
+        ? revisionReason(
+            b.fresh.map((p) => p.event.kind),
+            mergedOrSplit,
+          )
+        : REVIEW_DECISION_REASON;
       b.cells = await this.incidence.apply(b.db, b.deltas, { publishedThrough: await this.bulletins.lastWeek(b.db), reason });
     },
     breakdowns: (b) => this.breakdowns.markDirty(b.db, changedWeeks(b.changes)),
-    activity: (b) => this.activity.add(b.db, agencyActivityCells(b.fresh.map(({ event: e }) => ({
-      agencyCode: e.agency.code, agencyType: e.agency.type, occurredAt: Date.parse(e.occurredAt), reportedAt: Date.parse(e.reportedAt),
-    })))),
+    activity: (b) =>
+      this.activity.add(
+        b.db,
+        agencyActivityCells(
+          b.fresh.map(({ event: e }) => ({
+            agencyCode: e.agency.code,
+            agencyType: e.agency.type,
+            occurredAt: Date.parse(e.occurredAt),
+            reportedAt: Date.parse(e.reportedAt),
+          })),
+        ),
+      ),
   } satisfies Record<string, Step>;
 
   async apply(events: PositionedEvent[]): Promise<BatchResult> {

@@ -24,7 +24,16 @@ export interface Batch {
 /** A batch before its first step (review decisions run with no events). */
 export function newBatch(db: Db, events: PositionedEvent[]): Batch {
   return {
-    db, events, fresh: [], children: new Map(), keysChanged: [], episodeChildren: [], affected: new Set(), horizon: null,
-    deltas: new IncidenceDeltas(), changes: { removed: [], inserted: [], kept: [] }, cells: 0,
+    db,
+    events,
+    fresh: [],
+    children: new Map(),
+    keysChanged: [],
+    episodeChildren: [],
+    affected: new Set(),
+    horizon: null,
+    deltas: new IncidenceDeltas(),
+    changes: { removed: [], inserted: [], kept: [] },
+    cells: 0,
   };
 }

@@ -13,10 +13,16 @@ export class BreakdownRefresher implements OnApplicationBootstrap {
   private running = false;
   private lastRun = 0;
 
-  constructor(private readonly aggregator: BatchAggregator, private readonly registry: SchedulerRegistry) {}
+  constructor(
+    private readonly aggregator: BatchAggregator,
+    private readonly registry: SchedulerRegistry,
+  ) {}
 
   onApplicationBootstrap(): void {
-    this.registry.addInterval('breakdown-refresh', setInterval(() => void this.tick(), 2000));
+    this.registry.addInterval(
+      'breakdown-refresh',
+      setInterval(() => void this.tick(), 2000),
+    );
   }
 
   private async tick(): Promise<void> {

@@ -1,6 +1,11 @@
 import { Logger } from '@nestjs/common';
 import {
-  Database, NationalEpisodeRepository, PipelineStateRepository, underWriterLock, WeeklyBreakdownRepository, WeeklyIncidenceRepository,
+  Database,
+  NationalEpisodeRepository,
+  PipelineStateRepository,
+  underWriterLock,
+  WeeklyBreakdownRepository,
+  WeeklyIncidenceRepository,
 } from '@mcm/persistence';
 import { NationalEpisodeRebuild } from './national-episode-rebuild';
 
@@ -10,7 +15,10 @@ import { NationalEpisodeRebuild } from './national-episode-rebuild';
  * rebuilt and every breakdown week marked for recomputation. Under the writer lock.
  */
 export async function backfillCellKeys(
-  database: Database, rebuild: NationalEpisodeRebuild, incidence: WeeklyIncidenceRepository, breakdowns: WeeklyBreakdownRepository,
+  database: Database,
+  rebuild: NationalEpisodeRebuild,
+  incidence: WeeklyIncidenceRepository,
+  breakdowns: WeeklyBreakdownRepository,
 ): Promise<boolean> {
   const state = new PipelineStateRepository();
   return underWriterLock(database, async (db) => {
@@ -21,7 +29,9 @@ export async function backfillCellKeys(
     const weeks = await new NationalEpisodeRepository().startAndEndWeeks(db);
     await breakdowns.markDirty(db, weeks);
     await state.markCellKeysBackfilled(db);
-    new Logger('BatchAggregator').log(`cell keys given to the figures stored before the cell-key method (${weeks.length} breakdown weeks to recompute)`);
+    new Logger('BatchAggregator').log(
+      `cell keys given to the figures stored before the cell-key method (${weeks.length} breakdown weeks to recompute)`,
+    );
     return true;
   });
 }

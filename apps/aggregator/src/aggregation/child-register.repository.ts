@@ -1,9 +1,25 @@
 import {
-  assignNationalIds, ChildLinker, ChildProfile, diffLinkKeys, IdentityObservation, latestStatements, mergeIntoProfile, newNationalIdsNeeded,
-  partitionClosedSet, ProfileChange, settleChanges, settleNationalIds,
+  assignNationalIds,
+  ChildLinker,
+  ChildProfile,
+  diffLinkKeys,
+  IdentityObservation,
+  latestStatements,
+  mergeIntoProfile,
+  newNationalIdsNeeded,
+  partitionClosedSet,
+  ProfileChange,
+  settleChanges,
+  settleNationalIds,
 } from '@mcm/incidence';
 import {
-  AgencyChildRepository, AgencyChildRow, ChildIdentityRepository, ChildLinkKeyRepository, Db, NationalRegisterRepository, ReviewQueue,
+  AgencyChildRepository,
+  AgencyChildRow,
+  ChildIdentityRepository,
+  ChildLinkKeyRepository,
+  Db,
+  NationalRegisterRepository,
+  ReviewQueue,
 } from '@mcm/persistence';
 import { PositionedEvent } from './accepted-event';
 import { ChildAttributes } from '@mcm/shared';
@@ -28,7 +44,9 @@ export class ChildRegisterRepository {
 
   /** `reviews`: where a probabilistic linker's reviewer decisions come from and its review pairs go. */
   constructor(
-    private readonly hasher: LinkKeyHasher, private readonly linker: ChildLinker, private readonly identities: ChildIdentityRepository,
+    private readonly hasher: LinkKeyHasher,
+    private readonly linker: ChildLinker,
+    private readonly identities: ChildIdentityRepository,
     private readonly reviews?: ReviewQueue,
   ) {}
 
@@ -59,7 +77,10 @@ export class ChildRegisterRepository {
     const changed = await this.settle(db, proposed, before, ids);
     await this.identities.upsertProfiles(db, changed);
     const unlinked = [...ids.values()].filter((r) => r.nationalChildId === null).map((r) => r.id);
-    const keysChanged = await this.replaceKeys(db, changed.map((c) => ({ id: c.id, profile: c.profile.attributes })));
+    const keysChanged = await this.replaceKeys(
+      db,
+      changed.map((c) => ({ id: c.id, profile: c.profile.attributes })),
+    );
     return [...new Set([...unlinked, ...keysChanged])];
   }
 
@@ -69,7 +90,10 @@ export class ChildRegisterRepository {
    * statements are sealed, so they are opened and compared here rather than in SQL.
    */
   private async settle(
-    db: Db, proposed: { id: number; change: ProfileChange }[], before: Map<number, ChildProfile>, ids: Map<string, AgencyChildRow>,
+    db: Db,
+    proposed: { id: number; change: ProfileChange }[],
+    before: Map<number, ChildProfile>,
+    ids: Map<string, AgencyChildRow>,
   ): Promise<{ id: number; profile: ChildProfile }[]> {
     const rowOf = new Map([...ids.values()].map((row) => [row.id, row]));
     const settling = proposed.filter((p) => before.has(p.id)).map((p) => rowOf.get(p.id)!);
@@ -89,7 +113,10 @@ export class ChildRegisterRepository {
 
   private async replaceKeys(db: Db, profiles: { id: number; profile: ChildAttributes }[]): Promise<number[]> {
     if (profiles.length === 0) return [];
-    const stored = await this.linkKeys.keysOf(db, profiles.map((p) => p.id));
+    const stored = await this.linkKeys.keysOf(
+      db,
+      profiles.map((p) => p.id),
+    );
     const current = profiles.map(({ id, profile }) => ({ id, keys: this.linker.keysOf(profile).map((k) => this.hasher.hash(k).toString('hex')) }));
     const { toDelete, toInsert, changed } = diffLinkKeys(stored, current);
     await this.linkKeys.replace(db, toDelete, toInsert);
@@ -111,7 +138,10 @@ export class ChildRegisterRepository {
     const seeds = [...new Set([...changedIds, ...neighbours])];
     const candidates = await this.agencyChildren.withTheirNationalChildren(db, seeds);
     const current = new Map(candidates.map((c) => [c.id, c.nationalChildId]));
-    const profiles = await this.identities.profilesOf(db, candidates.map((c) => c.id));
+    const profiles = await this.identities.profilesOf(
+      db,
+      candidates.map((c) => c.id),
+    );
     const records = candidates.map((c) => ({ id: c.id, profile: profiles.get(c.id)?.attributes ?? {} }));
 
     const ids = records.map((r) => r.id);

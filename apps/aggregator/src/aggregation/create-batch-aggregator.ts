@@ -1,7 +1,12 @@
 import { ChildLinker, DeterministicChildLinker } from '@mcm/incidence';
 import { RecordKeys } from '@mcm/disclosure';
 import {
-  ChildIdentityRepository, Database, LinkageReviewRepository, ReviewQueue, WeeklyBreakdownRepository, WeeklyIncidenceRepository,
+  ChildIdentityRepository,
+  Database,
+  LinkageReviewRepository,
+  ReviewQueue,
+  WeeklyBreakdownRepository,
+  WeeklyIncidenceRepository,
 } from '@mcm/persistence';
 import { IdentityCipher } from '@mcm/shared';
 import { BatchAggregator } from './batch-aggregator';
@@ -25,7 +30,9 @@ export interface AggregatorSecrets {
  * deterministic default here serves in-process specs that compare exact deterministic figures.
  */
 export function createBatchAggregator(
-  database: Database, secrets: AggregatorSecrets, linker: ChildLinker = new DeterministicChildLinker(),
+  database: Database,
+  secrets: AggregatorSecrets,
+  linker: ChildLinker = new DeterministicChildLinker(),
   reviews: ReviewQueue | undefined = linker.link ? new LinkageReviewRepository() : undefined,
 ): BatchAggregator {
   const identities = new ChildIdentityRepository(secrets.cipher);

@@ -1,5 +1,12 @@
 import { RecordKeys } from '@mcm/disclosure';
-import { BoundedAgencyEpisode, CountedAgencyEpisode, diffNationalEpisodes, KeyedNationalEpisode, NationalEpisodeChanges, nationalEpisodesOfChild } from '@mcm/incidence';
+import {
+  BoundedAgencyEpisode,
+  CountedAgencyEpisode,
+  diffNationalEpisodes,
+  KeyedNationalEpisode,
+  NationalEpisodeChanges,
+  nationalEpisodesOfChild,
+} from '@mcm/incidence';
 import { AgencyEpisodeRepository, ChildIdentityRepository, Db, NationalEpisodeRepository } from '@mcm/persistence';
 import { ChildAttributes, referenceData } from '@mcm/shared';
 
@@ -8,8 +15,10 @@ const regionOf = (la: string) => referenceData().localAuthorities.get(la)?.regio
 /** Rebuilds the national episodes of whole national children from their counted agency episodes. */
 export class NationalEpisodeRebuild {
   constructor(
-    private readonly identities: ChildIdentityRepository, private readonly recordKeys: RecordKeys,
-    private readonly agencyEpisodes = new AgencyEpisodeRepository(), private readonly nationalEpisodes = new NationalEpisodeRepository(),
+    private readonly identities: ChildIdentityRepository,
+    private readonly recordKeys: RecordKeys,
+    private readonly agencyEpisodes = new AgencyEpisodeRepository(),
+    private readonly nationalEpisodes = new NationalEpisodeRepository(),
   ) {}
 
   /**
@@ -23,11 +32,21 @@ export class NationalEpisodeRebuild {
     const stored = await this.nationalEpisodes.ofChildren(db, nationalChildIds);
     // Each agency episode's implied end (docs/events.md, "Episodes without a reported end") is kept
     // beside it: NEXT_EPISODE ends are the implied returns counted per agency for completeness.
-    await this.agencyEpisodes.recordImpliedEnds(db, nationalChildIds, bounded.map((e) => ({
-      agencyCode: e.agencyCode, agencyEpisodeRef: e.agencyEpisodeRef, impliedEnd: e.impliedEnd, impliedEndAt: e.impliedEnd === null ? null : e.endedAt,
-    })));
+    await this.agencyEpisodes.recordImpliedEnds(
+      db,
+      nationalChildIds,
+      bounded.map((e) => ({
+        agencyCode: e.agencyCode,
+        agencyEpisodeRef: e.agencyEpisodeRef,
+        impliedEnd: e.impliedEnd,
+        impliedEndAt: e.impliedEnd === null ? null : e.endedAt,
+      })),
+    );
     const changes = diffNationalEpisodes(stored, episodes);
-    await this.nationalEpisodes.remove(db, changes.removed.map((e) => e.id));
+    await this.nationalEpisodes.remove(
+      db,
+      changes.removed.map((e) => e.id),
+    );
     await this.nationalEpisodes.insert(db, changes.inserted);
     return changes;
   }
@@ -39,9 +58,14 @@ export class NationalEpisodeRebuild {
   async keyStoredEpisodes(db: Db, afterId: number, limit: number): Promise<number | null> {
     const rows = await this.nationalEpisodes.page(db, afterId, limit);
     if (rows.length === 0) return null;
-    await this.nationalEpisodes.setRecordKeys(db, rows.map((r) => ({
-      id: r.id, childKey: this.recordKeys.child(r.nationalChildId), episodeKey: this.recordKeys.episode(r.nationalChildId, r.startedAt),
-    })));
+    await this.nationalEpisodes.setRecordKeys(
+      db,
+      rows.map((r) => ({
+        id: r.id,
+        childKey: this.recordKeys.child(r.nationalChildId),
+        episodeKey: this.recordKeys.episode(r.nationalChildId, r.startedAt),
+      })),
+    );
     return Number(rows[rows.length - 1].id);
   }
 
@@ -54,10 +78,16 @@ export class NationalEpisodeRebuild {
       // Only the attributes statistics use leave this function: names and identifiers do not.
       const child: ChildAttributes = profiles.get(Number(r.agency_child_id))?.attributes ?? {};
       const episode: CountedAgencyEpisode = {
-        agencyCode: r.agency_code, agencyEpisodeRef: r.agency_episode_ref, setting: r.setting,
+        agencyCode: r.agency_code,
+        agencyEpisodeRef: r.agency_episode_ref,
+        setting: r.setting,
         // The LA stated for the child at the episode's start, not the child's latest (docs/events.md).
-        startedAt: r.started_ms, endedAt: r.ended_ms, laCode: r.la_code,
-        riskGrade: r.risk_grade, returnInterviewWithin72h: r.return_interview_within_72h, careMissingType: r.care_missing_type,
+        startedAt: r.started_ms,
+        endedAt: r.ended_ms,
+        laCode: r.la_code,
+        riskGrade: r.risk_grade,
+        returnInterviewWithin72h: r.return_interview_within_72h,
+        careMissingType: r.care_missing_type,
         child: { dateOfBirth: child.dateOfBirth, sex: child.sex, ethnicity: child.ethnicity },
       };
       (byChild.get(id) ?? byChild.set(id, []).get(id)!).push(episode);
@@ -67,7 +97,12 @@ export class NationalEpisodeRebuild {
       const built = nationalEpisodesOfChild(members, regionOf);
       bounded.push(...built.agencyEpisodes);
       return built.episodes.map((e) =>
-        Object.assign(e, { nationalChildId, childKey: this.recordKeys.child(nationalChildId), episodeKey: this.recordKeys.episode(nationalChildId, e.startedAt) }));
+        Object.assign(e, {
+          nationalChildId,
+          childKey: this.recordKeys.child(nationalChildId),
+          episodeKey: this.recordKeys.episode(nationalChildId, e.startedAt),
+        }),
+      );
     });
     return { episodes, bounded };
   }

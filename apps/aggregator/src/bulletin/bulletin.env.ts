@@ -17,11 +17,14 @@ export class BulletinEnv extends IdentityKeyEnv {
   BULLETIN_TIME_ZONE: string = 'Europe/London';
 
   /** Agencies with no event for longer than this are flagged in the completeness notes. */
-  @IsInt() @Min(1) @Max(365)
+  @IsInt()
+  @Min(1)
+  @Max(365)
   BULLETIN_SILENT_DAYS: number = 14;
 
   /** First week to publish when none has been (ISO week, e.g. 2026-W40); default: last week only. */
-  @IsOptional() @Matches(/^\d{4}-W\d{2}$/, { message: 'BULLETIN_FIRST_WEEK must be an ISO week such as 2026-W40' })
+  @IsOptional()
+  @Matches(/^\d{4}-W\d{2}$/, { message: 'BULLETIN_FIRST_WEEK must be an ISO week such as 2026-W40' })
   BULLETIN_FIRST_WEEK?: string;
 
   @IsString()
@@ -34,7 +37,9 @@ export class BulletinEnv extends IdentityKeyEnv {
    * How often the job re-checks provisional bulletins (minutes): each is rebuilt when its data
    * changed, and the final edition replaces it once the week is complete.
    */
-  @IsInt() @Min(1) @Max(1440)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
   BULLETIN_RECHECK_MINUTES: number = 15;
 
   /**
@@ -43,9 +48,13 @@ export class BulletinEnv extends IdentityKeyEnv {
    * RELEASE_ACTIVE_AGENCY_WEEKS weeks; a week is complete once every active agency has reported
    * past its end, or RELEASE_LATENESS_DAYS days after its end.
    */
-  @IsInt() @Min(1) @Max(52)
+  @IsInt()
+  @Min(1)
+  @Max(52)
   RELEASE_ACTIVE_AGENCY_WEEKS: number = DEFAULT_RELEASE_RULE.activeAgencyWeeks;
 
-  @IsInt() @Min(0) @Max(90)
+  @IsInt()
+  @Min(0)
+  @Max(90)
   RELEASE_LATENESS_DAYS: number = DEFAULT_RELEASE_RULE.latenessDays;
 }

@@ -16,7 +16,11 @@ import { BulletinService } from './bulletin.service';
 export class BulletinScheduler implements OnApplicationBootstrap {
   private readonly log = new Logger(BulletinScheduler.name);
 
-  constructor(private readonly bulletins: BulletinService, private readonly registry: SchedulerRegistry, private readonly config: ConfigService<BulletinEnv, true>) {}
+  constructor(
+    private readonly bulletins: BulletinService,
+    private readonly registry: SchedulerRegistry,
+    private readonly config: ConfigService<BulletinEnv, true>,
+  ) {}
 
   onApplicationBootstrap(): void {
     if (!this.config.get('BULLETIN_ENABLED', { infer: true })) return;
@@ -41,7 +45,9 @@ export class BulletinScheduler implements OnApplicationBootstrap {
     this.running = true;
     try {
       for (const outcome of await this.bulletins.catchUp()) {
-        this.log.log(`${trigger}: bulletin ${outcome.week} revision ${outcome.revision} (${outcome.releaseStatus}) ${outcome.created ? 'published' : 'unchanged'}`);
+        this.log.log(
+          `${trigger}: bulletin ${outcome.week} revision ${outcome.revision} (${outcome.releaseStatus}) ${outcome.created ? 'published' : 'unchanged'}`,
+        );
       }
     } catch (error) {
       this.log.error(`${trigger}: bulletin failed: ${(error as Error).message}`);

@@ -1,10 +1,28 @@
 import {
-  assembleBulletin, Bulletin, BulletinInputs, completenessOf, DEFAULT_RELEASE_RULE, nextEdition, publishedCells, ReleaseRule,
-  ReleaseStatus, renderBulletinCsv, renderBulletinHtml, renderBulletinJson, reportedThrough, trendWeeks, WeekCompleteness,
+  assembleBulletin,
+  Bulletin,
+  BulletinInputs,
+  completenessOf,
+  DEFAULT_RELEASE_RULE,
+  nextEdition,
+  publishedCells,
+  ReleaseRule,
+  ReleaseStatus,
+  renderBulletinCsv,
+  renderBulletinHtml,
+  renderBulletinJson,
+  reportedThrough,
+  trendWeeks,
+  WeekCompleteness,
 } from '@mcm/bulletin';
 import { KafkaPublisher } from '@mcm/kafka';
 import {
-  BulletinRepository, PublishedCellRepository, ReleaseStatusRepository, sameWeekLastYear, StatisticsFiguresRepository, WeeklyBreakdownRepository,
+  BulletinRepository,
+  PublishedCellRepository,
+  ReleaseStatusRepository,
+  sameWeekLastYear,
+  StatisticsFiguresRepository,
+  WeeklyBreakdownRepository,
 } from '@mcm/persistence';
 import { addWeeks, referenceData, weekCommencing } from '@mcm/shared';
 import { createHash } from 'node:crypto';
@@ -42,7 +60,11 @@ export class BulletinService {
   private readonly bulletins = new BulletinRepository();
   private readonly breakdowns = new WeeklyBreakdownRepository();
 
-  constructor(private readonly dataSource: DataSource, private readonly publisher: KafkaPublisher, private readonly settings: BulletinSettings) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly publisher: KafkaPublisher,
+    private readonly settings: BulletinSettings,
+  ) {}
 
   private get rule(): ReleaseRule {
     return this.settings.releaseRule ?? DEFAULT_RELEASE_RULE;
@@ -65,13 +87,28 @@ export class BulletinService {
       const latest = await this.bulletins.latestEdition(db, weekStart);
       const edition = nextEdition(latest, contentHash, completeness(weekStart) === 'complete');
       if (!edition.publish) {
-        return { week: content.week, weekStart, revision: latest!.revision, releaseStatus: latest!.releaseStatus, created: false, publishedAt: latest!.publishedAt };
+        return {
+          week: content.week,
+          weekStart,
+          revision: latest!.revision,
+          releaseStatus: latest!.releaseStatus,
+          created: false,
+          publishedAt: latest!.publishedAt,
+        };
       }
       const { revision, releaseStatus } = edition;
       const bulletin: Bulletin = { ...content, revision, releaseStatus, publishedAt: now.toISOString() };
       const { data, meta } = renderBulletinCsv(bulletin);
       await this.bulletins.insert(db, {
-        weekStart, revision, publishedAt: now, contentHash, releaseStatus, json: renderBulletinJson(bulletin), csv: data, metaCsv: meta, html: renderBulletinHtml(bulletin),
+        weekStart,
+        revision,
+        publishedAt: now,
+        contentHash,
+        releaseStatus,
+        json: renderBulletinJson(bulletin),
+        csv: data,
+        metaCsv: meta,
+        html: renderBulletinHtml(bulletin),
       });
       await this.cells.record(db, weekStart, publishedCells(inputs, content), now);
       // Published before the commit: a bulletin in the database has always reached the topic.

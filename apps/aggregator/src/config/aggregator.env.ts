@@ -11,7 +11,8 @@ export class AggregatorEnv extends BulletinEnv {
    * Key for the keyed hashes of linkage keys (pseudonymisation: the secret is held apart from the
    * data). The development default is refused in production.
    */
-  @IsString() @MinLength(16)
+  @IsString()
+  @MinLength(16)
   LINK_KEY_SECRET: string = 'development-only-link-key-secret';
 
   /**
@@ -19,7 +20,8 @@ export class AggregatorEnv extends BulletinEnv {
    * holds it could undo the perturbation of published figures. The development default is refused
    * in production.
    */
-  @IsString() @MinLength(16)
+  @IsString()
+  @MinLength(16)
   DISCLOSURE_KEY_SEED: string = DEVELOPMENT_DISCLOSURE_KEY_SEED;
 
   /**
@@ -33,18 +35,23 @@ export class AggregatorEnv extends BulletinEnv {
   LINKER: 'deterministic' | 'probabilistic' = 'probabilistic';
 
   /** Agency child profiles the register must hold before the aggregator trains its own model (at start-up). */
-  @IsInt() @Min(MIN_TRAINING_RECORDS)
+  @IsInt()
+  @Min(MIN_TRAINING_RECORDS)
   LINKAGE_RETRAIN_MIN_PROFILES: number = DEFAULT_RETRAIN_MIN_PROFILES;
 
   /** How often reviewers' decisions are applied when no events arrive (probabilistic linker). */
-  @IsInt() @Min(1) @Max(3600)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
   REVIEW_DECISIONS_INTERVAL_SECONDS: number = 10;
 
   /**
    * Identifying data of agency children is deleted once their national child's last episode closed
    * (and nothing was reported about it) more than this many months ago (docs/RETENTION.md).
    */
-  @IsInt() @Min(RETENTION_MONTHS_MIN) @Max(RETENTION_MONTHS_MAX)
+  @IsInt()
+  @Min(RETENTION_MONTHS_MIN)
+  @Max(RETENTION_MONTHS_MAX)
   RETENTION_MONTHS: number = DEFAULT_RETENTION_MONTHS;
 
   /** When the retention job runs, in BULLETIN_TIME_ZONE (default daily at 03:30). */

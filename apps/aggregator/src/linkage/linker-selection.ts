@@ -1,8 +1,6 @@
 import { ChildLinker, DeterministicChildLinker } from '@mcm/incidence';
 import { chooseModel, nameFrequencies, ProbabilisticChildLinker, trainOnRegister } from '@mcm/linkage';
-import {
-  ChildIdentityRepository, Database, LinkageModelRepository, LinkageReviewRepository, ReviewQueue, underWriterLock,
-} from '@mcm/persistence';
+import { ChildIdentityRepository, Database, LinkageModelRepository, LinkageReviewRepository, ReviewQueue, underWriterLock } from '@mcm/persistence';
 import { IdentityCipher } from '@mcm/shared';
 import { DEFAULT_RETRAIN_MIN_PROFILES } from './linkage-defaults';
 import { shippedLinkageModel } from './shipped-model';
@@ -30,7 +28,10 @@ export interface LinkerLog {
  * model: chooseModel (libs/linkage).
  */
 export async function selectLinker(
-  database: Database, cipher: IdentityCipher, choice: LinkerChoice, log: LinkerLog,
+  database: Database,
+  cipher: IdentityCipher,
+  choice: LinkerChoice,
+  log: LinkerLog,
   options: { retrainMinProfiles?: number } = {},
 ): Promise<SelectedLinker> {
   if (choice === 'deterministic') {
@@ -51,14 +52,17 @@ export async function selectLinker(
       case 'train': {
         const trained = trainOnRegister(profiles);
         await models.save(db, trained.model, true);
-        const replaced = active ? `, replacing ${active.modelId}; national children linked before keep their links until their records are re-clustered` : '';
+        const replaced = active
+          ? `, replacing ${active.modelId}; national children linked before keep their links until their records are re-clustered`
+          : '';
         return { ...trained, message: `trained now on the ${register} and activated${replaced}` };
       }
       case 'shipped': {
         const shipped = shippedLinkageModel();
         if (active?.modelId !== shipped.modelId) await models.save(db, shipped, true);
         return {
-          model: shipped, frequencies: nameFrequencies(profiles.map((p) => p.attributes)),
+          model: shipped,
+          frequencies: nameFrequencies(profiles.map((p) => p.attributes)),
           message: `shipped model trained on simulated records (${register}; a model is trained from the register at the first start with at least ${retrainMinProfiles})`,
         };
       }

@@ -13,12 +13,19 @@ export class ReviewDecisionsPoller implements OnApplicationBootstrap {
   private readonly log = new Logger(ReviewDecisionsPoller.name);
   private running = false;
 
-  constructor(private readonly aggregator: BatchAggregator, private readonly registry: SchedulerRegistry, private readonly config: ConfigService<AggregatorEnv, true>) {}
+  constructor(
+    private readonly aggregator: BatchAggregator,
+    private readonly registry: SchedulerRegistry,
+    private readonly config: ConfigService<AggregatorEnv, true>,
+  ) {}
 
   onApplicationBootstrap(): void {
     if (this.config.get('LINKER', { infer: true }) !== 'probabilistic') return;
     const every = this.config.get('REVIEW_DECISIONS_INTERVAL_SECONDS', { infer: true }) * 1000;
-    this.registry.addInterval('linkage-review-decisions', setInterval(() => void this.tick(), every));
+    this.registry.addInterval(
+      'linkage-review-decisions',
+      setInterval(() => void this.tick(), every),
+    );
   }
 
   private async tick(): Promise<void> {

@@ -12,6 +12,8 @@ export const RETENTION_MONTHS_MAX = 1200;
 
 /** What `npm run retention` reads (the aggregator reads the same RETENTION_MONTHS: AggregatorEnv). */
 export class RetentionCliEnv extends CommonEnv {
-  @IsInt() @Min(RETENTION_MONTHS_MIN) @Max(RETENTION_MONTHS_MAX)
+  @IsInt()
+  @Min(RETENTION_MONTHS_MIN)
+  @Max(RETENTION_MONTHS_MAX)
   RETENTION_MONTHS: number = DEFAULT_RETENTION_MONTHS;
 }

@@ -7,7 +7,14 @@ describe('RetentionScheduler', () => {
   it('purges as of RETENTION_MONTHS before now, and never runs twice at once', async () => {
     const calls: RetentionRunOptions[] = [];
     let finish: () => void = () => undefined;
-    const retention = { run: (options: RetentionRunOptions) => { calls.push(options); return new Promise((resolve) => { finish = () => resolve({ childrenPurged: 3, nationalChildren: 2, rows: {} }); }); } };
+    const retention = {
+      run: (options: RetentionRunOptions) => {
+        calls.push(options);
+        return new Promise((resolve) => {
+          finish = () => resolve({ childrenPurged: 3, nationalChildren: 2, rows: {} });
+        });
+      },
+    };
     const scheduler = new RetentionScheduler(retention as unknown as IdentityRetention, {} as never, config as never);
     const first = scheduler.run(new Date('2026-11-16T03:30:00Z'));
     expect(await scheduler.run(new Date('2026-11-16T03:31:00Z'))).toBeUndefined();

@@ -15,7 +15,11 @@ export class RetentionScheduler implements OnApplicationBootstrap {
   private readonly log = new Logger(RetentionScheduler.name);
   private running = false;
 
-  constructor(private readonly retention: IdentityRetention, private readonly registry: SchedulerRegistry, private readonly config: ConfigService<AggregatorEnv, true>) {}
+  constructor(
+    private readonly retention: IdentityRetention,
+    private readonly registry: SchedulerRegistry,
+    private readonly config: ConfigService<AggregatorEnv, true>,
+  ) {}
 
   onApplicationBootstrap(): void {
     const job = CronJob.from({
@@ -44,7 +48,9 @@ export class RetentionScheduler implements OnApplicationBootstrap {
           }
         },
       });
-      this.log.log(`retention (${months} months, cutoff ${cutoff.toISOString()}): children_purged=${outcome.childrenPurged} in ${outcome.nationalChildren} national children`);
+      this.log.log(
+        `retention (${months} months, cutoff ${cutoff.toISOString()}): children_purged=${outcome.childrenPurged} in ${outcome.nationalChildren} national children`,
+      );
       return outcome.childrenPurged;
     } catch (error) {
       this.log.error(`retention failed: ${(error as Error).message}`);

@@ -6,12 +6,24 @@ describe('audit records', () => {
 
   it('keeps subject, role, method, path, parameters, status and duration', () => {
     const record = auditRecord(
-      { user: { sub: 'alice', role: 'analyst' }, method: 'GET', originalUrl: '/v1/incidence/weekly?setting=CARE&la=E09000033', query: { setting: 'CARE', la: 'E09000033' } },
-      { status: 200, startedAt: 1_000, answeredAt: 1_007 }, 2048,
+      {
+        user: { sub: 'alice', role: 'analyst' },
+        method: 'GET',
+        originalUrl: '/v1/incidence/weekly?setting=CARE&la=E09000033',
+        query: { setting: 'CARE', la: 'E09000033' },
+      },
+      { status: 200, startedAt: 1_000, answeredAt: 1_007 },
+      2048,
     );
     expect(record).toEqual({
-      at: new Date(1_000), subject: 'alice', role: 'analyst', method: 'GET', route: '/v1/incidence/weekly',
-      parameters: { setting: 'CARE', la: 'E09000033' }, status: 200, durationMs: 7,
+      at: new Date(1_000),
+      subject: 'alice',
+      role: 'analyst',
+      method: 'GET',
+      route: '/v1/incidence/weekly',
+      parameters: { setting: 'CARE', la: 'E09000033' },
+      status: 200,
+      durationMs: 7,
     });
   });
 
@@ -47,7 +59,11 @@ describe('audit records', () => {
   });
 
   it('cuts long paths, on a character boundary', () => {
-    const route = auditRecord({ method: 'GET', originalUrl: `/v1/${'é'.repeat(2000)}`, query: {} }, { status: 404, startedAt: 0, answeredAt: 0 }, 2048).route;
+    const route = auditRecord(
+      { method: 'GET', originalUrl: `/v1/${'é'.repeat(2000)}`, query: {} },
+      { status: 404, startedAt: 0, answeredAt: 0 },
+      2048,
+    ).route;
     expect(bytes(route)).toBeLessThanOrEqual(MAX_AUDITED_PATH_BYTES);
     expect(route.endsWith(`é${TRUNCATION_MARKER}`)).toBe(true);
     expect(truncateUtf8('short', 100)).toBe('short');
@@ -55,6 +71,8 @@ describe('audit records', () => {
   });
 
   it('measures query strings in bytes as sent', () => {
-    expect([queryStringBytes('/v1/x'), queryStringBytes('/v1/x?'), queryStringBytes('/v1/x?a=1&b=2'), queryStringBytes('/x?a=é')]).toEqual([0, 0, 7, 4]);
+    expect([queryStringBytes('/v1/x'), queryStringBytes('/v1/x?'), queryStringBytes('/v1/x?a=1&b=2'), queryStringBytes('/x?a=é')]).toEqual([
+      0, 0, 7, 4,
+    ]);
   });
 });

@@ -27,7 +27,11 @@ export interface AuditedRequest {
  * What the audit trail keeps of a request: subject and role (null without a valid token), method,
  * path, query parameters (never bodies or headers), status and time; path and parameters capped.
  */
-export function auditRecord(request: AuditedRequest, outcome: { status: number; startedAt: number; answeredAt: number }, maxParameterBytes: number): AuditRecord {
+export function auditRecord(
+  request: AuditedRequest,
+  outcome: { status: number; startedAt: number; answeredAt: number },
+  maxParameterBytes: number,
+): AuditRecord {
   const cut = request.originalUrl.indexOf('?');
   const path = cut >= 0 ? request.originalUrl.slice(0, cut) : request.originalUrl;
   const rawQuery = cut >= 0 ? request.originalUrl.slice(cut + 1) : '';
@@ -69,6 +73,9 @@ export function truncateUtf8(text: string, maxBytes: number): string {
   if (bytes.length <= maxBytes) return text;
   const room = Math.max(0, maxBytes - Buffer.byteLength(TRUNCATION_MARKER, 'utf8'));
   // Drop a character cut in half (decoded as U+FFFD at the end).
-  const head = bytes.subarray(0, room).toString('utf8').replace(/\uFFFD+$/, '');
+  const head = bytes
+    .subarray(0, room)
+    .toString('utf8')
+    .replace(/\uFFFD+$/, '');
   return `${head}${TRUNCATION_MARKER}`;
 }

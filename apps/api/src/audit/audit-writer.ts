@@ -38,7 +38,9 @@ export class AuditWriter implements OnApplicationShutdown {
       // An unwritable audit trail is an incident: say so (the error's code and message, never the
       // rows), and the requests waiting on this batch are refused.
       const { code, message } = error as { code?: string; message?: string };
-      this.log.error(`could not write ${batch.length} audit records; their requests are refused with 503 (${code ?? 'no code'}: ${message ?? String(error)})`);
+      this.log.error(
+        `could not write ${batch.length} audit records; their requests are refused with 503 (${code ?? 'no code'}: ${message ?? String(error)})`,
+      );
       throw new AuditUnavailableError();
     }
   }

@@ -4,7 +4,8 @@ describe('GroupCommit', () => {
   /** A store whose calls the test completes by hand. */
   const manualStore = () => {
     const calls: { items: number[]; finish: (error?: Error) => void }[] = [];
-    const store = (items: number[]) => new Promise<void>((resolve, reject) => calls.push({ items, finish: (error) => (error ? reject(error) : resolve()) }));
+    const store = (items: number[]) =>
+      new Promise<void>((resolve, reject) => calls.push({ items, finish: (error) => (error ? reject(error) : resolve()) }));
     return { calls, store };
   };
   const settle = () => new Promise((resolve) => setImmediate(resolve));
@@ -44,9 +45,17 @@ describe('GroupCommit', () => {
   it('tells every waiter of a failed batch, and only them', async () => {
     const { calls, store } = manualStore();
     const commits = new GroupCommit(store, { maxBatch: 10, maxConcurrent: 2 });
-    const failed = [commits.submit(1), commits.submit(2)].map((p) => p.then(() => 'stored', (e: Error) => e.message));
+    const failed = [commits.submit(1), commits.submit(2)].map((p) =>
+      p.then(
+        () => 'stored',
+        (e: Error) => e.message,
+      ),
+    );
     await settle();
-    const ok = commits.submit(3).then(() => 'stored', (e: Error) => e.message);
+    const ok = commits.submit(3).then(
+      () => 'stored',
+      (e: Error) => e.message,
+    );
     await settle();
     expect(calls.map((c) => c.items)).toEqual([[1, 2], [3]]);
     calls[0].finish(new Error('store down'));
@@ -55,7 +64,12 @@ describe('GroupCommit', () => {
   });
 
   it('turns a store that throws at once into a failed batch', async () => {
-    const commits = new GroupCommit<number>(() => { throw new Error('no connection'); }, { maxBatch: 10, maxConcurrent: 1 });
+    const commits = new GroupCommit<number>(
+      () => {
+        throw new Error('no connection');
+      },
+      { maxBatch: 10, maxConcurrent: 1 },
+    );
     await expect(commits.submit(1)).rejects.toThrow('no connection');
   });
 
@@ -65,7 +79,9 @@ describe('GroupCommit', () => {
     await commits.drained();
     const item = commits.submit(1);
     let drained = false;
-    const done = commits.drained().then(() => { drained = true; });
+    const done = commits.drained().then(() => {
+      drained = true;
+    });
     await settle();
     expect(drained).toBe(false);
     calls[0].finish();

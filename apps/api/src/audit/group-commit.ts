@@ -23,7 +23,10 @@ export class GroupCommit<T> {
   private scheduled = false;
   private idleWaiters: (() => void)[] = [];
 
-  constructor(private readonly store: (items: T[]) => Promise<void>, private readonly options: GroupCommitOptions) {}
+  constructor(
+    private readonly store: (items: T[]) => Promise<void>,
+    private readonly options: GroupCommitOptions,
+  ) {}
 
   /** Resolves once the item's batch is stored; rejects with the store's error if it was not. */
   submit(item: T): Promise<void> {
@@ -50,7 +53,10 @@ export class GroupCommit<T> {
       this.busy += 1;
       Promise.resolve()
         .then(() => this.store(batch.map((w) => w.item)))
-        .then(() => batch.forEach((w) => w.resolve()), (error: unknown) => batch.forEach((w) => w.reject(error)))
+        .then(
+          () => batch.forEach((w) => w.resolve()),
+          (error: unknown) => batch.forEach((w) => w.reject(error)),
+        )
         .finally(() => {
           this.busy -= 1;
           this.dispatch();

@@ -33,9 +33,19 @@ describe('installRequestHooks', () => {
     expect(response.json()).toEqual({ figures: [1, 2, 3] });
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(order).toEqual(['committed', 'sent']);
-    expect(records[0]).toMatchObject({ subject: 'ana', role: 'analyst', method: 'GET', route: '/figures', parameters: { setting: 'CARE' }, status: 200 });
+    expect(records[0]).toMatchObject({
+      subject: 'ana',
+      role: 'analyst',
+      method: 'GET',
+      route: '/figures',
+      parameters: { setting: 'CARE' },
+      status: 200,
+    });
     expect((await app.inject('/nowhere')).statusCode).toBe(404);
-    expect(records.map((r) => [r.route, r.status, r.subject])).toEqual([['/figures', 200, 'ana'], ['/nowhere', 404, null]]);
+    expect(records.map((r) => [r.route, r.status, r.subject])).toEqual([
+      ['/figures', 200, 'ana'],
+      ['/nowhere', 404, null],
+    ]);
   });
 
   it('answers 503 with only the security headers, and none of the data, when the commit fails', async () => {

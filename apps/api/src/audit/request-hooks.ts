@@ -56,7 +56,9 @@ export function boundedQueryParser(maxBytes: number): (query: string) => Record<
 export function installRequestHooks(fastify: FastifyInstance, settings: RequestHookSettings): void {
   const { commit, maxQueryBytes, securityHeaders } = settings;
   const tooLong: ProblemDetails = {
-    type: 'about:blank', title: 'The query string is too long', status: 414,
+    type: 'about:blank',
+    title: 'The query string is too long',
+    status: 414,
     errors: [{ message: `a query string may have at most ${maxQueryBytes} bytes`, code: 'TOO_LONG', path: '' }],
   };
   fastify.decorateRequest('auditStartedAt', 0);
@@ -72,8 +74,13 @@ export function installRequestHooks(fastify: FastifyInstance, settings: RequestH
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const startedAt = request.auditStartedAt || Date.now();
     try {
-      await commit(auditRecord({ user: request.user ?? undefined, method: request.method, originalUrl: request.url, query: request.query as Record<string, unknown> },
-        { status: reply.statusCode, startedAt, answeredAt: Date.now() }, maxQueryBytes));
+      await commit(
+        auditRecord(
+          { user: request.user ?? undefined, method: request.method, originalUrl: request.url, query: request.query as Record<string, unknown> },
+          { status: reply.statusCode, startedAt, answeredAt: Date.now() },
+          maxQueryBytes,
+        ),
+      );
       return payload;
     } catch {
       if (payload instanceof Readable) payload.destroy();

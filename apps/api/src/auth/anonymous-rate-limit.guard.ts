@@ -15,7 +15,11 @@ import { TokenVerifier } from './token-verifier';
  */
 @Injectable()
 export class AnonymousRateLimitGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly verifier: TokenVerifier, private readonly limiter: AnonymousRateLimiter) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: TokenVerifier,
+    private readonly limiter: AnonymousRateLimiter,
+  ) {}
 
   canActivate(context: ExecutionContext): boolean {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;

@@ -5,7 +5,12 @@ describe('AnonymousRateLimiter', () => {
   const setUp = (limit: number, start = 10 * minute) => {
     let now = start;
     const limiter = new AnonymousRateLimiter(limit, () => now);
-    return { limiter, at: (t: number) => { now = start + t; } };
+    return {
+      limiter,
+      at: (t: number) => {
+        now = start + t;
+      },
+    };
   };
 
   it('lets an address fail up to its limit, then refuses it before authentication with a wait', () => {

@@ -19,7 +19,10 @@ export class AnonymousRateLimiter {
   private readonly windows = new Map<string, Window>();
   private nextSweep = 0;
 
-  constructor(private readonly limitPerMinute: number, private readonly clock: () => number = Date.now) {}
+  constructor(
+    private readonly limitPerMinute: number,
+    private readonly clock: () => number = Date.now,
+  ) {}
 
   /** 0 if the address may go on; otherwise the whole seconds until it may try again (at least 1). */
   retryAfter(address: string): number {
@@ -31,9 +34,8 @@ export class AnonymousRateLimiter {
     const elapsed = (now - w.start) / WINDOW_MS;
     // floor(previous * (1 - elapsed)) + current < limit  <=>  previous * (1 - elapsed) < limit - current
     if (w.previous * (1 - elapsed) < limit - w.current) return 0;
-    const freeAt = w.current < limit
-      ? w.start + WINDOW_MS * (1 - (limit - w.current) / w.previous)
-      : w.start + WINDOW_MS + WINDOW_MS * (1 - limit / w.current);
+    const freeAt =
+      w.current < limit ? w.start + WINDOW_MS * (1 - (limit - w.current) / w.previous) : w.start + WINDOW_MS + WINDOW_MS * (1 - limit / w.current);
     return Math.max(1, Math.ceil((freeAt - now) / 1000));
   }
 

@@ -11,27 +11,37 @@ export const MIN_JWT_SECRET_BYTES = 32;
 
 /** At least `bytes` bytes once UTF-8 encoded (as the verifier uses it); the message never shows the value. */
 function HasAtLeastBytes(bytes: number, options?: ValidationOptions) {
-  return (target: object, propertyName: string) => registerDecorator({
-    name: 'hasAtLeastBytes', target: target.constructor, propertyName, options,
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && Buffer.byteLength(value, 'utf8') >= bytes,
-      defaultMessage: () => `${propertyName} must be at least ${bytes} bytes long (e.g. openssl rand -hex 32)`,
-    },
-  });
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'hasAtLeastBytes',
+      target: target.constructor,
+      propertyName,
+      options,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && Buffer.byteLength(value, 'utf8') >= bytes,
+        defaultMessage: () => `${propertyName} must be at least ${bytes} bytes long (e.g. openssl rand -hex 32)`,
+      },
+    });
 }
 
 /** Token verification settings. In production one of the three keys must be set (no default). */
 export class AuthEnv extends CommonEnv {
   /** HS256 shared secret, at least 32 bytes. */
-  @BlankIsUnset() @IsOptional() @IsString() @HasAtLeastBytes(MIN_JWT_SECRET_BYTES)
+  @BlankIsUnset()
+  @IsOptional()
+  @IsString()
+  @HasAtLeastBytes(MIN_JWT_SECRET_BYTES)
   JWT_SECRET?: string;
 
   /** RS256 public key (PEM, SPKI). */
-  @BlankIsUnset() @IsOptional() @IsString()
+  @BlankIsUnset()
+  @IsOptional()
+  @IsString()
   JWT_PUBLIC_KEY?: string;
 
   /** JWKS URL of the identity provider (RS256 keys by `kid`); https only, whatever NODE_ENV says. */
-  @BlankIsUnset() @IsOptional()
+  @BlankIsUnset()
+  @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['https'] }, { message: 'JWKS_URL must be an https:// URL' })
   JWKS_URL?: string;
 

@@ -2,7 +2,10 @@ import { SignJWT } from 'jose';
 import { Role } from './roles';
 
 /** Mints an HS256 token for local use (`npm run token`) and for tests. */
-export function mintToken(claims: { sub: string; role: Role }, settings: { secret: string; issuer: string; audience: string; expiresIn?: string }): Promise<string> {
+export function mintToken(
+  claims: { sub: string; role: Role },
+  settings: { secret: string; issuer: string; audience: string; expiresIn?: string },
+): Promise<string> {
   return new SignJWT({ role: claims.role })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.sub)

@@ -7,5 +7,6 @@ export const ROLES_KEY = 'mcm:roles';
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
 /** The verified subject and role of the request. */
-export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthenticatedUser =>
-  ctx.switchToHttp().getRequest<{ user: AuthenticatedUser }>().user);
+export const CurrentUser = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): AuthenticatedUser => ctx.switchToHttp().getRequest<{ user: AuthenticatedUser }>().user,
+);

@@ -6,7 +6,11 @@ describe('TokenVerifier', () => {
   const settings = { secret, issuer: 'mcm', audience: 'api', maxTokenAgeSeconds: 12 * 3600 };
   const now = () => Math.floor(Date.now() / 1000);
   const sign = (claims: Record<string, unknown>, iat: number | null = now()) => {
-    const jwt = new SignJWT({ role: 'analyst', ...claims }).setProtectedHeader({ alg: 'HS256' }).setSubject('alice').setIssuer('mcm').setAudience('api');
+    const jwt = new SignJWT({ role: 'analyst', ...claims })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('alice')
+      .setIssuer('mcm')
+      .setAudience('api');
     if (iat !== null) jwt.setIssuedAt(iat);
     return jwt.sign(new TextEncoder().encode(secret));
   };

@@ -27,9 +27,11 @@ export class TokenVerifier {
   private readonly verified = new Map<string, { user: AuthenticatedUser; expiresAt: number }>();
 
   constructor(private readonly settings: VerifierSettings) {
-    if (!settings.secret && !settings.publicKey && !settings.jwksUrl) throw new Error('no token key configured (JWT_SECRET, JWT_PUBLIC_KEY or JWKS_URL)');
+    if (!settings.secret && !settings.publicKey && !settings.jwksUrl)
+      throw new Error('no token key configured (JWT_SECRET, JWT_PUBLIC_KEY or JWKS_URL)');
     // The environment is validated at start-up; these guard any other caller.
-    if (settings.secret && Buffer.byteLength(settings.secret, 'utf8') < MIN_JWT_SECRET_BYTES) throw new Error(`the token secret must be at least ${MIN_JWT_SECRET_BYTES} bytes long`);
+    if (settings.secret && Buffer.byteLength(settings.secret, 'utf8') < MIN_JWT_SECRET_BYTES)
+      throw new Error(`the token secret must be at least ${MIN_JWT_SECRET_BYTES} bytes long`);
     if (settings.jwksUrl && new URL(settings.jwksUrl).protocol !== 'https:') throw new Error('the JWKS URL must be https');
     if (!(settings.maxTokenAgeSeconds > 0)) throw new Error('the maximum token age must be positive');
   }

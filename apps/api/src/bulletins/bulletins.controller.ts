@@ -13,7 +13,20 @@ export class BulletinsController {
 
   @Get()
   @ApiOperation({ summary: 'Published weekly bulletins, newest first (latest edition of each week: provisional, final or revised)' })
-  @ApiOkResponse({ schema: { example: [{ week: '2026-W47', weekCommencing: '2026-11-16', revision: 0, releaseStatus: 'final', publishedAt: '2026-11-23T07:00:00.000Z', links: { json: '/v1/bulletins/2026-W47.json', csv: '/v1/bulletins/2026-W47.csv', html: '/v1/bulletins/2026-W47.html' } }] } })
+  @ApiOkResponse({
+    schema: {
+      example: [
+        {
+          week: '2026-W47',
+          weekCommencing: '2026-11-16',
+          revision: 0,
+          releaseStatus: 'final',
+          publishedAt: '2026-11-23T07:00:00.000Z',
+          links: { json: '/v1/bulletins/2026-W47.json', csv: '/v1/bulletins/2026-W47.csv', html: '/v1/bulletins/2026-W47.html' },
+        },
+      ],
+    },
+  })
   list(): Promise<BulletinSummary[]> {
     return this.bulletins.list();
   }

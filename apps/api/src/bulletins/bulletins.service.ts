@@ -7,10 +7,19 @@ export type BulletinFormat = 'json' | 'csv' | 'html';
 
 /** `releaseStatus`: provisional (data not yet complete), final, or revised (an edition after the final one). */
 export interface BulletinSummary {
-  week: string; weekCommencing: string; revision: number; releaseStatus: ReleaseStatus; publishedAt: string; links: Record<BulletinFormat, string>;
+  week: string;
+  weekCommencing: string;
+  revision: number;
+  releaseStatus: ReleaseStatus;
+  publishedAt: string;
+  links: Record<BulletinFormat, string>;
 }
 
-const links = (week: string): Record<BulletinFormat, string> => ({ json: `/v1/bulletins/${week}.json`, csv: `/v1/bulletins/${week}.csv`, html: `/v1/bulletins/${week}.html` });
+const links = (week: string): Record<BulletinFormat, string> => ({
+  json: `/v1/bulletins/${week}.json`,
+  csv: `/v1/bulletins/${week}.csv`,
+  html: `/v1/bulletins/${week}.html`,
+});
 
 @Injectable()
 export class BulletinsService {
@@ -21,7 +30,14 @@ export class BulletinsService {
   /** The latest revision of every published week, newest first. */
   async list(): Promise<BulletinSummary[]> {
     const rows = await this.bulletins.latestOfEveryWeek(this.db);
-    return rows.map((r) => ({ week: isoWeekLabel(r.weekStart), weekCommencing: r.weekStart, revision: r.revision, releaseStatus: r.releaseStatus, publishedAt: r.publishedAt.toISOString(), links: links(isoWeekLabel(r.weekStart)) }));
+    return rows.map((r) => ({
+      week: isoWeekLabel(r.weekStart),
+      weekCommencing: r.weekStart,
+      revision: r.revision,
+      releaseStatus: r.releaseStatus,
+      publishedAt: r.publishedAt.toISOString(),
+      links: links(isoWeekLabel(r.weekStart)),
+    }));
   }
 
   /** One week's bulletin in one format: the latest revision unless one is asked for. */

@@ -18,7 +18,11 @@ describe('AnswerCache', () => {
     await off.get('a', async () => ++calls);
     expect(calls).toBe(2);
     const cache = new AnswerCache<number>(1000);
-    await expect(cache.get('x', async () => { throw new Error('down'); })).rejects.toThrow('down');
+    await expect(
+      cache.get('x', async () => {
+        throw new Error('down');
+      }),
+    ).rejects.toThrow('down');
     await new Promise((r) => setImmediate(r));
     expect(await cache.get('x', async () => 7)).toBe(7);
   });

@@ -8,7 +8,10 @@ import { DisclosureMode } from '@mcm/disclosure';
 export class AnswerCache<T> {
   private readonly entries = new Map<string, { at: number; value: Promise<T> }>();
 
-  constructor(private readonly ttlMs: number, private readonly maxEntries = 5000) {}
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 5000,
+  ) {}
 
   get(key: string, compute: () => Promise<T>): Promise<T> {
     if (this.ttlMs <= 0) return compute();

@@ -17,7 +17,9 @@ export function installBodyParsers(fastify: FastifyInstance, limits: { jsonBytes
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: limits.jsonBytes }, (request, body, done) =>
-    parseJson(request, body as string, (error, value) => (error ? done(unreadableBody(), undefined) : done(null, value))));
+    parseJson(request, body as string, (error, value) => (error ? done(unreadableBody(), undefined) : done(null, value))),
+  );
   fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: limits.formBytes }, (_request, body, done) =>
-    done(null, { ...parse(body as string) }));
+    done(null, { ...parse(body as string) }),
+  );
 }

@@ -15,5 +15,10 @@ export function wantsCsv(request: Pick<FastifyRequest, 'headers'>, suffix: strin
 export function sendCsv(response: FastifyReply, filename: string, header: string[], rows: (string | number | null | undefined)[][]): void {
   response.type('text/csv; charset=utf-8');
   response.header('Content-Disposition', `attachment; filename="${filename}"`);
-  response.send(toCsv(header, rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v))))));
+  response.send(
+    toCsv(
+      header,
+      rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v)))),
+    ),
+  );
 }

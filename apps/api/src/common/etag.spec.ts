@@ -2,7 +2,7 @@ import Fastify from 'fastify';
 import { installEtags, matchesEtag, weakEtag } from './etag';
 
 describe('ETags', () => {
-  it('are Express\'s weak ETags (the etag package)', () => {
+  it("are Express's weak ETags (the etag package)", () => {
     expect(weakEtag('')).toBe('W/"0-2jmj7l5rSw0yVb/vlWAYkK/YBwk"');
     expect(weakEtag('{"a":1}')).toBe(weakEtag(Buffer.from('{"a":1}')));
     expect(weakEtag('hello')).toMatch(/^W\/"5-[A-Za-z0-9+/]{27}"$/);

@@ -21,7 +21,8 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
  */
 export function installEtags(fastify: FastifyInstance): void {
   fastify.addHook('onSend', (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void) => {
-    if ((typeof payload !== 'string' && !Buffer.isBuffer(payload)) || reply.statusCode === 204 || reply.statusCode === 304) return done(null, payload);
+    if ((typeof payload !== 'string' && !Buffer.isBuffer(payload)) || reply.statusCode === 204 || reply.statusCode === 304)
+      return done(null, payload);
     let etag = reply.getHeader('etag') as string | undefined;
     if (!etag) reply.header('etag', (etag = weakEtag(payload)));
     const conditional = (request.method === 'GET' || request.method === 'HEAD') && reply.statusCode >= 200 && reply.statusCode < 300;

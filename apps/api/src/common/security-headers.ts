@@ -12,7 +12,8 @@ export const HELMET_OPTIONS = { contentSecurityPolicy: { directives: { 'script-s
 export function securityHeaders(options: Parameters<typeof helmet>[0] = HELMET_OPTIONS): Readonly<Record<string, string>> {
   const headers: Record<string, string> = {};
   const recorder = {
-    setHeader: (name: string, value: string | number | readonly string[]) => void (headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value)),
+    setHeader: (name: string, value: string | number | readonly string[]) =>
+      void (headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value)),
     removeHeader: (name: string) => void delete headers[name.toLowerCase()],
     getHeader: (name: string) => headers[name.toLowerCase()],
   } as unknown as ServerResponse;

@@ -11,11 +11,13 @@ import { queryValidationPipe } from '../common/validation';
 
 export class CompletenessQuery {
   @ApiPropertyOptional({ description: 'ISO week; default the last complete week', example: '2026-W47' })
-  @IsOptional() @Matches(/^\d{4}-W\d{2}$/, { message: 'week must be an ISO week like 2026-W47' })
+  @IsOptional()
+  @Matches(/^\d{4}-W\d{2}$/, { message: 'week must be an ISO week like 2026-W47' })
   week?: string;
 }
 
-const AGGREGATED_NOTE = `Agencies grouped by type and region (a council's region, a police force area's region; schools and Welsh forces: UNKNOWN); ` +
+const AGGREGATED_NOTE =
+  `Agencies grouped by type and region (a council's region, a police force area's region; schools and Welsh forces: UNKNOWN); ` +
   `event counts rounded to the nearest ${COMPLETENESS_ROUNDING_BASE}, times to the day. Per-agency detail is for operators and admins.`;
 
 /**
@@ -35,14 +37,30 @@ export class CompletenessController {
   @Get()
   @UsePipes(queryValidationPipe)
   @ApiOperation({
-    summary: 'Reporting completeness. Analysts and statisticians: per agency type and region, events in the week and usual weekly events (rounded to 10), ' +
+    summary:
+      'Reporting completeness. Analysts and statisticians: per agency type and region, events in the week and usual weekly events (rounded to 10), ' +
       'agencies reporting, mean lag (hours), date of the last event, days silent. Operators and admins: per agency, with exact counts and times.',
   })
   @ApiOkResponse({
     schema: {
       example: {
-        week: '2026-W47', level: 'agency type and region', note: AGGREGATED_NOTE,
-        groups: [{ agencyType: 'LOCAL_AUTHORITY', regionCode: 'E12000007', regionName: 'London', agencies: 33, agenciesReporting: 31, eventsThisWeek: 420, usualWeeklyEvents: 400, meanLagHours: 5, lastEventDate: '2026-11-22', silentDays: 0 }],
+        week: '2026-W47',
+        level: 'agency type and region',
+        note: AGGREGATED_NOTE,
+        groups: [
+          {
+            agencyType: 'LOCAL_AUTHORITY',
+            regionCode: 'E12000007',
+            regionName: 'London',
+            agencies: 33,
+            agenciesReporting: 31,
+            eventsThisWeek: 420,
+            usualWeeklyEvents: 400,
+            meanLagHours: 5,
+            lastEventDate: '2026-11-22',
+            silentDays: 0,
+          },
+        ],
       },
     },
   })

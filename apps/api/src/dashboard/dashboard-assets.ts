@@ -14,7 +14,10 @@ export interface AssetFile {
  * request can never name a file outside it. GOV.UK Frontend's compiled CSS refers to its fonts and
  * images as /assets/..., so those are served at that path.
  */
-export function dashboardAssets(staticDir = findStaticDir() ?? join(process.cwd(), 'apps', 'api', 'static')): { assets: Map<string, AssetFile>; missing: string[] } {
+export function dashboardAssets(staticDir = findStaticDir() ?? join(process.cwd(), 'apps', 'api', 'static')): {
+  assets: Map<string, AssetFile>;
+  missing: string[];
+} {
   const govuk = dirname(require.resolve('govuk-frontend/dist/govuk/govuk-frontend.min.css'));
   const chartJs = join(dirname(require.resolve('chart.js')), 'chart.umd.min.js');
   const assets = new Map<string, AssetFile>([
@@ -50,8 +53,13 @@ export interface LoadedAsset {
 
 /** Media types of the files the dashboard serves (with nosniff, a wrong one breaks the page). */
 const MEDIA_TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.woff2': 'font/woff2', '.woff': 'font/woff',
-  '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/vnd.microsoft.icon',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/vnd.microsoft.icon',
 };
 
 /** The file's bytes and the headers it is served with: media type, caching and validators. */

@@ -2,10 +2,20 @@ import { ReferenceData } from '@mcm/shared';
 import { dashboardConfig, renderDashboardPage } from './dashboard-page';
 
 describe('dashboard page', () => {
-  const reference = new ReferenceData('test', [
-    { code: 'E09000033', name: 'Westminster', laNumber: '213', regionCode: 'E12000007', regionName: 'London' },
-    { code: 'E06000001', name: 'Hartlepool </script><script>alert(1)</script>', laNumber: '805', regionCode: 'E12000001', regionName: 'North East' },
-  ], []);
+  const reference = new ReferenceData(
+    'test',
+    [
+      { code: 'E09000033', name: 'Westminster', laNumber: '213', regionCode: 'E12000007', regionName: 'London' },
+      {
+        code: 'E06000001',
+        name: 'Hartlepool </script><script>alert(1)</script>',
+        laNumber: '805',
+        regionCode: 'E12000001',
+        regionName: 'North East',
+      },
+    ],
+    [],
+  );
 
   it('names the last complete ISO week (London calendar) and sorts the geography by name', () => {
     const config = dashboardConfig(reference, new Date('2026-11-23T10:00:00Z'));

@@ -1,5 +1,13 @@
 import {
-  addWeeks, ALL_SETTINGS, CARE_MISSING_CATEGORIES, CARE_MISSING_LABEL, isoWeekLabel, ReferenceData, SETTING_LABEL, SETTINGS, weekCommencing,
+  addWeeks,
+  ALL_SETTINGS,
+  CARE_MISSING_CATEGORIES,
+  CARE_MISSING_LABEL,
+  isoWeekLabel,
+  ReferenceData,
+  SETTING_LABEL,
+  SETTINGS,
+  weekCommencing,
 } from '@mcm/shared';
 
 /**

@@ -17,7 +17,10 @@ export class HealthService implements OnModuleDestroy {
   private readonly admin: Admin;
   private connected?: Promise<void>;
 
-  constructor(@InjectDataSource() private readonly db: DataSource, config: ConfigService<CommonEnv, true>) {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    config: ConfigService<CommonEnv, true>,
+  ) {
     // The API's principal has no ACL at all: cluster metadata is all a health check needs.
     this.admin = serviceKafka(config, 'api', 'mcm-api-health').admin();
   }
@@ -28,7 +31,10 @@ export class HealthService implements OnModuleDestroy {
   }
 
   private database(): Promise<Check> {
-    return within(databaseAnswers(this.db), TIMEOUT_MS).then(() => 'up' as const, () => 'down' as const);
+    return within(databaseAnswers(this.db), TIMEOUT_MS).then(
+      () => 'up' as const,
+      () => 'down' as const,
+    );
   }
 
   private async kafka(): Promise<Check> {

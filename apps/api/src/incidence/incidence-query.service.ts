@@ -6,7 +6,16 @@ import { failParameter, invalidParameter, MAX_WEEKS, weekStartOf } from '../comm
 import { GroupBy, IncidenceQuery } from './incidence-query.dto';
 import { ReleaseCalendarService } from './release-calendar.service';
 
-const FILTERS = ['setting', 'region', 'la', 'ageBand', 'sex', 'ethnicityGroup', 'riskGrade', 'careMissingType'] as const satisfies readonly (keyof IncidenceQuery & IncidenceDimension)[];
+const FILTERS = [
+  'setting',
+  'region',
+  'la',
+  'ageBand',
+  'sex',
+  'ethnicityGroup',
+  'riskGrade',
+  'careMissingType',
+] as const satisfies readonly (keyof IncidenceQuery & IncidenceDimension)[];
 const GEOGRAPHY = ['region', 'la'];
 const MAX_MONTHS = 120;
 
@@ -21,9 +30,17 @@ export interface IncidenceRow {
   previous?: { period: string; children: number; episodesStarted: number };
 }
 
-export interface IncidenceAnswer { query: IncidenceQuery; disclosure: DisclosureStatement; rows: IncidenceRow[] }
+export interface IncidenceAnswer {
+  query: IncidenceQuery;
+  disclosure: DisclosureStatement;
+  rows: IncidenceRow[];
+}
 
-interface Range { periods: string[]; firstWeek: string; lastWeek: string }
+interface Range {
+  periods: string[];
+  firstWeek: string;
+  lastWeek: string;
+}
 
 /**
  * Incidence over any range, by week or calendar month, filtered and grouped by setting, area and
@@ -36,7 +53,10 @@ interface Range { periods: string[]; firstWeek: string; lastWeek: string }
 export class IncidenceQueryService {
   private readonly figures = new IncidenceQueryRepository();
 
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly calendar: ReleaseCalendarService) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly calendar: ReleaseCalendarService,
+  ) {}
 
   async query(query: IncidenceQuery, mode: DisclosureMode): Promise<IncidenceAnswer> {
     const filters = FILTERS.filter((f) => query[f] !== undefined && (!Array.isArray(query[f]) || (query[f] as string[]).length > 0));
@@ -86,7 +106,14 @@ export class IncidenceQueryService {
       const value = query[f];
       if (value !== undefined) filters[f] = Array.isArray(value) ? value : [value];
     }
-    return this.figures.grouped(this.db.manager, { granularity: query.granularity, firstWeek: range.firstWeek, lastWeek: range.lastWeek, periods: range.periods, filters, groupBy: query.groupBy });
+    return this.figures.grouped(this.db.manager, {
+      granularity: query.granularity,
+      firstWeek: range.firstWeek,
+      lastWeek: range.lastWeek,
+      periods: range.periods,
+      filters,
+      groupBy: query.groupBy,
+    });
   }
 }
 
@@ -112,7 +139,11 @@ function periodRange(query: IncidenceQuery): Range {
 
 function shiftRange(range: Range, granularity: 'week' | 'month', by: number): Range {
   if (granularity === 'week') {
-    return { periods: range.periods.map((w) => addWeeks(w, -by)), firstWeek: addWeeks(range.firstWeek, -by), lastWeek: addWeeks(range.lastWeek, -by) };
+    return {
+      periods: range.periods.map((w) => addWeeks(w, -by)),
+      firstWeek: addWeeks(range.firstWeek, -by),
+      lastWeek: addWeeks(range.lastWeek, -by),
+    };
   }
   return monthsRange(fromIndex(monthIndex(range.periods[0]) - by), range.periods.length);
 }
@@ -120,7 +151,11 @@ function shiftRange(range: Range, granularity: 'week' | 'month', by: number): Ra
 function monthsRange(first: string, count: number): Range {
   const periods = Array.from({ length: count }, (_, i) => fromIndex(monthIndex(first) + i));
   const lastDay = new Date(Date.UTC(Number(periods[count - 1].slice(0, 4)), Number(periods[count - 1].slice(5, 7)), 0)).toISOString().slice(0, 10);
-  return { periods, firstWeek: addWeeks(weekCommencing(new Date(`${first}-01T12:00:00Z`)), 0), lastWeek: weekCommencing(new Date(`${lastDay}T12:00:00Z`)) };
+  return {
+    periods,
+    firstWeek: addWeeks(weekCommencing(new Date(`${first}-01T12:00:00Z`)), 0),
+    lastWeek: weekCommencing(new Date(`${lastDay}T12:00:00Z`)),
+  };
 }
 
 function monthOf(value: string, path: string): string {

@@ -22,13 +22,22 @@ export class ReleaseCalendarService {
   private readonly release = new ReleaseStatusRepository();
   private readonly rule: ReleaseRule;
 
-  constructor(@InjectDataSource() private readonly db: DataSource, config: ConfigService<ApiEnv, true>) {
-    this.rule = { activeAgencyWeeks: config.get('RELEASE_ACTIVE_AGENCY_WEEKS', { infer: true }), latenessDays: config.get('RELEASE_LATENESS_DAYS', { infer: true }) };
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    config: ConfigService<ApiEnv, true>,
+  ) {
+    this.rule = {
+      activeAgencyWeeks: config.get('RELEASE_ACTIVE_AGENCY_WEEKS', { infer: true }),
+      latenessDays: config.get('RELEASE_LATENESS_DAYS', { infer: true }),
+    };
   }
 
   async now(now = new Date()): Promise<ReleaseCalendar> {
     const activeSince = new Date(now.getTime() - this.rule.activeAgencyWeeks * 7 * 86_400_000);
-    const [reports, horizonWeek] = await Promise.all([this.release.latestReports(this.db.manager, activeSince), this.release.horizonWeek(this.db.manager)]);
+    const [reports, horizonWeek] = await Promise.all([
+      this.release.latestReports(this.db.manager, activeSince),
+      this.release.horizonWeek(this.db.manager),
+    ]);
     const through = reportedThrough(reports, now, this.rule);
     return { lastCompleteWeek: lastCompleteWeek(now, through, this.rule), horizonWeek, completeness: completenessOf(now, through, this.rule) };
   }

@@ -5,8 +5,20 @@ import { INDICATOR_COLUMNS } from '@mcm/bulletin';
 import { CARE_MISSING_LABEL as BREAKDOWN_CARE_LABEL, ETHNICITY_GROUPS as INCIDENCE_ETHNICITY_GROUPS, RISK_ORDER } from '@mcm/incidence';
 import { SETTING_HEADER, SETTING_LABEL as BULLETIN_SETTING_LABEL, SETTINGS as BULLETIN_SETTINGS } from '@mcm/bulletin/labels';
 import {
-  AGE_BANDS, AgencyEventSchema, CARE_MISSING_FILTER_VALUES, CARE_MISSING_LABEL, CARE_MISSING_TYPES, ETHNICITY_CODES, ETHNICITY_GROUPS,
-  MEASURES, RISK_CATEGORIES, RISK_GRADES, SETTING_LABEL, SETTINGS, SETTINGS_WITH_ALL, SEXES,
+  AGE_BANDS,
+  AgencyEventSchema,
+  CARE_MISSING_FILTER_VALUES,
+  CARE_MISSING_LABEL,
+  CARE_MISSING_TYPES,
+  ETHNICITY_CODES,
+  ETHNICITY_GROUPS,
+  MEASURES,
+  RISK_CATEGORIES,
+  RISK_GRADES,
+  SETTING_LABEL,
+  SETTINGS,
+  SETTINGS_WITH_ALL,
+  SEXES,
 } from '@mcm/shared';
 import { openApiDocument } from '../openapi';
 import { IncidenceQuery } from './incidence-query.dto';
@@ -48,7 +60,9 @@ describe('one vocabulary: every output takes its categories from libs/shared/src
     try {
       const document = openApiDocument(app);
       const enumOf = (path: string, name: string) => {
-        const parameter = (document.paths[path].get!.parameters ?? []).find((p) => 'name' in p && p.name === name) as { schema: { enum?: string[]; items?: { enum?: string[] } } };
+        const parameter = (document.paths[path].get!.parameters ?? []).find((p) => 'name' in p && p.name === name) as {
+          schema: { enum?: string[]; items?: { enum?: string[] } };
+        };
         return parameter.schema.items?.enum ?? parameter.schema.enum;
       };
       expect(enumOf('/incidence', 'setting')).toEqual([...SETTINGS]);

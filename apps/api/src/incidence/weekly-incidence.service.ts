@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, FirstFinalValue, IncidenceQueryRepository, InjectDataSource, KeyedFigure, PublishedCellRepository, WeeklyKeyedFigures } from '@mcm/persistence';
+import {
+  DataSource,
+  FirstFinalValue,
+  IncidenceQueryRepository,
+  InjectDataSource,
+  KeyedFigure,
+  PublishedCellRepository,
+  WeeklyKeyedFigures,
+} from '@mcm/persistence';
 import { cellFlag } from '@mcm/bulletin';
 import { DisclosureMode, disclosureStatement, publishCells } from '@mcm/disclosure';
 import { addWeeks, isoWeekLabel, referenceData, weeksBetween } from '@mcm/shared';
@@ -11,7 +19,10 @@ import { WeeklyIncidenceQuery } from './weekly-incidence.query';
 const NONE: KeyedFigure = { value: 0, key: 0 };
 /** Each measure of the response and its name in published_cell. */
 const MEASURES = [
-  ['children', 'children'], ['episodesStarted', 'episodes_started'], ['episodesEnded', 'episodes_ended'], ['episodesOpenAtWeekEnd', 'open_at_week_end'],
+  ['children', 'children'],
+  ['episodesStarted', 'episodes_started'],
+  ['episodesEnded', 'episodes_ended'],
+  ['episodesOpenAtWeekEnd', 'open_at_week_end'],
 ] as const;
 
 @Injectable()
@@ -19,7 +30,10 @@ export class WeeklyIncidenceService {
   private readonly figures = new IncidenceQueryRepository();
   private readonly published = new PublishedCellRepository();
 
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly calendar: ReleaseCalendarService) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly calendar: ReleaseCalendarService,
+  ) {}
 
   /**
    * Weekly figures of one area and setting, each cell published through its own cell key (exact
@@ -43,15 +57,20 @@ export class WeeklyIncidenceService {
     const weeks = Array.from({ length: span }, (_, i): WeekFigures => {
       const weekStart = addWeeks(from, i);
       const cells = stored.get(weekStart) ?? { children: NONE, started: NONE, ended: NONE, open: NONE };
-      const published = publishCells({ children: cells.children, episodesStarted: cells.started, episodesEnded: cells.ended, episodesOpenAtWeekEnd: cells.open }, mode);
+      const published = publishCells(
+        { children: cells.children, episodesStarted: cells.started, episodesEnded: cells.ended, episodesOpenAtWeekEnd: cells.open },
+        mode,
+      );
       // After the latest report nothing says which episodes were still open: not available, never 0.
       const open = calendar.horizonWeek !== null && weekStart <= calendar.horizonWeek ? published.episodesOpenAtWeekEnd : null;
       const values = { ...published, episodesOpenAtWeekEnd: open };
       const completeness = calendar.completeness(weekStart);
-      const flags = Object.fromEntries(MEASURES.map(([field, measure]) => {
-        const first = firstFinal.get(`${weekStart}|${measure}`);
-        return [field, cellFlag({ completeness, value: values[field], firstFinal: first ? (mode === 'exact' ? first.exact : first.value) : null })];
-      })) as unknown as WeekFigures['flags'];
+      const flags = Object.fromEntries(
+        MEASURES.map(([field, measure]) => {
+          const first = firstFinal.get(`${weekStart}|${measure}`);
+          return [field, cellFlag({ completeness, value: values[field], firstFinal: first ? (mode === 'exact' ? first.exact : first.value) : null })];
+        }),
+      ) as unknown as WeekFigures['flags'];
       return { week: isoWeekLabel(weekStart), weekCommencing: weekStart, status: completeness, ...values, flags };
     });
     return {

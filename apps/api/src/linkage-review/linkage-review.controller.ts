@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, UsePipes } from '@nestjs/common';
 import {
-  ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
 } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/roles.decorator';
 import { AuthenticatedUser } from '../auth/roles';
@@ -32,7 +38,11 @@ export class LinkageReviewController {
   @ApiOkResponse({ type: LinkageReviewView })
   @ApiNotFoundResponse({ description: 'No such review' })
   @ApiConflictResponse({ description: 'The review was already decided' })
-  decide(@Param('id', ParseIntPipe) id: number, @Body() body: LinkageDecisionBody, @CurrentUser() user: AuthenticatedUser): Promise<LinkageReviewView> {
+  decide(
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: LinkageDecisionBody,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<LinkageReviewView> {
     return this.reviews.decide(id, body.decision, user.sub);
   }
 }

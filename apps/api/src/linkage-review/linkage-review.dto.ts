@@ -14,11 +14,18 @@ export class LinkageReviewQuery {
   status: ReviewStatus = 'PENDING';
 
   @ApiPropertyOptional({ description: 'Page size', default: 100, minimum: 1, maximum: 500 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   limit: number = 100;
 
   @ApiPropertyOptional({ description: 'Return reviews with an id greater than this (paging: pass the last id of the previous page)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
   after?: number;
 }
 

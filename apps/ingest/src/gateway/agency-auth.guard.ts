@@ -18,9 +18,10 @@ export class AgencyAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AgencyRequest>();
     const [scheme, credential] = (request.headers.authorization ?? '').split(' ');
-    const agency = scheme === 'Bearer' && credential && looksLikeHttpCredential(credential)
-      ? await this.register.activeByTokenHash(this.db, hashHttpCredential(credential))
-      : undefined;
+    const agency =
+      scheme === 'Bearer' && credential && looksLikeHttpCredential(credential)
+        ? await this.register.activeByTokenHash(this.db, hashHttpCredential(credential))
+        : undefined;
     if (!agency) {
       context.switchToHttp().getResponse<Response>().setHeader('WWW-Authenticate', 'Bearer realm="agencies"');
       throw new UnauthorizedException('A valid agency credential is required');

@@ -1,5 +1,14 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Post, Query, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiAcceptedResponse, ApiOperation, ApiQuery, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiOkResponse,
+  ApiAcceptedResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { AgencyAuthGuard, AgencyRequest } from './agency-auth.guard';
 import { AgencyThrottlerGuard } from './agency-throttler.guard';
 import { MAX_EVENTS_PER_REQUEST, RejectionPageDto, SubmissionResultDto } from './gateway.dto';
@@ -19,11 +28,14 @@ export class GatewayController {
   @HttpCode(202)
   @ApiOperation({
     summary: 'Publish events as your agency',
-    description: `A JSON array of 1 to ${MAX_EVENTS_PER_REQUEST} events (contract v1, docs/events.md), each checked exactly as on Kafka, ` +
+    description:
+      `A JSON array of 1 to ${MAX_EVENTS_PER_REQUEST} events (contract v1, docs/events.md), each checked exactly as on Kafka, ` +
       'including that it names your agency (else AGENCY_MISMATCH). Accepted events enter the pipeline before the answer; sending an ' +
       'event again (same eventId) has no further effect.',
   })
-  @ApiBody({ schema: { type: 'array', maxItems: MAX_EVENTS_PER_REQUEST, items: { $ref: 'https://missing-children-monitor/schema/agency-event.v1.json' } } })
+  @ApiBody({
+    schema: { type: 'array', maxItems: MAX_EVENTS_PER_REQUEST, items: { $ref: 'https://missing-children-monitor/schema/agency-event.v1.json' } },
+  })
   @ApiAcceptedResponse({ type: SubmissionResultDto, description: 'One result per event, in order' })
   submit(@Req() request: AgencyRequest, @Body() body: unknown): Promise<SubmissionResultDto> {
     if (!Array.isArray(body)) throw bad('the body must be a JSON array of events', '');

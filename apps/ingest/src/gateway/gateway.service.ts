@@ -10,13 +10,25 @@ import { SubmissionResultDto } from './gateway.dto';
 export class GatewayService {
   private readonly rejections = new AgencyRejectionRepository();
 
-  constructor(private readonly intake: EventIntakeService, private readonly sink: IntakeSink, @InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    private readonly intake: EventIntakeService,
+    private readonly sink: IntakeSink,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
 
   async submit(agencyCode: string, events: unknown[], now = new Date()): Promise<SubmissionResultDto> {
     const request = randomUUID();
     const items: IntakeItem[] = events.map((event, index) => ({
       // Each element is judged as the bytes an agency would have published to Kafka.
-      message: { topic: 'http', partition: -1, offset: `${request}/${index}`, timestamp: String(now.getTime()), key: null, value: Buffer.from(JSON.stringify(event) ?? ''), headers: {} },
+      message: {
+        topic: 'http',
+        partition: -1,
+        offset: `${request}/${index}`,
+        timestamp: String(now.getTime()),
+        key: null,
+        value: Buffer.from(JSON.stringify(event) ?? ''),
+        headers: {},
+      },
       sender: agencyCode,
       source: `http:${request}/${index}`,
     }));

@@ -8,7 +8,13 @@ import { EventIntakeService } from './event-intake.service';
 const config = { get: (key: string) => ({ MAX_EVENT_BYTES: 65536, MAX_CLOCK_SKEW_SECONDS: 300 })[key] } as unknown as ConfigService<IngestEnv, true>;
 const item = (value: string | null, offset = '0', sender = 'E23000001') => {
   const message: ConsumedMessage = {
-    topic: `missing.events.v1.${sender}`, partition: 0, offset, timestamp: '0', key: Buffer.from('k'), value: value === null ? null : Buffer.from(value), headers: {},
+    topic: `missing.events.v1.${sender}`,
+    partition: 0,
+    offset,
+    timestamp: '0',
+    key: Buffer.from('k'),
+    value: value === null ? null : Buffer.from(value),
+    headers: {},
   };
   return { message, sender, source: `kafka:${message.topic}/0/${offset}` };
 };
@@ -22,7 +28,11 @@ describe('EventIntakeService', () => {
     const event = aMissingReport({ child: { givenName: ' zoë ' } });
     const outcome = intake.triage([item(JSON.stringify(event)), item('nope', '1'), item(null, '2')], now);
     expect(outcome).toMatchObject({ accepted: 1, rejected: 2 });
-    expect(outcome.records.map((r) => r.topic)).toEqual(['missing.events.accepted.v1', 'missing.rejections.v1.E23000001', 'missing.rejections.v1.E23000001']);
+    expect(outcome.records.map((r) => r.topic)).toEqual([
+      'missing.events.accepted.v1',
+      'missing.rejections.v1.E23000001',
+      'missing.rejections.v1.E23000001',
+    ]);
     expect(outcome.records[0].key).toBe('E23000001:MPS-C-0001');
     expect(outcome.records[0].headers).toEqual({ 'mcm-source': 'kafka:missing.events.v1.E23000001/0/0' });
     // The child travels sealed: not in the message's text, and opened only with the key.
@@ -45,7 +55,9 @@ describe('EventIntakeService', () => {
     const event = aMissingReport({ agency: { type: 'POLICE', code: 'E23000002' } });
     const outcome = intake.triage([item(JSON.stringify(event), '7', 'E23000001')], now);
     expect(outcome.accepted).toBe(0);
-    expect(outcome.outcomes).toEqual([{ status: 'rejected', eventId: event.eventId, reasons: [expect.objectContaining({ code: 'AGENCY_MISMATCH', path: '/agency/code' })] }]);
+    expect(outcome.outcomes).toEqual([
+      { status: 'rejected', eventId: event.eventId, reasons: [expect.objectContaining({ code: 'AGENCY_MISMATCH', path: '/agency/code' })] },
+    ]);
     expect(outcome.records.map((r) => r.topic)).toEqual(['missing.rejections.v1.E23000001']);
   });
 

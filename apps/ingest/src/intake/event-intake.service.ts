@@ -3,7 +3,16 @@ import { ConfigService } from '@nestjs/config';
 import { agencyChildKey, agencyRejectionsTopic, ConsumedMessage, deadLetterRecord, OutgoingRecord, TopicNames } from '@mcm/kafka';
 import { TOPIC_NAMES } from '@mcm/platform';
 import { AgencyRejection } from '@mcm/persistence';
-import { checkSender, IdentityCipher, referenceData, sealAcceptedEvent, RejectionReason, validateEventBytes, ValidationOptions, ValidationResult } from '@mcm/shared';
+import {
+  checkSender,
+  IdentityCipher,
+  referenceData,
+  sealAcceptedEvent,
+  RejectionReason,
+  validateEventBytes,
+  ValidationOptions,
+  ValidationResult,
+} from '@mcm/shared';
 import { IngestEnv } from '../config/ingest.env';
 
 /** One message to triage, with the agency the transport authenticated and where it came from. */
@@ -15,9 +24,7 @@ export interface IntakeItem {
   source: string;
 }
 
-export type ItemOutcome =
-  | { status: 'accepted'; eventId: string }
-  | { status: 'rejected'; eventId: string | null; reasons: RejectionReason[] };
+export type ItemOutcome = { status: 'accepted'; eventId: string } | { status: 'rejected'; eventId: string | null; reasons: RejectionReason[] };
 
 export interface IntakeOutcome {
   /** Accepted events and dead letters (each to its sender's rejections topic), in input order. */
@@ -35,7 +42,11 @@ export class EventIntakeService {
   private readonly maxClockSkewMs: number;
   private readonly maxEventAgeYears: number;
 
-  constructor(config: ConfigService<IngestEnv, true>, private readonly cipher: IdentityCipher, @Inject(TOPIC_NAMES) private readonly topics: TopicNames) {
+  constructor(
+    config: ConfigService<IngestEnv, true>,
+    private readonly cipher: IdentityCipher,
+    @Inject(TOPIC_NAMES) private readonly topics: TopicNames,
+  ) {
     this.maxEventBytes = config.get('MAX_EVENT_BYTES', { infer: true });
     this.maxClockSkewMs = config.get('MAX_CLOCK_SKEW_SECONDS', { infer: true }) * 1000;
     this.maxEventAgeYears = config.get('MAX_EVENT_AGE_YEARS', { infer: true });
@@ -43,8 +54,11 @@ export class EventIntakeService {
 
   triage(items: IntakeItem[], now = new Date()): IntakeOutcome {
     const options: ValidationOptions = {
-      reference: referenceData(), now, maxClockSkewMs: this.maxClockSkewMs,
-      maxEventAgeYears: this.maxEventAgeYears, maxEventBytes: this.maxEventBytes,
+      reference: referenceData(),
+      now,
+      maxClockSkewMs: this.maxClockSkewMs,
+      maxEventAgeYears: this.maxEventAgeYears,
+      maxEventBytes: this.maxEventBytes,
     };
     const outcome: IntakeOutcome = { records: [], outcomes: [], rejections: [], accepted: 0, rejected: 0 };
     for (const { message, sender, source } of items) {
@@ -85,7 +99,10 @@ function safeValidate(message: ConsumedMessage, options: ValidationOptions): Val
   } catch (error) {
     // A bug of ours must not stall the partition: the message is kept, with the error's kind (its
     // message may quote the input, so it is not repeated).
-    return { ok: false, reasons: [{ path: '', code: 'INTERNAL_ERROR', message: `validation failed unexpectedly (${(error as Error)?.name ?? 'error'})` }] };
+    return {
+      ok: false,
+      reasons: [{ path: '', code: 'INTERNAL_ERROR', message: `validation failed unexpectedly (${(error as Error)?.name ?? 'error'})` }],
+    };
   }
 }
 

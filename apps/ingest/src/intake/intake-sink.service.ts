@@ -12,7 +12,10 @@ import { IntakeOutcome } from './event-intake.service';
 export class IntakeSink {
   private readonly rejections = new AgencyRejectionRepository();
 
-  constructor(private readonly publisher: KafkaPublisher, @InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    private readonly publisher: KafkaPublisher,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
 
   async deliver(outcome: IntakeOutcome): Promise<void> {
     await this.publisher.publish(outcome.records);

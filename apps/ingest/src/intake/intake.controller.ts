@@ -12,7 +12,11 @@ export const AGENCY_INPUT = 'agency-input';
 export class IntakeController {
   private readonly log = new Logger(IntakeController.name);
 
-  constructor(private readonly intake: EventIntakeService, private readonly sink: IntakeSink, @Inject(TOPIC_NAMES) private readonly topics: TopicNames) {}
+  constructor(
+    private readonly intake: EventIntakeService,
+    private readonly sink: IntakeSink,
+    @Inject(TOPIC_NAMES) private readonly topics: TopicNames,
+  ) {}
 
   /**
    * The sender of each message is the agency whose topic it was written to: the broker lets only
@@ -22,11 +26,15 @@ export class IntakeController {
   async onAgencyEvents(@Payload() batch: ConsumedBatch): Promise<void> {
     const started = Date.now();
     const items = batch.messages.map((message) => ({
-      message, sender: agencyOfInputTopic(message.topic, this.topics)!, source: `kafka:${message.topic}/${message.partition}/${message.offset}`,
+      message,
+      sender: agencyOfInputTopic(message.topic, this.topics)!,
+      source: `kafka:${message.topic}/${message.partition}/${message.offset}`,
     }));
     const outcome = this.intake.triage(items);
     const triaged = Date.now();
     await this.sink.deliver(outcome);
-    this.log.log(`${new Set(items.map((i) => i.sender)).size} agencies: ${outcome.accepted} accepted, ${outcome.rejected} dead-lettered; ms triage ${triaged - started}, deliver ${Date.now() - triaged}`);
+    this.log.log(
+      `${new Set(items.map((i) => i.sender)).size} agencies: ${outcome.accepted} accepted, ${outcome.rejected} dead-lettered; ms triage ${triaged - started}, deliver ${Date.now() - triaged}`,
+    );
   }
 }

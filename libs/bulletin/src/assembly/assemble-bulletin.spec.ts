@@ -16,8 +16,16 @@ function referenceWithPopulation(): ReferenceData {
 }
 
 const keyed = (setting: string, area: string, children: number, started: number, ended: number, open: number, seed: number): IncidenceFigures => ({
-  setting, area, children, started, ended, open,
-  childrenKey: (seed * 2654435761) % 2 ** 32, startedKey: (seed * 40503 + 7) % 2 ** 32, endedKey: (seed * 97 + 3_000_000_000) % 2 ** 32, openKey: (seed * 1_234_567) % 2 ** 32,
+  setting,
+  area,
+  children,
+  started,
+  ended,
+  open,
+  childrenKey: (seed * 2654435761) % 2 ** 32,
+  startedKey: (seed * 40503 + 7) % 2 ** 32,
+  endedKey: (seed * 97 + 3_000_000_000) % 2 ** 32,
+  openKey: (seed * 1_234_567) % 2 ** 32,
 });
 
 const CELLS = [
@@ -33,22 +41,38 @@ const CELLS = [
 const inputs = (reference: ReferenceData, extra: Partial<BulletinInputs> = {}): BulletinInputs => ({
   weekStart: '2026-11-16',
   incidence: new Map([['2026-11-16', CELLS]]),
-  sameWeekLastYear: '2025-11-17', breakdowns: [], revisions: [], agencies: [], reference,
-  silentDaysFlag: 14, methodologyUrl: '/m', contact: 'team',
+  sameWeekLastYear: '2025-11-17',
+  breakdowns: [],
+  revisions: [],
+  agencies: [],
+  reference,
+  silentDaysFlag: 14,
+  methodologyUrl: '/m',
+  contact: 'team',
   // Weeks up to 2026-11-02 complete; the last two not yet (an agency has not reported past them).
-  completeness: (week) => (week <= '2026-11-02' ? 'complete' : 'provisional'), horizonWeek: '2026-11-16',
+  completeness: (week) => (week <= '2026-11-02' ? 'complete' : 'provisional'),
+  horizonWeek: '2026-11-16',
   ...extra,
 });
 
 /** Every count the bulletin publishes, with where it is. */
 function counts(b: BulletinContent): [string, number][] {
   const out: [string, number][] = [];
-  for (const a of b.areas) for (const m of ['children', 'episodesStarted', 'episodesEnded', 'openAtWeekEnd'] as const) out.push([`${a.code} ${a.setting} ${m}`, a[m] as number]);
-  for (const h of b.headline) out.push([`headline ${h.setting}`, h.children], [`headline ${h.setting} episodes`, h.episodes], [`previous ${h.setting}`, h.previousWeek.children]);
+  for (const a of b.areas)
+    for (const m of ['children', 'episodesStarted', 'episodesEnded', 'openAtWeekEnd'] as const)
+      out.push([`${a.code} ${a.setting} ${m}`, a[m] as number]);
+  for (const h of b.headline)
+    out.push(
+      [`headline ${h.setting}`, h.children],
+      [`headline ${h.setting} episodes`, h.episodes],
+      [`previous ${h.setting}`, h.previousWeek.children],
+    );
   for (const t of b.trend) out.push([`trend ${t.weekCommencing}`, t.children], [`trend ${t.weekCommencing} episodes`, t.episodes]);
-  for (const r of b.breakdowns) out.push([`${r.dimension} ${r.category}`, r.children as number], [`${r.dimension} ${r.category} episodes`, r.episodes as number]);
+  for (const r of b.breakdowns)
+    out.push([`${r.dimension} ${r.category}`, r.children as number], [`${r.dimension} ${r.category} episodes`, r.episodes as number]);
   for (const r of b.revisions) out.push([`revision ${r.areaCode}`, r.previouslyPublished], [`revision ${r.areaCode} now`, r.published]);
-  for (const c of b.completeness) out.push([`completeness ${c.agencyType} ${c.regionCode}`, c.eventsThisWeek], [`usual ${c.agencyType} ${c.regionCode}`, c.usualWeeklyEvents]);
+  for (const c of b.completeness)
+    out.push([`completeness ${c.agencyType} ${c.regionCode}`, c.eventsThisWeek], [`usual ${c.agencyType} ${c.regionCode}`, c.usualWeeklyEvents]);
   return out;
 }
 
@@ -59,52 +83,202 @@ describe('assembleBulletin', () => {
     for (const cell of CELLS) {
       const code = cell.area === 'ALL' ? 'E92000001' : cell.area;
       expect(row(code, cell.setting)).toMatchObject({
-        children: perturb(cell.children, cell.childrenKey), episodesStarted: perturb(cell.started, cell.startedKey),
-        episodesEnded: perturb(cell.ended, cell.endedKey), openAtWeekEnd: perturb(cell.open, cell.openKey),
+        children: perturb(cell.children, cell.childrenKey),
+        episodesStarted: perturb(cell.started, cell.startedKey),
+        episodesEnded: perturb(cell.ended, cell.endedKey),
+        openAtWeekEnd: perturb(cell.open, cell.openKey),
       });
     }
-    expect(b.headline.find((h) => h.setting === 'ALL')).toMatchObject({ children: perturb(30, CELLS[0].childrenKey), episodes: perturb(31, CELLS[0].startedKey) });
+    expect(b.headline.find((h) => h.setting === 'ALL')).toMatchObject({
+      children: perturb(30, CELLS[0].childrenKey),
+      episodes: perturb(31, CELLS[0].startedKey),
+    });
     expect(JSON.stringify(b)).not.toContain('"c"');
     expect(b.disclosure).toMatchObject({ method: 'Cell-key perturbation', ptable: 'mcm-ptable-v1' });
   });
 
   it('never publishes a count from 1 to 4, in any table', () => {
-    const b = assembleBulletin(inputs(ReferenceData.load(), {
-      breakdowns: [{ dimension: 'risk_grade', category: 'HIGH', children: 2, episodes: 3, childrenKey: 123, episodesKey: 4_000_000_000 }],
-      revisions: [{ weekStart: '2026-11-02', setting: 'ALL', area: 'E12000001', dimension: '', category: '', measure: 'children', value: 3, key: 3_999_999_999, previouslyPublished: 0, changedAt: new Date('2026-11-20T14:05:00Z'), reason: 'late event' }],
-      agencies: [{ agencyCode: 'E23000007', agencyType: 'POLICE', lastReportedAt: new Date('2026-11-21T14:05:00Z'), eventsThisWeek: 3, eventsBefore: 9, weeksBefore: 8, lagHours: 2, eventsToDate: 40, lagHoursSum: 80, impliedReturnsThisWeek: 0, impliedReturnsToDate: 0 }],
-    }));
+    const b = assembleBulletin(
+      inputs(ReferenceData.load(), {
+        breakdowns: [{ dimension: 'risk_grade', category: 'HIGH', children: 2, episodes: 3, childrenKey: 123, episodesKey: 4_000_000_000 }],
+        revisions: [
+          {
+            weekStart: '2026-11-02',
+            setting: 'ALL',
+            area: 'E12000001',
+            dimension: '',
+            category: '',
+            measure: 'children',
+            value: 3,
+            key: 3_999_999_999,
+            previouslyPublished: 0,
+            changedAt: new Date('2026-11-20T14:05:00Z'),
+            reason: 'late event',
+          },
+        ],
+        agencies: [
+          {
+            agencyCode: 'E23000007',
+            agencyType: 'POLICE',
+            lastReportedAt: new Date('2026-11-21T14:05:00Z'),
+            eventsThisWeek: 3,
+            eventsBefore: 9,
+            weeksBefore: 8,
+            lagHours: 2,
+            eventsToDate: 40,
+            lagHoursSum: 80,
+            impliedReturnsThisWeek: 0,
+            impliedReturnsToDate: 0,
+          },
+        ],
+      }),
+    );
     const small = counts(b).filter(([, v]) => v >= 1 && v <= 4);
     expect(small).toEqual([]);
   });
 
   it('lists a revised cell with the value published before and the value published now, both perturbed; never one whose published value is unchanged', () => {
     const now = perturb(12, 987_654_321);
-    const b = assembleBulletin(inputs(ReferenceData.load(), {
-      revisions: [
-        { weekStart: '2026-11-02', setting: 'ALL', area: 'E12000001', dimension: '', category: '', measure: 'children', value: 12, key: 987_654_321, previouslyPublished: now + 1, changedAt: new Date('2026-11-20T14:05:00Z'), reason: 'late event' },
-        { weekStart: '2026-11-02', setting: 'ALL', area: 'ALL', dimension: '', category: '', measure: 'episodes_started', value: 40, key: 5, previouslyPublished: perturb(40, 5), changedAt: new Date('2026-11-20T14:05:00Z'), reason: 'late event' },
-      ],
-    }));
-    expect(b.revisions).toEqual([{
-      weekCommencing: '2026-11-02', week: '2026-W45', setting: 'ALL', areaCode: 'E12000001', measure: 'children',
-      previouslyPublished: now + 1, published: now, revisedOn: '2026-11-20', reason: 'late event',
-    }]);
+    const b = assembleBulletin(
+      inputs(ReferenceData.load(), {
+        revisions: [
+          {
+            weekStart: '2026-11-02',
+            setting: 'ALL',
+            area: 'E12000001',
+            dimension: '',
+            category: '',
+            measure: 'children',
+            value: 12,
+            key: 987_654_321,
+            previouslyPublished: now + 1,
+            changedAt: new Date('2026-11-20T14:05:00Z'),
+            reason: 'late event',
+          },
+          {
+            weekStart: '2026-11-02',
+            setting: 'ALL',
+            area: 'ALL',
+            dimension: '',
+            category: '',
+            measure: 'episodes_started',
+            value: 40,
+            key: 5,
+            previouslyPublished: perturb(40, 5),
+            changedAt: new Date('2026-11-20T14:05:00Z'),
+            reason: 'late event',
+          },
+        ],
+      }),
+    );
+    expect(b.revisions).toEqual([
+      {
+        weekCommencing: '2026-11-02',
+        week: '2026-W45',
+        setting: 'ALL',
+        areaCode: 'E12000001',
+        measure: 'children',
+        previouslyPublished: now + 1,
+        published: now,
+        revisedOn: '2026-11-20',
+        reason: 'late event',
+      },
+    ]);
   });
 
   it('groups completeness by agency type and region, never one agency, counts rounded to 10 and dates to the day', () => {
-    const b = assembleBulletin(inputs(ReferenceData.load(), {
-      agencies: [
-        { agencyCode: 'E23000007', agencyType: 'POLICE', lastReportedAt: new Date('2026-11-21T14:05:00Z'), eventsThisWeek: 13, eventsBefore: 80, weeksBefore: 8, lagHours: 2, eventsToDate: 40, lagHoursSum: 80, impliedReturnsThisWeek: 0, impliedReturnsToDate: 0 },
-        { agencyCode: 'E23000008', agencyType: 'POLICE', lastReportedAt: new Date('2026-11-19T09:00:00Z'), eventsThisWeek: 3, eventsBefore: 8, weeksBefore: 8, lagHours: 2, eventsToDate: 10, lagHoursSum: 30, impliedReturnsThisWeek: 0, impliedReturnsToDate: 0 },
-        { agencyCode: 'E06000001', agencyType: 'LOCAL_AUTHORITY', lastReportedAt: null, eventsThisWeek: 0, eventsBefore: 0, weeksBefore: 8, lagHours: null, eventsToDate: 0, lagHoursSum: 0, impliedReturnsThisWeek: 0, impliedReturnsToDate: 0 },
-        { agencyCode: '140321', agencyType: 'SCHOOL', lastReportedAt: new Date('2026-11-18T09:00:00Z'), eventsThisWeek: 2, eventsBefore: 1, weeksBefore: 8, lagHours: 1, eventsToDate: 3, lagHoursSum: 3, impliedReturnsThisWeek: 0, impliedReturnsToDate: 0 },
-      ],
-    }));
+    const b = assembleBulletin(
+      inputs(ReferenceData.load(), {
+        agencies: [
+          {
+            agencyCode: 'E23000007',
+            agencyType: 'POLICE',
+            lastReportedAt: new Date('2026-11-21T14:05:00Z'),
+            eventsThisWeek: 13,
+            eventsBefore: 80,
+            weeksBefore: 8,
+            lagHours: 2,
+            eventsToDate: 40,
+            lagHoursSum: 80,
+            impliedReturnsThisWeek: 0,
+            impliedReturnsToDate: 0,
+          },
+          {
+            agencyCode: 'E23000008',
+            agencyType: 'POLICE',
+            lastReportedAt: new Date('2026-11-19T09:00:00Z'),
+            eventsThisWeek: 3,
+            eventsBefore: 8,
+            weeksBefore: 8,
+            lagHours: 2,
+            eventsToDate: 10,
+            lagHoursSum: 30,
+            impliedReturnsThisWeek: 0,
+            impliedReturnsToDate: 0,
+          },
+          {
+            agencyCode: 'E06000001',
+            agencyType: 'LOCAL_AUTHORITY',
+            lastReportedAt: null,
+            eventsThisWeek: 0,
+            eventsBefore: 0,
+            weeksBefore: 8,
+            lagHours: null,
+            eventsToDate: 0,
+            lagHoursSum: 0,
+            impliedReturnsThisWeek: 0,
+            impliedReturnsToDate: 0,
+          },
+          {
+            agencyCode: '140321',
+            agencyType: 'SCHOOL',
+            lastReportedAt: new Date('2026-11-18T09:00:00Z'),
+            eventsThisWeek: 2,
+            eventsBefore: 1,
+            weeksBefore: 8,
+            lagHours: 1,
+            eventsToDate: 3,
+            lagHoursSum: 3,
+            impliedReturnsThisWeek: 0,
+            impliedReturnsToDate: 0,
+          },
+        ],
+      }),
+    );
     expect(b.completeness).toEqual([
-      { agencyType: 'LOCAL_AUTHORITY', regionCode: 'E12000001', regionName: 'North East', eventsThisWeek: 0, usualWeeklyEvents: 0, meanLagHours: null, lastEventOn: null, silentDays: null, flagged: true },
-      { agencyType: 'POLICE', regionCode: 'E12000001', regionName: 'North East', eventsThisWeek: 20, usualWeeklyEvents: 10, meanLagHours: 2, lastEventOn: '2026-11-21', silentDays: 1, flagged: false },
-      { agencyType: 'SCHOOL', regionCode: 'x', regionName: 'Not available', eventsThisWeek: 0, usualWeeklyEvents: 0, meanLagHours: 1, lastEventOn: '2026-11-18', silentDays: 4, flagged: false },
+      {
+        agencyType: 'LOCAL_AUTHORITY',
+        regionCode: 'E12000001',
+        regionName: 'North East',
+        eventsThisWeek: 0,
+        usualWeeklyEvents: 0,
+        meanLagHours: null,
+        lastEventOn: null,
+        silentDays: null,
+        flagged: true,
+      },
+      {
+        agencyType: 'POLICE',
+        regionCode: 'E12000001',
+        regionName: 'North East',
+        eventsThisWeek: 20,
+        usualWeeklyEvents: 10,
+        meanLagHours: 2,
+        lastEventOn: '2026-11-21',
+        silentDays: 1,
+        flagged: false,
+      },
+      {
+        agencyType: 'SCHOOL',
+        regionCode: 'x',
+        regionName: 'Not available',
+        eventsThisWeek: 0,
+        usualWeeklyEvents: 0,
+        meanLagHours: 1,
+        lastEventOn: '2026-11-18',
+        silentDays: 4,
+        flagged: false,
+      },
     ]);
     expect(JSON.stringify(b.completeness)).not.toMatch(/E23000007|140321|T\d\d:/);
   });
@@ -118,12 +292,38 @@ describe('assembleBulletin', () => {
   });
 
   it('lists revised breakdown cells and LA cells too, naming the breakdown', () => {
-    const b = assembleBulletin(inputs(ReferenceData.load(), {
-      revisions: [
-        { weekStart: '2026-11-02', setting: 'ALL', area: 'ALL', dimension: 'risk_grade', category: 'HIGH', measure: 'children', value: 12, key: 7, previouslyPublished: perturb(12, 7) + 3, changedAt: new Date('2026-11-20T14:05:00Z'), reason: 'correction' },
-        { weekStart: '2026-11-02', setting: 'CARE', area: 'E09000033', dimension: '', category: '', measure: 'episodes_ended', value: 9, key: 11, previouslyPublished: perturb(9, 11) - 3, changedAt: new Date('2026-11-20T14:05:00Z'), reason: 'late event' },
-      ],
-    }));
+    const b = assembleBulletin(
+      inputs(ReferenceData.load(), {
+        revisions: [
+          {
+            weekStart: '2026-11-02',
+            setting: 'ALL',
+            area: 'ALL',
+            dimension: 'risk_grade',
+            category: 'HIGH',
+            measure: 'children',
+            value: 12,
+            key: 7,
+            previouslyPublished: perturb(12, 7) + 3,
+            changedAt: new Date('2026-11-20T14:05:00Z'),
+            reason: 'correction',
+          },
+          {
+            weekStart: '2026-11-02',
+            setting: 'CARE',
+            area: 'E09000033',
+            dimension: '',
+            category: '',
+            measure: 'episodes_ended',
+            value: 9,
+            key: 11,
+            previouslyPublished: perturb(9, 11) - 3,
+            changedAt: new Date('2026-11-20T14:05:00Z'),
+            reason: 'late event',
+          },
+        ],
+      }),
+    );
     expect(b.revisions).toEqual([
       expect.objectContaining({ areaCode: 'E92000001', dimension: 'risk_grade', category: 'HIGH', measure: 'children', published: perturb(12, 7) }),
       expect.objectContaining({ areaCode: 'E09000033', setting: 'CARE', measure: 'episodes_ended', published: perturb(9, 11) }),
@@ -142,17 +342,28 @@ describe('assembleBulletin', () => {
 
   it('records every published cell with its published and true values, final only for complete weeks', () => {
     const input = inputs(ReferenceData.load(), {
-      incidence: new Map([['2026-11-16', CELLS], ['2026-10-26', [keyed('ALL', 'ALL', 40, 41, 30, 9, 9)]]]),
+      incidence: new Map([
+        ['2026-11-16', CELLS],
+        ['2026-10-26', [keyed('ALL', 'ALL', 40, 41, 30, 9, 9)]],
+      ]),
       breakdowns: [{ dimension: 'risk_grade', category: 'HIGH', children: 9, episodes: 10, childrenKey: 5, episodesKey: 6 }],
     });
     const b = assembleBulletin(input);
     const cells = publishedCells(input, b);
     const find = (week: string, area: string, setting: string, dimension: string, measure: string) =>
       cells.find((c) => c.weekStart === week && c.area === area && c.setting === setting && c.dimension === dimension && c.measure === measure);
-    expect(find('2026-11-16', 'E09000033', 'HOME', '', 'episodes_ended')).toEqual(expect.objectContaining({ value: perturb(15, CELLS[3].endedKey), exact: 15, final: false }));
-    expect(find('2026-10-26', 'ALL', 'ALL', '', 'children')).toEqual(expect.objectContaining({ value: perturb(40, keyed('ALL', 'ALL', 40, 41, 30, 9, 9).childrenKey), exact: 40, final: true }));
-    expect(find('2026-11-16', 'ALL', 'ALL', 'risk_grade', 'episodes')).toEqual(expect.objectContaining({ category: 'HIGH', value: perturb(10, 6), exact: 10 }));
+    expect(find('2026-11-16', 'E09000033', 'HOME', '', 'episodes_ended')).toEqual(
+      expect.objectContaining({ value: perturb(15, CELLS[3].endedKey), exact: 15, final: false }),
+    );
+    expect(find('2026-10-26', 'ALL', 'ALL', '', 'children')).toEqual(
+      expect.objectContaining({ value: perturb(40, keyed('ALL', 'ALL', 40, 41, 30, 9, 9).childrenKey), exact: 40, final: true }),
+    );
+    expect(find('2026-11-16', 'ALL', 'ALL', 'risk_grade', 'episodes')).toEqual(
+      expect.objectContaining({ category: 'HIGH', value: perturb(10, 6), exact: 10 }),
+    );
     // Every area row's four measures, the trend's 52 weeks x 4 settings x 2 measures, the breakdown's 2.
-    expect(cells.filter((c) => c.dimension === '' && c.weekStart === '2026-11-16' && c.area !== 'ALL').length).toBe(b.areas.filter((a) => a.level !== 'National').length * 4);
+    expect(cells.filter((c) => c.dimension === '' && c.weekStart === '2026-11-16' && c.area !== 'ALL').length).toBe(
+      b.areas.filter((a) => a.level !== 'National').length * 4,
+    );
   });
 });

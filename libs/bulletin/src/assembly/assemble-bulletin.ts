@@ -7,7 +7,12 @@ import { BreakdownFigures, IncidenceFigures, RevisionFigures } from './figures';
 
 export { SETTINGS };
 type Measure = 'children' | 'started' | 'ended' | 'open';
-const KEY_OF: Record<Measure, 'childrenKey' | 'startedKey' | 'endedKey' | 'openKey'> = { children: 'childrenKey', started: 'startedKey', ended: 'endedKey', open: 'openKey' };
+const KEY_OF: Record<Measure, 'childrenKey' | 'startedKey' | 'endedKey' | 'openKey'> = {
+  children: 'childrenKey',
+  started: 'startedKey',
+  ended: 'endedKey',
+  open: 'openKey',
+};
 
 /** What the bulletin says about its method (JSON `disclosure`, the HTML's about section, the CSV's metadata). */
 export const BULLETIN_DISCLOSURE: DisclosureNote = {
@@ -52,7 +57,10 @@ export function assembleBulletin(input: BulletinInputs): BulletinContent {
     const c = cell(week, area, setting);
     return c ? perturb(c[m], c[KEY_OF[m]]) : 0;
   };
-  const count = (week: string, setting: string) => ({ children: published(week, 'ALL', setting, 'children'), episodes: published(week, 'ALL', setting, 'started') });
+  const count = (week: string, setting: string) => ({
+    children: published(week, 'ALL', setting, 'children'),
+    episodes: published(week, 'ALL', setting, 'started'),
+  });
   const headline: HeadlineRow[] = SETTINGS.map((setting) => {
     const previous4 = [1, 2, 3, 4].map((n) => count(addWeeks(weekStart, -n), setting));
     return {
@@ -64,7 +72,8 @@ export function assembleBulletin(input: BulletinInputs): BulletinContent {
     };
   });
   const trend = trendWeeks(weekStart).flatMap((week) =>
-    SETTINGS.map((setting) => ({ weekCommencing: week, week: isoWeekLabel(week), setting, ...count(week, setting) })));
+    SETTINGS.map((setting) => ({ weekCommencing: week, week: isoWeekLabel(week), setting, ...count(week, setting) })),
+  );
   const breakdown = (dimension: string, category: string) => {
     const b = input.breakdowns.find((x) => x.dimension === dimension && x.category === category);
     return { children: b ? perturb(b.children, b.childrenKey) : 0, episodes: b ? perturb(b.episodes, b.episodesKey) : 0 };
@@ -85,7 +94,11 @@ export function assembleBulletin(input: BulletinInputs): BulletinContent {
     areas: areaRows(input, weekStart, published),
     breakdowns: input.breakdowns
       .filter((b) => (DIMENSIONS as readonly string[]).includes(b.dimension))
-      .map((b): BreakdownRow => ({ dimension: b.dimension as BreakdownRow['dimension'], category: b.category, ...breakdown(b.dimension, b.category) })),
+      .map((b): BreakdownRow => ({
+        dimension: b.dimension as BreakdownRow['dimension'],
+        category: b.category,
+        ...breakdown(b.dimension, b.category),
+      })),
     // Percentages of published counts: derived from what is published, they add nothing to it.
     repeatMissing: { children: repeatTotal, repeatChildren, percent: repeatTotal ? round1((100 * repeatChildren) / repeatTotal) : 'x' },
     returnInterviews: { episodesEnded: ended, offeredWithin72h: offered, percent: ended ? round1((100 * offered) / ended) : 'x' },
@@ -97,7 +110,11 @@ export function assembleBulletin(input: BulletinInputs): BulletinContent {
 }
 
 /** England, every region and every LA, each setting and each measure: every one a cell of its own. */
-function areaRows(input: BulletinInputs, weekStart: string, published: (week: string, area: string, setting: string, m: Measure) => number): AreaRow[] {
+function areaRows(
+  input: BulletinInputs,
+  weekStart: string,
+  published: (week: string, area: string, setting: string, m: Measure) => number,
+): AreaRow[] {
   const rate = (area: string, children: number): { ratePer10000?: number } => {
     const population = input.reference.childPopulationOf(area);
     return population === null ? {} : { ratePer10000: Math.round((children / population) * 100_000) / 10 };
@@ -108,19 +125,29 @@ function areaRows(input: BulletinInputs, weekStart: string, published: (week: st
     const children = published(weekStart, area, setting, 'children');
     const open: Published = openKnown ? published(weekStart, area, setting, 'open') : 'x';
     return {
-      setting, children, episodesStarted: published(weekStart, area, setting, 'started'),
-      episodesEnded: published(weekStart, area, setting, 'ended'), openAtWeekEnd: open,
+      setting,
+      children,
+      episodesStarted: published(weekStart, area, setting, 'started'),
+      episodesEnded: published(weekStart, area, setting, 'ended'),
+      openAtWeekEnd: open,
       ...rate(area, children),
     };
   };
   const out: AreaRow[] = SETTINGS.map((setting) => ({ level: 'National', code: ENGLAND.code, name: ENGLAND.name, ...figures('ALL', setting) }));
   for (const region of [...input.reference.regions.values()].sort((a, b) => a.code.localeCompare(b.code))) {
     for (const setting of SETTINGS) out.push({ level: 'Regional', code: region.code, name: region.name, ...figures(region.code, setting) });
-    const las = [...input.reference.localAuthorities.values()].filter((la) => la.regionCode === region.code).sort((a, b) => a.code.localeCompare(b.code));
+    const las = [...input.reference.localAuthorities.values()]
+      .filter((la) => la.regionCode === region.code)
+      .sort((a, b) => a.code.localeCompare(b.code));
     for (const la of las) {
       for (const setting of SETTINGS) {
         out.push({
-          level: 'Local authority', code: la.code, name: la.name, regionCode: region.code, regionName: region.name, oldLaCode: la.laNumber,
+          level: 'Local authority',
+          code: la.code,
+          name: la.name,
+          regionCode: region.code,
+          regionName: region.name,
+          oldLaCode: la.laNumber,
           ...figures(la.code, setting),
         });
       }
@@ -141,21 +168,36 @@ function revisions(figures: RevisionFigures[]): Revision[] {
   return figures.flatMap((r): Revision[] => {
     const now = perturb(r.value, r.key);
     if (now === r.previouslyPublished) return [];
-    return [{
-      weekCommencing: r.weekStart, week: isoWeekLabel(r.weekStart), setting: r.setting as SettingKey, areaCode: r.area === 'ALL' ? ENGLAND.code : r.area,
-      ...(r.dimension ? { dimension: r.dimension, category: r.category } : {}),
-      measure: r.measure, previouslyPublished: r.previouslyPublished, published: now, revisedOn: r.changedAt.toISOString().slice(0, 10), reason: r.reason,
-    }];
+    return [
+      {
+        weekCommencing: r.weekStart,
+        week: isoWeekLabel(r.weekStart),
+        setting: r.setting as SettingKey,
+        areaCode: r.area === 'ALL' ? ENGLAND.code : r.area,
+        ...(r.dimension ? { dimension: r.dimension, category: r.category } : {}),
+        measure: r.measure,
+        previouslyPublished: r.previouslyPublished,
+        published: now,
+        revisedOn: r.changedAt.toISOString().slice(0, 10),
+        reason: r.reason,
+      },
+    ];
   });
 }
 
 /** Agencies grouped by type and region (never one agency), through the disclosure library's rounding. */
 function completeness(input: BulletinInputs): CompletenessNote[] {
   return groupedCompleteness(input.agencies, input.reference, input.weekStart).map((g) => ({
-    agencyType: g.agencyType as CompletenessNote['agencyType'], regionCode: g.regionCode === 'UNKNOWN' ? 'x' : g.regionCode, regionName: g.regionName,
-    eventsThisWeek: g.eventsThisWeek, usualWeeklyEvents: g.usualWeeklyEvents, meanLagHours: g.meanLagHours,
-    lastEventOn: g.lastEventDate, silentDays: g.silentDays,
-    flagged: g.silentDays === null || g.silentDays > input.silentDaysFlag || (g.usualWeeklyEvents >= 20 && g.eventsThisWeek < g.usualWeeklyEvents / 2),
+    agencyType: g.agencyType as CompletenessNote['agencyType'],
+    regionCode: g.regionCode === 'UNKNOWN' ? 'x' : g.regionCode,
+    regionName: g.regionName,
+    eventsThisWeek: g.eventsThisWeek,
+    usualWeeklyEvents: g.usualWeeklyEvents,
+    meanLagHours: g.meanLagHours,
+    lastEventOn: g.lastEventDate,
+    silentDays: g.silentDays,
+    flagged:
+      g.silentDays === null || g.silentDays > input.silentDaysFlag || (g.usualWeeklyEvents >= 20 && g.eventsThisWeek < g.usualWeeklyEvents / 2),
   }));
 }
 

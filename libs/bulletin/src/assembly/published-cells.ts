@@ -7,9 +7,15 @@ import { BulletinContent, BulletinInputs } from './assemble-bulletin';
  * breakdown otherwise (measures children, episodes).
  */
 export interface PublishedCellValue {
-  weekStart: string; setting: string; area: string; dimension: string; category: string; measure: string;
+  weekStart: string;
+  setting: string;
+  area: string;
+  dimension: string;
+  category: string;
+  measure: string;
   /** The value published (cell-key method) and the true value it came from (for statisticians' `r`). */
-  value: number; exact: number;
+  value: number;
+  exact: number;
   /** Whether the cell's week was complete when published: the first such value is what `r` compares with. */
   final: boolean;
 }
@@ -23,8 +29,10 @@ const AREA_MEASURES = [
 
 /** Breakdown cells the bulletin publishes outside its breakdown tables: (dimension, category, measure). */
 const HEADLINE_BREAKDOWNS = [
-  ['repeat_missing', 'Total', 'children'], ['repeat_missing', 'Repeat missing', 'children'],
-  ['return_interview', 'Total', 'episodes'], ['return_interview', 'Offered within 72 hours', 'episodes'],
+  ['repeat_missing', 'Total', 'children'],
+  ['repeat_missing', 'Repeat missing', 'children'],
+  ['return_interview', 'Total', 'episodes'],
+  ['return_interview', 'Offered within 72 hours', 'episodes'],
 ] as const;
 
 /**
@@ -45,31 +53,73 @@ export function publishedCells(input: BulletinInputs, content: BulletinContent):
   for (const a of content.areas) {
     const area = a.level === 'National' ? 'ALL' : a.code;
     for (const [field, measure, m] of AREA_MEASURES) {
-      add({ weekStart: content.weekCommencing, setting: a.setting, area, dimension: '', category: '', measure, exact: exactOf(content.weekCommencing, area, a.setting, m) }, a[field]);
+      add(
+        {
+          weekStart: content.weekCommencing,
+          setting: a.setting,
+          area,
+          dimension: '',
+          category: '',
+          measure,
+          exact: exactOf(content.weekCommencing, area, a.setting, m),
+        },
+        a[field],
+      );
     }
   }
   const national = (weekStart: string, setting: string, children: number, episodes: number) => {
-    add({ weekStart, setting, area: 'ALL', dimension: '', category: '', measure: 'children', exact: exactOf(weekStart, 'ALL', setting, 'children') }, children);
-    add({ weekStart, setting, area: 'ALL', dimension: '', category: '', measure: 'episodes_started', exact: exactOf(weekStart, 'ALL', setting, 'started') }, episodes);
+    add(
+      { weekStart, setting, area: 'ALL', dimension: '', category: '', measure: 'children', exact: exactOf(weekStart, 'ALL', setting, 'children') },
+      children,
+    );
+    add(
+      {
+        weekStart,
+        setting,
+        area: 'ALL',
+        dimension: '',
+        category: '',
+        measure: 'episodes_started',
+        exact: exactOf(weekStart, 'ALL', setting, 'started'),
+      },
+      episodes,
+    );
   };
   for (const t of content.trend) national(t.weekCommencing, t.setting, t.children, t.episodes);
-  for (const h of content.headline) if (h.sameWeekLastYear) national(input.sameWeekLastYear, h.setting, h.sameWeekLastYear.children, h.sameWeekLastYear.episodes);
+  for (const h of content.headline)
+    if (h.sameWeekLastYear) national(input.sameWeekLastYear, h.setting, h.sameWeekLastYear.children, h.sameWeekLastYear.episodes);
 
   const breakdown = (dimension: string, category: string, measure: 'children' | 'episodes', value: Published) => {
     const figures = input.breakdowns.find((b) => b.dimension === dimension && b.category === category);
-    add({ weekStart: content.weekCommencing, setting: figures?.setting ?? 'ALL', area: 'ALL', dimension, category, measure, exact: figures?.[measure] ?? 0 }, value);
+    add(
+      {
+        weekStart: content.weekCommencing,
+        setting: figures?.setting ?? 'ALL',
+        area: 'ALL',
+        dimension,
+        category,
+        measure,
+        exact: figures?.[measure] ?? 0,
+      },
+      value,
+    );
   };
   for (const b of content.breakdowns) {
     breakdown(b.dimension, b.category, 'children', b.children);
     breakdown(b.dimension, b.category, 'episodes', b.episodes);
   }
   const headlineValues: Record<string, Published> = {
-    'repeat_missing|Total': content.repeatMissing.children, 'repeat_missing|Repeat missing': content.repeatMissing.repeatChildren,
-    'return_interview|Total': content.returnInterviews.episodesEnded, 'return_interview|Offered within 72 hours': content.returnInterviews.offeredWithin72h,
+    'repeat_missing|Total': content.repeatMissing.children,
+    'repeat_missing|Repeat missing': content.repeatMissing.repeatChildren,
+    'return_interview|Total': content.returnInterviews.episodesEnded,
+    'return_interview|Offered within 72 hours': content.returnInterviews.offeredWithin72h,
   };
-  for (const [dimension, category, measure] of HEADLINE_BREAKDOWNS) breakdown(dimension, category, measure, headlineValues[`${dimension}|${category}`]);
+  for (const [dimension, category, measure] of HEADLINE_BREAKDOWNS)
+    breakdown(dimension, category, measure, headlineValues[`${dimension}|${category}`]);
 
-  const exactRevised = new Map(input.revisions.map((r) => [revisionKey(r.weekStart, r.setting, r.area, r.dimension, r.category, r.measure), r.value]));
+  const exactRevised = new Map(
+    input.revisions.map((r) => [revisionKey(r.weekStart, r.setting, r.area, r.dimension, r.category, r.measure), r.value]),
+  );
   for (const r of content.revisions) {
     const area = r.areaCode === 'E92000001' ? 'ALL' : r.areaCode;
     const dimension = r.dimension ?? '';

@@ -37,15 +37,33 @@ export interface MetaColumn {
 }
 
 const filter = (col_name: string, label: string, filter_hint: string, filter_grouping_column = ''): MetaColumn => ({
-  col_name, col_type: 'Filter', label, indicator_grouping: '', indicator_unit: '', indicator_dp: '', filter_hint, filter_grouping_column,
+  col_name,
+  col_type: 'Filter',
+  label,
+  indicator_grouping: '',
+  indicator_unit: '',
+  indicator_dp: '',
+  filter_hint,
+  filter_grouping_column,
 });
 const indicator = (col_name: string, label: string, indicator_grouping: string, dp: number, indicator_unit: '' | '%' = ''): MetaColumn => ({
-  col_name, col_type: 'Indicator', label, indicator_grouping, indicator_unit, indicator_dp: String(dp), filter_hint: '', filter_grouping_column: '',
+  col_name,
+  col_type: 'Indicator',
+  label,
+  indicator_grouping,
+  indicator_unit,
+  indicator_dp: String(dp),
+  filter_hint: '',
+  filter_grouping_column: '',
 });
 
 export const FILTER_COLUMNS: readonly MetaColumn[] = [
   filter('week_commencing', 'Week commencing', 'Monday of the ISO week (yyyy-mm-dd); it tells Week 53 apart, which EES does not have'),
-  filter('setting', 'Setting', 'Where the child went missing from: home, care, or during school (absent from school without explanation in the school day; not children missing education, who are not registered at any school); Total counts each child once'),
+  filter(
+    'setting',
+    'Setting',
+    'Where the child went missing from: home, care, or during school (absent from school without explanation in the school day; not children missing education, who are not registered at any school); Total counts each child once',
+  ),
   filter('breakdown', 'Breakdown', 'Characteristic the figures are broken down by; Total for no breakdown'),
   filter('category', 'Category', 'Item of the breakdown; Total for all items', 'breakdown'),
   filter('revision_status', 'Revision status', 'p provisional; r revised since first published; blank neither'),
@@ -59,11 +77,38 @@ export const INDICATOR_COLUMNS: readonly MetaColumn[] = [
   indicator(MEASURES.episodes_ended.csv, 'Missing episodes ended', 'Episodes', 0),
   indicator(MEASURES.open_at_week_end.csv, 'Missing episodes open at the end of the week', 'Episodes', 0),
   indicator('children_rate_per_10000', 'Children going missing per 10,000 children', 'Children', 1),
-  indicator(MEASURES.repeat_missing_children.csv, 'Children with an episode this week that was at least their third to start in 90 days', 'Repeat missing', 0),
-  indicator('repeat_missing_percent', 'Percentage of children going missing this week with an episode that was at least their third to start in 90 days', 'Repeat missing', 1, '%'),
-  indicator('return_interview_episodes_ended_count', 'Missing episodes from home or care ended (return interviews are not asked of schools)', 'Return interviews', 0),
-  indicator(MEASURES.return_interview_offered_72h.csv, 'Missing episodes from home or care ended with a return interview offered within 72 hours', 'Return interviews', 0),
-  indicator('return_interview_percent', 'Percentage of missing episodes from home or care ended with a return interview offered within 72 hours', 'Return interviews', 1, '%'),
+  indicator(
+    MEASURES.repeat_missing_children.csv,
+    'Children with an episode this week that was at least their third to start in 90 days',
+    'Repeat missing',
+    0,
+  ),
+  indicator(
+    'repeat_missing_percent',
+    'Percentage of children going missing this week with an episode that was at least their third to start in 90 days',
+    'Repeat missing',
+    1,
+    '%',
+  ),
+  indicator(
+    'return_interview_episodes_ended_count',
+    'Missing episodes from home or care ended (return interviews are not asked of schools)',
+    'Return interviews',
+    0,
+  ),
+  indicator(
+    MEASURES.return_interview_offered_72h.csv,
+    'Missing episodes from home or care ended with a return interview offered within 72 hours',
+    'Return interviews',
+    0,
+  ),
+  indicator(
+    'return_interview_percent',
+    'Percentage of missing episodes from home or care ended with a return interview offered within 72 hours',
+    'Return interviews',
+    1,
+    '%',
+  ),
 ];
 
 /** The indicators: the count measures' CSV names (the vocabulary's) and the rates and denominators derived from them. */

@@ -46,7 +46,12 @@ describe('renderBulletinCsv', () => {
       if (regional) expect(r.region_code).toMatch(/^E12\d{6}$/);
     }
     const hull = rows.find((r) => r.new_la_code === 'E06000010' && r.setting === 'Total');
-    expect(hull).toMatchObject({ la_name: 'Kingston upon Hull, City of', old_la_code: '810', region_code: 'E12000003', region_name: 'Yorkshire and The Humber' });
+    expect(hull).toMatchObject({
+      la_name: 'Kingston upon Hull, City of',
+      old_la_code: '810',
+      region_code: 'E12000003',
+      region_name: 'Yorkshire and The Humber',
+    });
     expect(data).toContain('"Kingston upon Hull, City of"');
   });
 
@@ -65,7 +70,14 @@ describe('renderBulletinCsv', () => {
 
   it('preserves the symbols in cells and uses z where a measure does not apply', () => {
     for (const a of b.areas) {
-      const r = rows.find((x) => x.week_commencing === b.weekCommencing && x.geographic_level === a.level && (x.new_la_code || x.region_code || 'E92000001') === a.code && x.setting === ({ ALL: 'Total', HOME: 'Home', CARE: 'Care', EDUCATION: 'During school' } as const)[a.setting] && x.breakdown === 'Total');
+      const r = rows.find(
+        (x) =>
+          x.week_commencing === b.weekCommencing &&
+          x.geographic_level === a.level &&
+          (x.new_la_code || x.region_code || 'E92000001') === a.code &&
+          x.setting === ({ ALL: 'Total', HOME: 'Home', CARE: 'Care', EDUCATION: 'During school' } as const)[a.setting] &&
+          x.breakdown === 'Total',
+      );
       expect(r).toBeDefined();
       expect(r?.children_count).toBe(String(a.children));
       expect(r?.episodes_started_count).toBe(String(a.episodesStarted));
@@ -79,7 +91,9 @@ describe('renderBulletinCsv', () => {
   });
 
   it('puts repeat missing and return interviews on the England total row', () => {
-    const total = rows.find((r) => r.week_commencing === b.weekCommencing && r.geographic_level === 'National' && r.setting === 'Total' && r.breakdown === 'Total');
+    const total = rows.find(
+      (r) => r.week_commencing === b.weekCommencing && r.geographic_level === 'National' && r.setting === 'Total' && r.breakdown === 'Total',
+    );
     expect(total).toMatchObject({
       repeat_missing_children_count: String(b.repeatMissing.repeatChildren),
       repeat_missing_percent: String(b.repeatMissing.percent),
@@ -92,7 +106,10 @@ describe('renderBulletinCsv', () => {
   it('shows care episodes by missing type (M and A apart) under the Care setting', () => {
     const care = rows.filter((r) => r.breakdown === 'Missing from care: missing or away without authorisation');
     expect(care.map((r) => [r.setting, r.category])).toEqual([
-      ['Care', 'Missing (M)'], ['Care', 'Away from placement without authorisation (A)'], ['Care', 'Missing type not stated'], ['Care', 'Total'],
+      ['Care', 'Missing (M)'],
+      ['Care', 'Away from placement without authorisation (A)'],
+      ['Care', 'Missing type not stated'],
+      ['Care', 'Total'],
     ]);
     const m = b.breakdowns.find((r) => r.dimension === 'care_missing_type' && r.category === 'Missing (M)')!;
     expect([care[0].children_count, care[0].episodes_started_count]).toEqual([String(m.children), String(m.episodes)]);
@@ -121,7 +138,9 @@ describe('renderBulletinCsv', () => {
 
   it('labels ISO week 53 as Week 53 with its week_commencing, and ISO years across New Year', () => {
     const w53 = records(renderBulletinCsv(sampleBulletin({ weekCommencing: '2026-12-28' })).data);
-    expect(w53.filter((r) => r.week_commencing === '2026-12-28').every((r) => r.time_period === '2026' && r.time_identifier === 'Week 53')).toBe(true);
+    expect(w53.filter((r) => r.week_commencing === '2026-12-28').every((r) => r.time_period === '2026' && r.time_identifier === 'Week 53')).toBe(
+      true,
+    );
     const after = records(renderBulletinCsv(sampleBulletin({ weekCommencing: '2027-01-04' })).data);
     expect(after.find((r) => r.week_commencing === '2026-12-28')?.time_identifier).toBe('Week 53');
     expect(after.find((r) => r.week_commencing === '2027-01-04')).toMatchObject({ time_period: '2027', time_identifier: 'Week 1' });
@@ -133,7 +152,16 @@ describe('renderBulletinCsv', () => {
 
   it('lists every filter and indicator column in the meta file', () => {
     const metaRows = records(meta);
-    expect(parseCsv(meta)[0]).toEqual(['col_name', 'col_type', 'label', 'indicator_grouping', 'indicator_unit', 'indicator_dp', 'filter_hint', 'filter_grouping_column']);
+    expect(parseCsv(meta)[0]).toEqual([
+      'col_name',
+      'col_type',
+      'label',
+      'indicator_grouping',
+      'indicator_unit',
+      'indicator_dp',
+      'filter_hint',
+      'filter_grouping_column',
+    ]);
     const listed = metaRows.map((m) => m.col_name);
     expect(new Set(listed).size).toBe(listed.length);
     const observational = new Set<string>(TIME_GEOGRAPHY_COLUMNS);
@@ -155,7 +183,14 @@ describe('renderBulletinCsv', () => {
 
   it('quotes fields per RFC 4180 so that any text round-trips', () => {
     const awkward = ['plain', 'a,b', 'say "hi"', 'two\nlines', ' padded ', '', "it's"];
-    expect(parseCsv(toCsv(['v'], awkward.map((a) => [a])))).toEqual([['v'], ...awkward.map((a) => [a])]);
+    expect(
+      parseCsv(
+        toCsv(
+          ['v'],
+          awkward.map((a) => [a]),
+        ),
+      ),
+    ).toEqual([['v'], ...awkward.map((a) => [a])]);
     const named: Bulletin = { ...b, areas: b.areas.map((a) => (a.code === 'E06000008' ? { ...a, name: 'Blackburn "with", Darwen' } : a)) };
     expect(records(renderBulletinCsv(named).data).find((r) => r.new_la_code === 'E06000008')?.la_name).toBe('Blackburn "with", Darwen');
   });

@@ -1,6 +1,16 @@
 import { AreaRow, Bulletin, Published, SettingKey } from '../bulletin.model';
 import { assertFinite, parseWeekLabel, roundTo } from '../format';
-import { categoryLabel, DIMENSION_EPISODES, DIMENSION_LABEL, DIMENSION_SETTING, DIMENSIONS, ENGLAND, isEnglandCode, SETTING_LABEL, SETTINGS } from '../labels';
+import {
+  categoryLabel,
+  DIMENSION_EPISODES,
+  DIMENSION_LABEL,
+  DIMENSION_SETTING,
+  DIMENSIONS,
+  ENGLAND,
+  isEnglandCode,
+  SETTING_LABEL,
+  SETTINGS,
+} from '../labels';
 import { isoWeekLabel } from '@mcm/shared';
 import { DATA_COLUMNS, FILTER_COLUMNS, INDICATOR_COLUMNS, IndicatorName, META_HEADER } from './columns';
 import { toCsv } from './csv';
@@ -45,12 +55,23 @@ export function renderBulletinCsv(b: Bulletin): BulletinCsv {
   const method = `${b.disclosure.method} (${b.disclosure.ptable})`;
   const provisional = new Set(b.provisionalWeeks);
   // Breakdown revisions concern earlier weeks' breakdowns, which the CSV does not hold.
-  const revised = new Set(b.revisions.filter((r) => !r.dimension).map((r) => revisionKey(r.weekCommencing, r.setting, isEnglandCode(r.areaCode) ? ENGLAND.code : r.areaCode)));
+  const revised = new Set(
+    b.revisions
+      .filter((r) => !r.dimension)
+      .map((r) => revisionKey(r.weekCommencing, r.setting, isEnglandCode(r.areaCode) ? ENGLAND.code : r.areaCode)),
+  );
   const status = (weekCommencing: string, setting: SettingKey, areaCode: string | null): string =>
     provisional.has(weekCommencing) ? 'p' : areaCode !== null && revised.has(revisionKey(weekCommencing, setting, areaCode)) ? 'r' : '';
 
-  const push = (weekCommencing: string, geo: Geography, setting: SettingKey, breakdown: string, category: string, values: Indicators, revisionStatus: string) =>
-    rows.push(row(method, weekCommencing, geo, setting, breakdown, category, values, revisionStatus));
+  const push = (
+    weekCommencing: string,
+    geo: Geography,
+    setting: SettingKey,
+    breakdown: string,
+    category: string,
+    values: Indicators,
+    revisionStatus: string,
+  ) => rows.push(row(method, weekCommencing, geo, setting, breakdown, category, values, revisionStatus));
 
   // Earlier weeks of the trend, England only.
   const trendWeeks = [...new Set(b.trend.map((t) => t.weekCommencing))].filter((w) => w !== b.weekCommencing).sort();
@@ -59,7 +80,15 @@ export function renderBulletinCsv(b: Bulletin): BulletinCsv {
   for (const week of trendWeeks) {
     for (const setting of trendSettings) {
       const point = trendByKey.get(`${week}|${setting}`);
-      push(week, NATIONAL, setting, 'Total', 'Total', withDefaults(setting, point ? { children_count: point.children, episodes_started_count: point.episodes } : {}), status(week, setting, ENGLAND.code));
+      push(
+        week,
+        NATIONAL,
+        setting,
+        'Total',
+        'Total',
+        withDefaults(setting, point ? { children_count: point.children, episodes_started_count: point.episodes } : {}),
+        status(week, setting, ENGLAND.code),
+      );
     }
   }
 
@@ -74,8 +103,9 @@ export function renderBulletinCsv(b: Bulletin): BulletinCsv {
   const nationalKey = `National|${ENGLAND.code}`;
   if (!areas.has(nationalKey)) areas.set(nationalKey, NATIONAL);
   const settings = SETTINGS.filter((s) => s === 'ALL' || b.areas.some((a) => a.setting === s) || b.headline.some((h) => h.setting === s));
-  const ordered = [...areas.entries()].sort(([, x], [, y]) =>
-    LEVEL_RANK[x.level] - LEVEL_RANK[y.level] || (x.regionCode ?? '').localeCompare(y.regionCode ?? '') || x.code.localeCompare(y.code),
+  const ordered = [...areas.entries()].sort(
+    ([, x], [, y]) =>
+      LEVEL_RANK[x.level] - LEVEL_RANK[y.level] || (x.regionCode ?? '').localeCompare(y.regionCode ?? '') || x.code.localeCompare(y.code),
   );
   for (const [key, geo] of ordered) {
     for (const setting of settings) {
@@ -113,14 +143,27 @@ export function renderBulletinCsv(b: Bulletin): BulletinCsv {
     const episodesColumn = DIMENSION_EPISODES[dimension] === 'ended' ? 'episodes_ended_count' : 'episodes_started_count';
     for (const item of items) {
       const setting = DIMENSION_SETTING[dimension];
-      push(b.weekCommencing, NATIONAL, setting, DIMENSION_LABEL[dimension], categoryLabel(item.category), withDefaults(setting, { children_count: item.children, [episodesColumn]: item.episodes }), status(b.weekCommencing, setting, null));
+      push(
+        b.weekCommencing,
+        NATIONAL,
+        setting,
+        DIMENSION_LABEL[dimension],
+        categoryLabel(item.category),
+        withDefaults(setting, { children_count: item.children, [episodesColumn]: item.episodes }),
+        status(b.weekCommencing, setting, null),
+      );
     }
   }
 
   const header = [...DATA_COLUMNS];
   // The meta file names the method and its perturbation table, and says in one sentence what it does.
-  const described = FILTER_COLUMNS.map((c) => (c.col_name === 'disclosure_method' ? { ...c, filter_hint: `${method}: ${b.disclosure.statement}` } : c));
-  const meta = toCsv(META_HEADER, [...described, ...INDICATOR_COLUMNS].map((c) => META_HEADER.map((h) => c[h])));
+  const described = FILTER_COLUMNS.map((c) =>
+    c.col_name === 'disclosure_method' ? { ...c, filter_hint: `${method}: ${b.disclosure.statement}` } : c,
+  );
+  const meta = toCsv(
+    META_HEADER,
+    [...described, ...INDICATOR_COLUMNS].map((c) => META_HEADER.map((h) => c[h])),
+  );
   return { data: toCsv(header, rows), meta };
 }
 
@@ -139,7 +182,16 @@ function withDefaults(setting: SettingKey, values: Indicators): Indicators {
   return out;
 }
 
-function row(method: string, weekCommencing: string, geo: Geography, setting: SettingKey, breakdown: string, category: string, values: Indicators, revisionStatus: string): string[] {
+function row(
+  method: string,
+  weekCommencing: string,
+  geo: Geography,
+  setting: SettingKey,
+  breakdown: string,
+  category: string,
+  values: Indicators,
+  revisionStatus: string,
+): string[] {
   const label = isoWeekLabel(weekCommencing);
   const { year, week } = parseWeekLabel(label);
   const regional = geo.level !== 'National';
@@ -150,11 +202,11 @@ function row(method: string, weekCommencing: string, geo: Geography, setting: Se
     geographic_level: geo.level,
     country_code: ENGLAND.code,
     country_name: ENGLAND.name,
-    region_code: regional ? (geo.level === 'Regional' ? geo.code : geo.regionCode ?? NOT_AVAILABLE.code) : '',
-    region_name: regional ? (geo.level === 'Regional' ? geo.name : geo.regionName ?? NOT_AVAILABLE.name) : '',
+    region_code: regional ? (geo.level === 'Regional' ? geo.code : (geo.regionCode ?? NOT_AVAILABLE.code)) : '',
+    region_name: regional ? (geo.level === 'Regional' ? geo.name : (geo.regionName ?? NOT_AVAILABLE.name)) : '',
     new_la_code: la ? geo.code : '',
     la_name: la ? geo.name : '',
-    old_la_code: la ? geo.oldLaCode ?? NOT_AVAILABLE.code : '',
+    old_la_code: la ? (geo.oldLaCode ?? NOT_AVAILABLE.code) : '',
     week_commencing: weekCommencing,
     setting: SETTING_LABEL[setting],
     breakdown,

@@ -11,7 +11,9 @@ const VERB = { up: 'rose', down: 'fell', same: 'held steady' } as const;
 export function trendTitle(trend: readonly TrendPoint[], settings: readonly SettingKey[], week: string): string {
   const moves = settings
     .map((setting) => {
-      const points = trend.filter((t) => t.setting === setting && t.weekCommencing <= week).sort((a, b) => a.weekCommencing.localeCompare(b.weekCommencing));
+      const points = trend
+        .filter((t) => t.setting === setting && t.weekCommencing <= week)
+        .sort((a, b) => a.weekCommencing.localeCompare(b.weekCommencing));
       const [previous, current] = points.slice(-2);
       if (!previous || !current || current.weekCommencing !== week) return null;
       return { setting, ...change(current.children, previous.children) };

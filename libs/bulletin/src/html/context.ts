@@ -47,7 +47,11 @@ export const SYMBOL_MEANING: Record<string, string> = {
 
 export const SYMBOLS: { symbol: string; meaning: string }[] = [
   { symbol: 'x', meaning: 'Not available: the figure is not collected or could not be produced for this week.' },
-  { symbol: 'z', meaning: 'Not applicable: the measure does not apply (for example return interviews for children missing during school, which schools do not hold).' },
+  {
+    symbol: 'z',
+    meaning:
+      'Not applicable: the measure does not apply (for example return interviews for children missing during school, which schools do not hold).',
+  },
   { symbol: 'p', meaning: 'Provisional: figures for recent weeks will change as agencies report late events.' },
   { symbol: 'r', meaning: 'Revised: the figure has changed since it was first published. The revisions section explains each change.' },
 ];

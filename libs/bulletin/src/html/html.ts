@@ -38,9 +38,7 @@ const content = (c: CellContent): string => (typeof c === 'string' ? esc(c) : c.
 export function table(options: TableOptions): string {
   const rowHeaders = options.rowHeaders ?? true;
   const cls = ['table', options.className].filter(Boolean).join(' ');
-  const head = options.columns
-    .map((c) => `<th scope="col"${c.numeric ? ' class="num"' : ''}>${content(c.header)}</th>`)
-    .join('');
+  const head = options.columns.map((c) => `<th scope="col"${c.numeric ? ' class="num"' : ''}>${content(c.header)}</th>`).join('');
   const bodies = options.groups
     .map((group) => {
       const heading = group.heading

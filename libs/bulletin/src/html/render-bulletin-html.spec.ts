@@ -27,7 +27,17 @@ describe('renderBulletinHtml', () => {
     expect(text).toContain('Next release Monday 30 November 2026 at 9:30am');
     expect(html).toContain('href="/docs/STATISTICS.md"');
     expect(html).toContain('href="mailto:missing.children.statistics@example.gov.uk"');
-    for (const id of ['main-points', 'trend', 'regions', 'local-authorities', 'characteristics', 'repeat-return', 'revisions', 'completeness', 'about']) {
+    for (const id of [
+      'main-points',
+      'trend',
+      'regions',
+      'local-authorities',
+      'characteristics',
+      'repeat-return',
+      'revisions',
+      'completeness',
+      'about',
+    ]) {
       expect(html).toContain(`<section class="section${id === 'main-points' ? ' first' : ''}" id="${id}"`);
       expect(html).toContain(`href="#${id}"`);
     }
@@ -87,7 +97,9 @@ describe('renderBulletinHtml', () => {
     expect(rows.map((r) => [r[0], r[column]])).toEqual(bars.map(([label, value]) => [label, formatNumber(Number(value))]));
     const values = bars.map(([, v]) => Number(v));
     expect(values).toEqual([...values].sort((x, y) => y - x));
-    expect(textOf(elementById(html, 'h3', 'regions-chart-title'))).toBe(`${bars[0][0]} had the most children going missing this week and ${bars[8][0]} the fewest`);
+    expect(textOf(elementById(html, 'h3', 'regions-chart-title'))).toBe(
+      `${bars[0][0]} had the most children going missing this week and ${bars[8][0]} the fewest`,
+    );
   });
 
   it('puts direction words in the headline tables', () => {
@@ -169,7 +181,8 @@ describe('renderBulletinHtml', () => {
     expect(out).not.toContain('javascript:');
     expect(out).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;');
     const escaped = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;';
-    for (const id of ['chart-regions', 'regions-table', 'la-table']) expect(elementById(out, id.startsWith('chart') ? 'svg' : 'table', id)).toContain(escaped);
+    for (const id of ['chart-regions', 'regions-table', 'la-table'])
+      expect(elementById(out, id.startsWith('chart') ? 'svg' : 'table', id)).toContain(escaped);
     for (const id of ['completeness', 'revisions', 'characteristics']) expect(elementById(out, 'section', id)).toContain(escaped);
     expect(textOf(out)).toContain(nasty);
     expect(unbalancedTags(out)).toEqual([]);

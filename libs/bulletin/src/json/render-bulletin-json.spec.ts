@@ -6,7 +6,11 @@ import { renderBulletinJson } from './render-bulletin-json';
 function reversedKeys<T>(value: T): T {
   if (Array.isArray(value)) return value.map(reversedKeys) as T;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversedKeys(v)])) as T;
+    return Object.fromEntries(
+      Object.entries(value)
+        .reverse()
+        .map(([k, v]) => [k, reversedKeys(v)]),
+    ) as T;
   }
   return value;
 }
@@ -21,11 +25,35 @@ describe('renderBulletinJson', () => {
 
   it('writes keys in the model order, with a 2-space indent', () => {
     expect(Object.keys(JSON.parse(json))).toEqual([
-      'week', 'weekCommencing', 'revision', 'releaseStatus', 'publishedAt', 'nextReleaseAt', 'status', 'methodologyUrl', 'contact', 'disclosure',
-      'headline', 'areas', 'breakdowns', 'repeatMissing', 'returnInterviews', 'revisions', 'completeness', 'trend', 'provisionalWeeks',
+      'week',
+      'weekCommencing',
+      'revision',
+      'releaseStatus',
+      'publishedAt',
+      'nextReleaseAt',
+      'status',
+      'methodologyUrl',
+      'contact',
+      'disclosure',
+      'headline',
+      'areas',
+      'breakdowns',
+      'repeatMissing',
+      'returnInterviews',
+      'revisions',
+      'completeness',
+      'trend',
+      'provisionalWeeks',
     ]);
     expect(json.startsWith('{\n  "week": "2026-W47",\n  "weekCommencing": "2026-11-16",')).toBe(true);
-    expect(Object.keys(JSON.parse(json).headline[0])).toEqual(['setting', 'children', 'episodes', 'previousWeek', 'fourWeekAverage', 'sameWeekLastYear']);
+    expect(Object.keys(JSON.parse(json).headline[0])).toEqual([
+      'setting',
+      'children',
+      'episodes',
+      'previousWeek',
+      'fourWeekAverage',
+      'sameWeekLastYear',
+    ]);
     expect(Object.keys(JSON.parse(json).headline[0].previousWeek)).toEqual(['children', 'episodes']);
     const la = JSON.parse(json).areas.find((a: { level: string }) => a.level === 'Local authority');
     expect(Object.keys(la).slice(0, 7)).toEqual(['level', 'code', 'name', 'regionCode', 'regionName', 'oldLaCode', 'setting']);
@@ -44,6 +72,8 @@ describe('renderBulletinJson', () => {
   });
 
   it('refuses numbers JSON cannot hold', () => {
-    expect(() => renderBulletinJson({ ...b, repeatMissing: { ...b.repeatMissing, percent: Number.POSITIVE_INFINITY } })).toThrow(/repeatMissing\.percent/);
+    expect(() => renderBulletinJson({ ...b, repeatMissing: { ...b.repeatMissing, percent: Number.POSITIVE_INFINITY } })).toThrow(
+      /repeatMissing\.percent/,
+    );
   });
 });

@@ -7,18 +7,70 @@ import { Bulletin } from '../bulletin.model';
  */
 const KEY_ORDER: Record<string, readonly string[]> = {
   bulletin: [
-    'week', 'weekCommencing', 'revision', 'releaseStatus', 'publishedAt', 'nextReleaseAt', 'status', 'methodologyUrl', 'contact', 'disclosure',
-    'headline', 'areas', 'breakdowns', 'repeatMissing', 'returnInterviews', 'revisions', 'completeness', 'trend', 'provisionalWeeks',
+    'week',
+    'weekCommencing',
+    'revision',
+    'releaseStatus',
+    'publishedAt',
+    'nextReleaseAt',
+    'status',
+    'methodologyUrl',
+    'contact',
+    'disclosure',
+    'headline',
+    'areas',
+    'breakdowns',
+    'repeatMissing',
+    'returnInterviews',
+    'revisions',
+    'completeness',
+    'trend',
+    'provisionalWeeks',
   ],
   headline: ['setting', 'children', 'episodes', 'previousWeek', 'fourWeekAverage', 'sameWeekLastYear'],
   counts: ['children', 'episodes'],
-  areas: ['level', 'code', 'name', 'regionCode', 'regionName', 'oldLaCode', 'setting', 'children', 'episodesStarted', 'episodesEnded', 'openAtWeekEnd', 'ratePer10000'],
+  areas: [
+    'level',
+    'code',
+    'name',
+    'regionCode',
+    'regionName',
+    'oldLaCode',
+    'setting',
+    'children',
+    'episodesStarted',
+    'episodesEnded',
+    'openAtWeekEnd',
+    'ratePer10000',
+  ],
   breakdowns: ['dimension', 'category', 'children', 'episodes'],
   repeatMissing: ['children', 'repeatChildren', 'percent'],
   returnInterviews: ['episodesEnded', 'offeredWithin72h', 'percent'],
   disclosure: ['method', 'ptable', 'statement'],
-  revisions: ['weekCommencing', 'week', 'setting', 'areaCode', 'dimension', 'category', 'measure', 'previouslyPublished', 'published', 'revisedOn', 'reason'],
-  completeness: ['agencyType', 'regionCode', 'regionName', 'eventsThisWeek', 'usualWeeklyEvents', 'meanLagHours', 'lastEventOn', 'silentDays', 'flagged'],
+  revisions: [
+    'weekCommencing',
+    'week',
+    'setting',
+    'areaCode',
+    'dimension',
+    'category',
+    'measure',
+    'previouslyPublished',
+    'published',
+    'revisedOn',
+    'reason',
+  ],
+  completeness: [
+    'agencyType',
+    'regionCode',
+    'regionName',
+    'eventsThisWeek',
+    'usualWeeklyEvents',
+    'meanLagHours',
+    'lastEventOn',
+    'silentDays',
+    'flagged',
+  ],
   trend: ['weekCommencing', 'week', 'setting', 'children', 'episodes'],
 };
 
@@ -44,7 +96,12 @@ function canonical(value: unknown, order: string | undefined, path: string): unk
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;
     const listed = (order && KEY_ORDER[order]) || [];
-    const keys = [...listed.filter((k) => k in record), ...Object.keys(record).filter((k) => !listed.includes(k)).sort()];
+    const keys = [
+      ...listed.filter((k) => k in record),
+      ...Object.keys(record)
+        .filter((k) => !listed.includes(k))
+        .sort(),
+    ];
     const out: Record<string, unknown> = {};
     for (const key of keys) {
       if (record[key] === undefined) continue;

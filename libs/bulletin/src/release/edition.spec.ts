@@ -13,12 +13,28 @@ describe('nextEdition', () => {
   });
 
   it('supersedes a provisional edition with the final one once the week is complete, even with the content unchanged', () => {
-    expect(nextEdition({ revision: 1, contentHash: 'h', releaseStatus: 'provisional' }, 'h', true)).toEqual({ publish: true, revision: 2, releaseStatus: 'final' });
+    expect(nextEdition({ revision: 1, contentHash: 'h', releaseStatus: 'provisional' }, 'h', true)).toEqual({
+      publish: true,
+      revision: 2,
+      releaseStatus: 'final',
+    });
   });
 
   it('gives a new provisional edition when a week not yet complete changes, and revised ones after the final', () => {
-    expect(nextEdition({ revision: 0, contentHash: 'a', releaseStatus: 'provisional' }, 'b', false)).toEqual({ publish: true, revision: 1, releaseStatus: 'provisional' });
-    expect(nextEdition({ revision: 1, contentHash: 'a', releaseStatus: 'final' }, 'b', true)).toEqual({ publish: true, revision: 2, releaseStatus: 'revised' });
-    expect(nextEdition({ revision: 2, contentHash: 'a', releaseStatus: 'revised' }, 'b', true)).toEqual({ publish: true, revision: 3, releaseStatus: 'revised' });
+    expect(nextEdition({ revision: 0, contentHash: 'a', releaseStatus: 'provisional' }, 'b', false)).toEqual({
+      publish: true,
+      revision: 1,
+      releaseStatus: 'provisional',
+    });
+    expect(nextEdition({ revision: 1, contentHash: 'a', releaseStatus: 'final' }, 'b', true)).toEqual({
+      publish: true,
+      revision: 2,
+      releaseStatus: 'revised',
+    });
+    expect(nextEdition({ revision: 2, contentHash: 'a', releaseStatus: 'revised' }, 'b', true)).toEqual({
+      publish: true,
+      revision: 3,
+      releaseStatus: 'revised',
+    });
   });
 });

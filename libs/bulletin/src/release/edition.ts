@@ -1,7 +1,11 @@
 import { ReleaseStatus } from '../bulletin.model';
 
 /** What deciding the next edition needs of a week's latest one. */
-export interface LatestEdition { revision: number; contentHash: string; releaseStatus: ReleaseStatus }
+export interface LatestEdition {
+  revision: number;
+  contentHash: string;
+  releaseStatus: ReleaseStatus;
+}
 
 /** Keep the latest edition (nothing new to publish), or publish the next one with this number and status. */
 export type EditionDecision = { publish: false } | { publish: true; revision: number; releaseStatus: ReleaseStatus };

@@ -20,18 +20,23 @@ describe('niceTicks', () => {
 
   it('always covers [min, max] with at most maxTicks round ticks', () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e6, noNaN: true }), fc.integer({ min: 3, max: 10 }), (a, span, maxTicks) => {
-        const { min, max, step, ticks } = niceTicks(a, a + span, maxTicks);
-        // Within rounding: an overshoot of 1e-9 of the step (or values within 1e-9 of zero)
-        // does not earn another tick.
-        const tolerance = Math.max(step, 1) * 1e-9;
-        expect(min).toBeLessThanOrEqual(a + tolerance);
-        expect(max).toBeGreaterThanOrEqual(a + span - tolerance);
-        expect(ticks.length).toBeLessThanOrEqual(maxTicks);
-        expect(ticks.length).toBeGreaterThanOrEqual(2);
-        const mantissa = Number((step / 10 ** Math.floor(Math.log10(step))).toPrecision(6));
-        expect([1, 2, 5]).toContain(mantissa);
-      }),
+      fc.property(
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        fc.integer({ min: 3, max: 10 }),
+        (a, span, maxTicks) => {
+          const { min, max, step, ticks } = niceTicks(a, a + span, maxTicks);
+          // Within rounding: an overshoot of 1e-9 of the step (or values within 1e-9 of zero)
+          // does not earn another tick.
+          const tolerance = Math.max(step, 1) * 1e-9;
+          expect(min).toBeLessThanOrEqual(a + tolerance);
+          expect(max).toBeGreaterThanOrEqual(a + span - tolerance);
+          expect(ticks.length).toBeLessThanOrEqual(maxTicks);
+          expect(ticks.length).toBeGreaterThanOrEqual(2);
+          const mantissa = Number((step / 10 ** Math.floor(Math.log10(step))).toPrecision(6));
+          expect([1, 2, 5]).toContain(mantissa);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -41,7 +46,13 @@ describe('lineChart', () => {
   const options = { id: 'c1', title: 'Things <rose>', description: 'A & B', categories: ['w1', 'w2', 'w3', 'w4'], yAxisLabel: 'Count' };
 
   it('draws an accessible SVG with one path per series, broken at gaps', () => {
-    const svg = lineChart([{ key: 'A', name: 'Alpha', values: [1, 2, null, 4] }, { key: 'B', name: 'Beta', values: [3, 3, 3, 3] }], options);
+    const svg = lineChart(
+      [
+        { key: 'A', name: 'Alpha', values: [1, 2, null, 4] },
+        { key: 'B', name: 'Beta', values: [3, 3, 3, 3] },
+      ],
+      options,
+    );
     expect(svg).toMatch(/^<svg [^>]*role="img" aria-labelledby="c1-title c1-desc"/);
     expect(svg).toContain('<title id="c1-title">Things &lt;rose&gt;</title>');
     expect(svg).toContain('<desc id="c1-desc">A &amp; B</desc>');
@@ -59,7 +70,13 @@ describe('lineChart', () => {
 
 describe('barChart', () => {
   it('draws a bar per value, none for a suppressed one, with its symbol shown', () => {
-    const svg = barChart([{ label: 'North', value: 120 }, { label: 'South & West', value: null, display: 'c' }], { id: 'b1', title: 'T', description: 'D', valueAxisLabel: 'Children' });
+    const svg = barChart(
+      [
+        { label: 'North', value: 120 },
+        { label: 'South & West', value: null, display: 'c' },
+      ],
+      { id: 'b1', title: 'T', description: 'D', valueAxisLabel: 'Children' },
+    );
     expect(svg.match(/<rect /g)).toHaveLength(1);
     expect(svg).toContain('data-label="South &amp; West" data-value="c"');
     expect(svg).toMatch(/>c<\/text><\/g>/);

@@ -1,7 +1,17 @@
 import { niceTicks } from './ticks';
 import {
-  DASHES, escapeXml, FONT_FAMILY, GRID_COLOUR, MARKERS, MarkerShape, PALETTE, SECONDARY_TEXT_COLOUR,
-  TEXT_COLOUR, marker, n, textWidth,
+  DASHES,
+  escapeXml,
+  FONT_FAMILY,
+  GRID_COLOUR,
+  MARKERS,
+  MarkerShape,
+  PALETTE,
+  SECONDARY_TEXT_COLOUR,
+  TEXT_COLOUR,
+  marker,
+  n,
+  textWidth,
 } from './xml';
 
 export interface LineSeries {
@@ -133,7 +143,9 @@ export function lineChart(series: readonly LineSeries[], options: LineChartOptio
   // X axis: ticks every nth category, counted back from the last so the latest is labelled.
   const every = options.tickEvery ?? Math.max(1, Math.ceil(count / 8));
   const formatCategory = options.formatCategory ?? ((c: string) => [c]);
-  out.push(`<g class="x-axis"><line x1="${margin.left}" x2="${n(margin.left + plotW)}" y1="${n(margin.top + plotH)}" y2="${n(margin.top + plotH)}" stroke="${TEXT_COLOUR}"/>`);
+  out.push(
+    `<g class="x-axis"><line x1="${margin.left}" x2="${n(margin.left + plotW)}" y1="${n(margin.top + plotH)}" y2="${n(margin.top + plotH)}" stroke="${TEXT_COLOUR}"/>`,
+  );
   let previous: string | undefined;
   for (let i = 0; i < count; i++) {
     if ((count - 1 - i) % every !== 0) continue;
@@ -148,7 +160,9 @@ export function lineChart(series: readonly LineSeries[], options: LineChartOptio
     );
   }
   if (options.xAxisLabel) {
-    out.push(`<text x="${n(margin.left + plotW / 2)}" y="${height - 6}" text-anchor="middle" font-size="${SMALL}" fill="${TEXT_COLOUR}">${escapeXml(options.xAxisLabel)}</text>`);
+    out.push(
+      `<text x="${n(margin.left + plotW / 2)}" y="${height - 6}" text-anchor="middle" font-size="${SMALL}" fill="${TEXT_COLOUR}">${escapeXml(options.xAxisLabel)}</text>`,
+    );
   }
   out.push('</g>');
 
@@ -168,7 +182,9 @@ export function lineChart(series: readonly LineSeries[], options: LineChartOptio
       penDown = true;
     });
     if (d) {
-      out.push(`<path d="${d}" fill="none" stroke="${escapeXml(s.colour)}" stroke-width="2.5" stroke-linejoin="round" stroke-linecap="round"${s.dash ? ` stroke-dasharray="${escapeXml(s.dash)}"` : ''}/>`);
+      out.push(
+        `<path d="${d}" fill="none" stroke="${escapeXml(s.colour)}" stroke-width="2.5" stroke-linejoin="round" stroke-linecap="round"${s.dash ? ` stroke-dasharray="${escapeXml(s.dash)}"` : ''}/>`,
+      );
     }
     const last = lastIndex(s.values);
     s.values.forEach((v, i) => {

@@ -13,7 +13,10 @@ const INLINE = /^(a|abbr|strong|em|span|b|i|code|tspan)$/i;
 
 /** Visible text: styles dropped, block elements separated by a space, whitespace collapsed. */
 export function textOf(html: string): string {
-  const withoutStyles = html.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<head>[\s\S]*?<\/head>/g, '').replace(/<![^>]*>/g, '');
+  const withoutStyles = html
+    .replace(/<style>[\s\S]*?<\/style>/g, '')
+    .replace(/<head>[\s\S]*?<\/head>/g, '')
+    .replace(/<![^>]*>/g, '');
   const text = withoutStyles.replace(/<\/?([a-zA-Z][\w-]*)\b[^>]*>/g, (_, name: string) => (INLINE.test(name) ? '' : ' '));
   return unescapeHtml(text).replace(/\s+/g, ' ').trim();
 }

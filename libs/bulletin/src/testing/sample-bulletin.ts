@@ -1,7 +1,5 @@
 import { addWeeks, isoWeekLabel, mulberry32, weekEndInstant } from '@mcm/shared';
-import {
-  AreaRow, BreakdownRow, Bulletin, CompletenessNote, HeadlineRow, Published, Revision, SettingKey, TrendPoint,
-} from '../bulletin.model';
+import { AreaRow, BreakdownRow, Bulletin, CompletenessNote, HeadlineRow, Published, Revision, SettingKey, TrendPoint } from '../bulletin.model';
 
 export interface SampleOptions {
   /** Week commencing of the bulletin (a Monday); '2026-12-28' gives a Week 53 bulletin. */
@@ -79,18 +77,24 @@ export function sampleBulletin(options: SampleOptions = {}): Bulletin {
   const series = new Map<SettingKey, Counts[]>();
   for (const setting of SETTINGS_BY_SOURCE) {
     const base = BASE[setting as Exclude<SettingKey, 'ALL'>];
-    series.set(setting, weeks.map((w, i) => {
-      const children = Math.round(base.children * seasonal(setting, w) * (0.96 + i * 0.0009) * (1 + (random() - 0.5) * 0.07));
-      return { children, episodes: Math.round(children * base.episodesPerChild * (1 + (random() - 0.5) * 0.04)) };
-    }));
+    series.set(
+      setting,
+      weeks.map((w, i) => {
+        const children = Math.round(base.children * seasonal(setting, w) * (0.96 + i * 0.0009) * (1 + (random() - 0.5) * 0.07));
+        return { children, episodes: Math.round(children * base.episodesPerChild * (1 + (random() - 0.5) * 0.04)) };
+      }),
+    );
   }
-  series.set('ALL', weeks.map((_, i) => {
-    const parts = SETTINGS_BY_SOURCE.map((s) => (series.get(s) as Counts[])[i]);
-    return {
-      children: Math.round(parts.reduce((sum, p) => sum + p.children, 0) * OVERLAP),
-      episodes: parts.reduce((sum, p) => sum + p.episodes, 0),
-    };
-  }));
+  series.set(
+    'ALL',
+    weeks.map((_, i) => {
+      const parts = SETTINGS_BY_SOURCE.map((s) => (series.get(s) as Counts[])[i]);
+      return {
+        children: Math.round(parts.reduce((sum, p) => sum + p.children, 0) * OVERLAP),
+        episodes: parts.reduce((sum, p) => sum + p.episodes, 0),
+      };
+    }),
+  );
   const at = (setting: SettingKey, i: number) => (series.get(setting) as Counts[])[i];
 
   const trend: TrendPoint[] = [];
@@ -127,8 +131,26 @@ export function sampleBulletin(options: SampleOptions = {}): Bulletin {
   const revisions: Revision[] = [
     revisionOf(weeks[44], 'CARE', 'E12000007', 'children', 212, 215, `${addWeeks(weekCommencing, 1)}T06:02:11Z`, 'late event'),
     revisionOf(weeks[44], 'CARE', 'E12000007', 'episodes_started', 431, 436, `${addWeeks(weekCommencing, 1)}T06:02:11Z`, 'late event'),
-    revisionOf(weeks[40], 'HOME', 'E92000001', 'children', at('HOME', 40).children + 3, at('HOME', 40).children, `${addWeeks(weekCommencing, 1)}T06:02:11Z`, 'linkage merge'),
-    revisionOf(weeks[40], 'ALL', 'E92000001', 'children', at('ALL', 40).children + 3, at('ALL', 40).children, `${addWeeks(weekCommencing, 1)}T06:02:11Z`, 'linkage merge'),
+    revisionOf(
+      weeks[40],
+      'HOME',
+      'E92000001',
+      'children',
+      at('HOME', 40).children + 3,
+      at('HOME', 40).children,
+      `${addWeeks(weekCommencing, 1)}T06:02:11Z`,
+      'linkage merge',
+    ),
+    revisionOf(
+      weeks[40],
+      'ALL',
+      'E92000001',
+      'children',
+      at('ALL', 40).children + 3,
+      at('ALL', 40).children,
+      `${addWeeks(weekCommencing, 1)}T06:02:11Z`,
+      'linkage merge',
+    ),
   ];
 
   const publishedAt = new Date(weekEndInstant(weekCommencing).getTime() + (revision > 0 ? 2 * 86_400_000 + 11.5 : 9.5) * 3_600_000);
@@ -170,7 +192,10 @@ function sampleAreas(headline: HeadlineRow[], random: () => number): AreaRow[] {
   };
   for (const h of headline) {
     rows.push({
-      level: 'National', code: 'E92000001', name: 'England', setting: h.setting,
+      level: 'National',
+      code: 'E92000001',
+      name: 'England',
+      setting: h.setting,
       ...measures(h.setting, h.children, h.episodes),
       ...(h.setting === 'ALL' ? { ratePer10000: round1((10_000 * h.children) / CHILD_POPULATION) } : {}),
     });
@@ -181,7 +206,10 @@ function sampleAreas(headline: HeadlineRow[], random: () => number): AreaRow[] {
       const children = Math.round(h.children * region.share * noise);
       const episodes = Math.round(h.episodes * region.share * noise * (0.97 + random() * 0.06));
       rows.push({
-        level: 'Regional', code: region.code, name: region.name, setting: h.setting,
+        level: 'Regional',
+        code: region.code,
+        name: region.name,
+        setting: h.setting,
         ...measures(h.setting, children, episodes),
         ...(h.setting === 'ALL' ? { ratePer10000: round1((10_000 * children) / region.population) } : {}),
       });
@@ -198,11 +226,23 @@ function sampleAreas(headline: HeadlineRow[], random: () => number): AreaRow[] {
     const suppressed = suppress(cells);
     for (const cell of suppressed) {
       rows.push({
-        level: 'Local authority', code: la.code, name: la.name, regionCode: region.code, regionName: region.name, oldLaCode: la.old,
+        level: 'Local authority',
+        code: la.code,
+        name: la.name,
+        regionCode: region.code,
+        regionName: region.name,
+        oldLaCode: la.old,
         ...cell,
         // Herefordshire's child population estimate is not available this week: rate 'x'.
         ...(cell.setting === 'ALL'
-          ? { ratePer10000: la.code === 'E06000019' ? ('x' as const) : typeof cell.children === 'number' ? round1((10_000 * cell.children) / la.population) : ('c' as const) }
+          ? {
+              ratePer10000:
+                la.code === 'E06000019'
+                  ? ('x' as const)
+                  : typeof cell.children === 'number'
+                    ? round1((10_000 * cell.children) / la.population)
+                    : ('c' as const),
+            }
           : {}),
       });
     }
@@ -249,22 +289,67 @@ function sampleBreakdowns(all: Counts, episodesEnded: number, random: () => numb
     }
     rows.push({ dimension, category: 'Total', children: totalChildren, episodes: totalEpisodes });
   };
-  add('age_band_sex', [
-    ['Under 10 Female', 0.021], ['Under 10 Male', 0.027], ['10-15 Female', 0.281], ['10-15 Male', 0.236],
-    ['16-17 Female', 0.224], ['16-17 Male', 0.2095], ['Any age Sex not known', 0.0008],
-  ], all.children, all.episodes);
-  add('ethnicity_group', [
-    ['White', 0.676], ['Mixed', 0.093], ['Asian', 0.071], ['Black', 0.104], ['Other', 0.028], ['Not known', 0.028],
-  ], all.children, all.episodes);
-  add('risk_grade', [
-    ['NO_APPARENT_RISK', 0.17], ['LOW', 0.33], ['MEDIUM', 0.31], ['HIGH', 0.064], ['NOT_GRADED', 0.126],
-  ], all.children, all.episodes);
+  add(
+    'age_band_sex',
+    [
+      ['Under 10 Female', 0.021],
+      ['Under 10 Male', 0.027],
+      ['10-15 Female', 0.281],
+      ['10-15 Male', 0.236],
+      ['16-17 Female', 0.224],
+      ['16-17 Male', 0.2095],
+      ['Any age Sex not known', 0.0008],
+    ],
+    all.children,
+    all.episodes,
+  );
+  add(
+    'ethnicity_group',
+    [
+      ['White', 0.676],
+      ['Mixed', 0.093],
+      ['Asian', 0.071],
+      ['Black', 0.104],
+      ['Other', 0.028],
+      ['Not known', 0.028],
+    ],
+    all.children,
+    all.episodes,
+  );
+  add(
+    'risk_grade',
+    [
+      ['NO_APPARENT_RISK', 0.17],
+      ['LOW', 0.33],
+      ['MEDIUM', 0.31],
+      ['HIGH', 0.064],
+      ['NOT_GRADED', 0.126],
+    ],
+    all.children,
+    all.episodes,
+  );
   const endedChildren = Math.round(episodesEnded / 1.3);
-  add('duration_band', [['Under 24 hours', 0.77], ['1 to 7 days', 0.208], ['Over 7 days', 0.022]], endedChildren, episodesEnded);
+  add(
+    'duration_band',
+    [
+      ['Under 24 hours', 0.77],
+      ['1 to 7 days', 0.208],
+      ['Over 7 days', 0.022],
+    ],
+    endedChildren,
+    episodesEnded,
+  );
   // CARE episodes only (a share of all), by SSDA903 missing type.
-  add('care_missing_type', [
-    ['Missing (M)', 0.62], ['Away from placement without authorisation (A)', 0.35], ['Missing type not stated', 0.03],
-  ], Math.round(all.children * 0.3), Math.round(all.episodes * 0.45));
+  add(
+    'care_missing_type',
+    [
+      ['Missing (M)', 0.62],
+      ['Away from placement without authorisation (A)', 0.35],
+      ['Missing type not stated', 0.03],
+    ],
+    Math.round(all.children * 0.3),
+    Math.round(all.episodes * 0.45),
+  );
   return rows;
 }
 
@@ -272,23 +357,103 @@ function sampleBreakdowns(all: Counts, episodesEnded: number, random: () => numb
 export const SAMPLE_DISCLOSURE = {
   method: 'Cell-key perturbation',
   ptable: 'mcm-ptable-v1',
-  statement: 'Figures are changed by a small random amount, up to 2 either way, and counts of 1 to 4 are shown as 0 or 5, so that no child can be identified; the same figure is always shown the same way.',
+  statement:
+    'Figures are changed by a small random amount, up to 2 either way, and counts of 1 to 4 are shown as 0 or 5, so that no child can be identified; the same figure is always shown the same way.',
 };
 
 function sampleCompleteness(weekCommencing: string): CompletenessNote[] {
   const day = (offsetDays: number) => shiftDate(weekCommencing, offsetDays);
   return [
-    { agencyType: 'POLICE', regionCode: 'E12000007', regionName: 'London', eventsThisWeek: 1290, usualWeeklyEvents: 1320, meanLagHours: 2, lastEventOn: day(6), silentDays: 0, flagged: false },
-    { agencyType: 'POLICE', regionCode: 'E12000002', regionName: 'North West', eventsThisWeek: 100, usualWeeklyEvents: 230, meanLagHours: 3, lastEventOn: day(2), silentDays: 4, flagged: true },
-    { agencyType: 'POLICE', regionCode: 'E12000009', regionName: 'South West', eventsThisWeek: 170, usualWeeklyEvents: 180, meanLagHours: 2, lastEventOn: day(6), silentDays: 0, flagged: false },
-    { agencyType: 'LOCAL_AUTHORITY', regionCode: 'E12000005', regionName: 'West Midlands', eventsThisWeek: 140, usualWeeklyEvents: 150, meanLagHours: 27, lastEventOn: day(6), silentDays: 0, flagged: false },
-    { agencyType: 'LOCAL_AUTHORITY', regionCode: 'E12000001', regionName: 'North East', eventsThisWeek: 20, usualWeeklyEvents: 40, meanLagHours: 71, lastEventOn: day(4), silentDays: 2, flagged: false },
-    { agencyType: 'SCHOOL', regionCode: 'x', regionName: "Not available", eventsThisWeek: 0, usualWeeklyEvents: 0, meanLagHours: null, lastEventOn: null, silentDays: null, flagged: true },
+    {
+      agencyType: 'POLICE',
+      regionCode: 'E12000007',
+      regionName: 'London',
+      eventsThisWeek: 1290,
+      usualWeeklyEvents: 1320,
+      meanLagHours: 2,
+      lastEventOn: day(6),
+      silentDays: 0,
+      flagged: false,
+    },
+    {
+      agencyType: 'POLICE',
+      regionCode: 'E12000002',
+      regionName: 'North West',
+      eventsThisWeek: 100,
+      usualWeeklyEvents: 230,
+      meanLagHours: 3,
+      lastEventOn: day(2),
+      silentDays: 4,
+      flagged: true,
+    },
+    {
+      agencyType: 'POLICE',
+      regionCode: 'E12000009',
+      regionName: 'South West',
+      eventsThisWeek: 170,
+      usualWeeklyEvents: 180,
+      meanLagHours: 2,
+      lastEventOn: day(6),
+      silentDays: 0,
+      flagged: false,
+    },
+    {
+      agencyType: 'LOCAL_AUTHORITY',
+      regionCode: 'E12000005',
+      regionName: 'West Midlands',
+      eventsThisWeek: 140,
+      usualWeeklyEvents: 150,
+      meanLagHours: 27,
+      lastEventOn: day(6),
+      silentDays: 0,
+      flagged: false,
+    },
+    {
+      agencyType: 'LOCAL_AUTHORITY',
+      regionCode: 'E12000001',
+      regionName: 'North East',
+      eventsThisWeek: 20,
+      usualWeeklyEvents: 40,
+      meanLagHours: 71,
+      lastEventOn: day(4),
+      silentDays: 2,
+      flagged: false,
+    },
+    {
+      agencyType: 'SCHOOL',
+      regionCode: 'x',
+      regionName: 'Not available',
+      eventsThisWeek: 0,
+      usualWeeklyEvents: 0,
+      meanLagHours: null,
+      lastEventOn: null,
+      silentDays: null,
+      flagged: true,
+    },
   ];
 }
 
-function revisionOf(weekCommencing: string, setting: SettingKey, areaCode: string, measure: string, previouslyPublished: number, published: number, changedAt: string, reason: string): Revision {
-  return { weekCommencing, week: isoWeekLabel(weekCommencing), setting, areaCode, measure, previouslyPublished, published, revisedOn: changedAt.slice(0, 10), reason };
+function revisionOf(
+  weekCommencing: string,
+  setting: SettingKey,
+  areaCode: string,
+  measure: string,
+  previouslyPublished: number,
+  published: number,
+  changedAt: string,
+  reason: string,
+): Revision {
+  return {
+    weekCommencing,
+    week: isoWeekLabel(weekCommencing),
+    setting,
+    areaCode,
+    measure,
+    previouslyPublished,
+    published,
+    revisedOn: changedAt.slice(0, 10),
+    reason,
+  };
 }
 
 /** Seasonality: more children missing from home in summer, fewer missing during school in school holidays. */

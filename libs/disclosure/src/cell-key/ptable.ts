@@ -26,8 +26,24 @@ export const PTABLE_V1: PerturbationTable = Object.freeze({
   smallestPublished: 5,
   noise: [
     { from: 5, steps: [[0, 1]] },
-    { from: 6, steps: [[-1, 0.25], [0, 0.5], [1, 0.25]] },
-    { from: 7, steps: [[-2, 0.05], [-1, 0.2], [0, 0.5], [1, 0.2], [2, 0.05]] },
+    {
+      from: 6,
+      steps: [
+        [-1, 0.25],
+        [0, 0.5],
+        [1, 0.25],
+      ],
+    },
+    {
+      from: 7,
+      steps: [
+        [-2, 0.05],
+        [-1, 0.2],
+        [0, 0.5],
+        [1, 0.2],
+        [2, 0.05],
+      ],
+    },
   ],
 } as const);
 

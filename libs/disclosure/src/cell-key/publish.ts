@@ -21,7 +21,7 @@ export interface DisclosureStatement {
 
 /** The one plain sentence naming the method, shown by the API and the dashboard. */
 export const CELL_KEY_SENTENCE =
-  'To protect children\'s privacy, every figure has had a small amount of random noise added (the cell-key method), ' +
+  "To protect children's privacy, every figure has had a small amount of random noise added (the cell-key method), " +
   'so no count from 1 to 4 is ever shown, the same figure is always shown the same way, and totals are counted on their own rather than added up from the rows.';
 
 export const EXACT_SENTENCE = 'These are exact, unprotected figures for statisticians: they must not be published or shared as they are.';
@@ -32,7 +32,11 @@ export function publishCount(cell: KeyedCount, mode: DisclosureMode, table: Pert
 }
 
 /** Every cell of a row, each through its own key (never a sum of published cells). */
-export function publishCells<K extends string>(cells: Readonly<Record<K, KeyedCount>>, mode: DisclosureMode, table: PerturbationTable = PTABLE_V1): Record<K, number> {
+export function publishCells<K extends string>(
+  cells: Readonly<Record<K, KeyedCount>>,
+  mode: DisclosureMode,
+  table: PerturbationTable = PTABLE_V1,
+): Record<K, number> {
   const out = {} as Record<K, number>;
   for (const name of Object.keys(cells) as K[]) out[name] = publishCount(cells[name], mode, table);
   return out;

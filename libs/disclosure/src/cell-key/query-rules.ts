@@ -69,7 +69,8 @@ export function sparsityRefusal(trueValues: Iterable<number>, rules: QueryShapeR
   if (nonZero === 0 || small / nonZero <= rules.maxSmallCellShare) return null;
   return {
     code: 'TOO_SPARSE',
-    message: 'this table would be too sparse to publish (too many of its cells are very small counts): ' +
+    message:
+      'this table would be too sparse to publish (too many of its cells are very small counts): ' +
       'ask for fewer groupings or filters, a larger area, or months instead of weeks',
   };
 }

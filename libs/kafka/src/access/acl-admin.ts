@@ -23,7 +23,8 @@ export async function applyGrants(admin: Admin, grants: AclGrant[], timeoutMs = 
   for (const deadline = Date.now() + timeoutMs; ;) {
     const held = new Set((await allGrants(admin)).map(grantKey));
     if (wanted.every((k) => held.has(k))) return;
-    if (Date.now() > deadline) throw new Error(`the broker does not show ${wanted.filter((k) => !held.has(k)).length} of the new grants after ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`the broker does not show ${wanted.filter((k) => !held.has(k)).length} of the new grants after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -40,13 +41,15 @@ async function allGrants(admin: Admin): Promise<AclGrant[]> {
     operation: AclOperationTypes.ANY,
     permissionType: AclPermissionTypes.ALLOW,
   });
-  return response.resources.flatMap((r) => r.acls.map((a) => ({
-    principal: a.principal.replace(/^User:/, ''),
-    resourceType: nameOf(AclResourceTypes, r.resourceType) as AclGrant['resourceType'],
-    resourceName: r.resourceName,
-    patternType: nameOf(ResourcePatternTypes, r.resourcePatternType) as AclGrant['patternType'],
-    operation: nameOf(AclOperationTypes, a.operation) as AclGrant['operation'],
-  })));
+  return response.resources.flatMap((r) =>
+    r.acls.map((a) => ({
+      principal: a.principal.replace(/^User:/, ''),
+      resourceType: nameOf(AclResourceTypes, r.resourceType) as AclGrant['resourceType'],
+      resourceName: r.resourceName,
+      patternType: nameOf(ResourcePatternTypes, r.resourcePatternType) as AclGrant['patternType'],
+      operation: nameOf(AclOperationTypes, a.operation) as AclGrant['operation'],
+    })),
+  );
 }
 
 /**

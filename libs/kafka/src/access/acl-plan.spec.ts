@@ -21,18 +21,32 @@ describe('grants', () => {
     const grants = serviceGrants(topics);
     expect(grants.filter((g) => g.resourceName === topics.accepted && g.operation === 'WRITE').map((g) => g.principal)).toEqual(['t1.mcm-ingest']);
     expect(grants.filter((g) => g.principal.endsWith('mcm-api'))).toEqual([]);
-    expect(grants.filter((g) => g.resourceType === 'GROUP').map(describe_).sort()).toEqual(['t1.mcm-aggregator READ GROUP t1.mcm-aggregator', 't1.mcm-ingest READ GROUP t1.mcm-ingest']);
+    expect(
+      grants
+        .filter((g) => g.resourceType === 'GROUP')
+        .map(describe_)
+        .sort(),
+    ).toEqual(['t1.mcm-aggregator READ GROUP t1.mcm-aggregator', 't1.mcm-ingest READ GROUP t1.mcm-ingest']);
   });
 
   it('give the aggregator exactly: read the accepted topic as its group, write its dead letters (the internal rejected topic) and the bulletins', () => {
-    expect(serviceGrants(topics).filter((g) => g.principal === 't1.mcm-aggregator').map(describe_).sort()).toEqual([
+    expect(
+      serviceGrants(topics)
+        .filter((g) => g.principal === 't1.mcm-aggregator')
+        .map(describe_)
+        .sort(),
+    ).toEqual([
       't1.mcm-aggregator READ GROUP t1.mcm-aggregator',
       't1.mcm-aggregator READ TOPIC t1.missing.events.accepted.v1',
       't1.mcm-aggregator WRITE TOPIC t1.missing.bulletins.v1',
       't1.mcm-aggregator WRITE TOPIC t1.missing.events.rejected.v1',
     ]);
     // Its dead letters are its own: no one else writes the rejected topic, and it reads no rejections.
-    expect(serviceGrants(topics).filter((g) => g.resourceName === topics.rejected).map(describe_)).toEqual(['t1.mcm-aggregator WRITE TOPIC t1.missing.events.rejected.v1']);
+    expect(
+      serviceGrants(topics)
+        .filter((g) => g.resourceName === topics.rejected)
+        .map(describe_),
+    ).toEqual(['t1.mcm-aggregator WRITE TOPIC t1.missing.events.rejected.v1']);
   });
 
   it('stay inside the environment: every resource carries its prefix', () => {

@@ -10,10 +10,20 @@ export interface AclGrant {
   operation: 'READ' | 'WRITE' | 'DESCRIBE';
 }
 
-const topic = (principal: string, name: string, operation: AclGrant['operation'], patternType: AclGrant['patternType'] = 'LITERAL'): AclGrant =>
-  ({ principal, resourceType: 'TOPIC', resourceName: name, patternType, operation });
-const group = (principal: string, name: string, patternType: AclGrant['patternType'] = 'LITERAL'): AclGrant =>
-  ({ principal, resourceType: 'GROUP', resourceName: name, patternType, operation: 'READ' });
+const topic = (principal: string, name: string, operation: AclGrant['operation'], patternType: AclGrant['patternType'] = 'LITERAL'): AclGrant => ({
+  principal,
+  resourceType: 'TOPIC',
+  resourceName: name,
+  patternType,
+  operation,
+});
+const group = (principal: string, name: string, patternType: AclGrant['patternType'] = 'LITERAL'): AclGrant => ({
+  principal,
+  resourceType: 'GROUP',
+  resourceName: name,
+  patternType,
+  operation: 'READ',
+});
 
 /**
  * Least privilege for the services of one environment. The broker denies whatever is not granted

@@ -3,8 +3,26 @@ import { LinkageRecord } from '../record';
 import { comparisonByName, comparisonsForStore } from '.';
 
 const store = RecordStore.fromRecords([
-  { id: '0', givenName: 'William', familyName: 'Smith', dob: { year: 2011, month: 3, day: 4 }, postcode: 'SW1A 1AA', sex: 'M', laCode: 'E09000033', nhsNumber: '9434765919' },
-  { id: '1', givenName: 'Bill', familyName: 'Smyth', dob: { year: 2011, month: 4, day: 3 }, postcode: 'sw1a1ab', sex: 'U', laCode: 'E09000033', nhsNumber: '9434765918' },
+  {
+    id: '0',
+    givenName: 'William',
+    familyName: 'Smith',
+    dob: { year: 2011, month: 3, day: 4 },
+    postcode: 'SW1A 1AA',
+    sex: 'M',
+    laCode: 'E09000033',
+    nhsNumber: '9434765919',
+  },
+  {
+    id: '1',
+    givenName: 'Bill',
+    familyName: 'Smyth',
+    dob: { year: 2011, month: 4, day: 3 },
+    postcode: 'sw1a1ab',
+    sex: 'U',
+    laCode: 'E09000033',
+    nhsNumber: '9434765918',
+  },
   { id: '2', givenName: 'SMITH', familyName: 'WILLIAM', dob: { year: 2011, month: 3 }, postcode: 'SW1A 2AA', sex: 'F' },
   { id: '3', givenName: 'Wiliam', familyName: 'Smith', dob: { year: 2011, month: 3, day: 5 }, postcode: 'SW9 1AA', nhsNumber: '943 476 5919' },
   { id: '4', givenName: 'Zoe', familyName: 'Jones', dob: { year: 2001 }, postcode: '4011', upn: 'UN3' },

@@ -4,7 +4,14 @@ import { dobComparison } from './date-of-birth';
 import { familyNameComparison, givenNameComparison } from './names';
 import { postcodeComparison } from './postcode';
 import {
-  addressComparison, cityComparison, emailComparison, fuzzyComparison, laComparison, nhsNumberComparison, sexComparison, upnComparison,
+  addressComparison,
+  cityComparison,
+  emailComparison,
+  fuzzyComparison,
+  laComparison,
+  nhsNumberComparison,
+  sexComparison,
+  upnComparison,
 } from './strings';
 
 export * from './comparison';
@@ -14,8 +21,17 @@ export { POSTCODE_LEVELS } from './postcode';
 export { FUZZY_LEVELS } from './strings';
 
 const BUILT_IN: readonly Comparison[] = [
-  nhsNumberComparison, upnComparison, givenNameComparison, familyNameComparison, dobComparison, sexComparison,
-  postcodeComparison, laComparison, emailComparison, cityComparison, addressComparison,
+  nhsNumberComparison,
+  upnComparison,
+  givenNameComparison,
+  familyNameComparison,
+  dobComparison,
+  sexComparison,
+  postcodeComparison,
+  laComparison,
+  emailComparison,
+  cityComparison,
+  addressComparison,
 ];
 
 /** Resolves a comparison by name for a store (extras are `extra:<column>`). */

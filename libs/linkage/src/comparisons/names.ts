@@ -71,7 +71,7 @@ function nameLevel(pool: NamePool, x: number, y: number, nicknames: boolean): nu
   const cache = lastCache!;
   const kx = (x < y ? x : y) * 2 + (nicknames ? 1 : 0);
   const ky = x < y ? y : x;
-  const slot = (Math.imul(kx, 0x9e3779b1) ^ Math.imul(ky, 0x85ebca6b)) >>> (32 - CACHE_BITS) & CACHE_MASK;
+  const slot = ((Math.imul(kx, 0x9e3779b1) ^ Math.imul(ky, 0x85ebca6b)) >>> (32 - CACHE_BITS)) & CACHE_MASK;
   if (cache.keyX[slot] === kx && cache.keyY[slot] === ky) return cache.level[slot];
   const level = computeNameLevel(pool, x, y, nicknames);
   cache.keyX[slot] = kx;

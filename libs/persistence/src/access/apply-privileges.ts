@@ -35,11 +35,16 @@ export function grantStatements(table: string, role: ServiceRole, privileges: re
  * transaction, so no service ever sees a half-applied state. CREATE on schema public is taken
  * from PUBLIC. Returns the tables and entries that do not match.
  */
-export async function applyTablePrivileges(db: EntityManager, privileges: Readonly<Record<string, TableAccess>> = TABLE_PRIVILEGES): Promise<PrivilegeDrift> {
+export async function applyTablePrivileges(
+  db: EntityManager,
+  privileges: Readonly<Record<string, TableAccess>> = TABLE_PRIVILEGES,
+): Promise<PrivilegeDrift> {
   const roles: { rolname: string }[] = await db.query('SELECT rolname FROM pg_roles WHERE rolname = ANY($1::text[])', [[...SERVICE_ROLES]]);
   const missing = SERVICE_ROLES.filter((r) => !roles.some((x) => x.rolname === r));
   if (missing.length) {
-    throw new Error(`database roles ${missing.join(', ')} do not exist: create them as the superuser with npm run infra:up (scripts/infra/ensure-db.js)`);
+    throw new Error(
+      `database roles ${missing.join(', ')} do not exist: create them as the superuser with npm run infra:up (scripts/infra/ensure-db.js)`,
+    );
   }
   const [me]: { superuser: boolean }[] = await db.query('SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user');
   const foreign: { name: string; owner: string }[] = await db.query(
@@ -47,8 +52,12 @@ export async function applyTablePrivileges(db: EntityManager, privileges: Readon
       WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'S') AND c.relowner <> (SELECT oid FROM pg_roles WHERE rolname = current_user)`,
   );
   if (!me.superuser && foreign.length) {
-    throw new Error(`tables not owned by ${await currentUser(db)} (${foreign.slice(0, 5).map((f) => `${f.name}: ${f.owner}`).join(', ')}): ` +
-      'hand them to the owner as the superuser with npm run infra:up (scripts/infra/ensure-db.js)');
+    throw new Error(
+      `tables not owned by ${await currentUser(db)} (${foreign
+        .slice(0, 5)
+        .map((f) => `${f.name}: ${f.owner}`)
+        .join(', ')}): ` + 'hand them to the owner as the superuser with npm run infra:up (scripts/infra/ensure-db.js)',
+    );
   }
 
   const everyone = ['PUBLIC', ...SERVICE_ROLES.map(quoted)].join(', ');
@@ -80,7 +89,8 @@ export async function applyTablePrivileges(db: EntityManager, privileges: Readon
   }
 
   for (const [signature, callers] of Object.entries(FUNCTION_PRIVILEGES)) {
-    if (!/^[a-z_][a-z0-9_]*\([a-z0-9_, ]*\)$/.test(signature)) throw new Error(`unsupported function signature "${signature}" in the privilege table`);
+    if (!/^[a-z_][a-z0-9_]*\([a-z0-9_, ]*\)$/.test(signature))
+      throw new Error(`unsupported function signature "${signature}" in the privilege table`);
     const [fn]: { present: boolean }[] = await db.query('SELECT to_regprocedure($1) IS NOT NULL AS present', [`public.${signature}`]);
     if (!fn.present) continue;
     await db.query(`REVOKE ALL ON FUNCTION public.${signature} FROM ${everyone}`);

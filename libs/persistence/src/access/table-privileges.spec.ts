@@ -6,7 +6,18 @@ const kinds = (privileges: readonly Privilege[] = []) => privileges.map((p) => (
 
 describe('TABLE_PRIVILEGES', () => {
   it('gives the API nothing that identifies a child, nor anything of the event or linkage register', () => {
-    for (const table of ['child_identity_observation', 'agency_child_profile', 'child_link_key', 'agency_child', 'agency_event', 'agency_episode', 'national_child', 'child_link_change', 'agency', 'agency_rejection']) {
+    for (const table of [
+      'child_identity_observation',
+      'agency_child_profile',
+      'child_link_key',
+      'agency_child',
+      'agency_event',
+      'agency_episode',
+      'national_child',
+      'child_link_change',
+      'agency',
+      'agency_rejection',
+    ]) {
       expect([table, TABLE_PRIVILEGES[table]?.mcm_api]).toEqual([table, undefined]);
     }
   });

@@ -23,7 +23,11 @@ const COLUMNS = `code, type, name, status, kafka_principal AS "kafkaPrincipal", 
 /** The agency register: who may publish, and the hash of each agency's HTTP credential. */
 export class AgencyRegisterRepository {
   /** Registers an agency, or re-activates a revoked one with a new credential. */
-  async activate(db: Queryable, agency: { code: string; type: AgencyType; name: string; kafkaPrincipal: string }, tokenHash: Buffer): Promise<AgencyRecord> {
+  async activate(
+    db: Queryable,
+    agency: { code: string; type: AgencyType; name: string; kafkaPrincipal: string },
+    tokenHash: Buffer,
+  ): Promise<AgencyRecord> {
     const [row] = await db.query(
       `INSERT INTO agency (code, type, name, status, kafka_principal, http_token_hash) VALUES ($1, $2, $3, 'ACTIVE', $4, $5)
        ON CONFLICT (code) DO UPDATE SET status = 'ACTIVE', revoked_at = NULL, created_at = now(), type = EXCLUDED.type, name = EXCLUDED.name,

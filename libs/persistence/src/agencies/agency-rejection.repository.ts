@@ -26,8 +26,11 @@ export class AgencyRejectionRepository {
        SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::timestamptz[], $5::jsonb[])
        ON CONFLICT (source) DO NOTHING`,
       [
-        rejections.map((r) => r.agencyCode), rejections.map((r) => r.source), rejections.map((r) => r.eventId),
-        rejections.map((r) => r.rejectedAt.toISOString()), rejections.map((r) => JSON.stringify(r.reasons)),
+        rejections.map((r) => r.agencyCode),
+        rejections.map((r) => r.source),
+        rejections.map((r) => r.eventId),
+        rejections.map((r) => r.rejectedAt.toISOString()),
+        rejections.map((r) => JSON.stringify(r.reasons)),
       ],
     );
   }

@@ -20,8 +20,14 @@ export class AgencyActivityRepository {
        ON CONFLICT (agency_code, week_start) DO UPDATE SET
          events = a.events + excluded.events, lag_hours_sum = a.lag_hours_sum + excluded.lag_hours_sum,
          last_reported_at = greatest(a.last_reported_at, excluded.last_reported_at)`,
-      [cells.map((r) => r.agencyCode), cells.map((r) => r.weekStart), cells.map((r) => r.agencyType), cells.map((r) => r.events),
-        cells.map((r) => r.lagHoursSum), cells.map((r) => new Date(r.lastReportedAt).toISOString())],
+      [
+        cells.map((r) => r.agencyCode),
+        cells.map((r) => r.weekStart),
+        cells.map((r) => r.agencyType),
+        cells.map((r) => r.events),
+        cells.map((r) => r.lagHoursSum),
+        cells.map((r) => new Date(r.lastReportedAt).toISOString()),
+      ],
     );
   }
 }

@@ -3,14 +3,27 @@ import { SqlSession } from '../sql-session';
 
 /** One API request as the audit trail records it (no bodies, no headers). */
 export interface ApiAuditRow {
-  at: Date; subject: string | null; role: string | null; method: string; route: string; parameters: unknown; status: number; durationMs: number;
+  at: Date;
+  subject: string | null;
+  role: string | null;
+  method: string;
+  route: string;
+  parameters: unknown;
+  status: number;
+  durationMs: number;
 }
 
 /** A stored record, as its readers see it. */
-export interface ApiAuditEntry extends ApiAuditRow { id: string }
+export interface ApiAuditEntry extends ApiAuditRow {
+  id: string;
+}
 
 /** Which records to read: by subject, below an id (paging backwards), at most `limit`. */
-export interface ApiAuditFilter { subject?: string; before?: string; limit: number }
+export interface ApiAuditFilter {
+  subject?: string;
+  before?: string;
+  limit: number;
+}
 
 /**
  * The api_audit table: append-only (a trigger refuses UPDATE, DELETE, TRUNCATE) and write-only for
@@ -22,8 +35,16 @@ export class ApiAuditRepository {
     await db.query(
       `INSERT INTO api_audit (at, subject, role, method, route, parameters, status, duration_ms)
        SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::int[], $8::int[])`,
-      [rows.map((r) => r.at), rows.map((r) => r.subject), rows.map((r) => r.role), rows.map((r) => r.method), rows.map((r) => r.route),
-        rows.map((r) => JSON.stringify(r.parameters)), rows.map((r) => r.status), rows.map((r) => r.durationMs)],
+      [
+        rows.map((r) => r.at),
+        rows.map((r) => r.subject),
+        rows.map((r) => r.role),
+        rows.map((r) => r.method),
+        rows.map((r) => r.route),
+        rows.map((r) => JSON.stringify(r.parameters)),
+        rows.map((r) => r.status),
+        rows.map((r) => r.durationMs),
+      ],
     );
   }
 

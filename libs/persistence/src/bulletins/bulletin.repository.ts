@@ -2,17 +2,39 @@ import type { ReleaseStatus as BulletinReleaseStatus } from '@mcm/bulletin';
 import { DataSource, EntityManager } from 'typeorm';
 
 /** What deciding the next edition needs of a week's latest one. */
-export interface LatestBulletinEdition { revision: number; contentHash: string; publishedAt: Date; releaseStatus: BulletinReleaseStatus }
+export interface LatestBulletinEdition {
+  revision: number;
+  contentHash: string;
+  publishedAt: Date;
+  releaseStatus: BulletinReleaseStatus;
+}
 
 /** One edition as stored: its content rendered in every format. */
 export interface BulletinEditionRow {
-  weekStart: string; revision: number; publishedAt: Date; contentHash: string; releaseStatus: BulletinReleaseStatus;
+  weekStart: string;
+  revision: number;
+  publishedAt: Date;
+  contentHash: string;
+  releaseStatus: BulletinReleaseStatus;
   /** The bulletin JSON as rendered (stored as jsonb). */
-  json: string; csv: string; metaCsv: string; html: string;
+  json: string;
+  csv: string;
+  metaCsv: string;
+  html: string;
 }
 
-export interface BulletinSummaryRow { weekStart: string; revision: number; releaseStatus: BulletinReleaseStatus; publishedAt: Date }
-export interface BulletinFormats { content: object; csv: string; metaCsv: string; html: string }
+export interface BulletinSummaryRow {
+  weekStart: string;
+  revision: number;
+  releaseStatus: BulletinReleaseStatus;
+  publishedAt: Date;
+}
+export interface BulletinFormats {
+  content: object;
+  csv: string;
+  metaCsv: string;
+  html: string;
+}
 
 /** One builder at a time across instances (the scheduler, `npm run bulletin`). */
 const BULLETIN_LOCK = 'mcm.bulletin.builder';

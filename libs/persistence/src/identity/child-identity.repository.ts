@@ -42,22 +42,32 @@ export class ChildIdentityRepository {
     await db.query(
       `INSERT INTO child_identity_observation (event_id, agency_code, agency_child_ref, reported_at, key_id, sealed)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::bytea[])`,
-      [statements.map((s) => s.eventId), statements.map((s) => s.agencyCode), statements.map((s) => s.agencyChildRef),
-        statements.map((s) => new Date(s.reportedAt).toISOString()), sealed.map((s) => s.keyId), sealed.map((s) => s.data)],
+      [
+        statements.map((s) => s.eventId),
+        statements.map((s) => s.agencyCode),
+        statements.map((s) => s.agencyChildRef),
+        statements.map((s) => new Date(s.reportedAt).toISOString()),
+        sealed.map((s) => s.keyId),
+        sealed.map((s) => s.data),
+      ],
     );
   }
 
   /** Every statement about the given agency children (by agency code and ref). */
   async observationsOf(db: Queryable, children: readonly { agencyCode: string; agencyChildRef: string }[]): Promise<ChildIdentityStatement[]> {
     if (children.length === 0) return [];
-    const rows: { event_id: string; agency_code: string; agency_child_ref: string; reported_at: number; key_id: string; sealed: Buffer }[] = await db.query(
-      `SELECT o.event_id::text AS event_id, o.agency_code, o.agency_child_ref, ${epochMs('o.reported_at')} AS reported_at, o.key_id, o.sealed
+    const rows: { event_id: string; agency_code: string; agency_child_ref: string; reported_at: number; key_id: string; sealed: Buffer }[] =
+      await db.query(
+        `SELECT o.event_id::text AS event_id, o.agency_code, o.agency_child_ref, ${epochMs('o.reported_at')} AS reported_at, o.key_id, o.sealed
          FROM child_identity_observation o
          JOIN unnest($1::text[], $2::text[]) AS t(code, ref) ON o.agency_code = t.code AND o.agency_child_ref = t.ref`,
-      [children.map((c) => c.agencyCode), children.map((c) => c.agencyChildRef)],
-    );
+        [children.map((c) => c.agencyCode), children.map((c) => c.agencyChildRef)],
+      );
     return rows.map((r) => ({
-      eventId: r.event_id, agencyCode: r.agency_code, agencyChildRef: r.agency_child_ref, reportedAt: Number(r.reported_at),
+      eventId: r.event_id,
+      agencyCode: r.agency_code,
+      agencyChildRef: r.agency_child_ref,
+      reportedAt: Number(r.reported_at),
       attributes: openChild(this.cipher, { keyId: r.key_id, data: r.sealed }, SEAL_CONTEXT.observation(r.event_id)),
     }));
   }
@@ -71,10 +81,12 @@ export class ChildIdentityRepository {
     if (agencyChildIds.length === 0) return new Map();
     const known = this.transactionProfiles(db);
     const missing = known ? agencyChildIds.filter((id) => !known.has(id)) : agencyChildIds;
-    const rows: ProfileRow[] = missing.length === 0 ? [] : await db.query(
-      'SELECT agency_child_id, key_id, sealed, provenance FROM agency_child_profile WHERE agency_child_id = ANY($1::bigint[])',
-      [missing],
-    );
+    const rows: ProfileRow[] =
+      missing.length === 0
+        ? []
+        : await db.query('SELECT agency_child_id, key_id, sealed, provenance FROM agency_child_profile WHERE agency_child_id = ANY($1::bigint[])', [
+            missing,
+          ]);
     const found = new Map(rows.map((r) => [Number(r.agency_child_id), this.openProfile(r)]));
     if (known) {
       for (const id of missing) known.set(id, found.get(id) ?? null);
@@ -90,7 +102,9 @@ export class ChildIdentityRepository {
 
   /** Every stored profile, in id order (training, counting; kept in memory only). */
   async allProfiles(db: Queryable): Promise<{ id: number; attributes: ChildAttributes }[]> {
-    const rows: ProfileRow[] = await db.query('SELECT agency_child_id, key_id, sealed, provenance FROM agency_child_profile ORDER BY agency_child_id');
+    const rows: ProfileRow[] = await db.query(
+      'SELECT agency_child_id, key_id, sealed, provenance FROM agency_child_profile ORDER BY agency_child_id',
+    );
     return rows.map((r) => ({ id: Number(r.agency_child_id), attributes: this.openProfile(r).attributes }));
   }
 

@@ -28,7 +28,10 @@ export class AgencyChildRepository {
       [codes, childRefs],
     );
     return rows.map((r) => ({
-      id: Number(r.id), agencyCode: r.agency_code, agencyChildRef: r.agency_child_ref, nationalChildId: r.national_child_id === null ? null : Number(r.national_child_id),
+      id: Number(r.id),
+      agencyCode: r.agency_code,
+      agencyChildRef: r.agency_child_ref,
+      nationalChildId: r.national_child_id === null ? null : Number(r.national_child_id),
     }));
   }
 
@@ -53,9 +56,9 @@ export class AgencyChildRepository {
   /** Moves agency children to national children: [agency child id, national child id]. */
   async setNationalIds(db: Queryable, updates: readonly [number, number][]): Promise<void> {
     if (updates.length === 0) return;
-    await db.query(
-      `UPDATE agency_child c SET national_child_id = t.nid FROM unnest($1::bigint[], $2::bigint[]) AS t(id, nid) WHERE c.id = t.id`,
-      [updates.map((u) => u[0]), updates.map((u) => u[1])],
-    );
+    await db.query(`UPDATE agency_child c SET national_child_id = t.nid FROM unnest($1::bigint[], $2::bigint[]) AS t(id, nid) WHERE c.id = t.id`, [
+      updates.map((u) => u[0]),
+      updates.map((u) => u[1]),
+    ]);
   }
 }

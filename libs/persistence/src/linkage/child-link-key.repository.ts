@@ -45,22 +45,23 @@ export class ChildLinkKeyRepository {
    */
   async neighbours(db: Queryable, agencyChildIds: readonly number[], perKey?: number): Promise<number[]> {
     // Index-driven: plans stay right on a table that grows fast.
-    const rows: { agency_child_id: string }[] = perKey === undefined
-      ? await db.query(
-        `SELECT DISTINCT n.agency_child_id FROM child_link_key n
+    const rows: { agency_child_id: string }[] =
+      perKey === undefined
+        ? await db.query(
+            `SELECT DISTINCT n.agency_child_id FROM child_link_key n
           WHERE n.key_hash IN (SELECT k.key_hash FROM child_link_key k WHERE k.agency_child_id = ANY($1::bigint[]))`,
-        [agencyChildIds],
-      )
-      : await db.query(
-        `SELECT DISTINCT x.agency_child_id FROM child_link_key k CROSS JOIN LATERAL (
+            [agencyChildIds],
+          )
+        : await db.query(
+            `SELECT DISTINCT x.agency_child_id FROM child_link_key k CROSS JOIN LATERAL (
            (SELECT n.agency_child_id FROM child_link_key n WHERE n.key_hash = k.key_hash AND n.agency_child_id < k.agency_child_id
              ORDER BY n.agency_child_id DESC LIMIT $2)
            UNION ALL
            (SELECT n.agency_child_id FROM child_link_key n WHERE n.key_hash = k.key_hash AND n.agency_child_id > k.agency_child_id
              ORDER BY n.agency_child_id LIMIT $2)) x
           WHERE k.agency_child_id = ANY($1::bigint[])`,
-        [agencyChildIds, perKey],
-      );
+            [agencyChildIds, perKey],
+          );
     return rows.map((r) => Number(r.agency_child_id));
   }
 }

@@ -105,10 +105,11 @@ export class LinkageReviewRepository implements ReviewQueue {
 
   /** Reviews in a status, by id, after `after` (paging). */
   async list(db: Queryable, status: LinkageReviewStatus, limit: number, after = 0): Promise<LinkageReviewRecord[]> {
-    const rows: Row[] = await db.query(
-      `SELECT ${COLUMNS} FROM linkage_review WHERE status = $1 AND id > $2 ORDER BY id LIMIT $3`,
-      [status, after, limit],
-    );
+    const rows: Row[] = await db.query(`SELECT ${COLUMNS} FROM linkage_review WHERE status = $1 AND id > $2 ORDER BY id LIMIT $3`, [
+      status,
+      after,
+      limit,
+    ]);
     return rows.map(record);
   }
 
@@ -133,7 +134,14 @@ export class LinkageReviewRepository implements ReviewQueue {
 
 function record(r: Row): LinkageReviewRecord {
   return {
-    id: Number(r.id), status: r.status, probability: r.probability, modelId: r.model_id, comparisonLevels: r.comparison_levels,
-    createdAt: r.created_at, decidedAt: r.decided_at, decidedBy: r.decided_by, appliedAt: r.applied_at,
+    id: Number(r.id),
+    status: r.status,
+    probability: r.probability,
+    modelId: r.model_id,
+    comparisonLevels: r.comparison_levels,
+    createdAt: r.created_at,
+    decidedAt: r.decided_at,
+    decidedBy: r.decided_by,
+    appliedAt: r.applied_at,
   };
 }

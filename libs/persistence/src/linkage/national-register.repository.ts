@@ -16,7 +16,9 @@ export class NationalRegisterRepository {
   /** Creates `count` national children; their IDs in ascending order. */
   async createChildren(db: Queryable, count: number): Promise<number[]> {
     if (count === 0) return [];
-    const rows: { id: string }[] = await db.query('INSERT INTO national_child (created_at) SELECT now() FROM generate_series(1, $1) RETURNING id', [count]);
+    const rows: { id: string }[] = await db.query('INSERT INTO national_child (created_at) SELECT now() FROM generate_series(1, $1) RETURNING id', [
+      count,
+    ]);
     return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
   }
 

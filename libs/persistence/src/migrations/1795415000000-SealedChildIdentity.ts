@@ -34,7 +34,12 @@ export class SealedChildIdentity1795415000000 implements MigrationInterface {
 }
 
 async function sealExisting(
-  queryRunner: QueryRunner, table: string, key: string, keyType: string, context: (id: string) => string, cipher: () => IdentityCipher,
+  queryRunner: QueryRunner,
+  table: string,
+  key: string,
+  keyType: string,
+  context: (id: string) => string,
+  cipher: () => IdentityCipher,
 ): Promise<void> {
   let after: string | null = null;
   for (;;) {

@@ -13,7 +13,9 @@ export class CellKeys1795417000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "national_episode" ADD "child_key" bigint NOT NULL DEFAULT 0, ADD "episode_key" bigint NOT NULL DEFAULT 0`);
     await queryRunner.query(`ALTER TABLE "weekly_incidence" ADD "children_key" bigint NOT NULL DEFAULT 0, ADD "started_key" bigint NOT NULL DEFAULT 0,
       ADD "ended_key" bigint NOT NULL DEFAULT 0, ADD "open_key" bigint NOT NULL DEFAULT 0`);
-    await queryRunner.query(`ALTER TABLE "weekly_breakdown" ADD "children_key" bigint NOT NULL DEFAULT 0, ADD "episodes_key" bigint NOT NULL DEFAULT 0`);
+    await queryRunner.query(
+      `ALTER TABLE "weekly_breakdown" ADD "children_key" bigint NOT NULL DEFAULT 0, ADD "episodes_key" bigint NOT NULL DEFAULT 0`,
+    );
     await queryRunner.query(
       `INSERT INTO pipeline_state (key, value) SELECT 'cell_keys', '{"backfilled": false}'::jsonb WHERE EXISTS (SELECT 1 FROM national_episode)`,
     );
@@ -22,7 +24,9 @@ export class CellKeys1795417000000 implements MigrationInterface {
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DELETE FROM pipeline_state WHERE key = 'cell_keys'`);
     await queryRunner.query(`ALTER TABLE "weekly_breakdown" DROP COLUMN "children_key", DROP COLUMN "episodes_key"`);
-    await queryRunner.query(`ALTER TABLE "weekly_incidence" DROP COLUMN "children_key", DROP COLUMN "started_key", DROP COLUMN "ended_key", DROP COLUMN "open_key"`);
+    await queryRunner.query(
+      `ALTER TABLE "weekly_incidence" DROP COLUMN "children_key", DROP COLUMN "started_key", DROP COLUMN "ended_key", DROP COLUMN "open_key"`,
+    );
     await queryRunner.query(`ALTER TABLE "national_episode" DROP COLUMN "child_key", DROP COLUMN "episode_key"`);
   }
 }

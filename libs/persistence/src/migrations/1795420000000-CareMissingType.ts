@@ -22,7 +22,9 @@ export class CareMissingType1795420000000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "national_episode" ADD "care_missing_type" text`);
-    await queryRunner.query(`UPDATE national_episode n SET care_missing_type = t.care_missing_type FROM (${CARE_TYPES_OF_STORED_EPISODES}) t WHERE n.id = t.id`);
+    await queryRunner.query(
+      `UPDATE national_episode n SET care_missing_type = t.care_missing_type FROM (${CARE_TYPES_OF_STORED_EPISODES}) t WHERE n.id = t.id`,
+    );
     await queryRunner.query(`UPDATE national_episode SET care_missing_type = 'NOT_STATED' WHERE setting = 'CARE' AND care_missing_type IS NULL`);
     await queryRunner.query(
       `INSERT INTO breakdown_dirty_week (week_start)

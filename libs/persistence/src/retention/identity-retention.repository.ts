@@ -73,19 +73,17 @@ export class IdentityRetentionRepository {
 
   /** Dormant, not yet purged agency children of the national children with ids in [from, to). */
   async dormantInRange(db: Queryable, from: number, to: number, cutoff: Date): Promise<DormantChild[]> {
-    return toDormant(await db.query(
-      dormantChildren('c.national_child_id >= $1 AND c.national_child_id < $2', '$3::timestamptz'),
-      [from, to, cutoff.toISOString()],
-    ));
+    return toDormant(
+      await db.query(dormantChildren('c.national_child_id >= $1 AND c.national_child_id < $2', '$3::timestamptz'), [from, to, cutoff.toISOString()]),
+    );
   }
 
   /** The same question for given national children (asked again under the writer's lock). */
   async dormantAmong(db: Queryable, nationalChildIds: number[], cutoff: Date): Promise<DormantChild[]> {
     if (nationalChildIds.length === 0) return [];
-    return toDormant(await db.query(
-      dormantChildren('c.national_child_id = ANY($1::bigint[])', '$2::timestamptz'),
-      [nationalChildIds, cutoff.toISOString()],
-    ));
+    return toDormant(
+      await db.query(dormantChildren('c.national_child_id = ANY($1::bigint[])', '$2::timestamptz'), [nationalChildIds, cutoff.toISOString()]),
+    );
   }
 
   /**

@@ -36,7 +36,10 @@ export interface RetentionOutcome {
  * each batch asks again under the aggregator's writer lock before it deletes. Idempotent.
  */
 export class IdentityRetention {
-  constructor(private readonly dataSource: DataSource, private readonly repository = new IdentityRetentionRepository()) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository = new IdentityRetentionRepository(),
+  ) {}
 
   async run({ cutoff, dryRun = false, batchSize = 2000, onProgress }: RetentionRunOptions): Promise<RetentionOutcome> {
     try {
@@ -56,7 +59,10 @@ export class IdentityRetention {
             // arriving event makes active again is seen as such when the purge re-checks.
             await lockAggregatorWriter(db);
             const confirmed = await this.repository.dormantAmong(db, [...new Set(found.map((c) => c.nationalChildId))], cutoff);
-            const counts = await this.repository.purge(db, confirmed.map((c) => c.agencyChildId));
+            const counts = await this.repository.purge(
+              db,
+              confirmed.map((c) => c.agencyChildId),
+            );
             for (const key of Object.keys(rows) as (keyof PurgeCounts)[]) rows[key] += counts[key];
             childrenPurged += confirmed.length;
             confirmed.forEach((c) => nationals.add(c.nationalChildId));

@@ -9,8 +9,7 @@ export function retentionCutoff(now: Date, months: number): Date {
   const year = Math.floor(total / 12);
   const month = total - year * 12;
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(
-    year, month, Math.min(now.getUTCDate(), lastDay),
-    now.getUTCHours(), now.getUTCMinutes(), now.getUTCSeconds(), now.getUTCMilliseconds(),
-  ));
+  return new Date(
+    Date.UTC(year, month, Math.min(now.getUTCDate(), lastDay), now.getUTCHours(), now.getUTCMinutes(), now.getUTCSeconds(), now.getUTCMilliseconds()),
+  );
 }

@@ -3,13 +3,28 @@ import { childrenKeySql, episodesKeySql } from './cell-key-sql';
 import { EntityManager } from 'typeorm';
 
 /** A count and its cell key (the sum of its records' keys modulo 2^32), both exact: for libs/disclosure only. */
-export interface KeyedFigure { value: number; key: number }
+export interface KeyedFigure {
+  value: number;
+  key: number;
+}
 
-export interface WeeklyKeyedFigures { weekStart: string; children: KeyedFigure; started: KeyedFigure; ended: KeyedFigure; open: KeyedFigure }
+export interface WeeklyKeyedFigures {
+  weekStart: string;
+  children: KeyedFigure;
+  started: KeyedFigure;
+  ended: KeyedFigure;
+  open: KeyedFigure;
+}
 
 /** The dimensions of the ad-hoc incidence query, and their columns in national_episode. */
 export const INCIDENCE_DIMENSION_COLUMNS = {
-  setting: 'setting', region: 'region_code', la: 'la_code', ageBand: 'age_band', sex: 'sex', ethnicityGroup: 'ethnicity_group', riskGrade: 'risk_grade',
+  setting: 'setting',
+  region: 'region_code',
+  la: 'la_code',
+  ageBand: 'age_band',
+  sex: 'sex',
+  ethnicityGroup: 'ethnicity_group',
+  riskGrade: 'risk_grade',
   careMissingType: 'care_missing_type',
 } as const;
 /**
@@ -30,7 +45,12 @@ export interface GroupedIncidenceQuery {
   groupBy: IncidenceDimension[];
 }
 
-export interface GroupedKeyedFigures { period: string; groups: Partial<Record<IncidenceDimension, string>>; children: KeyedFigure; episodes: KeyedFigure }
+export interface GroupedKeyedFigures {
+  period: string;
+  groups: Partial<Record<IncidenceDimension, string>>;
+  children: KeyedFigure;
+  episodes: KeyedFigure;
+}
 
 /** Cell keys of any set of national episodes: equal to those the aggregator keeps for the same records. */
 const CHILDREN_KEY = childrenKeySql('e');
@@ -72,8 +92,13 @@ export class IncidenceQueryRepository {
     const groups = query.groupBy.map((g) => `${column(g)} AS "${g}"`);
     const positions = [1, ...query.groupBy.map((_, i) => i + 2)].join(', ');
     const rows: Record<string, string | number>[] = await db.query(
-      `SELECT ${period} AS period, ${[...groups, 'count(DISTINCT e.national_child_id)::int AS children', `${CHILDREN_KEY} AS children_key`,
-        'count(*)::int AS episodes', `${EPISODES_KEY} AS episodes_key`].join(', ')}
+      `SELECT ${period} AS period, ${[
+        ...groups,
+        'count(DISTINCT e.national_child_id)::int AS children',
+        `${CHILDREN_KEY} AS children_key`,
+        'count(*)::int AS episodes',
+        `${EPISODES_KEY} AS episodes_key`,
+      ].join(', ')}
          FROM national_episode e WHERE ${where.join(' AND ')}
         GROUP BY ${positions} ORDER BY ${positions}`,
       params,
@@ -91,5 +116,7 @@ export class IncidenceQueryRepository {
 function column(dimension: IncidenceDimension): string {
   const name = INCIDENCE_DIMENSION_COLUMNS[dimension];
   if (!name) throw new RangeError(`unknown incidence dimension ${String(dimension)}`);
-  return dimension === 'careMissingType' ? `coalesce(e.${name}, CASE WHEN e.setting = 'CARE' THEN 'NOT_STATED' ELSE 'NOT_APPLICABLE' END)` : `e.${name}`;
+  return dimension === 'careMissingType'
+    ? `coalesce(e.${name}, CASE WHEN e.setting = 'CARE' THEN 'NOT_STATED' ELSE 'NOT_APPLICABLE' END)`
+    : `e.${name}`;
 }

@@ -1,7 +1,12 @@
 import type { PublishedCellValue } from '@mcm/bulletin';
 import { EntityManager } from 'typeorm';
 
-export interface FirstFinalValue { weekStart: string; measure: string; value: number; exact: number | null }
+export interface FirstFinalValue {
+  weekStart: string;
+  measure: string;
+  value: number;
+  exact: number | null;
+}
 
 /**
  * What the bulletins published for each cell (table published_cell): the value published once
@@ -31,8 +36,19 @@ export class PublishedCellRepository {
          prior_value = CASE WHEN excluded.last_bulletin_week > c.last_bulletin_week THEN c.last_value ELSE c.prior_value END,
          last_value = CASE WHEN excluded.last_bulletin_week >= c.last_bulletin_week THEN excluded.last_value ELSE c.last_value END,
          last_bulletin_week = greatest(c.last_bulletin_week, excluded.last_bulletin_week)`,
-      [column('weekStart'), column('setting'), column('area'), column('dimension'), column('category'), column('measure'),
-        column('value'), column('exact'), column('final'), publishedAt, bulletinWeek],
+      [
+        column('weekStart'),
+        column('setting'),
+        column('area'),
+        column('dimension'),
+        column('category'),
+        column('measure'),
+        column('value'),
+        column('exact'),
+        column('final'),
+        publishedAt,
+        bulletinWeek,
+      ],
     );
   }
 

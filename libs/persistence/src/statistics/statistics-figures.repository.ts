@@ -7,32 +7,56 @@ import { EntityManager } from 'typeorm';
 export class StatisticsFiguresRepository {
   async incidence(db: EntityManager, weekStarts: string[], areas: 'national' | 'all'): Promise<Map<string, IncidenceFigures[]>> {
     const rows: {
-      week_start: string; setting: string; area_code: string; children: number; episodes_started: number; episodes_ended: number; open_at_week_end: number;
-      children_key: string; started_key: string; ended_key: string; open_key: string;
-    }[] =
-      await db.query(
-        `SELECT week_start::text, setting, area_code, children, episodes_started, episodes_ended, open_at_week_end,
+      week_start: string;
+      setting: string;
+      area_code: string;
+      children: number;
+      episodes_started: number;
+      episodes_ended: number;
+      open_at_week_end: number;
+      children_key: string;
+      started_key: string;
+      ended_key: string;
+      open_key: string;
+    }[] = await db.query(
+      `SELECT week_start::text, setting, area_code, children, episodes_started, episodes_ended, open_at_week_end,
                 children_key, started_key, ended_key, open_key
            FROM weekly_incidence WHERE week_start = ANY($1::date[]) ${areas === 'national' ? "AND area_code = 'ALL'" : ''}`,
-        [weekStarts],
-      );
+      [weekStarts],
+    );
     const byWeek = new Map<string, IncidenceFigures[]>(weekStarts.map((w) => [w, []]));
     for (const r of rows) {
       byWeek.get(r.week_start)!.push({
-        setting: r.setting, area: r.area_code, children: r.children, started: r.episodes_started, ended: r.episodes_ended, open: r.open_at_week_end,
-        childrenKey: Number(r.children_key), startedKey: Number(r.started_key), endedKey: Number(r.ended_key), openKey: Number(r.open_key),
+        setting: r.setting,
+        area: r.area_code,
+        children: r.children,
+        started: r.episodes_started,
+        ended: r.episodes_ended,
+        open: r.open_at_week_end,
+        childrenKey: Number(r.children_key),
+        startedKey: Number(r.started_key),
+        endedKey: Number(r.ended_key),
+        openKey: Number(r.open_key),
       });
     }
     return byWeek;
   }
 
   async breakdowns(db: EntityManager, weekStart: string): Promise<BreakdownFigures[]> {
-    const rows: { dimension: string; category: string; children: number; episodes: number; children_key: string; episodes_key: string }[] = await db.query(
-      `SELECT dimension, category, children, episodes, children_key, episodes_key FROM weekly_breakdown
+    const rows: { dimension: string; category: string; children: number; episodes: number; children_key: string; episodes_key: string }[] =
+      await db.query(
+        `SELECT dimension, category, children, episodes, children_key, episodes_key FROM weekly_breakdown
         WHERE week_start = $1::date AND setting = 'ALL' AND area_code = 'ALL' ORDER BY dimension, category`,
-      [weekStart],
-    );
-    return rows.map((r) => ({ dimension: r.dimension, category: r.category, children: r.children, episodes: r.episodes, childrenKey: Number(r.children_key), episodesKey: Number(r.episodes_key) }));
+        [weekStart],
+      );
+    return rows.map((r) => ({
+      dimension: r.dimension,
+      category: r.category,
+      children: r.children,
+      episodes: r.episodes,
+      childrenKey: Number(r.children_key),
+      episodesKey: Number(r.episodes_key),
+    }));
   }
 
   /**
@@ -44,8 +68,17 @@ export class StatisticsFiguresRepository {
    */
   async revisions(db: EntityManager, weekStart: string, since: Date | null): Promise<RevisionFigures[]> {
     const rows: {
-      week_start: string; setting: string; area_code: string; dimension: string; category: string; measure: string;
-      value: number; key: string; previously_published: number; changed_at: Date; reason: string;
+      week_start: string;
+      setting: string;
+      area_code: string;
+      dimension: string;
+      category: string;
+      measure: string;
+      value: number;
+      key: string;
+      previously_published: number;
+      changed_at: Date;
+      reason: string;
     }[] = await db.query(
       `WITH changed AS (
          SELECT DISTINCT ON (week_start, setting, area_code, dimension, category, measure)
@@ -71,8 +104,17 @@ export class StatisticsFiguresRepository {
       [weekStart, since],
     );
     return rows.map((r) => ({
-      weekStart: r.week_start, setting: r.setting, area: r.area_code, dimension: r.dimension, category: r.category, measure: r.measure,
-      value: r.value, key: Number(r.key), previouslyPublished: r.previously_published, changedAt: r.changed_at, reason: r.reason,
+      weekStart: r.week_start,
+      setting: r.setting,
+      area: r.area_code,
+      dimension: r.dimension,
+      category: r.category,
+      measure: r.measure,
+      value: r.value,
+      key: Number(r.key),
+      previouslyPublished: r.previously_published,
+      changedAt: r.changed_at,
+      reason: r.reason,
     }));
   }
 

@@ -89,7 +89,8 @@ const SEX_CASE = `CASE sex WHEN 'F' THEN '${SEX_LABEL.F}' WHEN 'M' THEN '${SEX_L
 
 /** The missing type's breakdown category (an episode stored untyped counts as not stated). */
 const CARE_MISSING_CASE = `CASE coalesce(care_missing_type, 'NOT_STATED') ${Object.entries(CARE_MISSING_LABEL)
-  .map(([code, label]) => `WHEN '${code}' THEN '${label}'`).join(' ')} END`;
+  .map(([code, label]) => `WHEN '${code}' THEN '${label}'`)
+  .join(' ')} END`;
 
 /**
  * Completes recompute's statement, whose CTE \`fresh\` holds the weeks' cells: each breakdown cell of

@@ -5,7 +5,6 @@ import { EntityManager } from 'typeorm';
 
 const HORIZON_KEY = 'horizon';
 
-
 /**
  * The weekly incidence table, kept exact inside each batch's transaction: level-1 cells (week,
  * setting, LA) and the totals above them (setting 'ALL'; regions; England as 'ALL') move by the
@@ -28,10 +27,10 @@ export class WeeklyIncidenceRepository {
     const previous = await this.horizonWeek(db);
     const candidate = weekCommencing(new Date(latestReportedAt));
     if (previous !== null && candidate <= previous) return previous;
-    await db.query(
-      `INSERT INTO pipeline_state (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-      [HORIZON_KEY, JSON.stringify({ week: candidate })],
-    );
+    await db.query(`INSERT INTO pipeline_state (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [
+      HORIZON_KEY,
+      JSON.stringify({ week: candidate }),
+    ]);
     if (previous === null) return candidate;
     const gained: { week_start: string; setting: string; la_code: string; region_code: string; open: number; open_key: number }[] = await db.query(
       `SELECT w::date::text AS week_start, e.setting, e.la_code, e.region_code, count(*)::int AS open, sum(e.episode_key)::float8 AS open_key
@@ -55,7 +54,10 @@ export class WeeklyIncidenceRepository {
   async apply(db: EntityManager, deltas: IncidenceDeltas, revision: RevisionContext): Promise<number> {
     const cells = deltas.list();
     if (cells.length === 0) return 0;
-    const revising = revisesWeeks(cells.map((c) => c.weekStart), revision);
+    const revising = revisesWeeks(
+      cells.map((c) => c.weekStart),
+      revision,
+    );
     await db.query(
       `WITH d AS (SELECT * FROM unnest($1::date[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[],
                                        $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[])
@@ -79,9 +81,17 @@ export class WeeklyIncidenceRepository {
                  AND v.children = 0 AND v.started = 0 AND v.ended = 0 AND v.open = 0)
        ${UPSERT_FROM_V}`,
       [
-        cells.map((c) => c.weekStart), cells.map((c) => c.setting), cells.map((c) => c.laCode), cells.map((c) => c.children),
-        cells.map((c) => c.started), cells.map((c) => c.ended), cells.map((c) => c.open),
-        cells.map((c) => c.childrenKey), cells.map((c) => c.startedKey), cells.map((c) => c.endedKey), cells.map((c) => c.openKey),
+        cells.map((c) => c.weekStart),
+        cells.map((c) => c.setting),
+        cells.map((c) => c.laCode),
+        cells.map((c) => c.children),
+        cells.map((c) => c.started),
+        cells.map((c) => c.ended),
+        cells.map((c) => c.open),
+        cells.map((c) => c.childrenKey),
+        cells.map((c) => c.startedKey),
+        cells.map((c) => c.endedKey),
+        cells.map((c) => c.openKey),
         ...(revising ? [revision.publishedThrough, revision.reason] : []),
       ],
     );
@@ -115,7 +125,10 @@ export class WeeklyIncidenceRepository {
     );
     const weeks: { week: string }[] = await db.query('SELECT DISTINCT week_start::text AS week FROM weekly_incidence ORDER BY 1');
     for (let i = 0; i < weeks.length; i += chunkWeeks) {
-      await this.recomputeTotals(db, weeks.slice(i, i + chunkWeeks).map((w) => w.week));
+      await this.recomputeTotals(
+        db,
+        weeks.slice(i, i + chunkWeeks).map((w) => w.week),
+      );
     }
   }
 

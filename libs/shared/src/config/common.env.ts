@@ -28,20 +28,25 @@ export class CommonEnv {
    * The service's mutual-TLS identity. Unset: the local CA's files in KAFKA_PKI_DIR (default
    * .infra/pki) for the service's principal; production sets all three.
    */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   KAFKA_PKI_DIR?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   KAFKA_CA_FILE?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   KAFKA_CERT_FILE?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   KAFKA_KEY_FILE?: string;
 
   /** Another reference geography folder (same files as libs/shared/reference/<version>); unset: the shipped version. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   REFERENCE_DATA_DIR?: string;
 
   @IsIn(['json', 'text'])

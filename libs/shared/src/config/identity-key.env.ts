@@ -7,10 +7,12 @@ import { CommonEnv } from './common.env';
  */
 export class IdentityKeyEnv extends CommonEnv {
   /** The keyring itself, `{"active":"<id>","keys":{"<id>":"<base64 of 32 bytes>"}}` (a platform secret). */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   IDENTITY_KEYS?: string;
 
   /** A keyring file (mode 600), re-read when `npm run keys:rotate` changes it. Default .infra/keys/identity-keys.json. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   IDENTITY_KEYS_FILE?: string;
 }

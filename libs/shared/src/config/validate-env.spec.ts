@@ -3,7 +3,9 @@ import { CommonEnv } from './common.env';
 import { envValidator } from './validate-env';
 
 class SampleEnv extends CommonEnv {
-  @IsInt() @Min(1) @Max(65535)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   PORT: number = 3000;
 }
 
@@ -15,6 +17,8 @@ describe('envValidator', () => {
     expect(env.KAFKA_BROKERS).toBe('127.0.0.1:9092');
   });
   it('names every bad variable', () => {
-    expect(() => validate({ PORT: '0', DATABASE_URL: 'mysql://x', KAFKA_BROKERS: 'nope' })).toThrow(/PORT[\s\S]*DATABASE_URL must be a postgres[\s\S]*KAFKA_BROKERS/);
+    expect(() => validate({ PORT: '0', DATABASE_URL: 'mysql://x', KAFKA_BROKERS: 'nope' })).toThrow(
+      /PORT[\s\S]*DATABASE_URL must be a postgres[\s\S]*KAFKA_BROKERS/,
+    );
   });
 });

@@ -13,7 +13,10 @@ export const EVENT_KINDS = ['MISSING_REPORTED', 'RETURNED', 'EPISODE_CORRECTED',
 export const AGENCY_TYPES = ['POLICE', 'LOCAL_AUTHORITY', 'SCHOOL'] as const;
 
 function literals<T extends string>(values: readonly T[], description: string, options: SchemaOptions = {}) {
-  return Type.Union(values.map((v) => Type.Literal(v)), { description, ...options }) as unknown as TUnion<TLiteral<T>[]>;
+  return Type.Union(
+    values.map((v) => Type.Literal(v)),
+    { description, ...options },
+  ) as unknown as TUnion<TLiteral<T>[]>;
 }
 
 const Instant = Type.String({
@@ -36,14 +39,20 @@ export const AgencySchema = Type.Object(
 export const ChildSchema = Type.Object(
   {
     nhsNumber: Type.Optional(Type.String({ pattern: '^\\d{3} ?\\d{3} ?\\d{4}$', description: 'NHS number, Modulus 11 checked' })),
-    upn: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{13}$|^UN[1-5]$', description: 'Unique pupil number (check letter verified) or an UN1-UN5 unknown code' })),
+    upn: Type.Optional(
+      Type.String({ pattern: '^[A-Za-z0-9]{13}$|^UN[1-5]$', description: 'Unique pupil number (check letter verified) or an UN1-UN5 unknown code' }),
+    ),
     givenName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     familyName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    dateOfBirth: Type.Optional(Type.String({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', description: 'Full (YYYY-MM-DD) or partial (YYYY-MM, YYYY) date of birth' })),
+    dateOfBirth: Type.Optional(
+      Type.String({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', description: 'Full (YYYY-MM-DD) or partial (YYYY-MM, YYYY) date of birth' }),
+    ),
     sex: Type.Optional(literals(SEXES, 'M, F or U (unknown / not stated)')),
     ethnicity: Type.Optional(literals(ETHNICITY_CODES, 'DfE ethnicity code')),
     homePostcode: Type.Optional(Type.String({ minLength: 5, maxLength: 10, description: 'UK postcode; normalised to "OUT IN" on ingest' })),
-    responsibleLaCode: Type.Optional(Type.String({ pattern: '^E(06|08|09|10)\\d{6}$', description: "GSS code of the child's responsible local authority" })),
+    responsibleLaCode: Type.Optional(
+      Type.String({ pattern: '^E(06|08|09|10)\\d{6}$', description: "GSS code of the child's responsible local authority" }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -68,7 +77,10 @@ export const AgencyEventSchema = Type.Object(
     agency: AgencySchema,
     agencyChildRef: Reference,
     agencyEpisodeRef: Reference,
-    occurredAt: { ...Instant, description: 'MISSING_REPORTED: went missing; RETURNED: found/returned; EPISODE_CORRECTED and REPORT_WITHDRAWN: when the agency decided' },
+    occurredAt: {
+      ...Instant,
+      description: 'MISSING_REPORTED: went missing; RETURNED: found/returned; EPISODE_CORRECTED and REPORT_WITHDRAWN: when the agency decided',
+    },
     reportedAt: { ...Instant, description: 'When the agency recorded the event' },
     missingSince: Type.Optional({ ...Instant, description: 'RETURNED: start of the episode as the agency knows it' }),
     child: ChildSchema,

@@ -44,10 +44,22 @@ export function checkAgencyCode(agency: AgencyEvent['agency'], reference: Refere
     return [{ path: '/agency/code', code: 'AGENCY_TYPE_CODE_MISMATCH', message: `code ${agency.code} is not a ${agency.type} code` }];
   }
   if (agency.type === 'POLICE' && !reference.policeForces.has(agency.code)) {
-    return [{ path: '/agency/code', code: 'UNKNOWN_POLICE_FORCE', message: `${agency.code} is not a police force area in reference data ${reference.version}` }];
+    return [
+      {
+        path: '/agency/code',
+        code: 'UNKNOWN_POLICE_FORCE',
+        message: `${agency.code} is not a police force area in reference data ${reference.version}`,
+      },
+    ];
   }
   if (agency.type === 'LOCAL_AUTHORITY' && !reference.localAuthorities.has(agency.code)) {
-    return [{ path: '/agency/code', code: 'UNKNOWN_LOCAL_AUTHORITY', message: `${agency.code} is not a children's services authority in reference data ${reference.version}` }];
+    return [
+      {
+        path: '/agency/code',
+        code: 'UNKNOWN_LOCAL_AUTHORITY',
+        message: `${agency.code} is not a children's services authority in reference data ${reference.version}`,
+      },
+    ];
   }
   return [];
 }
@@ -61,7 +73,11 @@ function checkIdentifiers({ child }: AgencyEvent, reference: ReferenceData): Rej
     reasons.push({ path: '/child/upn', code: 'UPN_CHECK_LETTER', message: 'UPN check letter does not match' });
   }
   if (child.responsibleLaCode !== undefined && !reference.localAuthorities.has(child.responsibleLaCode)) {
-    reasons.push({ path: '/child/responsibleLaCode', code: 'UNKNOWN_LOCAL_AUTHORITY', message: `not a children's services authority in reference data ${reference.version}` });
+    reasons.push({
+      path: '/child/responsibleLaCode',
+      code: 'UNKNOWN_LOCAL_AUTHORITY',
+      message: `not a children's services authority in reference data ${reference.version}`,
+    });
   }
   if (child.homePostcode !== undefined && normalisePostcode(child.homePostcode) === null) {
     reasons.push({ path: '/child/homePostcode', code: 'INVALID_POSTCODE', message: 'not a UK postcode' });
@@ -74,8 +90,11 @@ function checkTimes(event: AgencyEvent, { now, maxClockSkewMs, maxEventAgeYears 
   const latest = now.getTime() + maxClockSkewMs;
   const earliest = earliestPlausibleMs(now, maxEventAgeYears);
   const instants: [string, string | undefined][] = [
-    ['/occurredAt', event.occurredAt], ['/reportedAt', event.reportedAt], ['/missingSince', event.missingSince],
-    ['/correction/missingFrom', event.correction?.missingFrom], ['/correction/returnedAt', event.correction?.returnedAt],
+    ['/occurredAt', event.occurredAt],
+    ['/reportedAt', event.reportedAt],
+    ['/missingSince', event.missingSince],
+    ['/correction/missingFrom', event.correction?.missingFrom],
+    ['/correction/returnedAt', event.correction?.returnedAt],
   ];
   for (const [path, value] of instants) {
     if (value !== undefined && Date.parse(value) > latest) {
@@ -139,7 +158,11 @@ function checkKindFields(event: AgencyEvent): RejectionReason[] {
   if (event.kind !== 'EPISODE_CORRECTED') notAllowed('/correction', event.correction, 'EPISODE_CORRECTED');
   if (event.setting !== 'CARE') notAllowed('/careMissingType', event.careMissingType, 'setting CARE');
   if (event.kind === 'EPISODE_CORRECTED' && event.correction === undefined) {
-    reasons.push({ path: '/correction', code: 'FIELD_REQUIRED_FOR_KIND', message: 'EPISODE_CORRECTED needs a correction object (use {} when only child details change)' });
+    reasons.push({
+      path: '/correction',
+      code: 'FIELD_REQUIRED_FOR_KIND',
+      message: 'EPISODE_CORRECTED needs a correction object (use {} when only child details change)',
+    });
   }
   return reasons;
 }

@@ -11,12 +11,18 @@ import { validateEventBytes, ValidationOptions } from './validate-event';
  * carries a marker of its own; no reason, path included, may contain one (in any letter case,
  * with or without spaces).
  */
-const options: ValidationOptions = { reference: referenceData(), now: new Date('2026-11-16T12:00:00Z'), maxClockSkewMs: 300_000, maxEventBytes: 65_536 };
+const options: ValidationOptions = {
+  reference: referenceData(),
+  now: new Date('2026-11-16T12:00:00Z'),
+  maxClockSkewMs: 300_000,
+  maxEventBytes: 65_536,
+};
 
 type Hostile = { name: string; markers: string[]; value: Buffer };
 
 const json = (value: unknown) => Buffer.from(JSON.stringify(value));
-const event = (child: Record<string, unknown>, over: Record<string, unknown> = {}) => json({ ...aMissingReport(), child: { ...aMissingReport().child, ...child }, ...over });
+const event = (child: Record<string, unknown>, over: Record<string, unknown> = {}) =>
+  json({ ...aMissingReport(), child: { ...aMissingReport().child, ...child }, ...over });
 const hostile = (name: string, markers: string[], value: Buffer): Hostile => ({ name, markers, value });
 
 /** Values that pass the schema, so the domain rules see (and must not quote) them. */
@@ -29,11 +35,29 @@ const schemaValid: Hostile[] = [
   hostile('partial adult date of birth', ['1979-08'], event({ dateOfBirth: '1979-08' })),
   hostile('postcode that is no UK postcode', ['9QZ 7QZ', '9QZ7QZ'], event({ homePostcode: '9QZ 7QZ' })),
   hostile('unknown responsible LA', ['E09999971'], event({ responsibleLaCode: 'E09999971' })),
-  hostile('names and refs of an event rejected for another reason', ['Zeldaqx', 'Vorquinn', 'REF-CHILD-Q81', 'REF-EPIS-Q82'],
-    event({ givenName: 'Zeldaqx', familyName: 'Vorquinn', nhsNumber: '4857773458' }, { agencyChildRef: 'REF-CHILD-Q81', agencyEpisodeRef: 'REF-EPIS-Q82' })),
-  hostile('timestamps in the future', ['2099-03-04', '2099-03-05'], event({}, { occurredAt: '2099-03-04T05:06:07Z', reportedAt: '2099-03-05T05:06:07Z' })),
-  hostile('timestamps older than the plausibility window', ['1900-01-01', '1890-05-06'], event({ dateOfBirth: '1890-05-06' }, { occurredAt: '1900-01-01T00:00:00Z', reportedAt: '1900-01-01T01:00:00Z' })),
-  hostile('return before start', ['2026-11-09', '2026-11-01'], event({}, { kind: 'RETURNED', occurredAt: '2026-11-01T10:00:00Z', missingSince: '2026-11-09T10:00:00Z', reportedAt: '2026-11-10T10:00:00Z' })),
+  hostile(
+    'names and refs of an event rejected for another reason',
+    ['Zeldaqx', 'Vorquinn', 'REF-CHILD-Q81', 'REF-EPIS-Q82'],
+    event(
+      { givenName: 'Zeldaqx', familyName: 'Vorquinn', nhsNumber: '4857773458' },
+      { agencyChildRef: 'REF-CHILD-Q81', agencyEpisodeRef: 'REF-EPIS-Q82' },
+    ),
+  ),
+  hostile(
+    'timestamps in the future',
+    ['2099-03-04', '2099-03-05'],
+    event({}, { occurredAt: '2099-03-04T05:06:07Z', reportedAt: '2099-03-05T05:06:07Z' }),
+  ),
+  hostile(
+    'timestamps older than the plausibility window',
+    ['1900-01-01', '1890-05-06'],
+    event({ dateOfBirth: '1890-05-06' }, { occurredAt: '1900-01-01T00:00:00Z', reportedAt: '1900-01-01T01:00:00Z' }),
+  ),
+  hostile(
+    'return before start',
+    ['2026-11-09', '2026-11-01'],
+    event({}, { kind: 'RETURNED', occurredAt: '2026-11-01T10:00:00Z', missingSince: '2026-11-09T10:00:00Z', reportedAt: '2026-11-10T10:00:00Z' }),
+  ),
   hostile('field not allowed for the kind', ['2026-10-30'], event({}, { missingSince: '2026-10-30T08:00:00Z' })),
 ];
 
@@ -47,14 +71,26 @@ const schemaInvalid: Hostile[] = [
   hostile('postcode too long', ['POSTMARKQX5'], event({ homePostcode: 'POSTMARKQX5 1AA' })),
   hostile('responsible LA of another shape', ['LAMARKQX6'], event({ responsibleLaCode: 'LAMARKQX6' })),
   hostile('sex and ethnicity outside their lists', ['SEXMARKQX7', 'ETHMARKQX8'], event({ sex: 'SEXMARKQX7', ethnicity: 'ETHMARKQX8' })),
-  hostile('refs that break the pattern', ['REF MARK QX9', 'EPI MARK QX10'], event({}, { agencyChildRef: 'REF MARK QX9', agencyEpisodeRef: 'EPI MARK QX10' })),
+  hostile(
+    'refs that break the pattern',
+    ['REF MARK QX9', 'EPI MARK QX10'],
+    event({}, { agencyChildRef: 'REF MARK QX9', agencyEpisodeRef: 'EPI MARK QX10' }),
+  ),
   hostile('a child detail as an unknown property name', ['Amberqx Holloway', '9434765919x'], event({ 'Amberqx Holloway': '9434765919x' })),
   hostile('an unknown top-level property', ['KEYMARKQX11', 'VALMARKQX12'], event({}, { KEYMARKQX11: 'VALMARKQX12' })),
-  hostile('kind, setting and risk outside their lists', ['KINDMARKQX13', 'SETMARKQX14', 'RISKMARKQX15'], event({}, { kind: 'KINDMARKQX13', setting: 'SETMARKQX14', riskGrade: 'RISKMARKQX15' })),
+  hostile(
+    'kind, setting and risk outside their lists',
+    ['KINDMARKQX13', 'SETMARKQX14', 'RISKMARKQX15'],
+    event({}, { kind: 'KINDMARKQX13', setting: 'SETMARKQX14', riskGrade: 'RISKMARKQX15' }),
+  ),
   hostile('malformed timestamps and event id', ['TIMEMARKQX16', 'IDMARKQX17'], event({}, { occurredAt: 'TIMEMARKQX16', eventId: 'IDMARKQX17' })),
   hostile('a child detail as the schema version', ['2012-04-03-SV'], event({}, { schemaVersion: '2012-04-03-SV' })),
   hostile('a child that is not an object', ['CHILDMARKQX18'], json({ ...aMissingReport(), child: 'CHILDMARKQX18' })),
-  hostile('a correction of the wrong shape', ['CORRMARKQX19'], event({}, { kind: 'EPISODE_CORRECTED', correction: { missingFrom: 'CORRMARKQX19', note: 'CORRMARKQX19' } })),
+  hostile(
+    'a correction of the wrong shape',
+    ['CORRMARKQX19'],
+    event({}, { kind: 'EPISODE_CORRECTED', correction: { missingFrom: 'CORRMARKQX19', note: 'CORRMARKQX19' } }),
+  ),
   hostile('broken JSON around a name', ['JSONMARKQX20'], Buffer.from('{"child":{"givenName":"JSONMARKQX20"')),
   hostile('an array holding identities', ['ARRMARKQX21'], json(['ARRMARKQX21'])),
 ];
@@ -85,14 +121,40 @@ describe('rejection reasons never repeat identifying values', () => {
 
   it('also holds for every reason at once, and for the sender check', () => {
     const all = event(
-      { nhsNumber: '485 777 3458', upn: 'Q820200153777', dateOfBirth: '1987-06-21', homePostcode: '9QZ 7QZ', responsibleLaCode: 'E09999971', givenName: 'Zeldaqx', familyName: 'Vorquinn' },
+      {
+        nhsNumber: '485 777 3458',
+        upn: 'Q820200153777',
+        dateOfBirth: '1987-06-21',
+        homePostcode: '9QZ 7QZ',
+        responsibleLaCode: 'E09999971',
+        givenName: 'Zeldaqx',
+        familyName: 'Vorquinn',
+      },
       { agencyChildRef: 'REF-CHILD-Q81', agencyEpisodeRef: 'REF-EPIS-Q82', occurredAt: '2099-03-04T05:06:07Z' },
     );
     const result = validateEventBytes(all, options);
-    expect(result.ok ? [] : result.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(
-      ['INVALID_POSTCODE', 'NHS_NUMBER_CHECK_DIGIT', 'TIMESTAMP_IN_FUTURE', 'UNKNOWN_LOCAL_AUTHORITY', 'UPN_CHECK_LETTER', 'CHILD_NOT_UNDER_18'],
-    ));
-    const markers = ['4857773458', 'Q820200153777', '1987-06-21', '9QZ 7QZ', 'E09999971', 'Zeldaqx', 'Vorquinn', 'REF-CHILD-Q81', 'REF-EPIS-Q82', '2099-03-04'];
+    expect(result.ok ? [] : result.reasons.map((r) => r.code)).toEqual(
+      expect.arrayContaining([
+        'INVALID_POSTCODE',
+        'NHS_NUMBER_CHECK_DIGIT',
+        'TIMESTAMP_IN_FUTURE',
+        'UNKNOWN_LOCAL_AUTHORITY',
+        'UPN_CHECK_LETTER',
+        'CHILD_NOT_UNDER_18',
+      ]),
+    );
+    const markers = [
+      '4857773458',
+      'Q820200153777',
+      '1987-06-21',
+      '9QZ 7QZ',
+      'E09999971',
+      'Zeldaqx',
+      'Vorquinn',
+      'REF-CHILD-Q81',
+      'REF-EPIS-Q82',
+      '2099-03-04',
+    ];
     expect(leaks(result.ok ? [] : result.reasons, markers)).toEqual([]);
     const sent = JSON.parse(event({ givenName: 'Zeldaqx' }, { agencyChildRef: 'REF-CHILD-Q81' }).toString()) as AgencyEvent;
     expect(leaks(checkSender(sent, 'E23000002'), ['Zeldaqx', 'REF-CHILD-Q81'])).toEqual([]);

@@ -45,12 +45,14 @@ describe('validateEventBytes', () => {
     const result = validateEvent({ ...noKind, setting: 'SCHOOL', surprise: 1, child: { sex: 'X' } }, options);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.reasons).toEqual(expect.arrayContaining([
-      expect.objectContaining({ path: '/kind', code: 'SCHEMA_REQUIRED' }),
-      expect.objectContaining({ path: '/setting', code: 'SCHEMA_ENUM' }),
-      expect.objectContaining({ path: '/*', code: 'SCHEMA_UNKNOWN_PROPERTY' }),
-      expect.objectContaining({ path: '/child/sex', code: 'SCHEMA_ENUM' }),
-    ]));
+    expect(result.reasons).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: '/kind', code: 'SCHEMA_REQUIRED' }),
+        expect.objectContaining({ path: '/setting', code: 'SCHEMA_ENUM' }),
+        expect.objectContaining({ path: '/*', code: 'SCHEMA_UNKNOWN_PROPERTY' }),
+        expect.objectContaining({ path: '/child/sex', code: 'SCHEMA_ENUM' }),
+      ]),
+    );
   });
 
   it.each<[string, Record<string, unknown>, RejectionCode, string]>([
@@ -74,7 +76,10 @@ describe('validateEventBytes', () => {
 
   it('rejects timestamps beyond the clock skew, naming each one', () => {
     const result = validateEvent({ ...aMissingReport(), occurredAt: '2026-11-23T13:00:00Z', reportedAt: '2026-11-23T13:01:00Z' }, options);
-    expect(result.ok ? [] : result.reasons.map((r) => `${r.code} ${r.path}`)).toEqual(['TIMESTAMP_IN_FUTURE /occurredAt', 'TIMESTAMP_IN_FUTURE /reportedAt']);
+    expect(result.ok ? [] : result.reasons.map((r) => `${r.code} ${r.path}`)).toEqual([
+      'TIMESTAMP_IN_FUTURE /occurredAt',
+      'TIMESTAMP_IN_FUTURE /reportedAt',
+    ]);
     expect(validateEvent({ ...aMissingReport(), occurredAt: '2026-11-23T12:04:00Z', reportedAt: '2026-11-23T12:04:00Z' }, options).ok).toBe(true);
   });
 
@@ -89,25 +94,34 @@ describe('validateEventBytes', () => {
     expect(validateEvent(returned, options).ok).toBe(true);
     expect(validateEvent(aMissingReport({ kind: 'RETURNED', child: adult }), options).ok).toBe(true);
     expect(validateEvent(aMissingReport({ kind: 'REPORT_WITHDRAWN', child: adult }), options).ok).toBe(true);
-    expect(validateEvent(aMissingReport({ kind: 'EPISODE_CORRECTED', child: adult, correction: { returnedAt: '2026-11-10T20:00:00Z' } }), options).ok).toBe(true);
+    expect(
+      validateEvent(aMissingReport({ kind: 'EPISODE_CORRECTED', child: adult, correction: { returnedAt: '2026-11-10T20:00:00Z' } }), options).ok,
+    ).toBe(true);
     const lateStart = aMissingReport({ kind: 'EPISODE_CORRECTED', child: adult, correction: { missingFrom: '2026-11-09T00:00:00Z' } });
     expect(validateEvent(lateStart, options)).toEqual({ ok: false, reasons: [expect.objectContaining({ code: 'CHILD_NOT_UNDER_18' })] });
   });
 
   it('takes the 18th birthday on the London calendar: 00:00 BST is 23:00 UTC the day before', () => {
     const summer = { ...options, now: new Date('2026-07-01T12:00:00Z') };
-    const at = (occurredAt: string) => validateEvent(aMissingReport({ occurredAt, reportedAt: '2026-06-30T23:00:00Z', child: { dateOfBirth: '2008-06-30' } }), summer);
+    const at = (occurredAt: string) =>
+      validateEvent(aMissingReport({ occurredAt, reportedAt: '2026-06-30T23:00:00Z', child: { dateOfBirth: '2008-06-30' } }), summer);
     expect(at('2026-06-29T22:59:59Z').ok).toBe(true);
     expect(at('2026-06-29T23:00:00Z')).toEqual({ ok: false, reasons: [expect.objectContaining({ code: 'CHILD_NOT_UNDER_18' })] });
   });
 
   it('dead-letters instants older than the plausibility window (default 10 years, configurable), naming no value', () => {
-    const old = validateEvent(aMissingReport({ occurredAt: '1900-01-01T00:00:00Z', reportedAt: '1900-01-01T01:00:00Z', child: { dateOfBirth: '1890-01-01' } }), options);
+    const old = validateEvent(
+      aMissingReport({ occurredAt: '1900-01-01T00:00:00Z', reportedAt: '1900-01-01T01:00:00Z', child: { dateOfBirth: '1890-01-01' } }),
+      options,
+    );
     expect(old.ok ? [] : old.reasons.filter((r) => r.code === 'TIMESTAMP_TOO_OLD').map((r) => r.path)).toEqual(['/occurredAt', '/reportedAt']);
     expect(old.ok ? '' : JSON.stringify(old.reasons)).not.toMatch(/1900|1890/);
     const nineYears = aMissingReport({ occurredAt: '2017-11-24T12:00:00Z', reportedAt: '2017-11-24T13:00:00Z', child: {} });
     expect(validateEvent(nineYears, options).ok).toBe(true);
-    expect(validateEvent(nineYears, { ...options, maxEventAgeYears: 5 })).toEqual({ ok: false, reasons: [expect.objectContaining({ code: 'TIMESTAMP_TOO_OLD' }), expect.objectContaining({ code: 'TIMESTAMP_TOO_OLD' })] });
+    expect(validateEvent(nineYears, { ...options, maxEventAgeYears: 5 })).toEqual({
+      ok: false,
+      reasons: [expect.objectContaining({ code: 'TIMESTAMP_TOO_OLD' }), expect.objectContaining({ code: 'TIMESTAMP_TOO_OLD' })],
+    });
   });
 
   it('accepts a school by URN and a Welsh police force', () => {
@@ -120,12 +134,15 @@ describe('the plausibility window (property)', () => {
   it('never accepts an event with an instant more than MAX_EVENT_AGE_YEARS before the clock, and never rejects one only for being inside it', () => {
     const earliest = Date.parse('2016-11-23T12:00:00Z'); // options.now less 10 years
     const instant = fc.integer({ min: Date.parse('1890-01-01T00:00:00Z'), max: Date.parse('2026-11-23T11:00:00Z') });
-    fc.assert(fc.property(instant, fc.integer({ min: 0, max: 3_600_000 }), (occurred, lag) => {
-      const occurredAt = new Date(occurred).toISOString();
-      const result = validateEvent(aMissingReport({ occurredAt, reportedAt: new Date(occurred + lag).toISOString(), child: {} }), options);
-      const tooOld = result.ok ? [] : result.reasons.filter((r) => r.code === 'TIMESTAMP_TOO_OLD');
-      if (occurred < earliest) expect(result.ok).toBe(false);
-      expect(tooOld.length > 0).toBe(occurred < earliest);
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 0, max: 3_600_000 }), (occurred, lag) => {
+        const occurredAt = new Date(occurred).toISOString();
+        const result = validateEvent(aMissingReport({ occurredAt, reportedAt: new Date(occurred + lag).toISOString(), child: {} }), options);
+        const tooOld = result.ok ? [] : result.reasons.filter((r) => r.code === 'TIMESTAMP_TOO_OLD');
+        if (occurred < earliest) expect(result.ok).toBe(false);
+        expect(tooOld.length > 0).toBe(occurred < earliest);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -71,8 +71,12 @@ function schemaReasons(input: unknown): RejectionReason[] {
     // A union reports one error per alternative: keep the first per path.
     if (seen.has(key) || [...seen].some((k) => k.startsWith(`${path}|`) && code === 'SCHEMA_ENUM')) continue;
     seen.add(key);
-    const message = code === 'SCHEMA_ENUM' ? 'not one of the allowed values'
-      : path !== error.path ? 'Unexpected property (contract v1 has none of that name; the name is not repeated)' : error.message;
+    const message =
+      code === 'SCHEMA_ENUM'
+        ? 'not one of the allowed values'
+        : path !== error.path
+          ? 'Unexpected property (contract v1 has none of that name; the name is not repeated)'
+          : error.message;
     reasons.push({ path, code, message });
   }
   return reasons;
@@ -93,7 +97,10 @@ const CONTRACT_PROPERTY_NAMES: ReadonlySet<string> = (() => {
 
 function withoutUnknownName(path: string): string {
   const cut = path.lastIndexOf('/');
-  const name = path.slice(cut + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+  const name = path
+    .slice(cut + 1)
+    .replace(/~1/g, '/')
+    .replace(/~0/g, '~');
   return CONTRACT_PROPERTY_NAMES.has(name) ? path : `${path.slice(0, cut)}/*`;
 }
 
@@ -146,7 +153,9 @@ export function normaliseEvent(event: AgencyEvent): AgencyEvent {
       familyName: optional(child.familyName, normaliseName),
       homePostcode: optional(child.homePostcode, (p) => normalisePostcode(p) ?? p),
     }),
-    correction: optional(correction, (c) => stripUndefined({ ...c, missingFrom: optional(c.missingFrom, toUtc), returnedAt: optional(c.returnedAt, toUtc) })),
+    correction: optional(correction, (c) =>
+      stripUndefined({ ...c, missingFrom: optional(c.missingFrom, toUtc), returnedAt: optional(c.returnedAt, toUtc) }),
+    ),
   });
 }
 

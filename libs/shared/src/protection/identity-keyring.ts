@@ -11,7 +11,10 @@ const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
  * Text form (a key file, or IDENTITY_KEYS): `{"active":"k1","keys":{"k1":"<base64 of 32 bytes>"}}`.
  */
 export class IdentityKeyring {
-  private constructor(readonly activeId: string, private readonly keys: ReadonlyMap<string, Buffer>) {}
+  private constructor(
+    readonly activeId: string,
+    private readonly keys: ReadonlyMap<string, Buffer>,
+  ) {}
 
   static of(activeId: string, keys: ReadonlyMap<string, Buffer>): IdentityKeyring {
     for (const [id, key] of keys) {
@@ -80,5 +83,8 @@ export class IdentityKeyring {
 
 /** `k` and the UTC time to the second: sortable, unique enough for keys made by hand, short. */
 export function newKeyId(now = new Date()): string {
-  return `k${now.toISOString().replace(/[-:TZ]/g, '').slice(0, 14)}`;
+  return `k${now
+    .toISOString()
+    .replace(/[-:TZ]/g, '')
+    .slice(0, 14)}`;
 }

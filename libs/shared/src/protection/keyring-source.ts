@@ -28,7 +28,10 @@ export class KeyringFile implements KeyringSource {
   private stamp: string;
   private checkedAt = Date.now();
 
-  constructor(readonly path: string, private readonly checkEveryMs = 5_000) {
+  constructor(
+    readonly path: string,
+    private readonly checkEveryMs = 5_000,
+  ) {
     this.keyring = readKeyringFile(path);
     this.stamp = stampOf(path);
   }
@@ -67,7 +70,9 @@ export function readKeyringFile(path: string): IdentityKeyring {
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new Error(`cannot read the identity keyring ${path} (npm run infra:up creates one on a development machine; production sets IDENTITY_KEYS or IDENTITY_KEYS_FILE)`);
+    throw new Error(
+      `cannot read the identity keyring ${path} (npm run infra:up creates one on a development machine; production sets IDENTITY_KEYS or IDENTITY_KEYS_FILE)`,
+    );
   }
   return IdentityKeyring.parse(text);
 }
@@ -92,7 +97,7 @@ function stampOf(path: string): string {
  */
 export function identityCipherFor(settings: IdentityKeySettings & { NODE_ENV?: string }, cwd = process.cwd()): IdentityCipher {
   if (settings.NODE_ENV === 'production' && !settings.IDENTITY_KEYS && !settings.IDENTITY_KEYS_FILE) {
-    throw new Error('production needs IDENTITY_KEYS or IDENTITY_KEYS_FILE: the key that protects children\'s identities');
+    throw new Error("production needs IDENTITY_KEYS or IDENTITY_KEYS_FILE: the key that protects children's identities");
   }
   return new IdentityCipher(keyringSource(settings, cwd));
 }

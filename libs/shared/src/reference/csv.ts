@@ -22,7 +22,10 @@ export interface NumberedCsv {
 
 /** A file that is not CSV (a quote never closed, ...): where, and the parser's code, never the text. */
 export class UnreadableCsvError extends Error {
-  constructor(readonly row: number, readonly code: string) {
+  constructor(
+    readonly row: number,
+    readonly code: string,
+  ) {
     super(`not a readable CSV file at row ${row} (${code})`);
   }
 }
@@ -35,7 +38,12 @@ export function parseCsvWithRowNumbers(text: string): NumberedCsv {
   let records: string[][];
   try {
     records = parse(text, {
-      bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: true, record_delimiter: ['\r\n', '\n', '\r'],
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      trim: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
     });
   } catch (error) {
     // The parser's message may quote the file: only its code and the row leave here.

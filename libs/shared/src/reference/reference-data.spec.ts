@@ -2,9 +2,14 @@ import { parseCsv, parseCsvWithRowNumbers, ReferenceData, UnreadableCsvError } f
 
 describe('ReferenceData', () => {
   const ref = ReferenceData.load();
-  it('lists the 153 English children\'s services authorities with their regions', () => {
+  it("lists the 153 English children's services authorities with their regions", () => {
     expect(ref.localAuthorities.size).toBe(153);
-    expect(ref.localAuthorities.get('E06000001')).toMatchObject({ name: 'Hartlepool', laNumber: '805', regionCode: 'E12000001', regionName: 'North East' });
+    expect(ref.localAuthorities.get('E06000001')).toMatchObject({
+      name: 'Hartlepool',
+      laNumber: '805',
+      regionCode: 'E12000001',
+      regionName: 'North East',
+    });
     expect(ref.localAuthorities.get('E08000038')?.name).toBe('Barnsley');
     expect(ref.regions.size).toBe(9);
   });
@@ -20,11 +25,18 @@ describe('ReferenceData', () => {
     const table = parseCsvWithRowNumbers('\ufeffa, b\r\n1,"two\r\nlines"\r\n\r\n3,4\r\n');
     expect(table.columns).toEqual(['a', 'b']);
     expect(table.headerRow).toBe(1);
-    expect(table.records).toEqual([{ row: 2, values: { a: '1', b: 'two\r\nlines' } }, { row: 4, values: { a: '3', b: '4' } }]);
+    expect(table.records).toEqual([
+      { row: 2, values: { a: '1', b: 'two\r\nlines' } },
+      { row: 4, values: { a: '3', b: '4' } },
+    ]);
     expect(parseCsvWithRowNumbers('')).toEqual({ columns: [], headerRow: 0, records: [] });
   });
   it('reads mixed line endings, short and long rows, and spaces around quoted fields', () => {
-    expect(parseCsv('a,b\n1\r\n2,3,4\r "x" , y\n')).toEqual([{ a: '1', b: '' }, { a: '2', b: '3' }, { a: 'x', b: 'y' }]);
+    expect(parseCsv('a,b\n1\r\n2,3,4\r "x" , y\n')).toEqual([
+      { a: '1', b: '' },
+      { a: '2', b: '3' },
+      { a: 'x', b: 'y' },
+    ]);
   });
   it('refuses a quote never closed, naming the row and not the text', () => {
     let caught: unknown;

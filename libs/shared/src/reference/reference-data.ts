@@ -2,9 +2,21 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseCsv } from './csv';
 
-export interface LocalAuthority { code: string; name: string; laNumber: string; regionCode: string; regionName: string }
-export interface PoliceForce { code: string; name: string }
-export interface Region { code: string; name: string }
+export interface LocalAuthority {
+  code: string;
+  name: string;
+  laNumber: string;
+  regionCode: string;
+  regionName: string;
+}
+export interface PoliceForce {
+  code: string;
+  name: string;
+}
+export interface Region {
+  code: string;
+  name: string;
+}
 
 /**
  * Reference geography, versioned by folder (codes change: Barnsley and Sheffield were recoded in
@@ -24,7 +36,12 @@ export class ReferenceData {
    */
   readonly childPopulation: ReadonlyMap<string, number>;
 
-  constructor(readonly version: string, las: LocalAuthority[], forces: PoliceForce[], childPopulation: Map<string, number> = new Map()) {
+  constructor(
+    readonly version: string,
+    las: LocalAuthority[],
+    forces: PoliceForce[],
+    childPopulation: Map<string, number> = new Map(),
+  ) {
     this.childPopulation = childPopulation;
     this.localAuthorities = new Map(las.map((la) => [la.code, la]));
     this.policeForces = new Map(forces.map((f) => [f.code, f]));
@@ -55,7 +72,11 @@ export class ReferenceData {
       .map((r) => ({ code: r.pfa_code, name: r.pfa_name }));
     const populationFile = join(dir, 'child_population.csv');
     const population = existsSync(populationFile)
-      ? new Map(parseCsv(readFileSync(populationFile, 'utf8')).map((r) => [r.new_la_code, Number(r.population_0_17)] as [string, number]).filter(([, n]) => n > 0))
+      ? new Map(
+          parseCsv(readFileSync(populationFile, 'utf8'))
+            .map((r) => [r.new_la_code, Number(r.population_0_17)] as [string, number])
+            .filter(([, n]) => n > 0),
+        )
       : new Map<string, number>();
     return new ReferenceData(dir.split(/[\\/]/).filter(Boolean).pop() ?? 'custom', las, forces, population);
   }

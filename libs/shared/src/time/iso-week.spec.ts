@@ -18,10 +18,14 @@ describe('London ISO weeks', () => {
   });
 
   it('gives an instant every 37 minutes of a year the week of its London date (the per-hour memo is exact)', () => {
-    const mondayOf = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+    const mondayOf = (date: string) =>
+      new Date(Date.parse(`${date}T00:00:00Z`) - ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
     for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 37 * 60_000) {
       // Asked twice: the second answer comes from the memo.
-      expect([weekCommencing(new Date(t)), weekCommencing(new Date(t + 59_000))]).toEqual([mondayOf(intlLondonDate(new Date(t))), mondayOf(intlLondonDate(new Date(t + 59_000)))]);
+      expect([weekCommencing(new Date(t)), weekCommencing(new Date(t + 59_000))]).toEqual([
+        mondayOf(intlLondonDate(new Date(t))),
+        mondayOf(intlLondonDate(new Date(t + 59_000))),
+      ]);
     }
   });
 
@@ -47,10 +51,12 @@ describe('London ISO weeks', () => {
     expect(weekStartOfLabel('2026-W47')).toBe('2026-11-16');
     expect(weekStartOfLabel('2021-W53')).toBeNull();
     expect(weekStartOfLabel('2026-47')).toBeNull();
-    fc.assert(fc.property(fc.integer({ min: 0, max: 2000 }), (n) => {
-      const week = addWeeks('2000-01-03', n);
-      expect(weekStartOfLabel(isoWeekLabel(week))).toBe(week);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2000 }), (n) => {
+        const week = addWeeks('2000-01-03', n);
+        expect(weekStartOfLabel(isoWeekLabel(week))).toBe(week);
+      }),
+    );
   });
 
   it('ends a summer week at 23:00 UTC on Sunday and a winter week at midnight UTC', () => {

@@ -7,7 +7,12 @@
 export const AREA_KINDS = ['ENGLAND', 'REGION', 'LOCAL_AUTHORITY', 'UNKNOWN'] as const;
 export type AreaKind = (typeof AREA_KINDS)[number];
 /** The kind of area as EES writes it in `geographic_level` (and the bulletin's `level`). */
-export const AREA_KIND_LABEL = { ENGLAND: 'National', REGION: 'Regional', LOCAL_AUTHORITY: 'Local authority', UNKNOWN: 'Not available' } as const satisfies Record<AreaKind, string>;
+export const AREA_KIND_LABEL = {
+  ENGLAND: 'National',
+  REGION: 'Regional',
+  LOCAL_AUTHORITY: 'Local authority',
+  UNKNOWN: 'Not available',
+} as const satisfies Record<AreaKind, string>;
 export type AreaLevel = (typeof AREA_KIND_LABEL)[Exclude<AreaKind, 'UNKNOWN'>];
 
 export const ENGLAND = { code: 'E92000001', name: 'England' } as const;

@@ -34,8 +34,26 @@ export type DurationBand = (typeof DURATION_BANDS)[number];
 
 /** DfE ethnicity codes (SSDA903 / school census). */
 export const ETHNICITY_CODES = [
-  'WBRI', 'WIRI', 'WIRT', 'WOTH', 'WROM', 'MWBC', 'MWBA', 'MWAS', 'MOTH', 'AIND', 'APKN', 'ABAN',
-  'AOTH', 'BCRB', 'BAFR', 'BOTH', 'CHNE', 'OOTH', 'REFU', 'NOBT',
+  'WBRI',
+  'WIRI',
+  'WIRT',
+  'WOTH',
+  'WROM',
+  'MWBC',
+  'MWBA',
+  'MWAS',
+  'MOTH',
+  'AIND',
+  'APKN',
+  'ABAN',
+  'AOTH',
+  'BCRB',
+  'BAFR',
+  'BOTH',
+  'CHNE',
+  'OOTH',
+  'REFU',
+  'NOBT',
 ] as const;
 export type EthnicityCode = (typeof ETHNICITY_CODES)[number];
 /** DfE major ethnic groups (codes and labels are the same words); UNKNOWN when no code was given. */

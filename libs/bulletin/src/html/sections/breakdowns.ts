@@ -16,7 +16,8 @@ const NOTE: Record<Dimension, string> = {
   ethnicity_group: 'Children and the episodes that started this week, by ethnic group.',
   risk_grade: 'Children and the episodes that started this week, by the risk grade police gave the episode (no apparent risk, low, medium, high).',
   duration_band: 'Children and the episodes that ended this week, by how long the child was missing: an episode’s length is known only once it ends.',
-  care_missing_type: 'Looked-after children and the episodes from care that started this week, as the DfE reports them (SSDA903): missing (M) when the child’s whereabouts were unknown, ' +
+  care_missing_type:
+    'Looked-after children and the episodes from care that started this week, as the DfE reports them (SSDA903): missing (M) when the child’s whereabouts were unknown, ' +
     'away from placement without authorisation (A) when they were known but the child was not where they should have been. An episode counts as missing when any agency recorded it as missing. ' +
     'A child with both kinds of episode counts in both rows.',
 };
@@ -34,11 +35,23 @@ export function breakdownsSection(ctx: Context, firstTable: number): { html: str
     parts.push(`<h3 id="breakdown-${esc(dimension)}">${esc(HEADING[dimension])}</h3>
 <p>${esc(NOTE[dimension])}</p>
 ${table({
-      caption: `Table ${n++}: ${HEADING[dimension]}, England, ${SETTING_HEADER[DIMENSION_SETTING[dimension]].toLowerCase()}, week commencing ${formatDate(b.weekCommencing)}${marker}`,
-      columns: [{ header: 'Category' }, { header: 'Children', numeric: true }, { header: 'Percentage of children', numeric: true }, { header: episodes, numeric: true }],
-      groups: [{ rows: ordered.map((r) => ({ className: r.category === 'Total' ? 'total' : undefined, cells: [categoryLabel(r.category), cell(r.children), share(r, rows), cell(r.episodes)] })) }],
-      className: 'breakdown',
-    })}`);
+  caption: `Table ${n++}: ${HEADING[dimension]}, England, ${SETTING_HEADER[DIMENSION_SETTING[dimension]].toLowerCase()}, week commencing ${formatDate(b.weekCommencing)}${marker}`,
+  columns: [
+    { header: 'Category' },
+    { header: 'Children', numeric: true },
+    { header: 'Percentage of children', numeric: true },
+    { header: episodes, numeric: true },
+  ],
+  groups: [
+    {
+      rows: ordered.map((r) => ({
+        className: r.category === 'Total' ? 'total' : undefined,
+        cells: [categoryLabel(r.category), cell(r.children), share(r, rows), cell(r.episodes)],
+      })),
+    },
+  ],
+  className: 'breakdown',
+})}`);
   }
   const html = `<section class="section" id="characteristics" aria-labelledby="characteristics-heading">
 <h2 id="characteristics-heading">Characteristics of children and episodes</h2>

@@ -10,12 +10,14 @@ export function headerSection(ctx: Context, contents: { id: string; title: strin
   const { b } = ctx;
   const { year, week } = parseWeekLabel(b.week);
   const sunday = new Date(Date.parse(`${addWeeks(b.weekCommencing, 1)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  const provisional = b.releaseStatus === 'provisional'
-    ? '<div class="inset" role="note"><p><strong>Provisional edition (p).</strong> Not every agency had reported events past the end of this week when it was built. It will be replaced by the final edition once they have, or once the allowance for late reports has passed.</p></div>'
-    : '';
-  const revision = b.revision > 0
-    ? `<div class="inset" role="note"><p><strong>${b.releaseStatus === 'final' ? 'Final' : 'Revised'} edition ${esc(String(b.revision))}.</strong> This edition replaces the one published earlier for this week. The revisions section lists every figure that changed.</p></div>`
-    : '';
+  const provisional =
+    b.releaseStatus === 'provisional'
+      ? '<div class="inset" role="note"><p><strong>Provisional edition (p).</strong> Not every agency had reported events past the end of this week when it was built. It will be replaced by the final edition once they have, or once the allowance for late reports has passed.</p></div>'
+      : '';
+  const revision =
+    b.revision > 0
+      ? `<div class="inset" role="note"><p><strong>${b.releaseStatus === 'final' ? 'Final' : 'Revised'} edition ${esc(String(b.revision))}.</strong> This edition replaces the one published earlier for this week. The revisions section lists every figure that changed.</p></div>`
+      : '';
   return `<header class="page-header">
 <p class="caption">Weekly statistics: week ${week} ${year}</p>
 <h1>${esc(BULLETIN_TITLE)}: week commencing ${esc(formatDate(b.weekCommencing))}</h1>

@@ -19,9 +19,12 @@ export function headlineSection(ctx: Context): string {
     );
   }
   for (const r of rows.filter((r) => r.setting !== 'ALL')) {
-    points.push(`${formatNumber(r.children)} children went missing ${SETTING_PHRASE[r.setting]}: ${change(r.children, r.previousWeek.children).words} on the previous week and ${change(r.children, r.fourWeekAverage.children, 1).words} on the 4-week average.`);
+    points.push(
+      `${formatNumber(r.children)} children went missing ${SETTING_PHRASE[r.setting]}: ${change(r.children, r.previousWeek.children).words} on the previous week and ${change(r.children, r.fourWeekAverage.children, 1).words} on the 4-week average.`,
+    );
   }
-  if (ctx.provisional.has(b.weekCommencing)) points.push('Figures for the latest weeks are provisional (p) and will be revised as agencies report late events.');
+  if (ctx.provisional.has(b.weekCommencing))
+    points.push('Figures for the latest weeks are provisional (p) and will be revised as agencies report late events.');
 
   return `<section class="section first" id="main-points" aria-labelledby="main-points-heading">
 <h2 id="main-points-heading">Main points</h2>

@@ -54,20 +54,20 @@ export function localAuthoritiesSection(ctx: Context): string {
 <p>Figures for ${count} children's services ${count === 1 ? 'authority' : 'authorities'}, grouped by region. Episode columns are for all settings.</p>
 <p class="hint">Symbols: <strong>c</strong> suppressed to protect confidentiality (small numbers, or a figure that would reveal another suppressed one); <strong>x</strong> not available; <strong>z</strong> not applicable.</p>
 ${table({
-    caption: `Table 5: Children going missing and missing episodes by local authority, England, week commencing ${formatDate(b.weekCommencing)}${weekMarker(ctx, b.weekCommencing)}`,
-    columns: [
-      { header: 'Local authority' },
-      { header: 'LA number' },
-      { header: 'Children, all settings', numeric: true },
-      ...settings.map((s) => ({ header: `Children, ${SETTING_HEADER[s].toLowerCase()}`, numeric: true })),
-      { header: 'Episodes started', numeric: true },
-      { header: 'Episodes ended', numeric: true },
-      { header: 'Open at week end', numeric: true },
-      ...(hasRate ? [{ header: 'Children per 10,000 children', numeric: true }] : []),
-    ],
-    groups,
-    id: 'la-table',
-    className: 'la-table',
-  })}
+  caption: `Table 5: Children going missing and missing episodes by local authority, England, week commencing ${formatDate(b.weekCommencing)}${weekMarker(ctx, b.weekCommencing)}`,
+  columns: [
+    { header: 'Local authority' },
+    { header: 'LA number' },
+    { header: 'Children, all settings', numeric: true },
+    ...settings.map((s) => ({ header: `Children, ${SETTING_HEADER[s].toLowerCase()}`, numeric: true })),
+    { header: 'Episodes started', numeric: true },
+    { header: 'Episodes ended', numeric: true },
+    { header: 'Open at week end', numeric: true },
+    ...(hasRate ? [{ header: 'Children per 10,000 children', numeric: true }] : []),
+  ],
+  groups,
+  id: 'la-table',
+  className: 'la-table',
+})}
 </section>`;
 }

@@ -21,7 +21,7 @@ export function regionsSection(ctx: Context): string {
   });
   const bars: Bar[] = regions.map((r) => {
     const v = r.all?.children;
-    return { label: r.name, value: typeof v === 'number' ? v : null, display: typeof v === 'number' ? formatNumber(v) : v ?? 'x' };
+    return { label: r.name, value: typeof v === 'number' ? v : null, display: typeof v === 'number' ? formatNumber(v) : (v ?? 'x') };
   });
   const title = regionTitle(bars);
   const marker = weekMarker(ctx, b.weekCommencing);
@@ -52,18 +52,17 @@ ${svg}
 <figcaption class="chart-note">Regions with more children have more children going missing: the table gives rates per 10,000 children where they are known. Source: Missing Children Monitor.</figcaption>
 </figure>
 ${table({
-    caption: `Table 4: Children going missing by region and setting, England, week commencing ${formatDate(b.weekCommencing)}${marker}`,
-    columns: [
-      { header: 'Region' },
-      { header: 'Children, all settings (charted)', numeric: true },
-      ...settings.map((s) => ({ header: `Children, ${SETTING_HEADER[s].toLowerCase()}`, numeric: true })),
-      { header: 'Episodes started, all settings', numeric: true },
-      ...(hasRate ? [{ header: 'Children per 10,000 children', numeric: true }] : []),
-    ],
-    groups: [{ rows }],
-    id: 'regions-table',
-    className: 'chart-data',
-  })}
+  caption: `Table 4: Children going missing by region and setting, England, week commencing ${formatDate(b.weekCommencing)}${marker}`,
+  columns: [
+    { header: 'Region' },
+    { header: 'Children, all settings (charted)', numeric: true },
+    ...settings.map((s) => ({ header: `Children, ${SETTING_HEADER[s].toLowerCase()}`, numeric: true })),
+    { header: 'Episodes started, all settings', numeric: true },
+    ...(hasRate ? [{ header: 'Children per 10,000 children', numeric: true }] : []),
+  ],
+  groups: [{ rows }],
+  id: 'regions-table',
+  className: 'chart-data',
+})}
 </section>`;
 }
-

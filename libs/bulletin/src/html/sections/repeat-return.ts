@@ -21,26 +21,34 @@ export function repeatReturnSection(ctx: Context, firstTable: number): { html: s
 <p>${esc(`Repeat missing: ${REPEAT_MISSING_DEFINITION}.`)}</p>
 <p>${esc(repeatSentence)}</p>
 ${table({
-    caption: `Table ${firstTable}: Children going missing repeatedly (an episode this week that was at least their third in 90 days), England, all settings, week commencing ${formatDate(b.weekCommencing)}${marker}`,
-    columns: [{ header: 'Measure' }, { header: 'Value', numeric: true }],
-    groups: [{ rows: [
-      { cells: ['Children going missing this week', cell(rm.children)] },
-      { cells: ['Of whom with an episode this week that was at least their third in 90 days', cell(rm.repeatChildren)] },
-      { cells: ['Percentage repeat missing', cell(rm.percent, 1)] },
-    ] }],
-  })}
+  caption: `Table ${firstTable}: Children going missing repeatedly (an episode this week that was at least their third in 90 days), England, all settings, week commencing ${formatDate(b.weekCommencing)}${marker}`,
+  columns: [{ header: 'Measure' }, { header: 'Value', numeric: true }],
+  groups: [
+    {
+      rows: [
+        { cells: ['Children going missing this week', cell(rm.children)] },
+        { cells: ['Of whom with an episode this week that was at least their third in 90 days', cell(rm.repeatChildren)] },
+        { cells: ['Percentage repeat missing', cell(rm.percent, 1)] },
+      ],
+    },
+  ],
+})}
 <h3>Return interviews</h3>
 <p>A child who returns after going missing from home or from care should be offered an independent return interview, within 72 hours under local procedures. Schools do not hold return interviews, so episodes during school are not counted here.</p>
 <p>${esc(returnSentence)}</p>
 ${table({
-    caption: `Table ${firstTable + 1}: Return interviews offered within 72 hours of missing episodes from home or care ending, England, week commencing ${formatDate(b.weekCommencing)}${marker}`,
-    columns: [{ header: 'Measure' }, { header: 'Value', numeric: true }],
-    groups: [{ rows: [
-      { cells: ['Missing episodes from home or care ended this week', cell(ri.episodesEnded)] },
-      { cells: ['Of which a return interview was offered within 72 hours', cell(ri.offeredWithin72h)] },
-      { cells: ['Percentage offered a return interview within 72 hours', cell(ri.percent, 1)] },
-    ] }],
-  })}
+  caption: `Table ${firstTable + 1}: Return interviews offered within 72 hours of missing episodes from home or care ending, England, week commencing ${formatDate(b.weekCommencing)}${marker}`,
+  columns: [{ header: 'Measure' }, { header: 'Value', numeric: true }],
+  groups: [
+    {
+      rows: [
+        { cells: ['Missing episodes from home or care ended this week', cell(ri.episodesEnded)] },
+        { cells: ['Of which a return interview was offered within 72 hours', cell(ri.offeredWithin72h)] },
+        { cells: ['Percentage offered a return interview within 72 hours', cell(ri.percent, 1)] },
+      ],
+    },
+  ],
+})}
 </section>`;
   return { html, tables: 2 };
 }

@@ -13,7 +13,7 @@ const REASON_TEXT: Record<string, string> = {
 };
 
 export const REVISIONS_POLICY =
-  'Agencies report some events days or weeks after they happen, so a week\'s figures are provisional (p) until every agency that reports regularly has reported past the week\'s end, ' +
+  "Agencies report some events days or weeks after they happen, so a week's figures are provisional (p) until every agency that reports regularly has reported past the week's end, " +
   'or until a set number of days after it; a bulletin built before then is a provisional edition, replaced by the final one when the data is complete. ' +
   'We revise earlier weeks when late events arrive, when record linkage finds that two records are the same child (merge) or that one record was two children (split), ' +
   'when an agency withdraws a record, and to correct errors. Each figure whose published value changed is marked r and listed here with the value published before, the value published now, when it changed and why. ' +
@@ -22,38 +22,46 @@ export const REVISIONS_POLICY =
 export function revisionsSection(ctx: Context, tableNumber: number): string {
   const { b } = ctx;
   const revisions = [...b.revisions].sort(
-    (x, y) => x.weekCommencing.localeCompare(y.weekCommencing) || x.areaCode.localeCompare(y.areaCode) || x.setting.localeCompare(y.setting) || x.measure.localeCompare(y.measure),
+    (x, y) =>
+      x.weekCommencing.localeCompare(y.weekCommencing) ||
+      x.areaCode.localeCompare(y.areaCode) ||
+      x.setting.localeCompare(y.setting) ||
+      x.measure.localeCompare(y.measure),
   );
   const body = revisions.length
     ? `<p>${esc(summary(revisions))}</p>
 ${table({
-        caption: `Table ${tableNumber}: Figures revised since first published`,
-        columns: [
-          { header: 'Week commencing' },
-          { header: 'Setting' },
-          { header: 'Area' },
-          { header: 'Measure' },
-          { header: 'Previously published', numeric: true },
-          { header: 'Published now (r)', numeric: true },
-          { header: 'Change', numeric: true },
-          { header: 'Reason' },
-          { header: 'Revised on' },
+  caption: `Table ${tableNumber}: Figures revised since first published`,
+  columns: [
+    { header: 'Week commencing' },
+    { header: 'Setting' },
+    { header: 'Area' },
+    { header: 'Measure' },
+    { header: 'Previously published', numeric: true },
+    { header: 'Published now (r)', numeric: true },
+    { header: 'Change', numeric: true },
+    { header: 'Reason' },
+    { header: 'Revised on' },
+  ],
+  groups: [
+    {
+      rows: revisions.map((r) => ({
+        cells: [
+          `${formatDate(r.weekCommencing)} (${r.week})`,
+          SETTING_HEADER[r.setting] ?? r.setting,
+          ctx.names.get(r.areaCode) ?? r.areaCode,
+          r.dimension ? `${measureLabel(r.measure)}: ${r.category} (${r.dimension.replace(/_/g, ' ')})` : measureLabel(r.measure),
+          formatNumber(r.previouslyPublished),
+          formatNumber(r.published),
+          change(r.published, r.previouslyPublished).words,
+          r.reason,
+          formatDate(r.revisedOn),
         ],
-        groups: [{ rows: revisions.map((r) => ({
-          cells: [
-            `${formatDate(r.weekCommencing)} (${r.week})`,
-            SETTING_HEADER[r.setting] ?? r.setting,
-            ctx.names.get(r.areaCode) ?? r.areaCode,
-            r.dimension ? `${measureLabel(r.measure)}: ${r.category} (${r.dimension.replace(/_/g, ' ')})` : measureLabel(r.measure),
-            formatNumber(r.previouslyPublished),
-            formatNumber(r.published),
-            change(r.published, r.previouslyPublished).words,
-            r.reason,
-            formatDate(r.revisedOn),
-          ],
-        })) }],
-        className: 'revisions',
-      })}`
+      })),
+    },
+  ],
+  className: 'revisions',
+})}`
     : '<p>No figures published earlier have been revised in this release.</p>';
   return `<section class="section" id="revisions" aria-labelledby="revisions-heading">
 <h2 id="revisions-heading">Revisions to earlier weeks</h2>

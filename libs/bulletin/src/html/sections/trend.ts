@@ -27,7 +27,11 @@ export function trendSection(ctx: Context): string {
     dash: c.dash,
     marker: c.marker,
   }));
-  const title = trendTitle(b.trend, charted.map((c) => c.setting), b.weekCommencing);
+  const title = trendTitle(
+    b.trend,
+    charted.map((c) => c.setting),
+    b.weekCommencing,
+  );
   const first = weeks[0];
   const last = weeks[weeks.length - 1];
   const subtitle = first
@@ -48,11 +52,16 @@ export function trendSection(ctx: Context): string {
         title,
         description,
         categories: weeks,
-        formatCategory: (week, previous) => [formatShortDate(week), ...(previous === undefined || previous.slice(0, 4) !== week.slice(0, 4) ? [week.slice(0, 4)] : [])],
+        formatCategory: (week, previous) => [
+          formatShortDate(week),
+          ...(previous === undefined || previous.slice(0, 4) !== week.slice(0, 4) ? [week.slice(0, 4)] : []),
+        ],
         yAxisLabel: 'Children',
         xAxisLabel: 'Week commencing',
         formatValue: (v) => formatNumber(v),
-        highlight: provisionalIdx.length ? { from: Math.min(...provisionalIdx), to: Math.max(...provisionalIdx), label: 'Provisional (p)' } : undefined,
+        highlight: provisionalIdx.length
+          ? { from: Math.min(...provisionalIdx), to: Math.max(...provisionalIdx), label: 'Provisional (p)' }
+          : undefined,
       })
     : '<p>No trend data.</p>';
 
