@@ -158,6 +158,11 @@ describe('renderBulletinHtml', () => {
     expect(about).not.toMatch(/suppress/i);
   });
 
+  it('describes linkage quality, by ethnic group too, in its methodology', () => {
+    expect(html).toContain('<h3 id="linkage-heading">Linkage quality</h3>');
+    expect(html).toContain('ECHILD');
+  });
+
   it('explains every symbol', () => {
     const legend = elementById(html, 'section', 'about');
     for (const symbol of ['x', 'z', 'p', 'r']) expect(legend).toContain(`<dt>${symbol}</dt>`);

@@ -1,5 +1,6 @@
 import { contactHtml, esc, link } from '../html';
 import { Context, SYMBOLS } from '../context';
+import { LINKAGE_METHODOLOGY } from '@mcm/linkage';
 import { SETTING_DEFINITION } from '../../labels';
 
 export const WEEK_NOTE =
@@ -20,6 +21,10 @@ export function aboutSection(ctx: Context): string {
 <li id="disclosure-statement">${esc(b.disclosure.statement)}</li>
 <li>Method: ${esc(b.disclosure.method.toLowerCase())}, perturbation table ${esc(b.disclosure.ptable)}. Each total is protected as a figure of its own, so figures may not add up exactly to their totals, and England, regions and local authorities, this bulletin, earlier bulletins, the revisions below and the API all show the same figure the same way.</li>
 </ul>
+<h3 id="linkage-heading">Linkage quality</h3>
+${LINKAGE_METHODOLOGY.split('\n\n')
+  .map((paragraph) => `<p>${esc(paragraph)}</p>`)
+  .join('\n')}
 <h3 id="symbols-heading">Symbols</h3>
 <dl class="symbols" aria-labelledby="symbols-heading">
 ${SYMBOLS.map((s) => `<div><dt>${esc(s.symbol)}</dt><dd>${esc(s.meaning)}</dd></div>`).join('\n')}
