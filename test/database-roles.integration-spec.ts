@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import {
   migrateDatabaseWithPrivileges,
+  openDatabase,
   OWNER_ROLE,
   PrivilegeDrift,
   SERVICE_ROLES,
   ServiceName,
   ServiceRole,
   SqlSession,
+  StatisticsFiguresRepository,
   TABLE_PRIVILEGES,
 } from '@mcm/persistence';
 import { freePort, RunningService, ScratchDatabase } from '../tools/harness/src';
@@ -219,6 +221,17 @@ describe('database roles and privileges', () => {
     await expect(attempt('mcm_aggregator', 'SELECT * FROM agency')).rejects.toThrow(DENIED);
     await expect(attempt('mcm_aggregator', 'SELECT * FROM agency_rejection')).rejects.toThrow(DENIED);
     await expect(attempt('mcm_aggregator', 'SELECT analyze_pipeline_tables()')).resolves.toBeDefined();
+  });
+
+  it("lets the bulletin job (aggregator) and the API read each agency's completeness, implied returns included", async () => {
+    for (const service of ['aggregator', 'api'] as const) {
+      const database = await openDatabase(db.serviceUrl(service));
+      try {
+        await expect(new StatisticsFiguresRepository().agencies(database.manager, '2026-11-02')).resolves.toBeInstanceOf(Array);
+      } finally {
+        await database.destroy();
+      }
+    }
   });
 
   it('takes back, at the next migration run, a grant made by hand', async () => {

@@ -51,7 +51,7 @@ export const TABLE_PRIVILEGES: Readonly<Record<string, TableAccess>> = {
   incidence_revision: { mcm_aggregator: APPEND, mcm_api: READ },
   agency_activity: { mcm_aggregator: UPSERT, mcm_api: READ },
   // Counts of implied returns per agency and week (a view over agency_episode, which the API may not read).
-  agency_implied_return: { mcm_api: READ },
+  agency_implied_return: { mcm_aggregator: READ, mcm_api: READ },
   bulletin: { mcm_aggregator: APPEND, mcm_api: READ },
   // What the bulletins published per cell (p/r flags, revisions): kept by the bulletin job.
   published_cell: { mcm_aggregator: UPSERT, mcm_api: READ },
