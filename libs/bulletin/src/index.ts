@@ -15,3 +15,4 @@ export { assembleBulletin, BULLETIN_DISCLOSURE, trendWeeks } from './assembly/as
 export type { BulletinContent, BulletinInputs } from './assembly/assemble-bulletin';
 export * from './assembly/published-cells';
 export * from './release/edition';
+export * from './release/release-rule.env';

@@ -1,5 +1,5 @@
 import { addWeeks, referenceData } from '@mcm/shared';
-import { DataSource } from '@mcm/persistence';
+import { DataSource, KeyedWeeklyRow } from '@mcm/persistence';
 
 /**
  * Figures written and read directly by the benchmarks (synthetic history in bulk, the true values
@@ -87,20 +87,7 @@ export async function weeklyCellCount(dataSource: DataSource): Promise<{ cells: 
   return row;
 }
 
-/** A weekly cell's true counts and cell keys as stored (keys as text: bigint). */
-export interface KeyedWeeklyRow {
-  week_start: string;
-  setting: string;
-  area_code: string;
-  children: number;
-  episodes_started: number;
-  episodes_ended: number;
-  open_at_week_end: number;
-  children_key: string;
-  started_key: string;
-  ended_key: string;
-  open_key: string;
-}
+export type { KeyedWeeklyRow };
 
 /** Every weekly cell with its keys, by week. */
 export function everyKeyedWeeklyRow(dataSource: DataSource): Promise<KeyedWeeklyRow[]> {

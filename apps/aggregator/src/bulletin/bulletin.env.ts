@@ -1,10 +1,10 @@
-import { DEFAULT_RELEASE_RULE } from '@mcm/bulletin';
+import { withReleaseRule } from '@mcm/bulletin';
 import { IdentityKeyEnv } from '@mcm/shared';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 /** Settings of the weekly bulletin job (read by the aggregator). */
-export class BulletinEnv extends IdentityKeyEnv {
+export class BulletinEnv extends withReleaseRule(IdentityKeyEnv) {
   @Transform(({ obj }) => obj.BULLETIN_ENABLED === undefined || obj.BULLETIN_ENABLED === true || obj.BULLETIN_ENABLED === 'true')
   @IsBoolean()
   BULLETIN_ENABLED: boolean = true;
@@ -41,20 +41,4 @@ export class BulletinEnv extends IdentityKeyEnv {
   @Min(1)
   @Max(1440)
   BULLETIN_RECHECK_MINUTES: number = 15;
-
-  /**
-   * The release rule (docs/STATISTICS.md, "When a week is complete"); the API reads the same two
-   * variables and must be given the same values. An agency is active when it reported in the last
-   * RELEASE_ACTIVE_AGENCY_WEEKS weeks; a week is complete once every active agency has reported
-   * past its end, or RELEASE_LATENESS_DAYS days after its end.
-   */
-  @IsInt()
-  @Min(1)
-  @Max(52)
-  RELEASE_ACTIVE_AGENCY_WEEKS: number = DEFAULT_RELEASE_RULE.activeAgencyWeeks;
-
-  @IsInt()
-  @Min(0)
-  @Max(90)
-  RELEASE_LATENESS_DAYS: number = DEFAULT_RELEASE_RULE.latenessDays;
 }

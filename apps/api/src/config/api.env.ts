@@ -1,9 +1,9 @@
-import { DEFAULT_RELEASE_RULE } from '@mcm/bulletin';
+import { withReleaseRule } from '@mcm/bulletin';
 import { AuthEnv } from '../auth/auth.env';
 import { IsInt, IsString, Max, Min } from 'class-validator';
 
 /** Common settings, token verification, then the API's own. */
-export class ApiEnv extends AuthEnv {
+export class ApiEnv extends withReleaseRule(AuthEnv) {
   @IsInt()
   @Min(1)
   @Max(65535)
@@ -46,21 +46,6 @@ export class ApiEnv extends AuthEnv {
   @Min(1)
   @Max(16)
   API_WORKERS: number = 1;
-
-  /**
-   * The release rule (docs/STATISTICS.md, "When a week is complete"), the same values as the
-   * aggregator's: an agency is active when it reported in the last N weeks; a week is complete
-   * once every active agency has reported past its end, or this many days after its end.
-   */
-  @IsInt()
-  @Min(1)
-  @Max(52)
-  RELEASE_ACTIVE_AGENCY_WEEKS: number = DEFAULT_RELEASE_RULE.activeAgencyWeeks;
-
-  @IsInt()
-  @Min(0)
-  @Max(90)
-  RELEASE_LATENESS_DAYS: number = DEFAULT_RELEASE_RULE.latenessDays;
 
   /** Comma-separated origins allowed by CORS; empty = CORS closed. */
   @IsString()

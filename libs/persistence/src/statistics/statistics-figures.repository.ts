@@ -4,21 +4,24 @@ import { addWeeks, isoWeekLabel, weekStartOfLabel } from '@mcm/shared';
 import { EntityManager } from 'typeorm';
 
 /** Reads published-statistics figures (bulletins, the API); every query is bounded by week, so history size barely matters. */
+/** A weekly cell's true counts and cell keys as stored (keys as text: bigint). */
+export interface KeyedWeeklyRow {
+  week_start: string;
+  setting: string;
+  area_code: string;
+  children: number;
+  episodes_started: number;
+  episodes_ended: number;
+  open_at_week_end: number;
+  children_key: string;
+  started_key: string;
+  ended_key: string;
+  open_key: string;
+}
+
 export class StatisticsFiguresRepository {
   async incidence(db: EntityManager, weekStarts: string[], areas: 'national' | 'all'): Promise<Map<string, IncidenceFigures[]>> {
-    const rows: {
-      week_start: string;
-      setting: string;
-      area_code: string;
-      children: number;
-      episodes_started: number;
-      episodes_ended: number;
-      open_at_week_end: number;
-      children_key: string;
-      started_key: string;
-      ended_key: string;
-      open_key: string;
-    }[] = await db.query(
+    const rows: KeyedWeeklyRow[] = await db.query(
       `SELECT week_start::text, setting, area_code, children, episodes_started, episodes_ended, open_at_week_end,
                 children_key, started_key, ended_key, open_key
            FROM weekly_incidence WHERE week_start = ANY($1::date[]) ${areas === 'national' ? "AND area_code = 'ALL'" : ''}`,
