@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { adminKafka, deleteTopics, ensureTopics, KafkaPublisher, topicNames, topicSpecs } from '@mcm/kafka';
 import { perturb } from '@mcm/disclosure';
+import { KeyedWeeklyRow } from '@mcm/persistence';
 import { AgencyEvent, normaliseEvent, referenceData } from '@mcm/shared';
 import { aMissingReport } from '@mcm/shared/testing/event-factory';
 import { BulletinService } from '../apps/aggregator/src';
@@ -38,19 +39,7 @@ type Content = {
  * that differs from what was published.
  */
 async function expectCellKeyBulletin(db: { query: (sql: string, params?: unknown[]) => Promise<any[]> }, content: Content): Promise<void> {
-  const cells = new Map<
-    string,
-    {
-      children: number;
-      episodes_started: number;
-      episodes_ended: number;
-      open_at_week_end: number;
-      children_key: string;
-      started_key: string;
-      ended_key: string;
-      open_key: string;
-    }
-  >();
+  const cells = new Map<string, KeyedWeeklyRow>();
   for (const r of await db.query(
     'SELECT week_start::text AS w, setting, area_code, children, episodes_started, episodes_ended, open_at_week_end, children_key, started_key, ended_key, open_key FROM weekly_incidence',
   )) {

@@ -4,7 +4,7 @@ export { renderBulletinCsv } from './csv/render-bulletin-csv';
 export type { BulletinCsv } from './csv/render-bulletin-csv';
 export { DATA_COLUMNS, FILTER_COLUMNS, INDICATOR_COLUMNS, TIME_GEOGRAPHY_COLUMNS } from './csv/columns';
 export type { MetaColumn } from './csv/columns';
-export { parseCsv, toCsv, csvField } from './csv/csv';
+export { parseCsv, toCsv } from './csv/csv';
 export { renderBulletinHtml } from './html/render-bulletin-html';
 export { lineChart, barChart, niceTicks, niceStep } from './svg';
 export type { LineSeries, LineChartOptions, Bar, BarChartOptions, Scale } from './svg';

@@ -8,10 +8,6 @@ const SPACE_AT_AN_END = /^\s|\s$/;
  * RFC 4180 CSV (csv-stringify): fields holding a comma, a double quote, a line break or leading or
  * trailing spaces are quoted, with quotes doubled. Lines end with LF and the text ends with one.
  */
-export function csvField(value: string): string {
-  return stringify([[value]], { quoted_match: SPACE_AT_AN_END, quoted_empty: false }).slice(0, -1);
-}
-
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
   for (const row of rows) if (row.length !== header.length) throw new RangeError(`CSV row has ${row.length} fields for ${header.length} columns`);
   return stringify([header as string[], ...(rows as string[][])], { quoted_match: SPACE_AT_AN_END, quoted_empty: false });
