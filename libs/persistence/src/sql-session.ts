@@ -14,9 +14,15 @@ export class SqlSession {
     private readonly applicationName?: string,
   ) {}
 
+  // Statements run one after another, as node-postgres queued them itself (a practice pg 9 drops).
+  private last: Promise<unknown> = Promise.resolve();
+
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     this.connection ??= connect(this.url, this.applicationName);
-    return (await (await this.connection).query(sql, params)).rows as T[];
+    const connection = this.connection;
+    const result = this.last.then(async () => (await connection).query(sql, params));
+    this.last = result.catch(() => undefined);
+    return (await result).rows as T[];
   }
 
   async end(): Promise<void> {
